@@ -1,0 +1,11 @@
+//! Finding the error code and message of a failed response, once for all generated code.
+
+mod json_parts;
+mod sanitize;
+mod unhandled;
+mod xml_parts;
+
+pub use json_parts::{json_error_parts, ErrorParts};
+pub use sanitize::sanitize_error_code;
+pub use unhandled::UnhandledError;
+pub use xml_parts::{xml_error_parts, XmlErrorParts};

@@ -1,0 +1,66 @@
+//! The fallback for errors an operation does not model.
+
+use std::fmt;
+
+/// An error response whose code matched no modeled error: keeps what the service said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnhandledError {
+    code: String,
+    message: Option<String>,
+    body: Vec<u8>,
+}
+
+impl UnhandledError {
+    /// An unhandled error with the sanitized `code`, the message if any and the raw body.
+    pub fn new(code: impl Into<String>, message: Option<String>, body: Vec<u8>) -> Self {
+        UnhandledError {
+            code: code.into(),
+            message,
+            body,
+        }
+    }
+
+    /// The error code (`Unknown` when the response carried none).
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The message, if the response had one.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The raw response body.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+}
+
+/// `code: message`, or just `code`.
+impl fmt::Display for UnhandledError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.message {
+            Some(m) => write!(f, "{}: {}", self.code, m),
+            None => f.write_str(&self.code),
+        }
+    }
+}
+
+impl std::error::Error for UnhandledError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_and_accessors() {
+        let e = UnhandledError::new("Throttling", Some("slow down".into()), b"{}".to_vec());
+        assert_eq!(e.to_string(), "Throttling: slow down");
+        assert_eq!(e.code(), "Throttling");
+        assert_eq!(e.message(), Some("slow down"));
+        assert_eq!(e.body(), b"{}");
+        let e = UnhandledError::new("Boom", None, Vec::new());
+        assert_eq!(e.to_string(), "Boom");
+        assert_eq!(e.clone(), e);
+    }
+}

@@ -1,0 +1,44 @@
+//! JSON reading and writing for the awsJson (and later restJson) protocols.
+//!
+//! Hand-written rather than serde-based: generated code stays one small non-generic function
+//! per shape (serde derive would expand to many items per shape), and the reader is a pull parser
+//! over the input bytes with no intermediate tree.
+
+mod decode;
+mod encode;
+mod number;
+mod reader;
+mod skip;
+mod string;
+mod writer;
+
+pub use decode::JsonDecode;
+pub use encode::JsonEncode;
+pub use reader::{JsonKind, JsonReader, DEFAULT_MAX_DEPTH};
+pub use writer::JsonWriter;
+
+use crate::DecodeError;
+
+/// Decodes a whole JSON body as a `T`, rejecting anything but whitespace after the value.
+///
+/// An empty or whitespace-only body decodes as if it were `{}`: awsJson services may answer an
+/// operation with an empty output with no body at all.
+pub fn from_slice<T: JsonDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
+    let mut r = JsonReader::new(bytes);
+    if r.peek().is_none() {
+        return T::decode_json(&mut JsonReader::new(b"{}"));
+    }
+    let value = T::decode_json(&mut r)?;
+    r.finish()?;
+    Ok(value)
+}
+
+/// Encodes `value` as a JSON body.
+pub fn to_vec(value: &(impl JsonEncode + ?Sized)) -> Vec<u8> {
+    let mut w = JsonWriter::new();
+    value.encode_json(&mut w);
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests;
