@@ -1,0 +1,251 @@
+//! The public entry point for `build.rs` scripts and the CLI.
+
+use std::path::{Path, PathBuf};
+
+use crate::ir::{self, Selection, TypeKind};
+use crate::model::{self, Source};
+use crate::render::{self, CrateSettings, HEADER};
+use crate::{emit, naming, Error, Result};
+
+/// Configures and runs a generation, like `prost_build::Config`.
+///
+/// ```no_run
+/// let output = smithy_codegen::Builder::new()
+///     .model("models/gamelift.json")
+///     .operations(["StartMatchBackfill", "DescribeGameSessions"])
+///     .generate_crate()?;
+/// println!("{} files", output.files.len());
+/// # Ok::<(), smithy_codegen::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Builder {
+    models: Vec<PathBuf>,
+    sources: Vec<Source>,
+    service: Option<String>,
+    operations: Option<Vec<String>>,
+    crate_name: Option<String>,
+    runtime_path: Option<String>,
+}
+
+/// One file of a generated crate, relative to the crate root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    pub path: PathBuf,
+    pub contents: String,
+}
+
+/// The result of a generation: files plus figures worth reporting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub files: Vec<GeneratedFile>,
+    pub structures: usize,
+    pub enums: usize,
+    pub unions: usize,
+    pub operations: usize,
+}
+
+impl Output {
+    /// Total lines of the generated files.
+    pub fn lines(&self) -> usize {
+        self.files.iter().map(|f| f.contents.lines().count()).sum()
+    }
+}
+
+impl Builder {
+    /// A builder with no model yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a model file (Smithy JSON AST). Several files are merged.
+    pub fn model(mut self, path: impl Into<PathBuf>) -> Self {
+        self.models.push(path.into());
+        self
+    }
+
+    /// Adds a model held in memory; `name` is used in messages and docs.
+    pub fn model_source(mut self, name: impl Into<PathBuf>, json: impl Into<String>) -> Self {
+        self.sources.push(Source {
+            path: name.into(),
+            text: json.into(),
+        });
+        self
+    }
+
+    /// Chooses the service by shape id (`ns#Name`) or name; needed only when the
+    /// model defines several services.
+    pub fn service(mut self, id: impl Into<String>) -> Self {
+        self.service = Some(id.into());
+        self
+    }
+
+    /// Generates only these operations (by name) and the shapes they reach.
+    pub fn operations<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.operations = Some(names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// The package name of a generated crate (default: the service's name in snake_case).
+    pub fn crate_name(mut self, name: impl Into<String>) -> Self {
+        self.crate_name = Some(name.into());
+        self
+    }
+
+    /// Makes a generated crate depend on `smithy-runtime` by path.
+    pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
+        self.runtime_path = Some(path.into());
+        self
+    }
+
+    /// The model files this builder reads from disk.
+    pub fn model_paths(&self) -> &[PathBuf] {
+        &self.models
+    }
+
+    /// Generates a complete crate (`Cargo.toml`, `src/…`) in memory.
+    pub fn generate_crate(&self) -> Result<Output> {
+        let (service, emitted) = self.emit()?;
+        let crate_name = self
+            .crate_name
+            .clone()
+            .unwrap_or_else(|| naming::crate_name(&service.sdk_id));
+        let description = format!("Generated Rust client types for {}.", service.sdk_id);
+        let files = render::crate_files(
+            &emitted,
+            &CrateSettings {
+                crate_name: &crate_name,
+                version: "0.1.0",
+                runtime_path: self.runtime_path.as_deref(),
+                description: &description,
+            },
+        )?;
+        let files = files
+            .into_iter()
+            .map(|f| GeneratedFile {
+                path: PathBuf::from(f.path),
+                contents: f.contents,
+            })
+            .collect();
+        Ok(output(&service, files))
+    }
+
+    /// Generates one `include!`-able Rust file in memory.
+    pub fn generate_single_file(&self) -> Result<Output> {
+        let (service, emitted) = self.emit()?;
+        let contents = render::single_file(&emitted)?;
+        let file = GeneratedFile {
+            path: PathBuf::from(format!("{}.rs", naming::crate_name(&service.sdk_id))),
+            contents,
+        };
+        Ok(output(&service, vec![file]))
+    }
+
+    /// Generates the crate into `dir`, writing only files whose content changed
+    /// and removing stale generated files under `dir/src`.
+    pub fn write_crate(&self, dir: impl AsRef<Path>) -> Result<Output> {
+        let dir = dir.as_ref();
+        let output = self.generate_crate()?;
+        for file in &output.files {
+            write_if_changed(&dir.join(&file.path), &file.contents)?;
+        }
+        remove_stale(dir, &output)?;
+        Ok(output)
+    }
+
+    /// Generates one file at `path` (written only if its content changed).
+    pub fn write_single_file(&self, path: impl AsRef<Path>) -> Result<Output> {
+        let output = self.generate_single_file()?;
+        if let Some(file) = output.files.first() {
+            write_if_changed(path.as_ref(), &file.contents)?;
+        }
+        Ok(output)
+    }
+
+    /// For `build.rs`: writes one file named `file_name` into `$OUT_DIR` and
+    /// prints `cargo:rerun-if-changed` for every model file. Include it with
+    /// `include!(concat!(env!("OUT_DIR"), "/gamelift.rs"));`.
+    pub fn generate_to_out_dir(&self, file_name: &str) -> Result<PathBuf> {
+        for path in &self.models {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
+        let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| {
+            Error::new("OUT_DIR is not set: generate_to_out_dir is meant for build.rs")
+        })?;
+        let path = Path::new(&out_dir).join(file_name);
+        self.write_single_file(&path)?;
+        Ok(path)
+    }
+
+    fn emit(&self) -> Result<(ir::Service, emit::Emitted)> {
+        let mut sources = self.sources.clone();
+        for path in &self.models {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Error::new(format!("cannot read the model: {e}")).with_file(path))?;
+            sources.push(Source {
+                path: path.clone(),
+                text,
+            });
+        }
+        let model = model::load_sources(&sources)?;
+        let selection = Selection {
+            service: self.service.clone(),
+            operations: self.operations.clone(),
+        };
+        let service = ir::resolve(&model, &selection)?;
+        let model_name = sources
+            .first()
+            .and_then(|s| s.path.file_name())
+            .map_or_else(|| "model".to_owned(), |n| n.to_string_lossy().into_owned());
+        let emitted = emit::emit(&service, &model_name);
+        Ok((service, emitted))
+    }
+}
+
+fn output(service: &ir::Service, files: Vec<GeneratedFile>) -> Output {
+    let count =
+        |pred: fn(&TypeKind) -> bool| service.types.values().filter(|t| pred(&t.kind)).count();
+    Output {
+        files,
+        structures: count(|k| matches!(k, TypeKind::Struct(_))),
+        enums: count(|k| matches!(k, TypeKind::Enum(_) | TypeKind::IntEnum(_))),
+        unions: count(|k| matches!(k, TypeKind::Union(_))),
+        operations: service.operations.len(),
+    }
+}
+
+/// Writes `contents` unless the file already holds exactly that, so cargo's
+/// mtime-based rebuild checks are not triggered for nothing.
+fn write_if_changed(path: &Path, contents: &str) -> Result<bool> {
+    if std::fs::read(path).is_ok_and(|old| old == contents.as_bytes()) {
+        return Ok(false);
+    }
+    let io_error = |e: std::io::Error| Error::new(format!("cannot write {}: {e}", path.display()));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io_error)?;
+    }
+    std::fs::write(path, contents).map_err(io_error)?;
+    Ok(true)
+}
+
+/// Deletes `.rs` files under `dir/src` that a previous run generated (they start
+/// with the generated header) but this run did not produce.
+fn remove_stale(dir: &Path, output: &Output) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir.join("src")) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let relative = Path::new("src").join(entry.file_name());
+        let produced = output.files.iter().any(|f| f.path == relative);
+        let generated = std::fs::read_to_string(&path).is_ok_and(|text| text.starts_with(HEADER));
+        if !produced && generated && path.extension().is_some_and(|e| e == "rs") {
+            std::fs::remove_file(&path)
+                .map_err(|e| Error::new(format!("cannot remove stale {}: {e}", path.display())))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,450 @@
+//! The `errors` module: `Display`/`Error` for modeled error structures, one error
+//! enum per operation (modeled errors plus an unhandled fallback) with JSON and
+//! XML decoders, and a service-wide `Error` every operation error converts into.
+//! Code extraction and sanitizing live once in the runtime.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{doc_attrs, ident};
+use crate::ir::{Field, Operation, Service, StructRole, TypeDef, TypeKind, TypeRef};
+use crate::naming;
+
+/// The whole `errors` module.
+pub fn emit(service: &Service) -> TokenStream {
+    let error_types: Vec<&TypeDef> = service
+        .types
+        .values()
+        .filter(|t| matches!(&t.kind, TypeKind::Struct(s) if matches!(s.role, StructRole::Error { .. })))
+        .collect();
+    let unhandled = unhandled_variant(&error_types);
+    let per_struct = error_types.iter().map(|def| error_struct(def));
+    let service_error = service_error(&error_types, &unhandled);
+    let per_operation = service
+        .operations
+        .iter()
+        .map(|op| operation_error(service, op, &unhandled));
+    quote! {
+        #(#per_struct)*
+        #service_error
+        #(#per_operation)*
+    }
+}
+
+/// `Unhandled`, unless an error shape took that name.
+fn unhandled_variant(errors: &[&TypeDef]) -> String {
+    let mut names: Vec<String> = errors.iter().map(|e| e.name.clone()).collect();
+    names.push("Unhandled".to_owned());
+    naming::dedupe(&mut names);
+    names.pop().unwrap_or_default()
+}
+
+fn fields(def: &TypeDef) -> &[Field] {
+    match &def.kind {
+        TypeKind::Struct(s) => &s.fields,
+        _ => &[],
+    }
+}
+
+/// The member holding the error message (`message` or `Message`), if a string.
+fn message_field(def: &TypeDef) -> Option<&Field> {
+    fields(def)
+        .iter()
+        .find(|f| f.member_name.eq_ignore_ascii_case("message") && f.ty == TypeRef::String)
+}
+
+/// `message()`, `Display`, `std::error::Error` and the XML decoder of one error structure.
+fn error_struct(def: &TypeDef) -> TokenStream {
+    let name = ident(&def.name);
+    let code = &def.wire_name;
+    let message = match message_field(def) {
+        Some(f) if f.optional => {
+            let field = ident(&f.rust_name);
+            quote!(self.#field.as_deref())
+        }
+        Some(f) => {
+            let field = ident(&f.rust_name);
+            quote!(::std::option::Option::Some(self.#field.as_str()))
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    let from_xml = xml_decoder(def);
+    quote! {
+        impl super::types::#name {
+            /// The error code on the wire.
+            pub const CODE: &'static str = #code;
+
+            /// The error message, when the service sent one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                #message
+            }
+        }
+
+        impl ::std::fmt::Display for super::types::#name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self.message() {
+                    ::std::option::Option::Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
+                    ::std::option::Option::None => f.write_str(Self::CODE),
+                }
+            }
+        }
+
+        impl ::std::error::Error for super::types::#name {}
+
+        #from_xml
+    }
+}
+
+fn xml_fn_name(def: &TypeDef) -> proc_macro2::Ident {
+    format_ident!(
+        "{}_from_xml",
+        naming::field_name(&def.name).trim_start_matches("r#")
+    )
+}
+
+/// Reads an error structure from the children of an XML `<Error>` element.
+/// Members are text there, so only text-like types are read; other optional
+/// members stay unset. A structure with a required member of another type gets
+/// no XML decoder (the error is then reported as unhandled, code kept).
+fn xml_decoder(def: &TypeDef) -> Option<TokenStream> {
+    let name = ident(&def.name);
+    let fn_name = xml_fn_name(def);
+    let mut inits = Vec::new();
+    for f in fields(def) {
+        let field = ident(&f.rust_name);
+        let wire = &f.member_name;
+        let read = xml_text_value(&f.ty).map(|convert| quote!(parts.member(#wire) #convert));
+        let value = match (read, f.optional) {
+            (Some(read), true) => read,
+            (Some(read), false)
+                if f.ty == TypeRef::String
+                    || matches!(
+                        f.ty,
+                        TypeRef::Boolean
+                            | TypeRef::Byte
+                            | TypeRef::Short
+                            | TypeRef::Integer
+                            | TypeRef::Long
+                            | TypeRef::Float
+                            | TypeRef::Double
+                    ) =>
+            {
+                quote!(#read.unwrap_or_default())
+            }
+            (None, true) => quote!(::std::option::Option::None),
+            _ => return None,
+        };
+        let value = if f.boxed {
+            quote!(#value.map(::std::boxed::Box::new))
+        } else {
+            value
+        };
+        inits.push(quote!(#field: #value,));
+    }
+    Some(quote! {
+        fn #fn_name(parts: &::smithy_runtime::XmlErrorParts) -> super::types::#name {
+            super::types::#name { #(#inits)* }
+        }
+    })
+}
+
+/// `.map(...)` turning `Option<&str>` into `Option<T>` for text-like types.
+fn xml_text_value(ty: &TypeRef) -> Option<TokenStream> {
+    Some(match ty {
+        TypeRef::String => quote!(.map(::std::string::String::from)),
+        TypeRef::Boolean
+        | TypeRef::Byte
+        | TypeRef::Short
+        | TypeRef::Integer
+        | TypeRef::Long
+        | TypeRef::Float
+        | TypeRef::Double => {
+            quote!(.and_then(|text| text.trim().parse().ok()))
+        }
+        TypeRef::Timestamp(_) => {
+            quote!(.and_then(|text| ::smithy_runtime::Timestamp::parse(text.trim(), ::smithy_runtime::TimestampFormat::DateTime).ok()))
+        }
+        _ => return None,
+    })
+}
+
+/// Variants, `code()`, `message()`, `Display` and `Error` shared by the
+/// service-wide and per-operation error enums.
+fn error_enum(
+    name: &proc_macro2::Ident,
+    doc: &str,
+    errors: &[&TypeDef],
+    unhandled: &str,
+) -> TokenStream {
+    let unhandled = ident(unhandled);
+    let doc = doc_attrs(doc);
+    let variants = errors.iter().map(|def| {
+        let variant = ident(&def.name);
+        let doc = doc_attrs(&format!("The modeled error `{}`.", def.wire_name));
+        quote!(#doc #variant(super::types::#variant),)
+    });
+    let codes = errors.iter().map(|def| {
+        let variant = ident(&def.name);
+        quote!(Self::#variant(_) => super::types::#variant::CODE,)
+    });
+    let messages = errors.iter().map(|def| {
+        let variant = ident(&def.name);
+        quote!(Self::#variant(error) => error.message(),)
+    });
+    let predicates = errors.iter().map(|def| {
+        let variant = ident(&def.name);
+        let is = format_ident!(
+            "is_{}",
+            naming::field_name(&def.name).trim_start_matches("r#")
+        );
+        let doc = doc_attrs(&format!(
+            "Whether this is the modeled error `{}`.",
+            def.wire_name
+        ));
+        quote! {
+            #doc
+            pub fn #is(&self) -> bool {
+                ::std::matches!(self, Self::#variant(_))
+            }
+        }
+    });
+    quote! {
+        #doc
+        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+        pub enum #name {
+            #(#variants)*
+            /// An error this client does not model for the call: its code, message and raw body.
+            #unhandled(::smithy_runtime::UnhandledError),
+        }
+
+        impl #name {
+            /// The sanitized error code (the error shape's name).
+            pub fn code(&self) -> &str {
+                match self {
+                    #(#codes)*
+                    Self::#unhandled(error) => error.code(),
+                }
+            }
+
+            /// The error message, when the service sent one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#messages)*
+                    Self::#unhandled(error) => error.message(),
+                }
+            }
+
+            #(#predicates)*
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self.message() {
+                    ::std::option::Option::Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
+                    ::std::option::Option::None => f.write_str(self.code()),
+                }
+            }
+        }
+
+        impl ::std::error::Error for #name {}
+
+        impl ::std::convert::From<::smithy_runtime::DecodeError> for #name {
+            /// A success response whose body could not be decoded.
+            fn from(error: ::smithy_runtime::DecodeError) -> Self {
+                Self::#unhandled(::smithy_runtime::UnhandledError::new(
+                    "ResponseDecodeError",
+                    ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
+                    ::std::vec::Vec::new(),
+                ))
+            }
+        }
+    }
+}
+
+fn service_error(errors: &[&TypeDef], unhandled: &str) -> TokenStream {
+    let name = format_ident!("Error");
+    let common = error_enum(
+        &name,
+        "Any error of the service: every operation error converts into it.",
+        errors,
+        unhandled,
+    );
+    let unhandled = ident(unhandled);
+    let json_arms = errors.iter().map(|def| {
+        let variant = ident(&def.name);
+        // The message may sit under `message` while the member is `Message`
+        // (or the reverse): fall back to what the runtime found.
+        let fill_message = message_field(def).filter(|f| f.optional).map(|f| {
+            let field = ident(&f.rust_name);
+            quote! {
+                if error.#field.is_none() {
+                    error.#field = parts.message.clone();
+                }
+            }
+        });
+        match fill_message {
+            Some(fill) => quote! {
+                ::std::option::Option::Some(super::types::#variant::CODE) => ::smithy_runtime::from_slice(body)
+                    .ok()
+                    .map(|mut error: super::types::#variant| {
+                        #fill
+                        Self::#variant(error)
+                    }),
+            },
+            None => quote! {
+                ::std::option::Option::Some(super::types::#variant::CODE) => ::smithy_runtime::from_slice(body).map(Self::#variant).ok(),
+            },
+        }
+    });
+    let xml_arms = errors.iter().filter(|def| xml_decoder(def).is_some()).map(|def| {
+        let variant = ident(&def.name);
+        let fn_name = xml_fn_name(def);
+        quote!(::std::option::Option::Some(super::types::#variant::CODE) => ::std::option::Option::Some(Self::#variant(#fn_name(&parts))),)
+    });
+    let into_unhandled_arms = errors.iter().map(|def| {
+        let variant = ident(&def.name);
+        quote!(Self::#variant(error) => error.message().map(::std::string::String::from),)
+    });
+    // Without modeled errors a `match` would have only its fallback arm.
+    let json_modeled = (!errors.is_empty()).then(|| {
+        quote! {
+            let modeled = match parts.code() {
+                #(#json_arms)*
+                _ => ::std::option::Option::None,
+            };
+            if let ::std::option::Option::Some(error) = modeled {
+                return error;
+            }
+        }
+    });
+    let xml_arms: Vec<TokenStream> = xml_arms.collect();
+    let xml_modeled = (!xml_arms.is_empty()).then(|| {
+        quote! {
+            let modeled = match parts.code.as_deref() {
+                #(#xml_arms)*
+                _ => ::std::option::Option::None,
+            };
+            if let ::std::option::Option::Some(error) = modeled {
+                return error;
+            }
+        }
+    });
+    let into_unhandled = if errors.is_empty() {
+        quote!(match self { Self::#unhandled(error) => error })
+    } else {
+        quote! {
+            let code = ::std::string::String::from(self.code());
+            let message = match self {
+                #(#into_unhandled_arms)*
+                Self::#unhandled(error) => return error,
+            };
+            ::smithy_runtime::UnhandledError::new(code, message, ::std::vec::Vec::from(body))
+        }
+    };
+    let body_param = if errors.is_empty() {
+        quote!(_body)
+    } else {
+        quote!(body)
+    };
+    quote! {
+        #common
+
+        impl Error {
+            /// Decodes a JSON error response from its code and message (found by
+            /// `smithy_runtime::json_error_parts`) and body. An unknown code, or a
+            /// body that does not decode, gives the unhandled variant with code,
+            /// message and body kept.
+            pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
+                #json_modeled
+                Self::#unhandled(parts.into_unhandled(::std::vec::Vec::from(body)))
+            }
+
+            /// Decodes an XML error body (`<ErrorResponse><Error>…`, `<Error>…` or
+            /// `<Response><Errors><Error>…`); members are read from the children
+            /// of `<Error>`.
+            pub fn from_xml(body: &[u8]) -> Self {
+                let parts = match ::smithy_runtime::xml_error_parts(body) {
+                    ::std::result::Result::Ok(parts) => parts,
+                    ::std::result::Result::Err(error) => {
+                        return Self::#unhandled(::smithy_runtime::UnhandledError::new(
+                            "Unknown",
+                            ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
+                            ::std::vec::Vec::from(body),
+                        ))
+                    }
+                };
+                #xml_modeled
+                Self::#unhandled(::smithy_runtime::UnhandledError::new(
+                    parts.code.unwrap_or_else(|| ::std::string::String::from("Unknown")),
+                    parts.message,
+                    ::std::vec::Vec::from(body),
+                ))
+            }
+
+            /// This error as an unhandled one (code, message, `body`), for an
+            /// operation that does not model it.
+            pub fn into_unhandled(self, #body_param: &[u8]) -> ::smithy_runtime::UnhandledError {
+                #into_unhandled
+            }
+        }
+    }
+}
+
+fn operation_error(service: &Service, op: &Operation, unhandled: &str) -> TokenStream {
+    let name = format_ident!("{}Error", op.type_name);
+    let errors: Vec<&TypeDef> = op
+        .errors
+        .iter()
+        .filter_map(|id| service.types.get(id))
+        .collect();
+    let doc = format!("The errors of `{}`.", op.wire_name);
+    let common = error_enum(&name, &doc, &errors, unhandled);
+    let unhandled = ident(unhandled);
+    let from_service = errors.iter().map(|def| {
+        let variant = ident(&def.name);
+        quote!(Error::#variant(error) => Self::#variant(error),)
+    });
+    let into_service = errors.iter().map(|def| {
+        let variant = ident(&def.name);
+        quote!(#name::#variant(error) => Self::#variant(error),)
+    });
+    let from_service_body = if errors.is_empty() {
+        quote!(Self::#unhandled(error.into_unhandled(body)))
+    } else {
+        quote! {
+            match error {
+                #(#from_service)*
+                other => Self::#unhandled(other.into_unhandled(body)),
+            }
+        }
+    };
+    quote! {
+        #common
+
+        impl #name {
+            /// Decodes a JSON error response; see [`Error::from_json`]. A service
+            /// error this operation does not model is unhandled here.
+            pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
+                Self::from_service(Error::from_json(parts, body), body)
+            }
+
+            /// Decodes an XML error body; see [`Error::from_xml`].
+            pub fn from_xml(body: &[u8]) -> Self {
+                Self::from_service(Error::from_xml(body), body)
+            }
+
+            fn from_service(error: Error, body: &[u8]) -> Self {
+                #from_service_body
+            }
+        }
+
+        impl ::std::convert::From<#name> for Error {
+            fn from(error: #name) -> Self {
+                match error {
+                    #(#into_service)*
+                    #name::#unhandled(error) => Self::#unhandled(error),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,395 @@
+//! JSON codecs keyed by Smithy member names (awsJson1_0/1_1): `JsonEncode` and
+//! `JsonDecode` for every type. Generic work (scalars, collections, base64,
+//! timestamps, nesting limits, error paths) lives in the runtime.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::ident;
+use super::rust_type::default_expr;
+use crate::ir::{
+    DefaultValue, Enum, Field, IntEnum, Service, Struct, TimestampFormat, TypeDef, TypeKind,
+    TypeRef, Union,
+};
+
+/// Encoders and decoders for every type, in shape-id order.
+pub fn emit(service: &Service) -> TokenStream {
+    let impls = service.types.values().map(|def| {
+        let name = ident(&def.name);
+        let (encode, decode) = match &def.kind {
+            TypeKind::Struct(s) => (encode_struct(s), decode_struct(service, def, s)),
+            TypeKind::Union(u) => (encode_union(u), decode_union(u)),
+            TypeKind::Enum(e) => (encode_enum(), decode_enum(e)),
+            TypeKind::IntEnum(e) => (encode_int_enum(), decode_int_enum(e)),
+        };
+        quote! {
+            impl ::smithy_runtime::JsonEncode for super::types::#name {
+                fn encode_json(&self, w: &mut ::smithy_runtime::JsonWriter) {
+                    #encode
+                }
+            }
+
+            impl ::smithy_runtime::JsonDecode for super::types::#name {
+                fn decode_json(r: &mut ::smithy_runtime::JsonReader<'_>) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+                    #decode
+                }
+            }
+        }
+    });
+    quote!(#(#impls)*)
+}
+
+fn types_path() -> TokenStream {
+    quote!(super::types::)
+}
+
+fn format_tokens(format: TimestampFormat) -> TokenStream {
+    match format {
+        TimestampFormat::EpochSeconds => quote!(::smithy_runtime::TimestampFormat::EpochSeconds),
+        TimestampFormat::DateTime => quote!(::smithy_runtime::TimestampFormat::DateTime),
+        TimestampFormat::HttpDate => quote!(::smithy_runtime::TimestampFormat::HttpDate),
+    }
+}
+
+/// Whether a value of this type needs generated code rather than the runtime's
+/// generic impls: only timestamps in a non-default format (and collections of them).
+fn needs_custom(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Timestamp(Some(format)) => *format != TimestampFormat::EpochSeconds,
+        TypeRef::List { member, .. } => needs_custom(member),
+        TypeRef::Map { value, .. } => needs_custom(value),
+        _ => false,
+    }
+}
+
+/// Statements writing `value` (an expression of type `&T`) with `w`.
+fn encode_value(ty: &TypeRef, value: TokenStream) -> TokenStream {
+    if !needs_custom(ty) {
+        return quote!(::smithy_runtime::JsonEncode::encode_json(#value, w););
+    }
+    match ty {
+        TypeRef::Timestamp(Some(format)) => {
+            let format = format_tokens(*format);
+            quote!(w.timestamp(#value, #format);)
+        }
+        TypeRef::List { member, sparse } => {
+            let item = encode_element(member, *sparse);
+            quote! {
+                w.begin_array();
+                for item in #value {
+                    #item
+                }
+                w.end_array();
+            }
+        }
+        TypeRef::Map {
+            value: inner,
+            sparse,
+        } => {
+            let item = encode_element(inner, *sparse);
+            quote! {
+                w.begin_object();
+                for (key, item) in #value {
+                    w.key(key);
+                    #item
+                }
+                w.end_object();
+            }
+        }
+        _ => quote!(::smithy_runtime::JsonEncode::encode_json(#value, w);),
+    }
+}
+
+fn encode_element(ty: &TypeRef, sparse: bool) -> TokenStream {
+    let write = encode_value(ty, quote!(item));
+    if sparse {
+        quote! {
+            match item {
+                ::std::option::Option::Some(item) => { #write }
+                ::std::option::Option::None => w.null(),
+            }
+        }
+    } else {
+        write
+    }
+}
+
+fn encode_struct(s: &Struct) -> TokenStream {
+    let fields = s.fields.iter().map(|f| {
+        let field = ident(&f.rust_name);
+        let wire = &f.member_name;
+        match (&f.ty, f.optional) {
+            (TypeRef::Timestamp(Some(format)), true) if needs_custom(&f.ty) => {
+                let format = format_tokens(*format);
+                quote!(w.optional_timestamp_field(#wire, &self.#field, #format);)
+            }
+            (TypeRef::Timestamp(Some(format)), false) if needs_custom(&f.ty) => {
+                let format = format_tokens(*format);
+                quote!(w.timestamp_field(#wire, &self.#field, #format);)
+            }
+            (ty, true) if needs_custom(ty) => {
+                let write = encode_value(ty, quote!(value));
+                quote! {
+                    if let ::std::option::Option::Some(value) = &self.#field {
+                        w.key(#wire);
+                        #write
+                    }
+                }
+            }
+            (ty, false) if needs_custom(ty) => {
+                let write = encode_value(ty, quote!(&self.#field));
+                quote! {
+                    w.key(#wire);
+                    #write
+                }
+            }
+            (_, true) => quote!(w.optional_field(#wire, &self.#field);),
+            (_, false) => quote!(w.field(#wire, &self.#field);),
+        }
+    });
+    quote! {
+        w.begin_object();
+        #(#fields)*
+        w.end_object();
+    }
+}
+
+/// A struct decoder: one local per member, one `match` over keys, then the
+/// value, with `@default`s and error correction for missing required members.
+fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
+    let locals: Vec<_> = (0..s.fields.len())
+        .map(|i| format_ident!("member_{}", i))
+        .collect();
+    let declarations = locals
+        .iter()
+        .map(|local| quote!(let mut #local = ::std::option::Option::None;));
+    let arms = s.fields.iter().zip(&locals).map(|(f, local)| {
+        let wire = &f.member_name;
+        let read = decode_field(f);
+        quote!(#wire => #local = #read,)
+    });
+    let inits = s.fields.iter().zip(&locals).map(|(f, local)| {
+        let field = ident(&f.rust_name);
+        let value = finish_field(service, def, f, local);
+        quote!(#field: #value,)
+    });
+    let reader_used = if s.fields.is_empty() {
+        quote!(r.read_object(|r, _| r.skip_value())?;)
+    } else {
+        quote! {
+            r.read_object(|r, key| {
+                match key {
+                    #(#arms)*
+                    _ => r.skip_value()?,
+                }
+                ::std::result::Result::Ok(())
+            })?;
+        }
+    };
+    quote! {
+        #(#declarations)*
+        #reader_used
+        ::std::result::Result::Ok(Self { #(#inits)* })
+    }
+}
+
+/// An expression of type `Option<T>` reading one member value (`null` is `None`).
+fn decode_field(f: &Field) -> TokenStream {
+    let wire = &f.member_name;
+    match &f.ty {
+        TypeRef::Timestamp(Some(format)) if needs_custom(&f.ty) => {
+            let format = format_tokens(*format);
+            let value = quote!(r.timestamp_field(#wire, #format)?);
+            if f.boxed {
+                quote!(#value.map(::std::boxed::Box::new))
+            } else {
+                value
+            }
+        }
+        ty if needs_custom(ty) => {
+            let read = decode_value(ty);
+            quote! {
+                if r.take_null() {
+                    ::std::option::Option::None
+                } else {
+                    ::std::option::Option::Some((|| -> ::std::result::Result<_, ::smithy_runtime::DecodeError> {
+                        ::std::result::Result::Ok(#read)
+                    })().map_err(|e| e.in_field(#wire))?)
+                }
+            }
+        }
+        _ => quote!(r.field(#wire)?),
+    }
+}
+
+/// An expression of type `T` reading a value that needs generated code.
+fn decode_value(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::Timestamp(Some(format)) if needs_custom(ty) => {
+            let format = format_tokens(*format);
+            quote!(r.read_timestamp(#format)?)
+        }
+        TypeRef::List { member, sparse } if needs_custom(ty) => {
+            let item = decode_value(member);
+            let push = if *sparse {
+                quote!(items.push(if r.take_null() { ::std::option::Option::None } else { ::std::option::Option::Some(#item) });)
+            } else {
+                quote!(if !r.take_null() { items.push(#item); })
+            };
+            quote! {{
+                let mut items = ::std::vec::Vec::new();
+                r.read_array(|r, index| {
+                    (|| -> ::std::result::Result<(), ::smithy_runtime::DecodeError> {
+                        #push
+                        ::std::result::Result::Ok(())
+                    })().map_err(|e| e.at_index(index))
+                })?;
+                items
+            }}
+        }
+        TypeRef::Map { value, sparse } if needs_custom(ty) => {
+            let item = decode_value(value);
+            let insert = if *sparse {
+                quote!(let item = if r.take_null() { ::std::option::Option::None } else { ::std::option::Option::Some(#item) }; entries.insert(::std::string::String::from(key), item);)
+            } else {
+                quote!(if !r.take_null() { let item = #item; entries.insert(::std::string::String::from(key), item); })
+            };
+            quote! {{
+                let mut entries = ::std::collections::BTreeMap::new();
+                r.read_object(|r, key| {
+                    (|| -> ::std::result::Result<(), ::smithy_runtime::DecodeError> {
+                        #insert
+                        ::std::result::Result::Ok(())
+                    })().map_err(|e| e.at_key(key))
+                })?;
+                entries
+            }}
+        }
+        _ => quote!(::smithy_runtime::JsonDecode::decode_json(r)?),
+    }
+}
+
+/// The field value from its decoded `Option`: as is when optional, else the
+/// `@default`, else the zero value a required member gets when a response omits
+/// it (Smithy's error correction), or an error for types without a zero value.
+fn finish_field(
+    service: &Service,
+    def: &TypeDef,
+    f: &Field,
+    local: &proc_macro2::Ident,
+) -> TokenStream {
+    if f.optional {
+        return quote!(#local);
+    }
+    if let Some(default) = &f.default {
+        let value = default_expr(service, &f.ty, default, &types_path());
+        return match default {
+            _ if f.boxed => quote!(#local.unwrap_or_else(|| ::std::boxed::Box::new(#value))),
+            DefaultValue::Empty => quote!(#local.unwrap_or_default()),
+            // Literals cost nothing to build eagerly.
+            DefaultValue::Bool(_)
+            | DefaultValue::Int(_)
+            | DefaultValue::Float(_)
+            | DefaultValue::IntEnumValue(_) => {
+                quote!(#local.unwrap_or(#value))
+            }
+            _ => quote!(#local.unwrap_or_else(|| #value)),
+        };
+    }
+    if has_zero_value(&f.ty) {
+        return quote!(#local.unwrap_or_default());
+    }
+    let message = format!(
+        "{}: missing required member `{}`",
+        def.wire_name, f.member_name
+    );
+    quote!(#local.ok_or_else(|| ::smithy_runtime::DecodeError::new(#message))?)
+}
+
+/// Types whose `Default` is the zero value error correction calls for.
+fn has_zero_value(ty: &TypeRef) -> bool {
+    !matches!(ty, TypeRef::Named(_))
+}
+
+fn encode_union(u: &Union) -> TokenStream {
+    let unknown = ident(&u.unknown_variant);
+    let arms = u.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire = &v.member_name;
+        match &v.ty {
+            Some(ty) if needs_custom(ty) => {
+                let write = encode_value(ty, quote!(value));
+                quote!(Self::#variant(value) => { w.key(#wire); #write })
+            }
+            Some(_) => quote!(Self::#variant(value) => w.field(#wire, value),),
+            None => quote!(Self::#variant => { w.key(#wire); w.begin_object(); w.end_object(); }),
+        }
+    });
+    quote! {
+        w.begin_object();
+        match self {
+            #(#arms)*
+            // A member this client does not know cannot be sent back.
+            Self::#unknown(_) => {}
+        }
+        w.end_object();
+    }
+}
+
+fn decode_union(u: &Union) -> TokenStream {
+    let unknown = ident(&u.unknown_variant);
+    let arms = u.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let wire = &v.member_name;
+        match &v.ty {
+            Some(ty) if needs_custom(ty) => {
+                let read = decode_value(ty);
+                quote!(#wire => Self::#variant((|| -> ::std::result::Result<_, ::smithy_runtime::DecodeError> { ::std::result::Result::Ok(#read) })().map_err(|e| e.in_field(#wire))?),)
+            }
+            Some(_) => quote!(#wire => Self::#variant(r.field(#wire)?),),
+            None => quote!(#wire => { r.skip_value()?; Self::#variant }),
+        }
+    });
+    quote! {
+        let mut value = ::std::option::Option::None;
+        r.read_object(|r, key| {
+            // `__type` may accompany a union; nulls mean absent.
+            if key == "__type" {
+                return r.skip_value();
+            }
+            if r.take_null() {
+                return ::std::result::Result::Ok(());
+            }
+            if value.is_some() {
+                return ::std::result::Result::Err(::smithy_runtime::DecodeError::new("a union must have exactly one member set"));
+            }
+            value = ::std::option::Option::Some(match key {
+                #(#arms)*
+                other => {
+                    r.skip_value()?;
+                    Self::#unknown(::std::string::String::from(other))
+                }
+            });
+            ::std::result::Result::Ok(())
+        })?;
+        value.ok_or_else(|| ::smithy_runtime::DecodeError::new("a union must have exactly one member set"))
+    }
+}
+
+fn encode_enum() -> TokenStream {
+    quote!(w.string(self.as_str());)
+}
+
+fn decode_enum(_: &Enum) -> TokenStream {
+    quote!(::std::result::Result::Ok(Self::from(&*r.read_string()?)))
+}
+
+fn encode_int_enum() -> TokenStream {
+    quote!(w.i32(self.value());)
+}
+
+fn decode_int_enum(_: &IntEnum) -> TokenStream {
+    quote!(::std::result::Result::Ok(Self::from(
+        <i32 as ::smithy_runtime::JsonDecode>::decode_json(r)?
+    )))
+}

@@ -1,0 +1,131 @@
+//! The `operations` module (a sans-IO `Operation` per operation) and the
+//! `client` module (one `async fn` per operation over any `Transport`).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{docs_with_notes, ident};
+use crate::ir::{Operation, Protocol, Service};
+
+/// Whether operations and a client are generated for this protocol.
+pub fn supported(protocol: Protocol) -> bool {
+    matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1)
+}
+
+fn input_type(service: &Service, op: &Operation) -> TokenStream {
+    named(service, op.input.as_ref())
+}
+
+fn output_type(service: &Service, op: &Operation) -> TokenStream {
+    named(service, op.output.as_ref())
+}
+
+fn named(service: &Service, id: Option<&crate::model::ShapeId>) -> TokenStream {
+    match id.and_then(|id| service.types.get(id)) {
+        Some(def) => {
+            let name = ident(&def.name);
+            quote!(super::types::#name)
+        }
+        None => quote!(()),
+    }
+}
+
+/// One unit struct per operation implementing `smithy_runtime::Operation`.
+pub fn emit_operations(service: &Service) -> TokenStream {
+    let version = match service.protocol {
+        Protocol::AwsJson1_0 => quote!(::smithy_runtime::AwsJsonVersion::V1_0),
+        _ => quote!(::smithy_runtime::AwsJsonVersion::V1_1),
+    };
+    let items = service.operations.iter().map(|op| {
+        let name = ident(&op.type_name);
+        let wire = &op.wire_name;
+        let target = format!("{}.{}", service.name, op.wire_name);
+        let input = input_type(service, op);
+        let output = output_type(service, op);
+        let error = format_ident!("{}Error", op.type_name);
+        let docs = docs_with_notes(op.docs.as_deref(), &[&format!("The `{wire}` operation: builds its request and parses its response (sans-IO).")]);
+        let body = if op.input.is_some() {
+            quote!(::smithy_runtime::json::to_vec(input))
+        } else {
+            quote!({
+                let () = input;
+                ::std::vec::Vec::from(&b"{}"[..])
+            })
+        };
+        let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+        quote! {
+            #docs
+            #deprecated
+            #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default)]
+            pub struct #name;
+
+            impl ::smithy_runtime::Operation for #name {
+                const NAME: &'static str = #wire;
+                type Input = #input;
+                type Output = #output;
+                type Error = super::errors::#error;
+
+                fn build_request(input: &Self::Input) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+                    ::smithy_runtime::aws_json_request(#version, #target, #body)
+                }
+
+                fn parse_response(
+                    response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+                ) -> ::std::result::Result<Self::Output, Self::Error> {
+                    ::smithy_runtime::parse_aws_json_response(response, |parts, response| {
+                        super::errors::#error::from_json(parts, response.body())
+                    })
+                }
+            }
+        }
+    });
+    quote!(#(#items)*)
+}
+
+/// `Client<T>` with one documented `async fn` per operation.
+pub fn emit_client(service: &Service) -> TokenStream {
+    let methods = service.operations.iter().map(|op| {
+        let fn_name = ident(&op.fn_name);
+        let op_type = ident(&op.type_name);
+        let input = input_type(service, op);
+        let output = output_type(service, op);
+        let error = format_ident!("{}Error", op.type_name);
+        let docs = docs_with_notes(op.docs.as_deref(), &[&format!("Calls `{}`.", op.wire_name)]);
+        let deprecated = op.deprecated.then(|| quote!(#[deprecated] #[allow(deprecated)]));
+        quote! {
+            #docs
+            #deprecated
+            pub async fn #fn_name(
+                &self,
+                input: #input,
+            ) -> ::std::result::Result<#output, ::smithy_runtime::InvokeError<super::errors::#error>> {
+                ::smithy_runtime::invoke::<super::operations::#op_type, T>(&self.transport, &input).await
+            }
+        }
+    });
+    let name = &service.sdk_id;
+    let doc = format!("A {name} client over any [`smithy_runtime::Transport`]: the transport sends requests (and signs them, sets the endpoint, retries…); this client builds and parses them.");
+    quote! {
+        #[doc = #doc]
+        #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+        pub struct Client<T> {
+            transport: T,
+        }
+
+        impl<T> Client<T> {
+            /// A client sending its requests through `transport`.
+            pub fn new(transport: T) -> Self {
+                Self { transport }
+            }
+
+            /// The transport.
+            pub fn transport(&self) -> &T {
+                &self.transport
+            }
+        }
+
+        impl<T: ::smithy_runtime::Transport> Client<T> {
+            #(#methods)*
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! The `types` module: one Rust item per structure, union and enum.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::rust_type::{default_expr, field_type, rust_type};
+use super::{doc_attrs, docs_with_notes, ident, model_docs};
+use crate::ir::{Enum, Field, IntEnum, Service, Struct, StructRole, TypeDef, TypeKind, Union};
+
+/// What `Debug` prints instead of a sensitive value.
+const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// Clippy's default limit for function arguments.
+const MAX_ARGUMENTS: usize = 7;
+
+/// All type definitions, in shape-id order.
+pub fn emit(service: &Service) -> TokenStream {
+    let items = service.types.values().map(|def| match &def.kind {
+        TypeKind::Struct(s) => structure(service, def, s),
+        TypeKind::Union(u) => union(service, def, u),
+        TypeKind::Enum(e) => string_enum(def, e),
+        TypeKind::IntEnum(e) => int_enum(def, e),
+    });
+    quote!(#(#items)*)
+}
+
+/// Named types are referenced by their bare name inside the `types` module.
+fn here() -> TokenStream {
+    TokenStream::new()
+}
+
+fn structure(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
+    let name = ident(&def.name);
+    let role_note: &[&str] = match s.role {
+        StructRole::Input => &["An operation input: every member is optional on the wire; `new` takes the `@required` ones."],
+        StructRole::Error { .. } => &["A modeled error of the service."],
+        _ => &[],
+    };
+    let docs = docs_with_notes(def.docs.as_deref(), role_note);
+    let fields = s.fields.iter().map(|f| {
+        let field_name = ident(&f.rust_name);
+        let ty = field_type(service, &f.ty, f.optional, f.boxed, &here());
+        let note = format!("_Required_ (`{}`).", f.member_name);
+        let notes: &[&str] = if f.required { &[&note] } else { &[] };
+        let doc = docs_with_notes(f.docs.as_deref(), notes);
+        quote! {
+            #doc
+            pub #field_name: #ty,
+        }
+    });
+    let needs_debug_impl = def.sensitive || s.fields.iter().any(|f| f.sensitive);
+    let derives = if needs_debug_impl {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq)])
+    } else {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)])
+    };
+    let debug = needs_debug_impl.then(|| struct_debug(def, s));
+    let constructor = constructor(service, def, s);
+    quote! {
+        #docs
+        #derives
+        pub struct #name {
+            #(#fields)*
+        }
+
+        #constructor
+        #debug
+    }
+}
+
+/// `new(required…)`: every `@required` (or otherwise non-optional) member is an
+/// argument, so forgetting one is a compile error; the rest start unset or at
+/// their `@default`.
+fn constructor(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
+    let name = ident(&def.name);
+    let is_argument = |f: &Field| f.required || (!f.optional && f.default.is_none());
+    let params = s.fields.iter().filter(|f| is_argument(f)).map(|f| {
+        let field_name = ident(&f.rust_name);
+        let ty = rust_type(service, &f.ty, &here());
+        quote!(#field_name: #ty)
+    });
+    let inits = s.fields.iter().map(|f| {
+        let field_name = ident(&f.rust_name);
+        let value = if is_argument(f) {
+            if !f.boxed && !f.optional {
+                return quote!(#field_name,);
+            }
+            quote!(#field_name)
+        } else if let Some(default) = &f.default {
+            default_expr(service, &f.ty, default, &here())
+        } else if f.optional {
+            return quote!(#field_name: ::std::option::Option::None,);
+        } else {
+            quote!(::std::default::Default::default())
+        };
+        let value = if f.boxed && (is_argument(f) || f.default.is_some()) {
+            quote!(::std::boxed::Box::new(#value))
+        } else {
+            value
+        };
+        let value = if f.optional && (is_argument(f) || f.default.is_some()) {
+            quote!(::std::option::Option::Some(#value))
+        } else {
+            value
+        };
+        quote!(#field_name: #value,)
+    });
+    let argument_count = s.fields.iter().filter(|f| is_argument(f)).count();
+    let allow =
+        (argument_count > MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let doc = if argument_count == 0 {
+        "Creates a value with every member unset or at its default."
+    } else {
+        "Creates a value from its required members; the others start unset or at their default."
+    };
+    let doc = doc_attrs(doc);
+    // Clippy (rightly) expects `Default` wherever `new()` takes nothing.
+    let default = (argument_count == 0).then(|| {
+        quote! {
+            impl ::std::default::Default for #name {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        }
+    });
+    quote! {
+        impl #name {
+            #doc
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#inits)* }
+            }
+        }
+        #default
+    }
+}
+
+fn struct_debug(def: &TypeDef, s: &Struct) -> TokenStream {
+    let name = ident(&def.name);
+    let label = &def.name;
+    let body = if def.sensitive {
+        let text = format!("{label} {{ {REDACTED} }}");
+        quote!(f.write_str(#text))
+    } else {
+        let fields = s.fields.iter().map(|f| {
+            let field_name = ident(&f.rust_name);
+            let shown = f.rust_name.trim_start_matches("r#");
+            if f.sensitive {
+                quote!(.field(#shown, &::std::format_args!(#REDACTED)))
+            } else {
+                quote!(.field(#shown, &self.#field_name))
+            }
+        });
+        quote!(f.debug_struct(#label) #(#fields)* .finish())
+    };
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #body
+            }
+        }
+    }
+}
+
+fn union(service: &Service, def: &TypeDef, u: &Union) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = model_docs(def.docs.as_deref());
+    let unknown = ident(&u.unknown_variant);
+    let variants = u.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let doc = model_docs(v.docs.as_deref());
+        match &v.ty {
+            Some(ty) => {
+                let ty = field_type(service, ty, false, v.boxed, &here());
+                quote!(#doc #variant(#ty),)
+            }
+            None => quote!(#doc #variant,),
+        }
+    });
+    let needs_debug_impl = def.sensitive || u.variants.iter().any(|v| v.sensitive);
+    let derives = if needs_debug_impl {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq)])
+    } else {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)])
+    };
+    let debug = needs_debug_impl.then(|| {
+        let label = &def.name;
+        let arms = u.variants.iter().map(|v| {
+            let variant = ident(&v.rust_name);
+            let shown = format!("{label}::{}", v.rust_name);
+            match (&v.ty, v.sensitive || def.sensitive) {
+                (None, _) => quote!(Self::#variant => f.write_str(#shown),),
+                (Some(_), true) => quote!(Self::#variant(_) => f.debug_tuple(#shown).field(&::std::format_args!(#REDACTED)).finish(),),
+                (Some(_), false) => quote!(Self::#variant(value) => f.debug_tuple(#shown).field(value).finish(),),
+            }
+        });
+        let unknown_label = format!("{label}::{}", u.unknown_variant);
+        quote! {
+            impl ::std::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    match self {
+                        #(#arms)*
+                        Self::#unknown(member) => f.debug_tuple(#unknown_label).field(member).finish(),
+                    }
+                }
+            }
+        }
+    });
+    let unknown_doc =
+        doc_attrs("A member this client does not know, by its name (a newer service may send it).");
+    quote! {
+        #docs
+        #derives
+        pub enum #name {
+            #(#variants)*
+            #unknown_doc
+            #unknown(::std::string::String),
+        }
+        #debug
+    }
+}
+
+fn string_enum(def: &TypeDef, e: &Enum) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = model_docs(def.docs.as_deref());
+    let unknown = ident(&e.unknown_variant);
+    let variants = e.cases.iter().map(|c| {
+        let variant = ident(&c.rust_name);
+        let mut doc = model_docs(c.docs.as_deref());
+        if doc.is_empty() {
+            doc = doc_attrs(&format!("`{}`", c.wire_value.replace('`', "'")));
+        }
+        quote!(#doc #variant,)
+    });
+    let to_str = e.cases.iter().map(|c| {
+        let variant = ident(&c.rust_name);
+        let wire = &c.wire_value;
+        quote!(Self::#variant => #wire,)
+    });
+    let from_str = e.cases.iter().map(|c| {
+        let variant = ident(&c.rust_name);
+        let wire = &c.wire_value;
+        quote!(#wire => Self::#variant,)
+    });
+    let values = e.cases.iter().map(|c| &c.wire_value);
+    let debug = enum_debug(def);
+    let derives = if def.sensitive {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)])
+    } else {
+        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::fmt::Debug)])
+    };
+    quote! {
+        #docs
+        #derives
+        pub enum #name {
+            #(#variants)*
+            /// A value this client does not know, kept exactly as received.
+            #unknown(::std::string::String),
+        }
+
+        impl #name {
+            /// The wire values of the known variants, in model order.
+            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            /// The exact wire value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    Self::#unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => Self::#unknown(::std::string::String::from(other)),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        #debug
+    }
+}
+
+fn int_enum(def: &TypeDef, e: &IntEnum) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = model_docs(def.docs.as_deref());
+    let unknown = ident(&e.unknown_variant);
+    let variants = e.cases.iter().map(|c| {
+        let variant = ident(&c.rust_name);
+        let mut doc = model_docs(c.docs.as_deref());
+        if doc.is_empty() {
+            doc = doc_attrs(&format!("`{}`", c.value));
+        }
+        quote!(#doc #variant,)
+    });
+    let to_int = e.cases.iter().map(|c| {
+        let variant = ident(&c.rust_name);
+        let value = Literal::i32_unsuffixed(c.value);
+        quote!(Self::#variant => #value,)
+    });
+    let from_int = e.cases.iter().map(|c| {
+        let variant = ident(&c.rust_name);
+        let value = Literal::i32_unsuffixed(c.value);
+        quote!(#value => Self::#variant,)
+    });
+    let debug = enum_debug(def);
+    let derives = if def.sensitive {
+        quote!(#[derive(::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)])
+    } else {
+        quote!(#[derive(::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::fmt::Debug)])
+    };
+    quote! {
+        #docs
+        #derives
+        pub enum #name {
+            #(#variants)*
+            /// A value this client does not know, kept exactly as received.
+            #unknown(i32),
+        }
+
+        impl #name {
+            /// The wire value.
+            pub fn value(self) -> i32 {
+                match self {
+                    #(#to_int)*
+                    Self::#unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<i32> for #name {
+            fn from(value: i32) -> Self {
+                match value {
+                    #(#from_int)*
+                    other => Self::#unknown(other),
+                }
+            }
+        }
+    }
+    .into_iter()
+    .chain(debug)
+    .collect()
+}
+
+/// `Debug` for a `@sensitive` enum hides the value.
+fn enum_debug(def: &TypeDef) -> TokenStream {
+    if !def.sensitive {
+        return TokenStream::new();
+    }
+    let name = ident(&def.name);
+    let text = format!("{}({REDACTED})", def.name);
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(#text)
+            }
+        }
+    }
+}

@@ -1,0 +1,358 @@
+//! Reading Smithy JSON AST files into a [`Model`]: parse, merge, prelude, `apply`,
+//! mixins, and a check that every reference resolves.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde_json::{Map, Value};
+
+use super::{mixins, prelude, Bindings, Member, Model, Shape, ShapeId, ShapeType, Traits};
+use crate::{Error, Result};
+
+/// One model file's path (for messages and `rerun-if-changed`) and its text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Reads and loads model files from disk.
+pub fn load_files(paths: &[PathBuf]) -> Result<Model> {
+    let sources = paths
+        .iter()
+        .map(|path| {
+            std::fs::read_to_string(path)
+                .map(|text| Source {
+                    path: path.clone(),
+                    text,
+                })
+                .map_err(|e| Error::new(format!("cannot read the model: {e}")).with_file(path))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    load_sources(&sources)
+}
+
+/// Loads models already in memory; the result has the prelude, `apply`
+/// statements and mixins resolved, and every target checked.
+pub fn load_sources(sources: &[Source]) -> Result<Model> {
+    if sources.is_empty() {
+        return Err(Error::new("no model files were given"));
+    }
+    let mut model = Model::default();
+    let mut applies = Vec::new();
+    for source in sources {
+        let file = model.files.len();
+        model.files.push(source.path.clone());
+        let parsed = parse_file(source, file)?;
+        model.versions.push(parsed.version);
+        applies.extend(parsed.applies.into_iter().map(|a| (a, file)));
+        for shape in parsed.shapes {
+            merge_shape(&mut model, shape)?;
+        }
+    }
+    let prelude_file = model.files.len();
+    model.files.push(PathBuf::from("<prelude>"));
+    model.versions.push("2.0".to_owned());
+    for shape in prelude::shapes(prelude_file) {
+        model.shapes.entry(shape.id.clone()).or_insert(shape);
+    }
+    for (apply, file) in applies {
+        apply_traits(&mut model, apply, file)?;
+    }
+    check_references(&model)?;
+    mixins::flatten(&mut model)?;
+    Ok(model)
+}
+
+struct ParsedFile {
+    version: String,
+    shapes: Vec<Shape>,
+    applies: Vec<Apply>,
+}
+
+/// An `apply` statement: traits added to a shape or member defined elsewhere.
+struct Apply {
+    target: ShapeId,
+    member: Option<String>,
+    traits: Traits,
+}
+
+fn parse_file(source: &Source, file: usize) -> Result<ParsedFile> {
+    let at_file = |e: Error| e.with_file(&source.path);
+    let root: Value = serde_json::from_str(&source.text)
+        .map_err(|e| at_file(Error::new(format!("invalid JSON: {e}"))))?;
+    let root = root
+        .as_object()
+        .ok_or_else(|| at_file(Error::new("the model must be a JSON object")))?;
+    let version = match root.get("smithy") {
+        Some(Value::String(v))
+            if v.starts_with("1.") || v.starts_with("2.") || v == "1" || v == "2" =>
+        {
+            v.clone()
+        }
+        Some(Value::String(v)) => {
+            return Err(at_file(Error::new(format!(
+                "unsupported Smithy version `{v}` (expected 1.0 or 2.0)"
+            ))))
+        }
+        Some(_) => return Err(at_file(Error::new("`smithy` must be a version string"))),
+        None => return Err(at_file(Error::new("missing `smithy` version"))),
+    };
+    let shapes = match root.get("shapes") {
+        None => Map::new(),
+        Some(Value::Object(shapes)) => shapes.clone(),
+        Some(_) => return Err(at_file(Error::new("`shapes` must be a JSON object"))),
+    };
+    let mut parsed = ParsedFile {
+        version,
+        shapes: Vec::new(),
+        applies: Vec::new(),
+    };
+    for (id_text, body) in &shapes {
+        let located = |e: Error| e.with_shape(id_text).with_file(&source.path);
+        if body.get("type").and_then(Value::as_str) == Some("apply") {
+            parsed
+                .applies
+                .push(parse_apply(id_text, body).map_err(located)?);
+            continue;
+        }
+        let id = ShapeId::parse(id_text)
+            .ok_or_else(|| located(Error::new("not a valid absolute shape id")))?;
+        parsed
+            .shapes
+            .push(parse_shape(id, body, file).map_err(located)?);
+    }
+    Ok(parsed)
+}
+
+fn parse_apply(id_text: &str, body: &Value) -> Result<Apply> {
+    let (shape, member) = match id_text.split_once('$') {
+        Some((shape, member)) => (shape, Some(member.to_owned())),
+        None => (id_text, None),
+    };
+    let target =
+        ShapeId::parse(shape).ok_or_else(|| Error::new("`apply` names an invalid shape id"))?;
+    let traits = parse_traits(body.as_object().and_then(|o| o.get("traits")))?;
+    Ok(Apply {
+        target,
+        member,
+        traits,
+    })
+}
+
+fn parse_shape(id: ShapeId, body: &Value, file: usize) -> Result<Shape> {
+    let body = body
+        .as_object()
+        .ok_or_else(|| Error::new("a shape must be a JSON object"))?;
+    let type_name = body
+        .get("type")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Error::new("a shape needs a string `type`"))?;
+    let shape_type = ShapeType::from_ast(type_name)
+        .ok_or_else(|| Error::new(format!("unknown shape type `{type_name}`")))?;
+    let mut members = Vec::new();
+    match shape_type {
+        ShapeType::List => members.push(parse_member("member", required(body, "member")?)?),
+        ShapeType::Map => {
+            members.push(parse_member("key", required(body, "key")?)?);
+            members.push(parse_member("value", required(body, "value")?)?);
+        }
+        ShapeType::Structure | ShapeType::Union | ShapeType::Enum | ShapeType::IntEnum => {
+            if let Some(list) = body.get("members") {
+                let list = list
+                    .as_object()
+                    .ok_or_else(|| Error::new("`members` must be a JSON object"))?;
+                for (name, member) in list {
+                    members.push(parse_member(name, member)?);
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(Shape {
+        id,
+        shape_type,
+        members,
+        traits: parse_traits(body.get("traits"))?,
+        mixins: parse_refs(body, "mixins")?,
+        bindings: parse_bindings(shape_type, body)?,
+        file,
+    })
+}
+
+fn required<'a>(body: &'a Map<String, Value>, key: &str) -> Result<&'a Value> {
+    body.get(key)
+        .ok_or_else(|| Error::new(format!("missing `{key}`")))
+}
+
+fn parse_member(name: &str, body: &Value) -> Result<Member> {
+    let context = |e: Error| Error::new(format!("member `{name}`: {}", e.message()));
+    let target = parse_ref(body).map_err(context)?;
+    let traits = parse_traits(body.get("traits")).map_err(context)?;
+    Ok(Member {
+        name: name.to_owned(),
+        target,
+        traits,
+    })
+}
+
+/// A `{"target": "ns#Name"}` reference.
+fn parse_ref(body: &Value) -> Result<ShapeId> {
+    let text = body
+        .get("target")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Error::new("a reference needs a string `target`"))?;
+    ShapeId::parse(text).ok_or_else(|| Error::new(format!("`{text}` is not a valid shape id")))
+}
+
+fn parse_refs(body: &Map<String, Value>, key: &str) -> Result<Vec<ShapeId>> {
+    match body.get(key) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| {
+                parse_ref(item).map_err(|e| Error::new(format!("`{key}`: {}", e.message())))
+            })
+            .collect(),
+        Some(_) => Err(Error::new(format!("`{key}` must be a JSON array"))),
+    }
+}
+
+fn parse_optional_ref(body: &Map<String, Value>, key: &str) -> Result<Option<ShapeId>> {
+    body.get(key)
+        .map(|v| parse_ref(v).map_err(|e| Error::new(format!("`{key}`: {}", e.message()))))
+        .transpose()
+}
+
+fn parse_traits(traits: Option<&Value>) -> Result<Traits> {
+    match traits {
+        None => Ok(Traits::new()),
+        Some(Value::Object(map)) => Ok(map.iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
+        Some(_) => Err(Error::new("`traits` must be a JSON object")),
+    }
+}
+
+fn parse_bindings(shape_type: ShapeType, body: &Map<String, Value>) -> Result<Bindings> {
+    let mut bindings = Bindings::default();
+    match shape_type {
+        ShapeType::Service => {
+            bindings.version = match body.get("version") {
+                None => None,
+                Some(Value::String(v)) => Some(v.clone()),
+                Some(_) => return Err(Error::new("`version` must be a string")),
+            };
+            bindings.operations = parse_refs(body, "operations")?;
+            bindings.resources = parse_refs(body, "resources")?;
+            bindings.errors = parse_refs(body, "errors")?;
+            bindings.rename = parse_rename(body.get("rename"))?;
+        }
+        ShapeType::Resource => {
+            for key in ["create", "put", "read", "update", "delete", "list"] {
+                bindings.operations.extend(parse_optional_ref(body, key)?);
+            }
+            bindings.operations.extend(parse_refs(body, "operations")?);
+            bindings
+                .operations
+                .extend(parse_refs(body, "collectionOperations")?);
+            bindings.resources = parse_refs(body, "resources")?;
+        }
+        ShapeType::Operation => {
+            bindings.input = parse_optional_ref(body, "input")?;
+            bindings.output = parse_optional_ref(body, "output")?;
+            bindings.errors = parse_refs(body, "errors")?;
+        }
+        _ => {}
+    }
+    Ok(bindings)
+}
+
+fn parse_rename(rename: Option<&Value>) -> Result<BTreeMap<ShapeId, String>> {
+    let Some(rename) = rename else {
+        return Ok(BTreeMap::new());
+    };
+    let rename = rename
+        .as_object()
+        .ok_or_else(|| Error::new("`rename` must be a JSON object"))?;
+    rename
+        .iter()
+        .map(|(id, name)| {
+            let id = ShapeId::parse(id)
+                .ok_or_else(|| Error::new(format!("`rename` key `{id}` is not a shape id")))?;
+            let name = name
+                .as_str()
+                .ok_or_else(|| Error::new(format!("`rename` value for `{id}` must be a string")))?;
+            Ok((id, name.to_owned()))
+        })
+        .collect()
+}
+
+/// Adds a shape; a second definition is only accepted when it is identical.
+fn merge_shape(model: &mut Model, shape: Shape) -> Result<()> {
+    if let Some(existing) = model.shapes.get(&shape.id) {
+        let same = Shape {
+            file: existing.file,
+            ..shape.clone()
+        };
+        if &same != existing {
+            let first = model.file_of(existing).display().to_string();
+            return Err(Error::shape(
+                &shape.id,
+                format!("defined again with a different definition (first defined in {first})"),
+            )
+            .with_file(&model.files[shape.file]));
+        }
+        return Ok(());
+    }
+    model.shapes.insert(shape.id.clone(), shape);
+    Ok(())
+}
+
+fn apply_traits(model: &mut Model, apply: Apply, file: usize) -> Result<()> {
+    let path = model.files[file].clone();
+    let Some(shape) = model.shapes.get_mut(&apply.target) else {
+        return Err(
+            Error::shape(&apply.target, "`apply` targets a shape that is not defined")
+                .with_file(&path),
+        );
+    };
+    let traits = match &apply.member {
+        None => &mut shape.traits,
+        Some(member) => match shape.members.iter_mut().find(|m| &m.name == member) {
+            Some(m) => &mut m.traits,
+            None => {
+                return Err(Error::shape(
+                    apply.target.member(member),
+                    "`apply` targets a member that does not exist",
+                )
+                .with_file(&path))
+            }
+        },
+    };
+    traits.extend(apply.traits);
+    Ok(())
+}
+
+/// Every member target and every binding must name a defined shape.
+fn check_references(model: &Model) -> Result<()> {
+    for shape in model.shapes.values() {
+        for member in &shape.members {
+            if !model.shapes.contains_key(&member.target) {
+                return Err(model.error(
+                    shape,
+                    format!(
+                        "member `{}` targets {}, which is not defined",
+                        member.name, member.target
+                    ),
+                ));
+            }
+        }
+        let b = &shape.bindings;
+        let refs = b.operations.iter().chain(&b.resources).chain(&b.errors);
+        for target in refs.chain(&b.input).chain(&b.output).chain(&shape.mixins) {
+            if !model.shapes.contains_key(target) {
+                return Err(model.error(shape, format!("refers to {target}, which is not defined")));
+            }
+        }
+    }
+    Ok(())
+}

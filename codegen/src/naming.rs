@@ -1,0 +1,194 @@
+//! Every Rust name the generator writes is decided here, so the rules live in one
+//! place and are table-tested: case conversion with `heck`, raw identifiers for
+//! keywords, a suffix where a raw identifier is not allowed, and deterministic
+//! collision resolution.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Rust keywords (strict, reserved, and 2018+/2024 editions) that need `r#`.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers; they get a `_value` / `Value` suffix.
+const NOT_RAW: &[&str] = &["crate", "self", "super", "Self", "_"];
+
+/// A type name (struct, enum, union) from a shape name: `UpperCamelCase`.
+pub fn type_name(shape_name: &str) -> String {
+    camel(shape_name, "Shape")
+}
+
+/// An enum variant from a wire value or member name: `c5.large` becomes `C5Large`,
+/// `"0"` becomes `V0`, an empty value becomes `Empty`.
+pub fn variant_name(value: &str) -> String {
+    camel(value, "Empty")
+}
+
+/// A field or function name: `snake_case`, keywords as raw identifiers.
+pub fn field_name(member_name: &str) -> String {
+    let snake = member_name.to_snake_case();
+    let snake = if snake.is_empty() {
+        "value".to_owned()
+    } else {
+        snake
+    };
+    let snake = if starts_with_digit(&snake) {
+        format!("n{snake}")
+    } else {
+        snake
+    };
+    escape_keyword(snake)
+}
+
+/// A crate name from a service name: `kebab-case` would do for Cargo, but the
+/// crate is referenced from Rust, so `snake_case` it is.
+pub fn crate_name(service_name: &str) -> String {
+    let snake = service_name.to_snake_case();
+    if snake.is_empty() || starts_with_digit(&snake) {
+        format!("service_{snake}")
+    } else {
+        snake
+    }
+}
+
+/// Makes `names` unique, keeping the first occurrence of each name and suffixing
+/// later ones with `2`, `3`, … (`_2` for snake_case names). Order decides, so
+/// callers pass names in model order.
+pub fn dedupe(names: &mut [String]) {
+    let mut taken = std::collections::BTreeSet::new();
+    for name in names.iter_mut() {
+        if taken.insert(name.clone()) {
+            continue;
+        }
+        let base = name.trim_start_matches("r#").to_owned();
+        let separator = if base.chars().any(|c| c.is_ascii_uppercase()) {
+            ""
+        } else {
+            "_"
+        };
+        let unique = (2..)
+            .map(|n| format!("{base}{separator}{n}"))
+            .find(|candidate| !taken.contains(candidate))
+            .unwrap_or_default();
+        taken.insert(unique.clone());
+        *name = unique;
+    }
+}
+
+fn camel(text: &str, if_empty: &str) -> String {
+    let camel = text.to_upper_camel_case();
+    if camel.is_empty() {
+        if_empty.to_owned()
+    } else if starts_with_digit(&camel) {
+        format!("V{camel}")
+    } else if NOT_RAW.contains(&camel.as_str()) {
+        format!("{camel}Value")
+    } else {
+        camel
+    }
+}
+
+fn escape_keyword(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_value")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+fn starts_with_digit(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names() {
+        let cases = [
+            ("GameSession", "GameSession"),
+            ("gameSession", "GameSession"),
+            ("EC2InstanceType", "Ec2InstanceType"),
+            ("String", "String"),
+            ("Option", "Option"),
+            ("Self", "SelfValue"),
+            ("Result", "Result"),
+            ("_Private", "Private"),
+            ("__", "Shape"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(type_name(input), expected, "type_name({input:?})");
+        }
+    }
+
+    #[test]
+    fn variant_names() {
+        let cases = [
+            ("c5.large", "C5Large"),
+            ("t2.micro", "T2Micro"),
+            ("m5.2xlarge", "M52xlarge"),
+            ("0", "V0"),
+            ("10", "V10"),
+            ("ALL_CAPS_VALUE", "AllCapsValue"),
+            ("with space", "WithSpace"),
+            ("", "Empty"),
+            ("-", "Empty"),
+            ("Self", "SelfValue"),
+            ("self", "SelfValue"),
+            ("ACTIVE", "Active"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(variant_name(input), expected, "variant_name({input:?})");
+        }
+    }
+
+    #[test]
+    fn field_names() {
+        let cases = [
+            ("GameSessionId", "game_session_id"),
+            ("type", "r#type"),
+            ("Type", "r#type"),
+            ("match", "r#match"),
+            ("async", "r#async"),
+            ("self", "self_value"),
+            ("Self", "self_value"),
+            ("super", "super_value"),
+            ("crate", "crate_value"),
+            ("IPV4Address", "ipv4_address"),
+            ("3d", "n3d"),
+            ("_", "value"),
+            ("union", "union"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(field_name(input), expected, "field_name({input:?})");
+        }
+    }
+
+    #[test]
+    fn crate_names() {
+        assert_eq!(crate_name("GameLift"), "game_lift");
+        assert_eq!(crate_name("3d"), "service_3d");
+    }
+
+    #[test]
+    fn dedupe_suffixes_later_names_deterministically() {
+        let mut names: Vec<String> = ["FooBar", "FooBar", "FooBar2", "FooBar", "Baz"]
+            .map(String::from)
+            .to_vec();
+        dedupe(&mut names);
+        assert_eq!(names, ["FooBar", "FooBar2", "FooBar22", "FooBar3", "Baz"]);
+
+        let mut fields: Vec<String> = ["foo_bar", "foo_bar", "r#type", "r#type"]
+            .map(String::from)
+            .to_vec();
+        dedupe(&mut fields);
+        assert_eq!(fields, ["foo_bar", "foo_bar_2", "r#type", "type_2"]);
+    }
+}
