@@ -1,1 +1,25 @@
-//! Cross-crate tests for smithy-codegen live in `tests/`.
+//! Generated code under test. Each module includes one file that `build.rs`
+//! produced with `smithy_codegen::Builder::generate_to_out_dir`.
+
+/// GameLift, restricted to the operations listed in `build.rs`.
+pub mod gamelift {
+    include!(concat!(env!("OUT_DIR"), "/gamelift_subset.rs"));
+}
+
+/// One module per fixture model in `models/fixtures/`.
+pub mod fixtures {
+    macro_rules! fixture {
+        ($($name:ident),* $(,)?) => {
+            $(
+                #[doc = concat!("Generated from `models/fixtures/", stringify!($name), ".json`.")]
+                pub mod $name {
+                    include!(concat!(env!("OUT_DIR"), "/fixture_", stringify!($name), ".rs"));
+                }
+            )*
+        };
+    }
+    fixture!(
+        collisions, docs, enums, mixins, multi_a, recursion, renames, scalars, sensitive, sparse,
+        unions, v1,
+    );
+}
