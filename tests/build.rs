@@ -20,6 +20,19 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("v1", &[]),
 ];
 
+/// Services of `models/protocol-tests.json` whose compliance cases run with
+/// `cargo test` (see `src/lib.rs`).
+const PROTOCOL_TEST_SERVICES: &[(&str, &str)] = &[
+    (
+        "aws.protocoltests.json#JsonProtocol",
+        "protocol_tests_aws_json_1_1.rs",
+    ),
+    (
+        "aws.protocoltests.json10#JsonRpc10",
+        "protocol_tests_aws_json_1_0.rs",
+    ),
+];
+
 /// The GameLift operations the consumer uses.
 const GAMELIFT_OPERATIONS: &[&str] = &[
     "StartMatchBackfill",
@@ -40,6 +53,13 @@ fn main() -> Result<(), smithy_codegen::Error> {
             builder = builder.model(models.join(format!("fixtures/{file}.json")));
         }
         builder.generate_to_out_dir(&format!("fixture_{name}.rs"))?;
+    }
+    for (service, file) in PROTOCOL_TEST_SERVICES {
+        smithy_codegen::Builder::new()
+            .model(models.join("protocol-tests.json"))
+            .service(*service)
+            .protocol_tests(true)
+            .generate_to_out_dir(file)?;
     }
     write_gamelift_operation_list(&models)?;
     Ok(())

@@ -25,6 +25,7 @@ pub struct Builder {
     operations: Option<Vec<String>>,
     crate_name: Option<String>,
     runtime_path: Option<String>,
+    protocol_tests: bool,
 }
 
 /// One file of a generated crate, relative to the crate root.
@@ -98,6 +99,15 @@ impl Builder {
     /// Makes a generated crate depend on `smithy-runtime` by path.
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime_path = Some(path.into());
+        self
+    }
+
+    /// Also generates the model's client protocol compliance cases
+    /// (`smithy.test#httpRequestTests` / `httpResponseTests`) as `#[test]`
+    /// functions in a `#[cfg(test)]` module, plus a summary test that prints
+    /// `<service>: N passed, M failed, K skipped`.
+    pub fn protocol_tests(mut self, enabled: bool) -> Self {
+        self.protocol_tests = enabled;
         self
     }
 
@@ -194,6 +204,7 @@ impl Builder {
         let selection = Selection {
             service: self.service.clone(),
             operations: self.operations.clone(),
+            protocol_tests: self.protocol_tests,
         };
         let service = ir::resolve(&model, &selection)?;
         let model_name = sources

@@ -50,6 +50,9 @@ struct GenerateArgs {
     /// Write one `include!`-able `.rs` file at --out instead of a crate.
     #[arg(long)]
     single_file: bool,
+    /// Also generate the model's client protocol compliance cases as `#[test]`s.
+    #[arg(long)]
+    protocol_tests: bool,
 }
 
 fn main() -> ExitCode {
@@ -84,6 +87,7 @@ fn generate(args: GenerateArgs) -> Result<(), smithy_codegen::Error> {
     if let Some(path) = args.runtime_path {
         builder = builder.runtime_path(path);
     }
+    builder = builder.protocol_tests(args.protocol_tests);
     let output = if args.single_file {
         builder.write_single_file(&args.out)?
     } else {

@@ -36,7 +36,11 @@ pub fn crate_files(emitted: &Emitted, settings: &CrateSettings) -> Result<Vec<Re
     // in a workspace holding the crate must leave them byte-identical.
     let mods = emitted.modules.iter().map(|m| {
         let name = ident(m.name);
-        quote!(#[rustfmt::skip] pub mod #name;)
+        if m.test_only {
+            quote!(#[cfg(test)] #[rustfmt::skip] mod #name;)
+        } else {
+            quote!(#[rustfmt::skip] pub mod #name;)
+        }
     });
     let lib = quote!(#(#mods)*);
     let crate_doc: String = emitted
@@ -83,9 +87,14 @@ pub fn single_file(emitted: &Emitted) -> Result<String> {
         let name = ident(m.name);
         let doc = doc_attrs(&m.doc);
         let items = &m.items;
+        let visibility = if m.test_only {
+            quote!(#[cfg(test)])
+        } else {
+            quote!(pub)
+        };
         quote! {
             #doc
-            pub mod #name {
+            #visibility mod #name {
                 #items
             }
         }

@@ -29,6 +29,20 @@ impl fmt::Display for BigNumberError {
 
 impl std::error::Error for BigNumberError {}
 
+/// Zero, the value error correction gives a missing required member.
+impl Default for BigInteger {
+    fn default() -> Self {
+        Self("0".to_owned())
+    }
+}
+
+/// Zero, the value error correction gives a missing required member.
+impl Default for BigDecimal {
+    fn default() -> Self {
+        Self("0".to_owned())
+    }
+}
+
 /// Length of the JSON-grammar integer part `-?(0|[1-9][0-9]*)` at the start of `b`, or None.
 fn integer_len(b: &[u8]) -> Option<usize> {
     let sign = usize::from(b.first() == Some(&b'-'));

@@ -73,11 +73,15 @@
 
 mod big_number;
 pub mod blob;
+#[cfg(feature = "gzip")]
+mod compression;
 pub mod decode_error;
 pub mod document;
+mod endpoint;
 pub mod error;
 pub mod json;
 pub mod operation;
+pub mod protocol_test;
 pub mod timestamp;
 pub mod transport;
 pub mod value;
@@ -87,8 +91,11 @@ pub use http;
 
 pub use big_number::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::{Base64Error, Blob};
+#[cfg(feature = "gzip")]
+pub use compression::{gzip_request, MIN_COMPRESSION_SIZE};
 pub use decode_error::DecodeError;
 pub use document::{Document, Number};
+pub use endpoint::{resolve_endpoint, EndpointError, HostPrefix};
 pub use error::{
     json_error_parts, sanitize_error_code, xml_error_parts, ErrorParts, UnhandledError,
     XmlErrorParts,

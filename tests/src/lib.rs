@@ -23,3 +23,18 @@ pub mod fixtures {
         unions, v1,
     );
 }
+
+/// The official protocol compliance services, generated with `protocol_tests(true)`:
+/// their cases run as this crate's unit tests, and each prints a summary line
+/// `<service>: N passed, M failed, K skipped`.
+pub mod protocol_tests {
+    /// `aws.protocoltests.json#JsonProtocol` (awsJson1_1).
+    pub mod aws_json_1_1 {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_aws_json_1_1.rs"));
+    }
+
+    /// `aws.protocoltests.json10#JsonRpc10` (awsJson1_0).
+    pub mod aws_json_1_0 {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_aws_json_1_0.rs"));
+    }
+}

@@ -61,3 +61,15 @@ fn generation_is_deterministic() {
         assert_eq!(generate_fixture("recursion", &[]), first);
     }
 }
+
+#[test]
+fn protocol_compliance_cases_of_one_operation() {
+    let output = Builder::new()
+        .model(models().join("protocol-tests.json"))
+        .service("aws.protocoltests.json10#JsonRpc10")
+        .operations(["EndpointWithHostLabelOperation"])
+        .protocol_tests(true)
+        .generate_single_file()
+        .expect("JsonRpc10 generates");
+    insta::assert_snapshot!("protocol_tests_json10_host_label", output.files[0].contents);
+}

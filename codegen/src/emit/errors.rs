@@ -141,8 +141,13 @@ fn xml_decoder(def: &TypeDef) -> Option<TokenStream> {
         };
         inits.push(quote!(#field: #value,));
     }
+    let parts = if inits.is_empty() {
+        quote!(_parts)
+    } else {
+        quote!(parts)
+    };
     Some(quote! {
-        fn #fn_name(parts: &::smithy_runtime::XmlErrorParts) -> super::types::#name {
+        fn #fn_name(#parts: &::smithy_runtime::XmlErrorParts) -> super::types::#name {
             super::types::#name { #(#inits)* }
         }
     })
@@ -210,6 +215,8 @@ fn error_enum(
     });
     quote! {
         #doc
+        // Errors are the cold path: their size does not matter enough to box them.
+        #[allow(clippy::large_enum_variant)]
         #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
         pub enum #name {
             #(#variants)*

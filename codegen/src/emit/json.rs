@@ -293,6 +293,11 @@ fn finish_field(
             | DefaultValue::IntEnumValue(_) => {
                 quote!(#local.unwrap_or(#value))
             }
+            DefaultValue::Document(json)
+                if !(json.is_string() || json.is_array() || json.is_object()) =>
+            {
+                quote!(#local.unwrap_or(#value))
+            }
             _ => quote!(#local.unwrap_or_else(|| #value)),
         };
     }

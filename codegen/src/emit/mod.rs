@@ -5,6 +5,7 @@ mod docs;
 mod errors;
 mod json;
 mod operations;
+mod protocol_tests;
 mod rust_type;
 mod types;
 mod values;
@@ -21,6 +22,8 @@ pub struct Module {
     /// Markdown for the module's doc comment.
     pub doc: String,
     pub items: TokenStream,
+    /// Compiled only for tests (`#[cfg(test)]`, private).
+    pub test_only: bool,
 }
 
 /// Everything generated for one service, ready to render.
@@ -39,22 +42,26 @@ pub fn emit(service: &Service, model_name: &str) -> Emitted {
             doc: "Data types of the service: one Rust type per structure, union and enum shape."
                 .to_owned(),
             items: types::emit(service),
+            test_only: false,
         },
         Module {
             name: "values",
             doc: "`ToValue` for every type: conversion into the generic Smithy `Value` tree."
                 .to_owned(),
             items: values::emit(service),
+            test_only: false,
         },
         Module {
             name: "json",
             doc: "JSON codecs keyed by Smithy member names (the awsJson protocols).".to_owned(),
             items: json::emit(service),
+            test_only: false,
         },
         Module {
             name: "errors",
             doc: "Error types: one enum per operation plus the service-wide `Error`.".to_owned(),
             items: errors::emit(service),
+            test_only: false,
         },
     ];
     if operations::supported(service.protocol) {
@@ -63,12 +70,23 @@ pub fn emit(service: &Service, model_name: &str) -> Emitted {
             doc: "One sans-IO `Operation` per operation: build the request, parse the response."
                 .to_owned(),
             items: operations::emit_operations(service),
+            test_only: false,
         });
         modules.push(Module {
             name: "client",
             doc: "The client: one `async fn` per operation over any transport.".to_owned(),
             items: operations::emit_client(service),
+            test_only: false,
         });
+        if !service.protocol_tests.is_empty() {
+            modules.push(Module {
+                name: "protocol_tests",
+                doc: "Client protocol compliance cases from the model, one `#[test]` each."
+                    .to_owned(),
+                items: protocol_tests::emit(service),
+                test_only: true,
+            });
+        }
     }
     Emitted {
         crate_doc: crate_doc(service, model_name),

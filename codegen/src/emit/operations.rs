@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{docs_with_notes, ident};
-use crate::ir::{Operation, Protocol, Service};
+use crate::ir::{HostPrefixPart, Operation, Protocol, Service};
 
 /// Whether operations and a client are generated for this protocol.
 pub fn supported(protocol: Protocol) -> bool {
@@ -53,6 +53,38 @@ pub fn emit_operations(service: &Service) -> TokenStream {
             })
         };
         let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+        let host_prefix = op.host_prefix.as_ref().map(|prefix| {
+            let parts = prefix.parts.iter().map(|part| match part {
+                HostPrefixPart::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
+                    [c] => quote!(prefix.push(#c);),
+                    _ => quote!(prefix.push_str(#text);),
+                },
+                HostPrefixPart::Label { field, optional: true } => {
+                    let field = ident(field);
+                    quote!(prefix.push_str(input.#field.as_deref().unwrap_or_default());)
+                }
+                HostPrefixPart::Label { field, optional: false } => {
+                    let field = ident(field);
+                    quote!(prefix.push_str(&input.#field);)
+                }
+            });
+            quote! {
+                let mut prefix = ::std::string::String::new();
+                #(#parts)*
+                request.extensions_mut().insert(::smithy_runtime::HostPrefix(prefix));
+            }
+        });
+        let gzip = op.gzip_request.then(|| quote!(::smithy_runtime::gzip_request(&mut request);));
+        let build = if host_prefix.is_some() || gzip.is_some() {
+            quote! {
+                let mut request = ::smithy_runtime::aws_json_request(#version, #target, #body);
+                #host_prefix
+                #gzip
+                request
+            }
+        } else {
+            quote!(::smithy_runtime::aws_json_request(#version, #target, #body))
+        };
         quote! {
             #docs
             #deprecated
@@ -66,7 +98,7 @@ pub fn emit_operations(service: &Service) -> TokenStream {
                 type Error = super::errors::#error;
 
                 fn build_request(input: &Self::Input) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
-                    ::smithy_runtime::aws_json_request(#version, #target, #body)
+                    #build
                 }
 
                 fn parse_response(

@@ -109,10 +109,17 @@ pub fn default_expr(
         }
         DefaultValue::Empty => quote!(::std::default::Default::default()),
         DefaultValue::Document(json) => document_expr(json),
+        DefaultValue::Blob(text) => quote!(::smithy_runtime::Blob::from(#text)),
+        DefaultValue::BigNumber(text) => {
+            let ty = rust_type(service, ty, types_path);
+            // The text was validated when the model was read.
+            quote!(#ty::new(#text).unwrap_or_default())
+        }
     }
 }
 
-fn document_expr(json: &serde_json::Value) -> TokenStream {
+/// A `Document` expression for a JSON value.
+pub fn document_expr(json: &serde_json::Value) -> TokenStream {
     use serde_json::Value;
     match json {
         Value::Null => quote!(::smithy_runtime::Document::Null),

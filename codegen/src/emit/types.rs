@@ -211,6 +211,8 @@ fn union(service: &Service, def: &TypeDef, u: &Union) -> TokenStream {
         doc_attrs("A member this client does not know, by its name (a newer service may send it).");
     quote! {
         #docs
+        // A union holds one member; boxing the large ones would cost every user an indirection.
+        #[allow(clippy::large_enum_variant)]
         #derives
         pub enum #name {
             #(#variants)*

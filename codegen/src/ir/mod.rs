@@ -6,13 +6,17 @@
 
 mod defaults;
 mod optional;
+mod protocol_tests;
 mod recursion;
 mod resolve;
+mod skips;
 
 use std::collections::BTreeMap;
 
 pub use optional::is_optional;
+pub use protocol_tests::{ProtocolTest, TestKind};
 pub use resolve::{resolve, Selection};
+pub use skips::SKIPPED as SKIPPED_PROTOCOL_TESTS;
 
 use crate::model::ShapeId;
 
@@ -44,6 +48,31 @@ impl Protocol {
             Self::Unknown => "none",
         }
     }
+
+    /// The protocol trait's shape id (`aws.protocols#awsJson1_1`).
+    pub fn trait_id(self) -> &'static str {
+        match self {
+            Self::AwsJson1_0 => "aws.protocols#awsJson1_0",
+            Self::AwsJson1_1 => "aws.protocols#awsJson1_1",
+            Self::RestJson1 => "aws.protocols#restJson1",
+            Self::RestXml => "aws.protocols#restXml",
+            Self::AwsQuery => "aws.protocols#awsQuery",
+            Self::Ec2Query => "aws.protocols#ec2Query",
+            Self::RpcV2Cbor => "smithy.protocols#rpcv2Cbor",
+            Self::Unknown => "",
+        }
+    }
+
+    /// Every protocol the generator recognizes, in detection order.
+    pub const KNOWN: [Protocol; 7] = [
+        Self::AwsJson1_0,
+        Self::AwsJson1_1,
+        Self::RestJson1,
+        Self::RestXml,
+        Self::AwsQuery,
+        Self::Ec2Query,
+        Self::RpcV2Cbor,
+    ];
 }
 
 /// A resolved service and the closure of shapes it reaches.
@@ -63,6 +92,8 @@ pub struct Service {
     pub types: BTreeMap<ShapeId, TypeDef>,
     /// Errors every operation can return (the service's `errors`).
     pub errors: Vec<ShapeId>,
+    /// Client protocol compliance cases, when requested (see [`Selection`]).
+    pub protocol_tests: Vec<ProtocolTest>,
 }
 
 /// One operation of the service.
@@ -83,6 +114,28 @@ pub struct Operation {
     pub errors: Vec<ShapeId>,
     pub docs: Option<String>,
     pub deprecated: bool,
+    /// `@endpoint(hostPrefix: ...)`: prepended to the endpoint's host.
+    pub host_prefix: Option<HostPrefix>,
+    /// `@requestCompression` lists `gzip`: large bodies are gzip-compressed.
+    pub gzip_request: bool,
+}
+
+/// An `@endpoint` host prefix such as `foo.{label}.`.
+#[derive(Debug, Clone)]
+pub struct HostPrefix {
+    /// Literal text and labels, in order.
+    pub parts: Vec<HostPrefixPart>,
+}
+
+/// A piece of a host prefix.
+#[derive(Debug, Clone)]
+pub enum HostPrefixPart {
+    Literal(String),
+    /// An input member marked `@hostLabel`, by its Rust field name.
+    Label {
+        field: String,
+        optional: bool,
+    },
 }
 
 /// A type the generator emits for one shape.

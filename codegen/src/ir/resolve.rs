@@ -3,10 +3,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::defaults::{self, NamedKind};
+use super::protocol_tests::{self, ProtocolTest};
 use super::recursion::Cycles;
 use super::{
-    is_optional, Enum, EnumCase, Field, IntEnum, IntEnumCase, Operation, Protocol, Service, Struct,
-    StructRole, TimestampFormat, TypeDef, TypeKind, TypeRef, Union, Variant,
+    is_optional, Enum, EnumCase, Field, HostPrefix, HostPrefixPart, IntEnum, IntEnumCase,
+    Operation, Protocol, Service, Struct, StructRole, TimestampFormat, TypeDef, TypeKind, TypeRef,
+    Union, Variant,
 };
 use crate::model::{traits, Member, Model, Shape, ShapeId, ShapeType};
 use crate::naming;
@@ -19,6 +21,8 @@ pub struct Selection {
     pub service: Option<String>,
     /// Operation names to keep; `None` keeps every operation.
     pub operations: Option<Vec<String>>,
+    /// Read the model's client protocol compliance cases into [`Service::protocol_tests`].
+    pub protocol_tests: bool,
 }
 
 /// Nesting of lists and maps deeper than this is reported as an error (it also
@@ -32,7 +36,11 @@ pub fn resolve(model: &Model, selection: &Selection) -> Result<Service> {
     let service = find_service(model, selection.service.as_deref())?;
     let operations = select_operations(model, service, selection.operations.as_deref())?;
     let resolver = Resolver::new(model, service, &operations)?;
-    resolver.service(&operations)
+    let mut resolved = resolver.service(&operations)?;
+    if selection.protocol_tests {
+        resolved.protocol_tests = resolver.protocol_tests(&resolved, &operations)?;
+    }
+    Ok(resolved)
 }
 
 fn find_service<'m>(model: &'m Model, wanted: Option<&str>) -> Result<&'m Shape> {
@@ -175,7 +183,42 @@ impl<'m> Resolver<'m> {
             operations: ops,
             types,
             errors: service_errors,
+            protocol_tests: Vec::new(),
         })
+    }
+
+    fn protocol_tests(
+        &self,
+        service: &Service,
+        operations: &[&Shape],
+    ) -> Result<Vec<ProtocolTest>> {
+        let protocol = service.protocol.trait_id();
+        let mut cases = Vec::new();
+        for op in operations {
+            let read = protocol_tests::read_cases(op, protocol, &op.id, None);
+            cases.extend(read.map_err(|e| self.locate(op, e))?);
+        }
+        // Error cases run against the first operation (by name) that can return the error.
+        for def in service.types.values() {
+            if !matches!(&def.kind, TypeKind::Struct(s) if matches!(s.role, StructRole::Error { .. }))
+            {
+                continue;
+            }
+            let Some(op) = service
+                .operations
+                .iter()
+                .find(|op| op.errors.contains(&def.id))
+            else {
+                continue;
+            };
+            let Some(shape) = self.model.shape(&def.id) else {
+                continue;
+            };
+            let read = protocol_tests::read_cases(shape, protocol, &op.id, Some(&def.id));
+            cases.extend(read.map_err(|e| self.locate(shape, e))?);
+        }
+        protocol_tests::name_cases(&mut cases);
+        Ok(cases)
     }
 
     fn operation(&self, op: &Shape, service_errors: &[ShapeId]) -> Result<Operation> {
@@ -208,7 +251,73 @@ impl<'m> Resolver<'m> {
             errors,
             docs: self.docs(op)?,
             deprecated: op.has_trait(traits::DEPRECATED),
+            host_prefix: self.host_prefix(op).map_err(|e| self.locate(op, e))?,
+            gzip_request: op
+                .traits
+                .get("smithy.api#requestCompression")
+                .and_then(|c| c.get("encodings"))
+                .and_then(|e| e.as_array())
+                .is_some_and(|e| e.iter().any(|v| v.as_str() == Some("gzip"))),
         })
+    }
+
+    /// Parses `@endpoint(hostPrefix: "foo.{label}.")`; each label must be an
+    /// input member marked `@hostLabel`.
+    fn host_prefix(&self, op: &Shape) -> Result<Option<HostPrefix>> {
+        let Some(endpoint) = op.traits.get("smithy.api#endpoint") else {
+            return Ok(None);
+        };
+        let template = endpoint
+            .get("hostPrefix")
+            .and_then(|p| p.as_str())
+            .ok_or_else(|| Error::new("trait smithy.api#endpoint needs a string `hostPrefix`"))?;
+        let input = op
+            .bindings
+            .input
+            .as_ref()
+            .and_then(|id| self.model.shape(id));
+        let mut parts = Vec::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            if open > 0 {
+                parts.push(HostPrefixPart::Literal(rest[..open].to_owned()));
+            }
+            let close = rest[open..]
+                .find('}')
+                .map(|c| open + c)
+                .ok_or_else(|| Error::new(format!("unclosed label in host prefix `{template}`")))?;
+            let label = &rest[open + 1..close];
+            let member = input
+                .and_then(|i| i.member(label))
+                .filter(|m| traits::has(&m.traits, "smithy.api#hostLabel"))
+                .ok_or_else(|| {
+                    Error::new(format!(
+                        "host prefix label `{label}` is not an input member marked @hostLabel"
+                    ))
+                })?;
+            let optional = input.is_some_and(|i| is_optional(self.model, i, member));
+            let mut names: Vec<String> = input
+                .map(|i| {
+                    i.members
+                        .iter()
+                        .map(|m| naming::field_name(&m.name))
+                        .collect()
+                })
+                .unwrap_or_default();
+            naming::dedupe(&mut names);
+            let index = input
+                .and_then(|i| i.members.iter().position(|m| m.name == label))
+                .unwrap_or(0);
+            parts.push(HostPrefixPart::Label {
+                field: names.get(index).cloned().unwrap_or_default(),
+                optional,
+            });
+            rest = &rest[close + 1..];
+        }
+        if !rest.is_empty() {
+            parts.push(HostPrefixPart::Literal(rest.to_owned()));
+        }
+        Ok(Some(HostPrefix { parts }))
     }
 
     /// The name of a shape inside this service, after `rename`.
@@ -591,19 +700,10 @@ fn finish_enum(mut cases: Vec<EnumCase>) -> Enum {
 }
 
 fn detect_protocol(service: &Shape) -> Protocol {
-    const BY_TRAIT: [(&str, Protocol); 7] = [
-        ("aws.protocols#awsJson1_0", Protocol::AwsJson1_0),
-        ("aws.protocols#awsJson1_1", Protocol::AwsJson1_1),
-        ("aws.protocols#restJson1", Protocol::RestJson1),
-        ("aws.protocols#restXml", Protocol::RestXml),
-        ("aws.protocols#awsQuery", Protocol::AwsQuery),
-        ("aws.protocols#ec2Query", Protocol::Ec2Query),
-        ("smithy.protocols#rpcv2Cbor", Protocol::RpcV2Cbor),
-    ];
-    BY_TRAIT
-        .iter()
-        .find(|(id, _)| service.has_trait(id))
-        .map_or(Protocol::Unknown, |(_, p)| *p)
+    Protocol::KNOWN
+        .into_iter()
+        .find(|p| service.has_trait(p.trait_id()))
+        .unwrap_or(Protocol::Unknown)
 }
 
 /// Every shape reachable from `roots` through members.

@@ -482,6 +482,7 @@ fn unsupported_region_exception_from_xml(
 }
 
 /// Any error of the service: every operation error converts into it.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum Error {
     /// The modeled error `ConflictException`.
@@ -1090,6 +1091,7 @@ impl Error {
 }
 
 /// The errors of `AcceptMatch`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum AcceptMatchError {
     /// The modeled error `InternalServiceException`.
@@ -1226,6 +1228,7 @@ impl ::std::convert::From<AcceptMatchError> for Error {
 }
 
 /// The errors of `ClaimGameServer`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ClaimGameServerError {
     /// The modeled error `ConflictException`.
@@ -1386,6 +1389,7 @@ impl ::std::convert::From<ClaimGameServerError> for Error {
 }
 
 /// The errors of `CreateAlias`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateAliasError {
     /// The modeled error `ConflictException`.
@@ -1544,6 +1548,7 @@ impl ::std::convert::From<CreateAliasError> for Error {
 }
 
 /// The errors of `CreateBuild`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateBuildError {
     /// The modeled error `ConflictException`.
@@ -1689,6 +1694,7 @@ impl ::std::convert::From<CreateBuildError> for Error {
 }
 
 /// The errors of `CreateContainerFleet`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateContainerFleetError {
     /// The modeled error `ConflictException`.
@@ -1866,6 +1872,7 @@ impl ::std::convert::From<CreateContainerFleetError> for Error {
 }
 
 /// The errors of `CreateContainerGroupDefinition`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateContainerGroupDefinitionError {
     /// The modeled error `ConflictException`.
@@ -2046,6 +2053,7 @@ impl ::std::convert::From<CreateContainerGroupDefinitionError> for Error {
 }
 
 /// The errors of `CreateFleet`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateFleetError {
     /// The modeled error `ConflictException`.
@@ -2243,6 +2251,7 @@ impl ::std::convert::From<CreateFleetError> for Error {
 }
 
 /// The errors of `CreateFleetLocations`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateFleetLocationsError {
     /// The modeled error `ConflictException`.
@@ -2450,6 +2459,7 @@ impl ::std::convert::From<CreateFleetLocationsError> for Error {
 }
 
 /// The errors of `CreateGameServerGroup`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateGameServerGroupError {
     /// The modeled error `ConflictException`.
@@ -2597,6 +2607,7 @@ impl ::std::convert::From<CreateGameServerGroupError> for Error {
 }
 
 /// The errors of `CreateGameSession`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateGameSessionError {
     /// The modeled error `ConflictException`.
@@ -2844,6 +2855,7 @@ impl ::std::convert::From<CreateGameSessionError> for Error {
 }
 
 /// The errors of `CreateGameSessionQueue`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateGameSessionQueueError {
     /// The modeled error `InternalServiceException`.
@@ -3005,6 +3017,7 @@ impl ::std::convert::From<CreateGameSessionQueueError> for Error {
 }
 
 /// The errors of `CreateLocation`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateLocationError {
     /// The modeled error `ConflictException`.
@@ -3165,6 +3178,7 @@ impl ::std::convert::From<CreateLocationError> for Error {
 }
 
 /// The errors of `CreateMatchmakingConfiguration`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateMatchmakingConfigurationError {
     /// The modeled error `InternalServiceException`.
@@ -3332,6 +3346,7 @@ impl ::std::convert::From<CreateMatchmakingConfigurationError> for Error {
 }
 
 /// The errors of `CreateMatchmakingRuleSet`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateMatchmakingRuleSetError {
     /// The modeled error `InternalServiceException`.
@@ -3484,6 +3499,7 @@ impl ::std::convert::From<CreateMatchmakingRuleSetError> for Error {
 }
 
 /// The errors of `CreatePlayerSession`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreatePlayerSessionError {
     /// The modeled error `GameSessionFullException`.
@@ -3669,6 +3685,7 @@ impl ::std::convert::From<CreatePlayerSessionError> for Error {
 }
 
 /// The errors of `CreatePlayerSessions`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreatePlayerSessionsError {
     /// The modeled error `GameSessionFullException`.
@@ -3854,6 +3871,7 @@ impl ::std::convert::From<CreatePlayerSessionsError> for Error {
 }
 
 /// The errors of `CreateScript`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateScriptError {
     /// The modeled error `ConflictException`.
@@ -3999,6 +4017,7 @@ impl ::std::convert::From<CreateScriptError> for Error {
 }
 
 /// The errors of `CreateVpcPeeringAuthorization`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateVpcPeeringAuthorizationError {
     /// The modeled error `InternalServiceException`.
@@ -4136,6 +4155,7 @@ impl ::std::convert::From<CreateVpcPeeringAuthorizationError> for Error {
 }
 
 /// The errors of `CreateVpcPeeringConnection`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum CreateVpcPeeringConnectionError {
     /// The modeled error `InternalServiceException`.
@@ -4271,6 +4291,7 @@ impl ::std::convert::From<CreateVpcPeeringConnectionError> for Error {
 }
 
 /// The errors of `DeleteAlias`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteAliasError {
     /// The modeled error `InternalServiceException`.
@@ -4416,6 +4437,7 @@ impl ::std::convert::From<DeleteAliasError> for Error {
 }
 
 /// The errors of `DeleteBuild`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteBuildError {
     /// The modeled error `InternalServiceException`.
@@ -4561,6 +4583,7 @@ impl ::std::convert::From<DeleteBuildError> for Error {
 }
 
 /// The errors of `DeleteContainerFleet`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteContainerFleetError {
     /// The modeled error `InternalServiceException`.
@@ -4725,6 +4748,7 @@ impl ::std::convert::From<DeleteContainerFleetError> for Error {
 }
 
 /// The errors of `DeleteContainerGroupDefinition`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteContainerGroupDefinitionError {
     /// The modeled error `InternalServiceException`.
@@ -4892,6 +4916,7 @@ impl ::std::convert::From<DeleteContainerGroupDefinitionError> for Error {
 }
 
 /// The errors of `DeleteFleet`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteFleetError {
     /// The modeled error `InternalServiceException`.
@@ -5054,6 +5079,7 @@ impl ::std::convert::From<DeleteFleetError> for Error {
 }
 
 /// The errors of `DeleteFleetLocations`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteFleetLocationsError {
     /// The modeled error `InternalServiceException`.
@@ -5205,6 +5231,7 @@ impl ::std::convert::From<DeleteFleetLocationsError> for Error {
 }
 
 /// The errors of `DeleteGameServerGroup`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteGameServerGroupError {
     /// The modeled error `InternalServiceException`.
@@ -5339,6 +5366,7 @@ impl ::std::convert::From<DeleteGameServerGroupError> for Error {
 }
 
 /// The errors of `DeleteGameSessionQueue`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteGameSessionQueueError {
     /// The modeled error `InternalServiceException`.
@@ -5487,6 +5515,7 @@ impl ::std::convert::From<DeleteGameSessionQueueError> for Error {
 }
 
 /// The errors of `DeleteLocation`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteLocationError {
     /// The modeled error `InternalServiceException`.
@@ -5621,6 +5650,7 @@ impl ::std::convert::From<DeleteLocationError> for Error {
 }
 
 /// The errors of `DeleteMatchmakingConfiguration`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteMatchmakingConfigurationError {
     /// The modeled error `InternalServiceException`.
@@ -5775,6 +5805,7 @@ impl ::std::convert::From<DeleteMatchmakingConfigurationError> for Error {
 }
 
 /// The errors of `DeleteMatchmakingRuleSet`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteMatchmakingRuleSetError {
     /// The modeled error `InternalServiceException`.
@@ -5927,6 +5958,7 @@ impl ::std::convert::From<DeleteMatchmakingRuleSetError> for Error {
 }
 
 /// The errors of `DeleteScalingPolicy`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteScalingPolicyError {
     /// The modeled error `InternalServiceException`.
@@ -6078,6 +6110,7 @@ impl ::std::convert::From<DeleteScalingPolicyError> for Error {
 }
 
 /// The errors of `DeleteScript`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteScriptError {
     /// The modeled error `InternalServiceException`.
@@ -6223,6 +6256,7 @@ impl ::std::convert::From<DeleteScriptError> for Error {
 }
 
 /// The errors of `DeleteVpcPeeringAuthorization`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteVpcPeeringAuthorizationError {
     /// The modeled error `InternalServiceException`.
@@ -6360,6 +6394,7 @@ impl ::std::convert::From<DeleteVpcPeeringAuthorizationError> for Error {
 }
 
 /// The errors of `DeleteVpcPeeringConnection`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeleteVpcPeeringConnectionError {
     /// The modeled error `InternalServiceException`.
@@ -6495,6 +6530,7 @@ impl ::std::convert::From<DeleteVpcPeeringConnectionError> for Error {
 }
 
 /// The errors of `DeregisterCompute`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeregisterComputeError {
     /// The modeled error `InternalServiceException`.
@@ -6629,6 +6665,7 @@ impl ::std::convert::From<DeregisterComputeError> for Error {
 }
 
 /// The errors of `DeregisterGameServer`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DeregisterGameServerError {
     /// The modeled error `InternalServiceException`.
@@ -6763,6 +6800,7 @@ impl ::std::convert::From<DeregisterGameServerError> for Error {
 }
 
 /// The errors of `DescribeAlias`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeAliasError {
     /// The modeled error `InternalServiceException`.
@@ -6897,6 +6935,7 @@ impl ::std::convert::From<DescribeAliasError> for Error {
 }
 
 /// The errors of `DescribeBuild`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeBuildError {
     /// The modeled error `InternalServiceException`.
@@ -7031,6 +7070,7 @@ impl ::std::convert::From<DescribeBuildError> for Error {
 }
 
 /// The errors of `DescribeCompute`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeComputeError {
     /// The modeled error `InternalServiceException`.
@@ -7182,6 +7222,7 @@ impl ::std::convert::From<DescribeComputeError> for Error {
 }
 
 /// The errors of `DescribeContainerFleet`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeContainerFleetError {
     /// The modeled error `InternalServiceException`.
@@ -7334,6 +7375,7 @@ impl ::std::convert::From<DescribeContainerFleetError> for Error {
 }
 
 /// The errors of `DescribeContainerGroupDefinition`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeContainerGroupDefinitionError {
     /// The modeled error `InternalServiceException`.
@@ -7488,6 +7530,7 @@ impl ::std::convert::From<DescribeContainerGroupDefinitionError> for Error {
 }
 
 /// The errors of `DescribeEC2InstanceLimits`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeEc2InstanceLimitsError {
     /// The modeled error `InternalServiceException`.
@@ -7627,6 +7670,7 @@ impl ::std::convert::From<DescribeEc2InstanceLimitsError> for Error {
 }
 
 /// The errors of `DescribeFleetAttributes`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeFleetAttributesError {
     /// The modeled error `InternalServiceException`.
@@ -7762,6 +7806,7 @@ impl ::std::convert::From<DescribeFleetAttributesError> for Error {
 }
 
 /// The errors of `DescribeFleetCapacity`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeFleetCapacityError {
     /// The modeled error `InternalServiceException`.
@@ -7913,6 +7958,7 @@ impl ::std::convert::From<DescribeFleetCapacityError> for Error {
 }
 
 /// The errors of `DescribeFleetDeployment`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeFleetDeploymentError {
     /// The modeled error `InternalServiceException`.
@@ -8065,6 +8111,7 @@ impl ::std::convert::From<DescribeFleetDeploymentError> for Error {
 }
 
 /// The errors of `DescribeFleetEvents`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeFleetEventsError {
     /// The modeled error `InternalServiceException`.
@@ -8216,6 +8263,7 @@ impl ::std::convert::From<DescribeFleetEventsError> for Error {
 }
 
 /// The errors of `DescribeFleetLocationAttributes`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeFleetLocationAttributesError {
     /// The modeled error `InternalServiceException`.
@@ -8370,6 +8418,7 @@ impl ::std::convert::From<DescribeFleetLocationAttributesError> for Error {
 }
 
 /// The errors of `DescribeFleetLocationCapacity`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeFleetLocationCapacityError {
     /// The modeled error `InternalServiceException`.
@@ -8524,6 +8573,7 @@ impl ::std::convert::From<DescribeFleetLocationCapacityError> for Error {
 }
 
 /// The errors of `DescribeFleetLocationUtilization`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeFleetLocationUtilizationError {
     /// The modeled error `InternalServiceException`.
@@ -8678,6 +8728,7 @@ impl ::std::convert::From<DescribeFleetLocationUtilizationError> for Error {
 }
 
 /// The errors of `DescribeFleetPortSettings`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeFleetPortSettingsError {
     /// The modeled error `InternalServiceException`.
@@ -8830,6 +8881,7 @@ impl ::std::convert::From<DescribeFleetPortSettingsError> for Error {
 }
 
 /// The errors of `DescribeFleetUtilization`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeFleetUtilizationError {
     /// The modeled error `InternalServiceException`.
@@ -8965,6 +9017,7 @@ impl ::std::convert::From<DescribeFleetUtilizationError> for Error {
 }
 
 /// The errors of `DescribeGameServer`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeGameServerError {
     /// The modeled error `InternalServiceException`.
@@ -9099,6 +9152,7 @@ impl ::std::convert::From<DescribeGameServerError> for Error {
 }
 
 /// The errors of `DescribeGameServerGroup`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeGameServerGroupError {
     /// The modeled error `InternalServiceException`.
@@ -9234,6 +9288,7 @@ impl ::std::convert::From<DescribeGameServerGroupError> for Error {
 }
 
 /// The errors of `DescribeGameServerInstances`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeGameServerInstancesError {
     /// The modeled error `InternalServiceException`.
@@ -9369,6 +9424,7 @@ impl ::std::convert::From<DescribeGameServerInstancesError> for Error {
 }
 
 /// The errors of `DescribeGameSessionDetails`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeGameSessionDetailsError {
     /// The modeled error `InternalServiceException`.
@@ -9538,6 +9594,7 @@ impl ::std::convert::From<DescribeGameSessionDetailsError> for Error {
 }
 
 /// The errors of `DescribeGameSessionPlacement`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeGameSessionPlacementError {
     /// The modeled error `InternalServiceException`.
@@ -9673,6 +9730,7 @@ impl ::std::convert::From<DescribeGameSessionPlacementError> for Error {
 }
 
 /// The errors of `DescribeGameSessionQueues`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeGameSessionQueuesError {
     /// The modeled error `InternalServiceException`.
@@ -9808,6 +9866,7 @@ impl ::std::convert::From<DescribeGameSessionQueuesError> for Error {
 }
 
 /// The errors of `DescribeGameSessions`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeGameSessionsError {
     /// The modeled error `InternalServiceException`.
@@ -9976,6 +10035,7 @@ impl ::std::convert::From<DescribeGameSessionsError> for Error {
 }
 
 /// The errors of `DescribeInstances`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeInstancesError {
     /// The modeled error `InternalServiceException`.
@@ -10127,6 +10187,7 @@ impl ::std::convert::From<DescribeInstancesError> for Error {
 }
 
 /// The errors of `DescribeMatchmaking`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeMatchmakingError {
     /// The modeled error `InternalServiceException`.
@@ -10252,6 +10313,7 @@ impl ::std::convert::From<DescribeMatchmakingError> for Error {
 }
 
 /// The errors of `DescribeMatchmakingConfigurations`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeMatchmakingConfigurationsError {
     /// The modeled error `InternalServiceException`.
@@ -10380,6 +10442,7 @@ impl ::std::convert::From<DescribeMatchmakingConfigurationsError> for Error {
 }
 
 /// The errors of `DescribeMatchmakingRuleSets`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeMatchmakingRuleSetsError {
     /// The modeled error `InternalServiceException`.
@@ -10519,6 +10582,7 @@ impl ::std::convert::From<DescribeMatchmakingRuleSetsError> for Error {
 }
 
 /// The errors of `DescribePlayerSessions`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribePlayerSessionsError {
     /// The modeled error `InternalServiceException`.
@@ -10654,6 +10718,7 @@ impl ::std::convert::From<DescribePlayerSessionsError> for Error {
 }
 
 /// The errors of `DescribeRuntimeConfiguration`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeRuntimeConfigurationError {
     /// The modeled error `InternalServiceException`.
@@ -10789,6 +10854,7 @@ impl ::std::convert::From<DescribeRuntimeConfigurationError> for Error {
 }
 
 /// The errors of `DescribeScalingPolicies`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeScalingPoliciesError {
     /// The modeled error `InternalServiceException`.
@@ -10941,6 +11007,7 @@ impl ::std::convert::From<DescribeScalingPoliciesError> for Error {
 }
 
 /// The errors of `DescribeScript`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeScriptError {
     /// The modeled error `InternalServiceException`.
@@ -11075,6 +11142,7 @@ impl ::std::convert::From<DescribeScriptError> for Error {
 }
 
 /// The errors of `DescribeVpcPeeringAuthorizations`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeVpcPeeringAuthorizationsError {
     /// The modeled error `InternalServiceException`.
@@ -11199,6 +11267,7 @@ impl ::std::convert::From<DescribeVpcPeeringAuthorizationsError> for Error {
 }
 
 /// The errors of `DescribeVpcPeeringConnections`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum DescribeVpcPeeringConnectionsError {
     /// The modeled error `InternalServiceException`.
@@ -11336,6 +11405,7 @@ impl ::std::convert::From<DescribeVpcPeeringConnectionsError> for Error {
 }
 
 /// The errors of `GetComputeAccess`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum GetComputeAccessError {
     /// The modeled error `InternalServiceException`.
@@ -11487,6 +11557,7 @@ impl ::std::convert::From<GetComputeAccessError> for Error {
 }
 
 /// The errors of `GetComputeAuthToken`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum GetComputeAuthTokenError {
     /// The modeled error `InternalServiceException`.
@@ -11638,6 +11709,7 @@ impl ::std::convert::From<GetComputeAuthTokenError> for Error {
 }
 
 /// The errors of `GetGameSessionLogUrl`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum GetGameSessionLogUrlError {
     /// The modeled error `InternalServiceException`.
@@ -11772,6 +11844,7 @@ impl ::std::convert::From<GetGameSessionLogUrlError> for Error {
 }
 
 /// The errors of `GetInstanceAccess`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum GetInstanceAccessError {
     /// The modeled error `InternalServiceException`.
@@ -11906,6 +11979,7 @@ impl ::std::convert::From<GetInstanceAccessError> for Error {
 }
 
 /// The errors of `ListAliases`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListAliasesError {
     /// The modeled error `InternalServiceException`.
@@ -12027,6 +12101,7 @@ impl ::std::convert::From<ListAliasesError> for Error {
 }
 
 /// The errors of `ListBuilds`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListBuildsError {
     /// The modeled error `InternalServiceException`.
@@ -12148,6 +12223,7 @@ impl ::std::convert::From<ListBuildsError> for Error {
 }
 
 /// The errors of `ListCompute`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListComputeError {
     /// The modeled error `InternalServiceException`.
@@ -12286,6 +12362,7 @@ impl ::std::convert::From<ListComputeError> for Error {
 }
 
 /// The errors of `ListContainerFleets`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListContainerFleetsError {
     /// The modeled error `InternalServiceException`.
@@ -12424,6 +12501,7 @@ impl ::std::convert::From<ListContainerFleetsError> for Error {
 }
 
 /// The errors of `ListContainerGroupDefinitionVersions`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListContainerGroupDefinitionVersionsError {
     /// The modeled error `InternalServiceException`.
@@ -12578,6 +12656,7 @@ impl ::std::convert::From<ListContainerGroupDefinitionVersionsError> for Error {
 }
 
 /// The errors of `ListContainerGroupDefinitions`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListContainerGroupDefinitionsError {
     /// The modeled error `InternalServiceException`.
@@ -12719,6 +12798,7 @@ impl ::std::convert::From<ListContainerGroupDefinitionsError> for Error {
 }
 
 /// The errors of `ListFleetDeployments`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListFleetDeploymentsError {
     /// The modeled error `InternalServiceException`.
@@ -12870,6 +12950,7 @@ impl ::std::convert::From<ListFleetDeploymentsError> for Error {
 }
 
 /// The errors of `ListFleets`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListFleetsError {
     /// The modeled error `InternalServiceException`.
@@ -13002,6 +13083,7 @@ impl ::std::convert::From<ListFleetsError> for Error {
 }
 
 /// The errors of `ListGameServerGroups`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListGameServerGroupsError {
     /// The modeled error `InternalServiceException`.
@@ -13123,6 +13205,7 @@ impl ::std::convert::From<ListGameServerGroupsError> for Error {
 }
 
 /// The errors of `ListGameServers`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListGameServersError {
     /// The modeled error `InternalServiceException`.
@@ -13244,6 +13327,7 @@ impl ::std::convert::From<ListGameServersError> for Error {
 }
 
 /// The errors of `ListLocations`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListLocationsError {
     /// The modeled error `InternalServiceException`.
@@ -13365,6 +13449,7 @@ impl ::std::convert::From<ListLocationsError> for Error {
 }
 
 /// The errors of `ListScripts`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListScriptsError {
     /// The modeled error `InternalServiceException`.
@@ -13486,6 +13571,7 @@ impl ::std::convert::From<ListScriptsError> for Error {
 }
 
 /// The errors of `ListTagsForResource`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ListTagsForResourceError {
     /// The modeled error `InternalServiceException`.
@@ -13637,6 +13723,7 @@ impl ::std::convert::From<ListTagsForResourceError> for Error {
 }
 
 /// The errors of `PutScalingPolicy`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum PutScalingPolicyError {
     /// The modeled error `InternalServiceException`.
@@ -13788,6 +13875,7 @@ impl ::std::convert::From<PutScalingPolicyError> for Error {
 }
 
 /// The errors of `RegisterCompute`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum RegisterComputeError {
     /// The modeled error `ConflictException`.
@@ -13948,6 +14036,7 @@ impl ::std::convert::From<RegisterComputeError> for Error {
 }
 
 /// The errors of `RegisterGameServer`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum RegisterGameServerError {
     /// The modeled error `ConflictException`.
@@ -14095,6 +14184,7 @@ impl ::std::convert::From<RegisterGameServerError> for Error {
 }
 
 /// The errors of `RequestUploadCredentials`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum RequestUploadCredentialsError {
     /// The modeled error `InternalServiceException`.
@@ -14230,6 +14320,7 @@ impl ::std::convert::From<RequestUploadCredentialsError> for Error {
 }
 
 /// The errors of `ResolveAlias`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ResolveAliasError {
     /// The modeled error `InternalServiceException`.
@@ -14379,6 +14470,7 @@ impl ::std::convert::From<ResolveAliasError> for Error {
 }
 
 /// The errors of `ResumeGameServerGroup`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ResumeGameServerGroupError {
     /// The modeled error `InternalServiceException`.
@@ -14513,6 +14605,7 @@ impl ::std::convert::From<ResumeGameServerGroupError> for Error {
 }
 
 /// The errors of `SearchGameSessions`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum SearchGameSessionsError {
     /// The modeled error `InternalServiceException`.
@@ -14681,6 +14774,7 @@ impl ::std::convert::From<SearchGameSessionsError> for Error {
 }
 
 /// The errors of `StartFleetActions`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum StartFleetActionsError {
     /// The modeled error `InternalServiceException`.
@@ -14832,6 +14926,7 @@ impl ::std::convert::From<StartFleetActionsError> for Error {
 }
 
 /// The errors of `StartGameSessionPlacement`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum StartGameSessionPlacementError {
     /// The modeled error `InternalServiceException`.
@@ -14984,6 +15079,7 @@ impl ::std::convert::From<StartGameSessionPlacementError> for Error {
 }
 
 /// The errors of `StartMatchBackfill`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum StartMatchBackfillError {
     /// The modeled error `InternalServiceException`.
@@ -15122,6 +15218,7 @@ impl ::std::convert::From<StartMatchBackfillError> for Error {
 }
 
 /// The errors of `StartMatchmaking`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum StartMatchmakingError {
     /// The modeled error `InternalServiceException`.
@@ -15260,6 +15357,7 @@ impl ::std::convert::From<StartMatchmakingError> for Error {
 }
 
 /// The errors of `StopFleetActions`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum StopFleetActionsError {
     /// The modeled error `InternalServiceException`.
@@ -15411,6 +15509,7 @@ impl ::std::convert::From<StopFleetActionsError> for Error {
 }
 
 /// The errors of `StopGameSessionPlacement`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum StopGameSessionPlacementError {
     /// The modeled error `InternalServiceException`.
@@ -15546,6 +15645,7 @@ impl ::std::convert::From<StopGameSessionPlacementError> for Error {
 }
 
 /// The errors of `StopMatchmaking`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum StopMatchmakingError {
     /// The modeled error `InternalServiceException`.
@@ -15684,6 +15784,7 @@ impl ::std::convert::From<StopMatchmakingError> for Error {
 }
 
 /// The errors of `SuspendGameServerGroup`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum SuspendGameServerGroupError {
     /// The modeled error `InternalServiceException`.
@@ -15819,6 +15920,7 @@ impl ::std::convert::From<SuspendGameServerGroupError> for Error {
 }
 
 /// The errors of `TagResource`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum TagResourceError {
     /// The modeled error `InternalServiceException`.
@@ -15968,6 +16070,7 @@ impl ::std::convert::From<TagResourceError> for Error {
 }
 
 /// The errors of `TerminateGameSession`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum TerminateGameSessionError {
     /// The modeled error `InternalServiceException`.
@@ -16132,6 +16235,7 @@ impl ::std::convert::From<TerminateGameSessionError> for Error {
 }
 
 /// The errors of `UntagResource`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UntagResourceError {
     /// The modeled error `InternalServiceException`.
@@ -16283,6 +16387,7 @@ impl ::std::convert::From<UntagResourceError> for Error {
 }
 
 /// The errors of `UpdateAlias`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateAliasError {
     /// The modeled error `InternalServiceException`.
@@ -16415,6 +16520,7 @@ impl ::std::convert::From<UpdateAliasError> for Error {
 }
 
 /// The errors of `UpdateBuild`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateBuildError {
     /// The modeled error `InternalServiceException`.
@@ -16547,6 +16653,7 @@ impl ::std::convert::From<UpdateBuildError> for Error {
 }
 
 /// The errors of `UpdateContainerFleet`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateContainerFleetError {
     /// The modeled error `InternalServiceException`.
@@ -16724,6 +16831,7 @@ impl ::std::convert::From<UpdateContainerFleetError> for Error {
 }
 
 /// The errors of `UpdateContainerGroupDefinition`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateContainerGroupDefinitionError {
     /// The modeled error `InternalServiceException`.
@@ -16891,6 +16999,7 @@ impl ::std::convert::From<UpdateContainerGroupDefinitionError> for Error {
 }
 
 /// The errors of `UpdateFleetAttributes`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateFleetAttributesError {
     /// The modeled error `ConflictException`.
@@ -17068,6 +17177,7 @@ impl ::std::convert::From<UpdateFleetAttributesError> for Error {
 }
 
 /// The errors of `UpdateFleetCapacity`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateFleetCapacityError {
     /// The modeled error `ConflictException`.
@@ -17262,6 +17372,7 @@ impl ::std::convert::From<UpdateFleetCapacityError> for Error {
 }
 
 /// The errors of `UpdateFleetPortSettings`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateFleetPortSettingsError {
     /// The modeled error `ConflictException`.
@@ -17440,6 +17551,7 @@ impl ::std::convert::From<UpdateFleetPortSettingsError> for Error {
 }
 
 /// The errors of `UpdateGameServer`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateGameServerError {
     /// The modeled error `InternalServiceException`.
@@ -17574,6 +17686,7 @@ impl ::std::convert::From<UpdateGameServerError> for Error {
 }
 
 /// The errors of `UpdateGameServerGroup`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateGameServerGroupError {
     /// The modeled error `InternalServiceException`.
@@ -17708,6 +17821,7 @@ impl ::std::convert::From<UpdateGameServerGroupError> for Error {
 }
 
 /// The errors of `UpdateGameSession`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateGameSessionError {
     /// The modeled error `ConflictException`.
@@ -17872,6 +17986,7 @@ impl ::std::convert::From<UpdateGameSessionError> for Error {
 }
 
 /// The errors of `UpdateGameSessionQueue`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateGameSessionQueueError {
     /// The modeled error `InternalServiceException`.
@@ -18007,6 +18122,7 @@ impl ::std::convert::From<UpdateGameSessionQueueError> for Error {
 }
 
 /// The errors of `UpdateMatchmakingConfiguration`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateMatchmakingConfigurationError {
     /// The modeled error `InternalServiceException`.
@@ -18148,6 +18264,7 @@ impl ::std::convert::From<UpdateMatchmakingConfigurationError> for Error {
 }
 
 /// The errors of `UpdateRuntimeConfiguration`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateRuntimeConfigurationError {
     /// The modeled error `InternalServiceException`.
@@ -18313,6 +18430,7 @@ impl ::std::convert::From<UpdateRuntimeConfigurationError> for Error {
 }
 
 /// The errors of `UpdateScript`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum UpdateScriptError {
     /// The modeled error `InternalServiceException`.
@@ -18445,6 +18563,7 @@ impl ::std::convert::From<UpdateScriptError> for Error {
 }
 
 /// The errors of `ValidateMatchmakingRuleSet`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub enum ValidateMatchmakingRuleSetError {
     /// The modeled error `InternalServiceException`.

@@ -1,0 +1,449 @@
+//! The `protocol_tests` module (`#[cfg(test)]`): one `#[test]` per client
+//! compliance case, plus a summary test printing
+//! `<service>: N passed, M failed, K skipped`.
+//!
+//! Request inputs are decoded from the case's `params` (converted to the wire
+//! form: blobs base64-encoded) and the built request is compared with the case.
+//! Expected outputs and errors are built as `Value` trees straight from
+//! `params`, independently of the JSON decoder under test.
+
+use base64::Engine as _;
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use serde_json::Value as Json;
+
+use super::rust_type::document_expr;
+use super::{doc_attrs, ident};
+use crate::ir::{DefaultValue, ProtocolTest, Service, TestKind, TypeKind, TypeRef};
+
+/// The whole module, or nothing when the service has no cases.
+pub fn emit(service: &Service) -> TokenStream {
+    let tests = service
+        .protocol_tests
+        .iter()
+        .map(|case| test_fn(service, case));
+    let table = service.protocol_tests.iter().map(|case| {
+        let name = &case.fn_name;
+        let f = ident(&case.fn_name);
+        let skip = match case.skip {
+            Some(reason) => quote!(::std::option::Option::Some(#reason)),
+            None => quote!(::std::option::Option::None),
+        };
+        quote!((#name, #f, #skip),)
+    });
+    let service_name = &service.name;
+    quote! {
+        use ::smithy_runtime::protocol_test::{assert_request, assert_value_eq, response, ExpectedRequest};
+        use ::smithy_runtime::{Operation, ToValue, Value};
+
+        #(#tests)*
+
+        /// Every case with its skip reason, for the summary.
+        const CASES: &[::smithy_runtime::protocol_test::Case] = &[#(#table)*];
+
+        /// Runs every case once more to print `<service>: N passed, M failed, K skipped`.
+        #[test]
+        fn protocol_compliance_summary() {
+            ::smithy_runtime::protocol_test::run_summary(#service_name, CASES);
+        }
+    }
+}
+
+fn operation_path(service: &Service, case: &ProtocolTest) -> Option<TokenStream> {
+    let op = service
+        .operations
+        .iter()
+        .find(|op| op.id == case.operation)?;
+    let name = ident(&op.type_name);
+    Some(quote!(super::operations::#name))
+}
+
+fn test_fn(service: &Service, case: &ProtocolTest) -> TokenStream {
+    let name = ident(&case.fn_name);
+    let doc = doc_attrs(&format!("Compliance case `{}`.", case.id));
+    let ignore = case.skip.map(|reason| quote!(#[ignore = #reason]));
+    let Some(op_path) = operation_path(service, case) else {
+        let message = format!("operation {} is not generated", case.operation);
+        return quote!(#doc #[test] #ignore fn #name() { panic!(#message); });
+    };
+    let body = match case.kind {
+        TestKind::Request => request_body(service, case, &op_path),
+        TestKind::Response => response_body(service, case, &op_path),
+        TestKind::ErrorResponse => error_body(service, case, &op_path),
+    };
+    quote! {
+        #doc
+        #[test]
+        #ignore
+        fn #name() {
+            #body
+        }
+    }
+}
+
+fn strings(items: &[String]) -> TokenStream {
+    quote!(&[#(#items),*])
+}
+
+fn optional_str(text: &Option<String>) -> TokenStream {
+    match text {
+        Some(t) => quote!(::std::option::Option::Some(#t)),
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn request_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> TokenStream {
+    let op = service.operations.iter().find(|op| op.id == case.operation);
+    let input = match op.and_then(|op| op.input.as_ref()) {
+        Some(id) => {
+            let wire = wire_json(service, &TypeRef::Named(id.clone()), &case.params).to_string();
+            quote! {
+                let input = ::smithy_runtime::from_slice(#wire.as_bytes()).expect("the case's params decode");
+            }
+        }
+        None => quote!(let input = ();),
+    };
+    let method = case.method.as_deref().unwrap_or("POST");
+    let uri = case.uri.as_deref().unwrap_or("/");
+    let headers = case.headers.iter().map(|(k, v)| quote!((#k, #v),));
+    let host = optional_str(&case.host);
+    let resolved = optional_str(&case.resolved_host);
+    let body = optional_str(&case.body);
+    let media = optional_str(&case.body_media_type);
+    let query = strings(&case.query_params);
+    let forbid_query = strings(&case.forbid_query_params);
+    let require_query = strings(&case.require_query_params);
+    let forbid = strings(&case.forbid_headers);
+    let require = strings(&case.require_headers);
+    quote! {
+        #input
+        let request = <#op_path as Operation>::build_request(&input);
+        assert_request(request, &ExpectedRequest {
+            method: #method,
+            uri: #uri,
+            host: #host,
+            resolved_host: #resolved,
+            query_params: #query,
+            forbid_query_params: #forbid_query,
+            require_query_params: #require_query,
+            headers: &[#(#headers)*],
+            forbid_headers: #forbid,
+            require_headers: #require,
+            body: #body,
+            body_media_type: #media,
+        });
+    }
+}
+
+fn response_expr(case: &ProtocolTest) -> TokenStream {
+    let code = case.code.unwrap_or(200);
+    let headers = case.headers.iter().map(|(k, v)| quote!((#k, #v),));
+    let body = case.body.as_deref().unwrap_or("");
+    quote!(response(#code, &[#(#headers)*], #body))
+}
+
+fn response_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> TokenStream {
+    let response = response_expr(case);
+    let op = service.operations.iter().find(|op| op.id == case.operation);
+    match op.and_then(|op| op.output.as_ref()) {
+        Some(id) => {
+            let expected = value_expr(service, &TypeRef::Named(id.clone()), &case.params);
+            quote! {
+                let output = <#op_path as Operation>::parse_response(#response)
+                    .unwrap_or_else(|error| panic!("the response does not parse: {error}"));
+                assert_value_eq(&output.to_value(), &#expected);
+            }
+        }
+        None => quote! {
+            let () = <#op_path as Operation>::parse_response(#response)
+                .unwrap_or_else(|error| panic!("the response does not parse: {error}"));
+        },
+    }
+}
+
+fn error_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> TokenStream {
+    let response = response_expr(case);
+    let Some(def) = case.error.as_ref().and_then(|id| service.types.get(id)) else {
+        return quote!(panic!("the error shape is not generated"););
+    };
+    let op = service.operations.iter().find(|op| op.id == case.operation);
+    let error_enum = quote::format_ident!("{}Error", op.map_or("", |op| op.type_name.as_str()));
+    let variant = ident(&def.name);
+    let expected = value_expr(service, &TypeRef::Named(def.id.clone()), &case.params);
+    let label = &def.name;
+    quote! {
+        match <#op_path as Operation>::parse_response(#response) {
+            ::std::result::Result::Err(super::errors::#error_enum::#variant(error)) => {
+                assert_value_eq(&error.to_value(), &#expected);
+            }
+            other => panic!("expected the error {}, got {other:?}", #label),
+        }
+    }
+}
+
+/// `params` in the awsJson wire form: the same JSON except blobs, which the
+/// case gives as text and the wire carries as base64.
+fn wire_json(service: &Service, ty: &TypeRef, params: &Json) -> Json {
+    match (ty, params) {
+        (TypeRef::Blob, Json::String(text)) => {
+            Json::String(base64::engine::general_purpose::STANDARD.encode(text.as_bytes()))
+        }
+        (TypeRef::List { member, .. }, Json::Array(items)) => Json::Array(
+            items
+                .iter()
+                .map(|i| {
+                    if i.is_null() {
+                        Json::Null
+                    } else {
+                        wire_json(service, member, i)
+                    }
+                })
+                .collect(),
+        ),
+        (TypeRef::Map { value, .. }, Json::Object(entries)) => Json::Object(
+            entries
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        if v.is_null() {
+                            Json::Null
+                        } else {
+                            wire_json(service, value, v)
+                        },
+                    )
+                })
+                .collect(),
+        ),
+        (TypeRef::Named(id), Json::Object(members)) => match service.types.get(id).map(|t| &t.kind)
+        {
+            Some(TypeKind::Struct(s)) => Json::Object(
+                members
+                    .iter()
+                    .map(|(name, v)| {
+                        let field = s.fields.iter().find(|f| &f.member_name == name);
+                        let v = match field {
+                            Some(f) if !v.is_null() => wire_json(service, &f.ty, v),
+                            _ => v.clone(),
+                        };
+                        (name.clone(), v)
+                    })
+                    .collect(),
+            ),
+            Some(TypeKind::Union(u)) => Json::Object(
+                members
+                    .iter()
+                    .map(|(name, v)| {
+                        let variant = u.variants.iter().find(|x| &x.member_name == name);
+                        let v = match variant.and_then(|x| x.ty.as_ref()) {
+                            Some(ty) => wire_json(service, ty, v),
+                            None => v.clone(),
+                        };
+                        (name.clone(), v)
+                    })
+                    .collect(),
+            ),
+            _ => params.clone(),
+        },
+        _ => params.clone(),
+    }
+}
+
+/// A `Value` expression for `params` of type `ty`, filling in what a decoded
+/// value holds for members the case leaves out: `@default`s and the zero
+/// values of error correction.
+fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
+    if json.is_null() {
+        return quote!(Value::Null);
+    }
+    match ty {
+        TypeRef::Blob => {
+            let text = json.as_str().unwrap_or_default();
+            quote!(Value::Blob(::smithy_runtime::Blob::from(#text)))
+        }
+        TypeRef::Boolean => {
+            let b = json.as_bool().unwrap_or_default();
+            quote!(Value::Boolean(#b))
+        }
+        TypeRef::String => {
+            let s = json.as_str().unwrap_or_default();
+            quote!(Value::String(::std::string::String::from(#s)))
+        }
+        TypeRef::Byte => {
+            let n = Literal::i8_suffixed(
+                json.as_i64()
+                    .and_then(|n| i8::try_from(n).ok())
+                    .unwrap_or_default(),
+            );
+            quote!(Value::Byte(#n))
+        }
+        TypeRef::Short => {
+            let n = Literal::i16_suffixed(
+                json.as_i64()
+                    .and_then(|n| i16::try_from(n).ok())
+                    .unwrap_or_default(),
+            );
+            quote!(Value::Short(#n))
+        }
+        TypeRef::Integer => {
+            let n = Literal::i32_suffixed(
+                json.as_i64()
+                    .and_then(|n| i32::try_from(n).ok())
+                    .unwrap_or_default(),
+            );
+            quote!(Value::Integer(#n))
+        }
+        TypeRef::Long => {
+            let n = Literal::i64_suffixed(json.as_i64().unwrap_or_default());
+            quote!(Value::Long(#n))
+        }
+        TypeRef::Float => {
+            let f = float_expr(json, quote!(f32));
+            quote!(Value::Float(#f))
+        }
+        TypeRef::Double => {
+            let f = float_expr(json, quote!(f64));
+            quote!(Value::Double(#f))
+        }
+        TypeRef::BigInteger | TypeRef::BigDecimal => {
+            let text = match json {
+                Json::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let kind = if matches!(ty, TypeRef::BigInteger) {
+                quote!(BigInteger)
+            } else {
+                quote!(BigDecimal)
+            };
+            quote!(Value::#kind(::smithy_runtime::#kind::new(#text).expect("a valid number")))
+        }
+        TypeRef::Timestamp(_) => {
+            let (secs, nanos) = epoch_parts(json);
+            let secs = Literal::i64_suffixed(secs);
+            let nanos = Literal::u32_suffixed(nanos);
+            quote!(Value::Timestamp(::smithy_runtime::Timestamp::new(#secs, #nanos)))
+        }
+        TypeRef::Document => {
+            let doc = document_expr(json);
+            quote!(Value::Document(#doc))
+        }
+        TypeRef::List { member, .. } => {
+            let items = json
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|i| value_expr(service, member, i));
+            quote!(Value::List(::std::vec![#(#items),*]))
+        }
+        TypeRef::Map { value, .. } => {
+            let entries = json.as_object().into_iter().flatten().map(|(k, v)| {
+                let v = value_expr(service, value, v);
+                quote!((::std::string::String::from(#k), #v))
+            });
+            quote!(Value::Map(::std::vec![#(#entries),*]))
+        }
+        TypeRef::Named(id) => match service.types.get(id).map(|t| &t.kind) {
+            Some(TypeKind::Struct(s)) => {
+                let members = json.as_object().cloned().unwrap_or_default();
+                let entries = s.fields.iter().filter_map(|f| {
+                    let name = &f.member_name;
+                    let value = match members.get(name) {
+                        Some(v) if !v.is_null() => value_expr(service, &f.ty, v),
+                        _ if f.optional => return None,
+                        _ => value_expr(service, &f.ty, &filled_in(f.default.as_ref(), &f.ty)),
+                    };
+                    Some(quote!((#name, #value)))
+                });
+                quote!(Value::Structure(::std::vec![#(#entries),*]))
+            }
+            Some(TypeKind::Union(u)) => {
+                let Some((name, v)) = json.as_object().and_then(|m| m.iter().next()) else {
+                    return quote!(Value::Null);
+                };
+                let inner = match u
+                    .variants
+                    .iter()
+                    .find(|x| &x.member_name == name)
+                    .and_then(|x| x.ty.as_ref())
+                {
+                    Some(ty) => value_expr(service, ty, v),
+                    None => quote!(Value::Structure(::std::vec::Vec::new())),
+                };
+                quote!(Value::union(#name, #inner))
+            }
+            Some(TypeKind::Enum(_)) => {
+                let s = json.as_str().unwrap_or_default();
+                quote!(Value::Enum(::std::string::String::from(#s)))
+            }
+            Some(TypeKind::IntEnum(_)) => {
+                let n = Literal::i32_suffixed(
+                    json.as_i64()
+                        .and_then(|n| i32::try_from(n).ok())
+                        .unwrap_or_default(),
+                );
+                quote!(Value::IntEnum(#n))
+            }
+            None => quote!(Value::Null),
+        },
+    }
+}
+
+/// The JSON a decoded value holds for a missing non-optional member: its
+/// `@default`, else the zero value of its type.
+fn filled_in(default: Option<&DefaultValue>, ty: &TypeRef) -> Json {
+    match default {
+        Some(DefaultValue::Bool(b)) => Json::Bool(*b),
+        Some(DefaultValue::Int(i)) => Json::from(*i),
+        Some(DefaultValue::Float(f)) => Json::from(*f),
+        Some(DefaultValue::String(s) | DefaultValue::EnumValue(s)) => Json::String(s.clone()),
+        Some(DefaultValue::IntEnumValue(i)) => Json::from(*i),
+        Some(DefaultValue::Timestamp(t)) => Json::from(*t),
+        Some(DefaultValue::Document(d)) => d.clone(),
+        Some(DefaultValue::Blob(text) | DefaultValue::BigNumber(text)) => {
+            Json::String(text.clone())
+        }
+        Some(DefaultValue::Empty) | None => match ty {
+            TypeRef::Boolean => Json::Bool(false),
+            TypeRef::String | TypeRef::Blob => Json::String(String::new()),
+            TypeRef::List { .. } => Json::Array(Vec::new()),
+            TypeRef::Map { .. } => Json::Object(Default::default()),
+            TypeRef::Document => Json::Null,
+            _ => Json::from(0),
+        },
+    }
+}
+
+fn float_expr(json: &Json, ty: TokenStream) -> TokenStream {
+    match json.as_str() {
+        Some("NaN") => quote!(#ty::NAN),
+        Some("Infinity") => quote!(#ty::INFINITY),
+        Some("-Infinity") => quote!(#ty::NEG_INFINITY),
+        _ => {
+            let value = json.as_f64().unwrap_or_default();
+            let lit = if ty.to_string() == "f32" {
+                Literal::f32_suffixed(value as f32)
+            } else {
+                Literal::f64_suffixed(value)
+            };
+            quote!(#lit)
+        }
+    }
+}
+
+/// Whole seconds and nanoseconds of an epoch-seconds JSON number, exactly from its text.
+fn epoch_parts(json: &Json) -> (i64, u32) {
+    let text = json.to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let secs = whole.parse::<i64>().unwrap_or_default();
+    let digits: String = fraction
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(9)
+        .collect();
+    let nanos = format!("{digits:0<9}").parse::<u32>().unwrap_or_default();
+    if secs < 0 && nanos > 0 {
+        (secs - 1, 1_000_000_000 - nanos)
+    } else {
+        (secs, nanos)
+    }
+}

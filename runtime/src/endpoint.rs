@@ -1,0 +1,76 @@
+//! Endpoints: generated operations build requests with a relative URI (`/`)
+//! and, for `@endpoint` operations, a [`HostPrefix`] extension; the transport
+//! (or [`resolve_endpoint`]) turns that into an absolute URI.
+
+use http::Request;
+
+/// A host prefix from an operation's `@endpoint(hostPrefix: ...)` with its
+/// labels filled in, e.g. `foo.bar.`; stored in the request's extensions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostPrefix(pub String);
+
+/// Why an endpoint could not be applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EndpointError(String);
+
+impl std::fmt::Display for EndpointError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid endpoint: {}", self.0)
+    }
+}
+
+impl std::error::Error for EndpointError {}
+
+/// Makes the request's URI absolute against `endpoint` (`https://host[:port][/base]`;
+/// a scheme-less endpoint means `https`): the host gets the request's
+/// [`HostPrefix`], the path is the endpoint's base path joined with the
+/// request's path, and the query is kept.
+pub fn resolve_endpoint<B>(request: &mut Request<B>, endpoint: &str) -> Result<(), EndpointError> {
+    let (scheme, rest) = match endpoint.split_once("://") {
+        Some((scheme, rest)) => (scheme, rest),
+        None => ("https", endpoint),
+    };
+    let (authority, base_path) = match rest.find('/') {
+        Some(slash) => rest.split_at(slash),
+        None => (rest, ""),
+    };
+    if authority.is_empty() {
+        return Err(EndpointError(format!("`{endpoint}` has no host")));
+    }
+    let prefix = request
+        .extensions()
+        .get::<HostPrefix>()
+        .map_or("", |p| p.0.as_str());
+    let path_and_query = request.uri().path_and_query().map_or("/", |p| p.as_str());
+    let uri = format!(
+        "{scheme}://{prefix}{authority}{}{path_and_query}",
+        base_path.trim_end_matches('/')
+    );
+    *request.uri_mut() = uri
+        .parse()
+        .map_err(|e| EndpointError(format!("`{uri}`: {e}")))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_prefix_host_base_path_and_path() {
+        let mut request = Request::new(());
+        *request.uri_mut() = "/op?x=1".parse().unwrap();
+        request
+            .extensions_mut()
+            .insert(HostPrefix("foo.bar.".into()));
+        resolve_endpoint(&mut request, "example.com/custom/").unwrap();
+        assert_eq!(request.uri(), "https://foo.bar.example.com/custom/op?x=1");
+
+        let mut plain = Request::new(());
+        *plain.uri_mut() = "/".parse().unwrap();
+        resolve_endpoint(&mut plain, "http://localhost:8080").unwrap();
+        assert_eq!(plain.uri(), "http://localhost:8080/");
+        assert!(resolve_endpoint(&mut plain, "https:///path").is_err());
+        assert!(resolve_endpoint(&mut plain, "exa mple.com").is_err());
+    }
+}
