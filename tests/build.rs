@@ -33,6 +33,28 @@ const PROTOCOL_TEST_SERVICES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Real AWS models of the sweep's fast sample (`models/sweep-sample/`), one per
+/// protocol, with the operations to compile (empty: all); `src/lib.rs` includes
+/// each as `sweep_sample::<name with _>`. Route 53 alone would double this
+/// crate's size, so it is cut to the record-set and hosted-zone calls
+/// (`tests/tests/sweep_sample.rs` generates it whole).
+const SWEEP_SAMPLE: &[(&str, &[&str])] = &[
+    ("appconfigdata", &[]),
+    ("dynamodb-streams", &[]),
+    ("inspector-scan", &[]),
+    (
+        "route-53",
+        &[
+            "ChangeResourceRecordSets",
+            "ChangeTagsForResource",
+            "CreateHostedZone",
+            "GetHostedZone",
+            "ListResourceRecordSets",
+        ],
+    ),
+    ("sts", &[]),
+];
+
 /// The GameLift operations the consumer uses.
 const GAMELIFT_OPERATIONS: &[&str] = &[
     "StartMatchBackfill",
@@ -60,6 +82,14 @@ fn main() -> Result<(), smithy_codegen::Error> {
             .service(*service)
             .protocol_tests(true)
             .generate_to_out_dir(file)?;
+    }
+    for (name, operations) in SWEEP_SAMPLE {
+        let mut builder =
+            smithy_codegen::Builder::new().model(models.join(format!("sweep-sample/{name}.json")));
+        if !operations.is_empty() {
+            builder = builder.operations(operations.iter().copied());
+        }
+        builder.generate_to_out_dir(&format!("sweep_{}.rs", name.replace('-', "_")))?;
     }
     write_gamelift_operation_list(&models)?;
     Ok(())

@@ -20,6 +20,7 @@ pub mod ir;
 pub mod model;
 pub mod naming;
 mod render;
+pub mod sweep;
 
 pub use builder::{Builder, GeneratedFile, Output};
 pub use error::{Error, Result};

@@ -22,6 +22,31 @@ struct Cli {
 enum Command {
     /// Generate a Rust crate (or one `include!`-able file) from Smithy models.
     Generate(GenerateArgs),
+    /// Generate every model of a directory or tarball (a coverage sweep); one
+    /// line per model, then `sweep: N ok, M failed in T s`.
+    Sweep(SweepArgs),
+}
+
+#[derive(clap::Args)]
+struct SweepArgs {
+    /// A directory of `.json` models (searched recursively), or a `.tar.gz` of them.
+    #[arg(value_name = "DIR_OR_TARBALL")]
+    input: PathBuf,
+    /// Directory for the generated crates (default: `smithy-codegen-sweep` in
+    /// the system's temporary directory).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// `cargo check` this many generated crates (every protocol first, then the
+    /// largest), or `all`, in one workspace with one shared target directory.
+    #[arg(long, value_name = "N|all")]
+    check: Option<smithy_codegen::sweep::CheckSelection>,
+    /// Models generated at once, and `cargo check --jobs` (default: the number of cores).
+    #[arg(long, value_name = "J")]
+    jobs: Option<usize>,
+    /// `smithy-runtime` path for the generated crates (default: this
+    /// checkout's `runtime/`, as an absolute path).
+    #[arg(long, value_name = "PATH")]
+    runtime_path: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -59,6 +84,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Generate(args) => generate(args),
+        Command::Sweep(args) => return sweep(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -104,4 +130,30 @@ fn generate(args: GenerateArgs) -> Result<(), smithy_codegen::Error> {
         started.elapsed().as_millis()
     );
     Ok(())
+}
+
+fn sweep(args: SweepArgs) -> ExitCode {
+    use smithy_codegen::sweep;
+
+    let out = args
+        .out
+        .unwrap_or_else(|| std::env::temp_dir().join("smithy-codegen-sweep"));
+    let mut config = sweep::Config::new(out);
+    config.check = args.check;
+    if let Some(jobs) = args.jobs {
+        config.jobs = jobs.max(1);
+    }
+    if args.runtime_path.is_some() {
+        config.runtime_path = args.runtime_path;
+    }
+    let result = sweep::read_models(&args.input)
+        .and_then(|models| sweep::run(&models, &config, &mut std::io::stdout()));
+    match result {
+        Ok(summary) if summary.success() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }

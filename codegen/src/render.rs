@@ -43,34 +43,14 @@ pub fn crate_files(emitted: &Emitted, settings: &CrateSettings) -> Result<Vec<Re
         }
     });
     let lib = quote!(#(#mods)*);
-    let crate_doc: String = emitted
-        .crate_doc
-        .lines()
-        .map(|l| {
-            if l.is_empty() {
-                "//!\n".to_owned()
-            } else {
-                format!("//! {l}\n")
-            }
-        })
-        .collect();
+    let crate_doc = inner_doc(&emitted.crate_doc);
     files.push(RenderedFile {
         path: "src/lib.rs".to_owned(),
         contents: format!("{HEADER}{crate_doc}\n{}", format(lib, "src/lib.rs")?),
     });
     for module in &emitted.modules {
         let path = format!("src/{}.rs", module.name);
-        let doc: String = module
-            .doc
-            .lines()
-            .map(|l| {
-                if l.is_empty() {
-                    "//!\n".to_owned()
-                } else {
-                    format!("//! {l}\n")
-                }
-            })
-            .collect();
+        let doc = inner_doc(&module.doc);
         let body = format(module.items.clone(), &path)?;
         files.push(RenderedFile {
             contents: format!("{HEADER}{doc}\n{body}"),
@@ -78,6 +58,20 @@ pub fn crate_files(emitted: &Emitted, settings: &CrateSettings) -> Result<Vec<Re
         });
     }
     Ok(files)
+}
+
+/// Markdown as `//!` lines (inner doc comments of a file).
+fn inner_doc(markdown: &str) -> String {
+    markdown
+        .lines()
+        .map(|line| {
+            if line.is_empty() {
+                "//!\n".to_owned()
+            } else {
+                format!("//! {line}\n")
+            }
+        })
+        .collect()
 }
 
 /// One `include!`-able file: modules inline, outer doc attributes only (no

@@ -38,3 +38,25 @@ pub mod protocol_tests {
         include!(concat!(env!("OUT_DIR"), "/protocol_tests_aws_json_1_0.rs"));
     }
 }
+
+/// The real AWS models of `models/sweep-sample/` (one per protocol), compiled
+/// here so the sweep's fast sample also proves that their code builds.
+pub mod sweep_sample {
+    macro_rules! sample {
+        ($($name:ident),* $(,)?) => {
+            $(
+                #[doc = concat!("Generated from `models/sweep-sample/` (`", stringify!($name), "`).")]
+                pub mod $name {
+                    include!(concat!(env!("OUT_DIR"), "/sweep_", stringify!($name), ".rs"));
+                }
+            )*
+        };
+    }
+    sample!(
+        appconfigdata,
+        dynamodb_streams,
+        inspector_scan,
+        route_53,
+        sts
+    );
+}

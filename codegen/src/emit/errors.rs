@@ -19,7 +19,7 @@ pub fn emit(service: &Service) -> TokenStream {
         .collect();
     let unhandled = unhandled_variant(&error_types);
     let per_struct = error_types.iter().map(|def| error_struct(def));
-    let service_error = service_error(&error_types, &unhandled);
+    let service_error = service_error(service, &error_types, &unhandled);
     let per_operation = service
         .operations
         .iter()
@@ -53,7 +53,7 @@ fn message_field(def: &TypeDef) -> Option<&Field> {
         .find(|f| f.member_name.eq_ignore_ascii_case("message") && f.ty == TypeRef::String)
 }
 
-/// `message()`, `Display`, `std::error::Error` and the XML decoder of one error structure.
+/// `message()`, `Display` and `std::error::Error` of one error structure.
 fn error_struct(def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
     let code = &def.wire_name;
@@ -68,7 +68,6 @@ fn error_struct(def: &TypeDef) -> TokenStream {
         }
         None => quote!(::std::option::Option::None),
     };
-    let from_xml = xml_decoder(def);
     quote! {
         impl super::types::#name {
             /// The error code on the wire.
@@ -91,7 +90,6 @@ fn error_struct(def: &TypeDef) -> TokenStream {
 
         impl ::std::error::Error for super::types::#name {}
 
-        #from_xml
     }
 }
 
@@ -106,29 +104,21 @@ fn xml_fn_name(def: &TypeDef) -> proc_macro2::Ident {
 /// Members are text there, so only text-like types are read; other optional
 /// members stay unset. A structure with a required member of another type gets
 /// no XML decoder (the error is then reported as unhandled, code kept).
-fn xml_decoder(def: &TypeDef) -> Option<TokenStream> {
+fn xml_decoder(service: &Service, def: &TypeDef) -> Option<TokenStream> {
     let name = ident(&def.name);
     let fn_name = xml_fn_name(def);
     let mut inits = Vec::new();
+    let mut reads_parts = false;
     for f in fields(def) {
         let field = ident(&f.rust_name);
         let wire = &f.member_name;
-        let read = xml_text_value(&f.ty).map(|convert| quote!(parts.member(#wire) #convert));
+        let read =
+            xml_text_value(service, &f.ty).map(|convert| quote!(parts.member(#wire) #convert));
+        reads_parts |= read.is_some();
         let value = match (read, f.optional) {
             (Some(read), true) => read,
-            (Some(read), false)
-                if f.ty == TypeRef::String
-                    || matches!(
-                        f.ty,
-                        TypeRef::Boolean
-                            | TypeRef::Byte
-                            | TypeRef::Short
-                            | TypeRef::Integer
-                            | TypeRef::Long
-                            | TypeRef::Float
-                            | TypeRef::Double
-                    ) =>
-            {
+            // Text and numbers have a zero value for a missing required member.
+            (Some(read), false) if f.ty == TypeRef::String || is_parsed_scalar(&f.ty) => {
                 quote!(#read.unwrap_or_default())
             }
             (None, true) => quote!(::std::option::Option::None),
@@ -141,10 +131,10 @@ fn xml_decoder(def: &TypeDef) -> Option<TokenStream> {
         };
         inits.push(quote!(#field: #value,));
     }
-    let parts = if inits.is_empty() {
-        quote!(_parts)
-    } else {
+    let parts = if reads_parts {
         quote!(parts)
+    } else {
+        quote!(_parts)
     };
     Some(quote! {
         fn #fn_name(#parts: &::smithy_runtime::XmlErrorParts) -> super::types::#name {
@@ -153,21 +143,38 @@ fn xml_decoder(def: &TypeDef) -> Option<TokenStream> {
     })
 }
 
+/// Booleans and numbers, read from XML text with `str::parse`.
+fn is_parsed_scalar(ty: &TypeRef) -> bool {
+    matches!(
+        ty,
+        TypeRef::Boolean
+            | TypeRef::Byte
+            | TypeRef::Short
+            | TypeRef::Integer
+            | TypeRef::Long
+            | TypeRef::Float
+            | TypeRef::Double
+    )
+}
+
 /// `.map(...)` turning `Option<&str>` into `Option<T>` for text-like types.
-fn xml_text_value(ty: &TypeRef) -> Option<TokenStream> {
+fn xml_text_value(service: &Service, ty: &TypeRef) -> Option<TokenStream> {
     Some(match ty {
         TypeRef::String => quote!(.map(::std::string::String::from)),
-        TypeRef::Boolean
-        | TypeRef::Byte
-        | TypeRef::Short
-        | TypeRef::Integer
-        | TypeRef::Long
-        | TypeRef::Float
-        | TypeRef::Double => {
-            quote!(.and_then(|text| text.trim().parse().ok()))
-        }
+        ty if is_parsed_scalar(ty) => quote!(.and_then(|text| text.trim().parse().ok())),
         TypeRef::Timestamp(_) => {
             quote!(.and_then(|text| ::smithy_runtime::Timestamp::parse(text.trim(), ::smithy_runtime::TimestampFormat::DateTime).ok()))
+        }
+        TypeRef::Named(id) => {
+            let def = service.types.get(id)?;
+            let name = ident(&def.name);
+            match def.kind {
+                TypeKind::Enum(_) => quote!(.map(super::types::#name::from)),
+                TypeKind::IntEnum(_) => {
+                    quote!(.and_then(|text| text.trim().parse::<i32>().ok()).map(super::types::#name::from))
+                }
+                _ => return None,
+            }
         }
         _ => return None,
     })
@@ -268,7 +275,7 @@ fn error_enum(
     }
 }
 
-fn service_error(errors: &[&TypeDef], unhandled: &str) -> TokenStream {
+fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> TokenStream {
     let name = format_ident!("Error");
     let common = error_enum(
         &name,
@@ -277,7 +284,16 @@ fn service_error(errors: &[&TypeDef], unhandled: &str) -> TokenStream {
         unhandled,
     );
     let unhandled = ident(unhandled);
-    let json_arms = errors.iter().map(|def| {
+    // Two shapes may share a wire code (an awsQuery `@awsQueryError` code equal
+    // to another shape's name): the first by shape id decodes it.
+    let mut seen_codes = std::collections::BTreeSet::new();
+    let decodable: Vec<&TypeDef> = errors
+        .iter()
+        .copied()
+        .filter(|def| seen_codes.insert(def.wire_name.as_str()))
+        .collect();
+    let xml_decoders = decodable.iter().filter_map(|def| xml_decoder(service, def));
+    let json_arms = decodable.iter().map(|def| {
         let variant = ident(&def.name);
         // The message may sit under `message` while the member is `Message`
         // (or the reverse): fall back to what the runtime found.
@@ -303,7 +319,7 @@ fn service_error(errors: &[&TypeDef], unhandled: &str) -> TokenStream {
             },
         }
     });
-    let xml_arms = errors.iter().filter(|def| xml_decoder(def).is_some()).map(|def| {
+    let xml_arms = decodable.iter().filter(|def| xml_decoder(service, def).is_some()).map(|def| {
         let variant = ident(&def.name);
         let fn_name = xml_fn_name(def);
         quote!(::std::option::Option::Some(super::types::#variant::CODE) => ::std::option::Option::Some(Self::#variant(#fn_name(&parts))),)
@@ -355,6 +371,8 @@ fn service_error(errors: &[&TypeDef], unhandled: &str) -> TokenStream {
     };
     quote! {
         #common
+
+        #(#xml_decoders)*
 
         impl Error {
             /// Decodes a JSON error response from its code and message (found by

@@ -207,18 +207,31 @@ fn decode_field(f: &Field) -> TokenStream {
             }
         }
         ty if needs_custom(ty) => {
-            let read = decode_value(ty);
+            let read = decode_in_field(ty, wire);
             quote! {
                 if r.take_null() {
                     ::std::option::Option::None
                 } else {
-                    ::std::option::Option::Some((|| -> ::std::result::Result<_, ::smithy_runtime::DecodeError> {
-                        ::std::result::Result::Ok(#read)
-                    })().map_err(|e| e.in_field(#wire))?)
+                    ::std::option::Option::Some(#read)
                 }
             }
         }
         _ => quote!(r.field(#wire)?),
+    }
+}
+
+/// An expression of type `T` reading a value that needs generated code, with
+/// the member `wire` added to the path of any error.
+fn decode_in_field(ty: &TypeRef, wire: &str) -> TokenStream {
+    if let TypeRef::Timestamp(Some(format)) = ty {
+        let format = format_tokens(*format);
+        return quote!(r.read_timestamp(#format).map_err(|e| e.in_field(#wire))?);
+    }
+    let read = decode_value(ty);
+    quote! {
+        (|| -> ::std::result::Result<_, ::smithy_runtime::DecodeError> {
+            ::std::result::Result::Ok(#read)
+        })().map_err(|e| e.in_field(#wire))?
     }
 }
 
@@ -348,8 +361,8 @@ fn decode_union(u: &Union) -> TokenStream {
         let wire = &v.member_name;
         match &v.ty {
             Some(ty) if needs_custom(ty) => {
-                let read = decode_value(ty);
-                quote!(#wire => Self::#variant((|| -> ::std::result::Result<_, ::smithy_runtime::DecodeError> { ::std::result::Result::Ok(#read) })().map_err(|e| e.in_field(#wire))?),)
+                let read = decode_in_field(ty, wire);
+                quote!(#wire => Self::#variant(#read),)
             }
             Some(_) => quote!(#wire => Self::#variant(r.field(#wire)?),),
             None => quote!(#wire => { r.skip_value()?; Self::#variant }),

@@ -105,9 +105,10 @@ fn crate_doc(service: &Service, model_name: &str) -> String {
             .map(|v| format!(", version {v}"))
             .unwrap_or_default(),
     );
-    if let Some(html) = &service.docs {
+    let service_docs = service.docs.as_deref().map(docs::html_to_rustdoc);
+    if let Some(markdown) = service_docs.filter(|md| !md.trim().is_empty()) {
         doc.push_str("\n\n");
-        doc.push_str(&docs::html_to_rustdoc(html));
+        doc.push_str(&markdown);
     }
     let protocol = service.protocol.name();
     let operations = service.operations.len();
@@ -118,6 +119,19 @@ fn crate_doc(service: &Service, model_name: &str) -> String {
     ));
     if operations::supported(service.protocol) {
         doc.push_str(", sans-IO operations (`operations`) and a client (`client`).");
+        let streaming: Vec<String> = service
+            .operations
+            .iter()
+            .filter(|op| op.streaming)
+            .map(|op| format!("`{}`", op.wire_name))
+            .collect();
+        if !streaming.is_empty() {
+            doc.push_str(&format!(
+                "\n\nNot generated: operations and client methods for {}, whose input or output \
+                 streams (event streams are not supported yet); their types and errors are generated.",
+                streaming.join(", ")
+            ));
+        }
     } else {
         doc.push_str(&format!(
             ".\n\nNot generated for {protocol}: request serialization, response parsing, operations \

@@ -36,7 +36,7 @@ pub fn emit_operations(service: &Service) -> TokenStream {
         Protocol::AwsJson1_0 => quote!(::smithy_runtime::AwsJsonVersion::V1_0),
         _ => quote!(::smithy_runtime::AwsJsonVersion::V1_1),
     };
-    let items = service.operations.iter().map(|op| {
+    let items = service.operations.iter().filter(|op| !op.streaming).map(|op| {
         let name = ident(&op.type_name);
         let wire = &op.wire_name;
         let target = format!("{}.{}", service.name, op.wire_name);
@@ -53,6 +53,8 @@ pub fn emit_operations(service: &Service) -> TokenStream {
             })
         };
         let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
+        // The impl names the deprecated struct; only users of it should be warned.
+        let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
         let host_prefix = op.host_prefix.as_ref().map(|prefix| {
             let parts = prefix.parts.iter().map(|part| match part {
                 HostPrefixPart::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
@@ -91,6 +93,7 @@ pub fn emit_operations(service: &Service) -> TokenStream {
             #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default)]
             pub struct #name;
 
+            #allow_deprecated
             impl ::smithy_runtime::Operation for #name {
                 const NAME: &'static str = #wire;
                 type Input = #input;
@@ -116,7 +119,7 @@ pub fn emit_operations(service: &Service) -> TokenStream {
 
 /// `Client<T>` with one documented `async fn` per operation.
 pub fn emit_client(service: &Service) -> TokenStream {
-    let methods = service.operations.iter().map(|op| {
+    let methods = service.operations.iter().filter(|op| !op.streaming).map(|op| {
         let fn_name = ident(&op.fn_name);
         let op_type = ident(&op.type_name);
         let input = input_type(service, op);

@@ -24,6 +24,12 @@ pub fn emit(service: &Service) -> TokenStream {
     quote!(#(#items)*)
 }
 
+/// `#[derive(...)]` of `traits`, plus `Debug` unless the type redacts itself.
+fn derive(traits: TokenStream, with_debug: bool) -> TokenStream {
+    let debug = with_debug.then(|| quote!(, ::std::fmt::Debug));
+    quote!(#[derive(#traits #debug)])
+}
+
 /// Named types are referenced by their bare name inside the `types` module.
 fn here() -> TokenStream {
     TokenStream::new()
@@ -49,11 +55,10 @@ fn structure(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
         }
     });
     let needs_debug_impl = def.sensitive || s.fields.iter().any(|f| f.sensitive);
-    let derives = if needs_debug_impl {
-        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq)])
-    } else {
-        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)])
-    };
+    let derives = derive(
+        quote!(::std::clone::Clone, ::std::cmp::PartialEq),
+        !needs_debug_impl,
+    );
     let debug = needs_debug_impl.then(|| struct_debug(def, s));
     let constructor = constructor(service, def, s);
     quote! {
@@ -179,11 +184,10 @@ fn union(service: &Service, def: &TypeDef, u: &Union) -> TokenStream {
         }
     });
     let needs_debug_impl = def.sensitive || u.variants.iter().any(|v| v.sensitive);
-    let derives = if needs_debug_impl {
-        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq)])
-    } else {
-        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)])
-    };
+    let derives = derive(
+        quote!(::std::clone::Clone, ::std::cmp::PartialEq),
+        !needs_debug_impl,
+    );
     let debug = needs_debug_impl.then(|| {
         let label = &def.name;
         let arms = u.variants.iter().map(|v| {
@@ -247,11 +251,15 @@ fn string_enum(def: &TypeDef, e: &Enum) -> TokenStream {
     });
     let values = e.cases.iter().map(|c| &c.wire_value);
     let debug = enum_debug(def);
-    let derives = if def.sensitive {
-        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)])
-    } else {
-        quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::fmt::Debug)])
-    };
+    let derives = derive(
+        quote!(
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        ),
+        !def.sensitive,
+    );
     quote! {
         #docs
         #derives
@@ -315,11 +323,16 @@ fn int_enum(def: &TypeDef, e: &IntEnum) -> TokenStream {
         quote!(#value => Self::#variant,)
     });
     let debug = enum_debug(def);
-    let derives = if def.sensitive {
-        quote!(#[derive(::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)])
-    } else {
-        quote!(#[derive(::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::fmt::Debug)])
-    };
+    let derives = derive(
+        quote!(
+            ::std::clone::Clone,
+            ::std::marker::Copy,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        ),
+        !def.sensitive,
+    );
     quote! {
         #docs
         #derives

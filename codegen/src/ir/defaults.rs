@@ -54,7 +54,11 @@ pub fn convert(value: &Value, ty: &TypeRef, named: NamedKind) -> Result<DefaultV
             DefaultValue::Int(int)
         }
         TypeRef::Float | TypeRef::Double => {
-            DefaultValue::Float(value.as_f64().ok_or_else(mismatch)?)
+            let float = value.as_f64().ok_or_else(mismatch)?;
+            if matches!(ty, TypeRef::Float) && (float as f32).is_infinite() {
+                return Err(mismatch());
+            }
+            DefaultValue::Float(float)
         }
         TypeRef::String => DefaultValue::String(value.as_str().ok_or_else(mismatch)?.to_owned()),
         TypeRef::Timestamp(_) => DefaultValue::Timestamp(value.as_f64().ok_or_else(mismatch)?),

@@ -118,6 +118,9 @@ pub struct Operation {
     pub host_prefix: Option<HostPrefix>,
     /// `@requestCompression` lists `gzip`: large bodies are gzip-compressed.
     pub gzip_request: bool,
+    /// The input or output has a `@streaming` member (an event stream or a
+    /// streaming blob), which the generated codecs do not handle.
+    pub streaming: bool,
 }
 
 /// An `@endpoint` host prefix such as `foo.{label}.`.
@@ -145,7 +148,8 @@ pub struct TypeDef {
     /// The Rust type name.
     pub name: String,
     /// The shape's name within the service (after `rename`): error codes and
-    /// structure names on the wire.
+    /// structure names on the wire. An awsQuery error with `@awsQueryError`
+    /// has that trait's `code` here instead.
     pub wire_name: String,
     pub docs: Option<String>,
     /// `@sensitive` on the shape itself: `Debug` shows nothing of it.

@@ -151,7 +151,7 @@ impl<'m> Resolver<'m> {
     fn service(&self, operations: &[&Shape]) -> Result<Service> {
         let service = self.service;
         let protocol = detect_protocol(service);
-        let types = self.types()?;
+        let types = self.types(protocol)?;
         let service_errors = service.bindings.errors.clone();
         let mut ops = operations
             .iter()
@@ -229,6 +229,17 @@ impl<'m> Resolver<'m> {
                 errors.push(error.clone());
             }
         }
+        for (role, id) in [
+            ("input", &op.bindings.input),
+            ("output", &op.bindings.output),
+        ] {
+            let target = id.as_ref().and_then(|id| self.model.shape(id));
+            if target.is_some_and(|t| t.shape_type != ShapeType::Structure) {
+                return Err(self
+                    .model
+                    .error(op, format!("the {role} must be a structure")));
+            }
+        }
         for error in &errors {
             let is_error = self
                 .model
@@ -258,6 +269,13 @@ impl<'m> Resolver<'m> {
                 .and_then(|c| c.get("encodings"))
                 .and_then(|e| e.as_array())
                 .is_some_and(|e| e.iter().any(|v| v.as_str() == Some("gzip"))),
+            streaming: [&op.bindings.input, &op.bindings.output]
+                .into_iter()
+                .flatten()
+                .filter_map(|id| self.model.shape(id))
+                .flat_map(|s| &s.members)
+                .filter_map(|m| self.model.shape(&m.target))
+                .any(|t| t.has_trait("smithy.api#streaming")),
         })
     }
 
@@ -330,7 +348,21 @@ impl<'m> Resolver<'m> {
             .unwrap_or_else(|| id.name().to_owned())
     }
 
-    fn types(&self) -> Result<BTreeMap<ShapeId, TypeDef>> {
+    /// The name a type is known by on the wire: its name in the service (after
+    /// `rename`), except that an awsQuery service sends an error shape's
+    /// `@awsQueryError` code (`NoSuchEntity` for `NoSuchEntityException`).
+    fn type_wire_name(&self, shape: &Shape, protocol: Protocol) -> Result<String> {
+        if protocol == Protocol::AwsQuery && shape.has_trait(traits::ERROR) {
+            let code =
+                traits::aws_query_error_code(&shape.traits).map_err(|e| self.locate(shape, e))?;
+            if let Some(code) = code {
+                return Ok(code.to_owned());
+            }
+        }
+        Ok(self.wire_name(&shape.id))
+    }
+
+    fn types(&self, protocol: Protocol) -> Result<BTreeMap<ShapeId, TypeDef>> {
         let mut types = BTreeMap::new();
         let mut names: BTreeMap<String, ShapeId> = BTreeMap::new();
         for id in &self.reached {
@@ -340,8 +372,10 @@ impl<'m> Resolver<'m> {
             if !is_named_type(shape) {
                 continue;
             }
-            let wire_name = self.wire_name(id);
-            let name = naming::type_name(&wire_name);
+            // The Rust name comes from the shape's name in the service, never
+            // from a protocol's error code.
+            let name = naming::type_name(&self.wire_name(id));
+            let wire_name = self.type_wire_name(shape, protocol)?;
             if let Some(other) = names.insert(name.clone(), id.clone()) {
                 return Err(self.model.error(
                     shape,
@@ -583,6 +617,13 @@ impl<'m> Resolver<'m> {
                 _ => TimestampFormat::EpochSeconds,
             }))
         };
+        if target.has_trait(traits::UNIT_TYPE) {
+            // Union members handle Unit themselves (a variant without payload).
+            return Err(Error::new(format!(
+                "targets {}, which only union members may target",
+                target.id
+            )));
+        }
         Ok(match target.shape_type {
             ShapeType::Blob => TypeRef::Blob,
             ShapeType::Boolean => TypeRef::Boolean,

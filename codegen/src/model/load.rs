@@ -109,7 +109,7 @@ fn parse_file(source: &Source, file: usize) -> Result<ParsedFile> {
         applies: Vec::new(),
     };
     for (id_text, body) in &shapes {
-        let located = |e: Error| e.with_shape(id_text).with_file(&source.path);
+        let located = |e: Error| e.with_shape(shown(id_text)).with_file(&source.path);
         if body.get("type").and_then(Value::as_str) == Some("apply") {
             parsed
                 .applies
@@ -123,6 +123,17 @@ fn parse_file(source: &Source, file: usize) -> Result<ParsedFile> {
             .push(parse_shape(id, body, file).map_err(located)?);
     }
     Ok(parsed)
+}
+
+/// Text from the model as an error shows it: escaped, so that a key holding a newline cannot
+/// break the one-line message, and cut short, so that a huge key cannot flood it.
+fn shown(text: &str) -> String {
+    const MAX: usize = 200;
+    let escaped: String = text.escape_debug().collect();
+    match escaped.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &escaped[..cut]),
+        None => escaped,
+    }
 }
 
 fn parse_apply(id_text: &str, body: &Value) -> Result<Apply> {
@@ -321,7 +332,7 @@ fn apply_traits(model: &mut Model, apply: Apply, file: usize) -> Result<()> {
             Some(m) => &mut m.traits,
             None => {
                 return Err(Error::shape(
-                    apply.target.member(member),
+                    apply.target.member(&shown(member)),
                     "`apply` targets a member that does not exist",
                 )
                 .with_file(&path))
@@ -355,4 +366,39 @@ fn check_references(model: &Model) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_error(text: &str) -> Error {
+        load_sources(&[Source {
+            path: PathBuf::from("m.json"),
+            text: text.to_owned(),
+        }])
+        .expect_err("the model is invalid")
+    }
+
+    #[test]
+    fn model_text_in_errors_is_escaped_and_bounded() {
+        // Found by the model_loader fuzz target: a shape key with a newline broke the line.
+        let error = load_error(r#"{"smithy":"2.0","shapes":{"ex#A\nB":{"type":"string"}}}"#);
+        assert_eq!(error.shape_id(), Some("ex#A\\nB"));
+        assert_eq!(
+            error.to_string(),
+            "m.json: shape ex#A\\nB: not a valid absolute shape id"
+        );
+        let error = load_error(
+            r#"{"smithy":"2.0","shapes":{"ex#A":{"type":"structure"},"ex#A$b\r\nc":{"type":"apply","traits":{}}}}"#,
+        );
+        assert_eq!(error.shape_id(), Some("ex#A$b\\r\\nc"));
+        let long = format!(
+            r#"{{"smithy":"2.0","shapes":{{"{}":{{"type":"string"}}}}}}"#,
+            "x".repeat(10_000)
+        );
+        let shown = load_error(&long).shape_id().unwrap_or_default().to_owned();
+        assert_eq!(shown.chars().count(), 201);
+        assert!(shown.ends_with('…'));
+    }
 }

@@ -20,6 +20,28 @@ pub fn flatten(model: &mut Model) -> Result<()> {
     for id in with_mixins {
         flatten_one(model, &id, &mut Vec::new(), &mut done)?;
     }
+    check_no_member_targets_a_mixin(model)
+}
+
+/// A mixin is not a type: members may not target one (the generator would have no type for it).
+fn check_no_member_targets_a_mixin(model: &Model) -> Result<()> {
+    for shape in model.shapes.values() {
+        for member in &shape.members {
+            if model
+                .shapes
+                .get(&member.target)
+                .is_some_and(|target| target.has_trait(MIXIN))
+            {
+                return Err(model.error(
+                    shape,
+                    format!(
+                        "member `{}` targets {}, a @mixin, which cannot be a member target",
+                        member.name, member.target
+                    ),
+                ));
+            }
+        }
+    }
     Ok(())
 }
 
@@ -106,4 +128,28 @@ fn local_traits(traits: &Traits) -> BTreeSet<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{load_sources, Source};
+
+    #[test]
+    fn a_member_cannot_target_a_mixin() {
+        // Found by compiling the output of the model_mutation fuzz target: the generator
+        // accepted the model and emitted a type named `Unresolved`.
+        let text = r#"{"smithy": "2.0", "shapes": {
+            "ex#M": {"type": "structure", "traits": {"smithy.api#mixin": {}}},
+            "ex#A": {"type": "structure", "members": {"m": {"target": "ex#M"}}}
+        }}"#;
+        let error = load_sources(&[Source {
+            path: "m.json".into(),
+            text: text.to_owned(),
+        }])
+        .expect_err("a member targets a mixin");
+        assert_eq!(
+            error.to_string(),
+            "m.json: shape ex#A: member `m` targets ex#M, a @mixin, which cannot be a member target"
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! A faithful mirror of the Smithy JSON AST: shape ids, shapes, members and traits.
 //!
-//! This layer knows nothing about Rust. [`load`] reads and merges files, adds the
+//! This layer knows nothing about Rust. [`load_files`] reads and merges files, adds the
 //! prelude, applies `apply` statements and flattens mixins; the result is a
 //! [`Model`] whose every member target is known to exist.
 

@@ -23,6 +23,7 @@ pub const TIMESTAMP_FORMAT: &str = "smithy.api#timestampFormat";
 pub const UNIT_TYPE: &str = "smithy.api#unitType";
 pub const DEPRECATED: &str = "smithy.api#deprecated";
 pub const AWS_SERVICE: &str = "aws.api#service";
+pub const AWS_QUERY_ERROR: &str = "aws.protocols#awsQueryError";
 
 /// A string-valued trait such as `@documentation`.
 pub fn string<'a>(traits: &'a Traits, id: &str) -> Result<Option<&'a str>> {
@@ -103,6 +104,22 @@ pub fn legacy_enum(traits: &Traits) -> Result<Option<Vec<LegacyEnumEntry<'_>>>> 
         })
         .collect::<Result<Vec<_>>>()
         .map(Some)
+}
+
+/// `code` of `@aws.protocols#awsQueryError`: the error code an awsQuery
+/// service sends for this error shape instead of the shape's name.
+pub fn aws_query_error_code(traits: &Traits) -> Result<Option<&str>> {
+    match traits.get(AWS_QUERY_ERROR) {
+        None => Ok(None),
+        Some(value) => match value.get("code") {
+            Some(Value::String(code)) if !code.is_empty() => Ok(Some(code)),
+            _ => Err(wrong_type(
+                AWS_QUERY_ERROR,
+                "an object with a non-empty string `code`",
+                value,
+            )),
+        },
+    }
 }
 
 /// `sdkId` of `@aws.api#service`, the name AWS SDKs give the service.

@@ -23,14 +23,6 @@ impl ::std::fmt::Display for super::types::ConflictException {
 
 impl ::std::error::Error for super::types::ConflictException {}
 
-fn conflict_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::ConflictException {
-    super::types::ConflictException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
-
 impl super::types::FleetCapacityExceededException {
     /// The error code on the wire.
     pub const CODE: &'static str = "FleetCapacityExceededException";
@@ -52,14 +44,6 @@ impl ::std::fmt::Display for super::types::FleetCapacityExceededException {
 }
 
 impl ::std::error::Error for super::types::FleetCapacityExceededException {}
-
-fn fleet_capacity_exceeded_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::FleetCapacityExceededException {
-    super::types::FleetCapacityExceededException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
 
 impl super::types::GameSessionFullException {
     /// The error code on the wire.
@@ -83,14 +67,6 @@ impl ::std::fmt::Display for super::types::GameSessionFullException {
 
 impl ::std::error::Error for super::types::GameSessionFullException {}
 
-fn game_session_full_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::GameSessionFullException {
-    super::types::GameSessionFullException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
-
 impl super::types::IdempotentParameterMismatchException {
     /// The error code on the wire.
     pub const CODE: &'static str = "IdempotentParameterMismatchException";
@@ -112,14 +88,6 @@ impl ::std::fmt::Display for super::types::IdempotentParameterMismatchException 
 }
 
 impl ::std::error::Error for super::types::IdempotentParameterMismatchException {}
-
-fn idempotent_parameter_mismatch_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::IdempotentParameterMismatchException {
-    super::types::IdempotentParameterMismatchException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
 
 impl super::types::InternalServiceException {
     /// The error code on the wire.
@@ -143,14 +111,6 @@ impl ::std::fmt::Display for super::types::InternalServiceException {
 
 impl ::std::error::Error for super::types::InternalServiceException {}
 
-fn internal_service_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::InternalServiceException {
-    super::types::InternalServiceException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
-
 impl super::types::InvalidFleetStatusException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidFleetStatusException";
@@ -172,14 +132,6 @@ impl ::std::fmt::Display for super::types::InvalidFleetStatusException {
 }
 
 impl ::std::error::Error for super::types::InvalidFleetStatusException {}
-
-fn invalid_fleet_status_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::InvalidFleetStatusException {
-    super::types::InvalidFleetStatusException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
 
 impl super::types::InvalidGameSessionStatusException {
     /// The error code on the wire.
@@ -203,14 +155,6 @@ impl ::std::fmt::Display for super::types::InvalidGameSessionStatusException {
 
 impl ::std::error::Error for super::types::InvalidGameSessionStatusException {}
 
-fn invalid_game_session_status_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::InvalidGameSessionStatusException {
-    super::types::InvalidGameSessionStatusException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
-
 impl super::types::InvalidRequestException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidRequestException";
@@ -232,14 +176,6 @@ impl ::std::fmt::Display for super::types::InvalidRequestException {
 }
 
 impl ::std::error::Error for super::types::InvalidRequestException {}
-
-fn invalid_request_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::InvalidRequestException {
-    super::types::InvalidRequestException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
 
 impl super::types::LimitExceededException {
     /// The error code on the wire.
@@ -263,14 +199,6 @@ impl ::std::fmt::Display for super::types::LimitExceededException {
 
 impl ::std::error::Error for super::types::LimitExceededException {}
 
-fn limit_exceeded_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::LimitExceededException {
-    super::types::LimitExceededException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
-
 impl super::types::NotFoundException {
     /// The error code on the wire.
     pub const CODE: &'static str = "NotFoundException";
@@ -292,14 +220,6 @@ impl ::std::fmt::Display for super::types::NotFoundException {
 }
 
 impl ::std::error::Error for super::types::NotFoundException {}
-
-fn not_found_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::NotFoundException {
-    super::types::NotFoundException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
 
 impl super::types::NotReadyException {
     /// The error code on the wire.
@@ -323,14 +243,6 @@ impl ::std::fmt::Display for super::types::NotReadyException {
 
 impl ::std::error::Error for super::types::NotReadyException {}
 
-fn not_ready_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::NotReadyException {
-    super::types::NotReadyException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
-
 impl super::types::OutOfCapacityException {
     /// The error code on the wire.
     pub const CODE: &'static str = "OutOfCapacityException";
@@ -352,14 +264,6 @@ impl ::std::fmt::Display for super::types::OutOfCapacityException {
 }
 
 impl ::std::error::Error for super::types::OutOfCapacityException {}
-
-fn out_of_capacity_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::OutOfCapacityException {
-    super::types::OutOfCapacityException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
 
 impl super::types::TaggingFailedException {
     /// The error code on the wire.
@@ -383,14 +287,6 @@ impl ::std::fmt::Display for super::types::TaggingFailedException {
 
 impl ::std::error::Error for super::types::TaggingFailedException {}
 
-fn tagging_failed_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::TaggingFailedException {
-    super::types::TaggingFailedException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
-
 impl super::types::TerminalRoutingStrategyException {
     /// The error code on the wire.
     pub const CODE: &'static str = "TerminalRoutingStrategyException";
@@ -412,14 +308,6 @@ impl ::std::fmt::Display for super::types::TerminalRoutingStrategyException {
 }
 
 impl ::std::error::Error for super::types::TerminalRoutingStrategyException {}
-
-fn terminal_routing_strategy_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::TerminalRoutingStrategyException {
-    super::types::TerminalRoutingStrategyException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
 
 impl super::types::UnauthorizedException {
     /// The error code on the wire.
@@ -443,14 +331,6 @@ impl ::std::fmt::Display for super::types::UnauthorizedException {
 
 impl ::std::error::Error for super::types::UnauthorizedException {}
 
-fn unauthorized_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::UnauthorizedException {
-    super::types::UnauthorizedException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
-
 impl super::types::UnsupportedRegionException {
     /// The error code on the wire.
     pub const CODE: &'static str = "UnsupportedRegionException";
@@ -472,14 +352,6 @@ impl ::std::fmt::Display for super::types::UnsupportedRegionException {
 }
 
 impl ::std::error::Error for super::types::UnsupportedRegionException {}
-
-fn unsupported_region_exception_from_xml(
-    parts: &::smithy_runtime::XmlErrorParts,
-) -> super::types::UnsupportedRegionException {
-    super::types::UnsupportedRegionException {
-        message: parts.member("Message").map(::std::string::String::from),
-    }
-}
 
 /// Any error of the service: every operation error converts into it.
 #[allow(clippy::large_enum_variant)]
@@ -692,6 +564,134 @@ impl ::std::convert::From<::smithy_runtime::DecodeError> for Error {
                 ::std::vec::Vec::new(),
             ),
         )
+    }
+}
+
+fn conflict_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::ConflictException {
+    super::types::ConflictException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn fleet_capacity_exceeded_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::FleetCapacityExceededException {
+    super::types::FleetCapacityExceededException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn game_session_full_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::GameSessionFullException {
+    super::types::GameSessionFullException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn idempotent_parameter_mismatch_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::IdempotentParameterMismatchException {
+    super::types::IdempotentParameterMismatchException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn internal_service_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::InternalServiceException {
+    super::types::InternalServiceException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn invalid_fleet_status_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::InvalidFleetStatusException {
+    super::types::InvalidFleetStatusException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn invalid_game_session_status_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::InvalidGameSessionStatusException {
+    super::types::InvalidGameSessionStatusException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn invalid_request_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::InvalidRequestException {
+    super::types::InvalidRequestException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn limit_exceeded_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::LimitExceededException {
+    super::types::LimitExceededException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn not_found_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::NotFoundException {
+    super::types::NotFoundException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn not_ready_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::NotReadyException {
+    super::types::NotReadyException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn out_of_capacity_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::OutOfCapacityException {
+    super::types::OutOfCapacityException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn tagging_failed_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::TaggingFailedException {
+    super::types::TaggingFailedException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn terminal_routing_strategy_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::TerminalRoutingStrategyException {
+    super::types::TerminalRoutingStrategyException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn unauthorized_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::UnauthorizedException {
+    super::types::UnauthorizedException {
+        message: parts.member("Message").map(::std::string::String::from),
+    }
+}
+
+fn unsupported_region_exception_from_xml(
+    parts: &::smithy_runtime::XmlErrorParts,
+) -> super::types::UnsupportedRegionException {
+    super::types::UnsupportedRegionException {
+        message: parts.member("Message").map(::std::string::String::from),
     }
 }
 

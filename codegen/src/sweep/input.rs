@@ -1,0 +1,181 @@
+//! Where a sweep's models come from: a directory of `.json` files, one `.json`
+//! file, or (with the `cli` feature) a `.tar`, `.tar.gz` or `.tgz` archive of them.
+
+use std::path::Path;
+
+use crate::{Error, Result};
+
+/// One model of a sweep, held in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelSource {
+    /// The file name without `.json` (`sts`): the report's and the crate's name.
+    pub name: String,
+    /// The Smithy JSON AST text.
+    pub text: String,
+}
+
+/// Reads every `*.json` model under `path` (a directory, searched recursively,
+/// a tarball, or a single file), sorted by name so sweeps are deterministic.
+pub fn read_models(path: &Path) -> Result<Vec<ModelSource>> {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let io = |e: std::io::Error| Error::new(format!("cannot read {}: {e}", path.display()));
+    let mut models = if path.is_dir() {
+        let mut models = Vec::new();
+        read_dir(path, &mut models).map_err(io)?;
+        models
+    } else if file_name.ends_with(".json") {
+        let text = std::fs::read_to_string(path).map_err(io)?;
+        vec![source(&file_name, text)]
+    } else if is_archive(&file_name) {
+        read_archive(path, &file_name)?
+    } else if !path.exists() {
+        return Err(Error::new(format!("{} does not exist", path.display())));
+    } else {
+        return Err(Error::new(format!(
+            "{} is neither a directory, a .json model nor a .tar/.tar.gz/.tgz archive",
+            path.display()
+        )));
+    };
+    models.sort_by(|a, b| a.name.cmp(&b.name));
+    if models.is_empty() {
+        return Err(Error::new(format!(
+            "{} holds no .json models",
+            path.display()
+        )));
+    }
+    Ok(models)
+}
+
+fn is_archive(file_name: &str) -> bool {
+    [".tar", ".tar.gz", ".tgz"]
+        .iter()
+        .any(|ext| file_name.ends_with(ext))
+}
+
+fn source(file_name: &str, text: String) -> ModelSource {
+    let name = file_name.strip_suffix(".json").unwrap_or(file_name);
+    ModelSource {
+        name: name.to_owned(),
+        text,
+    }
+}
+
+fn read_dir(dir: &Path, models: &mut Vec<ModelSource>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            read_dir(&path, models)?;
+        } else if path.extension().is_some_and(|e| e == "json") {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            models.push(source(&name, std::fs::read_to_string(&path)?));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(feature = "cli")]
+fn read_archive(path: &Path, file_name: &str) -> Result<Vec<ModelSource>> {
+    use std::io::Read;
+
+    let fail = |e: std::io::Error| Error::new(format!("cannot read {}: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let reader: Box<dyn Read> = if file_name.ends_with(".tar") {
+        Box::new(std::io::BufReader::new(file))
+    } else {
+        Box::new(flate2::read::GzDecoder::new(std::io::BufReader::new(file)))
+    };
+    let mut archive = tar::Archive::new(reader);
+    let mut models = Vec::new();
+    for entry in archive.entries().map_err(fail)? {
+        let mut entry = entry.map_err(fail)?;
+        if !entry.header().entry_type().is_file() {
+            continue;
+        }
+        let entry_path = entry.path().map_err(fail)?.into_owned();
+        let Some(name) = entry_path.file_name().map(|n| n.to_string_lossy()) else {
+            continue;
+        };
+        // Skip macOS resource forks (`._x.json`) and other non-models.
+        if !name.ends_with(".json") || name.starts_with("._") {
+            continue;
+        }
+        let name = name.into_owned();
+        let mut text = String::new();
+        entry.read_to_string(&mut text).map_err(|e| {
+            Error::new(format!(
+                "cannot read {} in {}: {e}",
+                entry_path.display(),
+                path.display()
+            ))
+        })?;
+        models.push(source(&name, text));
+    }
+    Ok(models)
+}
+
+#[cfg(not(feature = "cli"))]
+fn read_archive(path: &Path, _file_name: &str) -> Result<Vec<ModelSource>> {
+    Err(Error::new(format!(
+        "cannot read {}: archives need smithy-codegen's `cli` feature; unpack it and pass the directory",
+        path.display()
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_directory_recursively_in_name_order() {
+        let dir = std::env::temp_dir().join(format!("sweep-input-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("nested")).unwrap();
+        std::fs::write(dir.join("b.json"), "{}").unwrap();
+        std::fs::write(dir.join("nested/a.json"), "[]").unwrap();
+        std::fs::write(dir.join("notes.txt"), "not a model").unwrap();
+        let models = read_models(&dir).unwrap();
+        let names: Vec<&str> = models.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["a", "b"]);
+        assert_eq!(models[0].text, "[]");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn missing_input_is_a_one_line_error() {
+        let error = read_models(Path::new("/no/such/models.tar.gz")).unwrap_err();
+        assert!(
+            error.to_string().contains("/no/such/models.tar.gz"),
+            "{error}"
+        );
+    }
+
+    #[cfg(feature = "cli")]
+    #[test]
+    fn reads_a_gzipped_tarball() {
+        let dir = std::env::temp_dir().join(format!("sweep-tar-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("models.tar.gz");
+        let file = std::fs::File::create(&path).unwrap();
+        let gz = flate2::write::GzEncoder::new(file, flate2::Compression::fast());
+        let mut tar = tar::Builder::new(gz);
+        for (name, text) in [
+            ("m/z.json", "{\"z\":1}"),
+            ("m/a.json", "{}"),
+            ("m/README", "x"),
+        ] {
+            let mut header = tar::Header::new_gnu();
+            header.set_size(text.len() as u64);
+            header.set_mode(0o644);
+            header.set_cksum();
+            tar.append_data(&mut header, name, text.as_bytes()).unwrap();
+        }
+        tar.into_inner().unwrap().finish().unwrap();
+        let models = read_models(&path).unwrap();
+        let names: Vec<&str> = models.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["a", "z"]);
+        assert_eq!(models[1].text, "{\"z\":1}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
