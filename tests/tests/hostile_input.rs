@@ -1,0 +1,333 @@
+//! Hostile input: the generator and the runtime decoders never panic, hang or overflow the
+//! stack, whatever the bytes.
+//!
+//! The `*_random` tests are a short, deterministic run of each cargo-fuzz target in `fuzz/`
+//! (same harness, `hostile/`, driven by a seeded generator instead of libFuzzer). The
+//! `limits_*` tests pin the resource bounds: nesting depth, entity expansion, and linear time on
+//! long strings and many keys (asserted on results only; a quadratic algorithm would show up as
+//! a visibly slow test, never as a flaky timing assertion). The `regression_*` tests are inputs
+//! the fuzzers found.
+
+mod hostile;
+
+use std::time::Instant;
+
+use gamelift::errors::{Error as ServiceError, StartMatchBackfillError};
+use gamelift::types::{DescribeMatchmakingOutput, StartMatchBackfillOutput};
+use smithy_codegen_tests::fixtures::recursion::types::{Expr, LinkedListNode, Tree};
+use smithy_runtime::http::HeaderMap;
+use smithy_runtime::json::{to_vec, DEFAULT_MAX_DEPTH};
+use smithy_runtime::{from_slice, xml_error_parts, Document};
+
+use hostile::Entropy;
+
+/// Runs `case` for `iterations` seeds and prints the figures for the record: how many cases
+/// there were, how many got through (generated code, or decoded), and how long it took.
+fn run(name: &str, iterations: u64, mut case: impl FnMut(&mut Entropy) -> bool) {
+    let start = Instant::now();
+    let passed = (0..iterations)
+        .filter(|seed| case(&mut Entropy::seeded(seed + 1)))
+        .count();
+    println!(
+        "{name}: {iterations} cases ({passed} accepted) in {:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn model_loader_random() {
+    run("model_loader", 150, hostile::mutate_bytes_and_generate);
+}
+
+#[test]
+fn model_mutation_random() {
+    run("model_mutation", 100, hostile::mutate_and_generate);
+}
+
+#[test]
+fn gamelift_outputs_random() {
+    run("gamelift_outputs", 3000, hostile::decode_outputs);
+}
+
+#[test]
+fn error_decoders_random() {
+    run("error_decoders", 3000, hostile::decode_errors);
+}
+
+/// The raw-bytes entry points (what libFuzzer calls) on random bytes of every length.
+#[test]
+fn raw_entry_points_accept_any_bytes() {
+    let mut e = Entropy::seeded(7);
+    for len in 0..200 {
+        let bytes: Vec<u8> = (0..len).map(|_| e.byte()).collect();
+        hostile::model_loader(&bytes);
+        if len % 8 == 0 {
+            hostile::model_mutation(&bytes);
+        }
+        hostile::gamelift_outputs(&bytes);
+        hostile::error_decoders(&bytes);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits: nesting depth.
+
+const DEEP: usize = 100_000;
+
+fn nested(open: &str, middle: &str, close: &str, depth: usize) -> Vec<u8> {
+    let mut out = open.repeat(depth);
+    out.push_str(middle);
+    out.push_str(&close.repeat(depth));
+    out.into_bytes()
+}
+
+fn assert_too_deep<T: std::fmt::Debug>(result: Result<T, smithy_runtime::DecodeError>) {
+    let error = result.expect_err("nesting past the limit is an error");
+    assert!(
+        error.message().contains("nesting deeper than 128 levels"),
+        "{error}"
+    );
+}
+
+#[test]
+fn limits_deep_json_is_an_error_not_a_stack_overflow() {
+    assert_eq!(smithy_runtime::json::DEFAULT_MAX_DEPTH, 128);
+    assert_eq!(DEFAULT_MAX_DEPTH, 128);
+    let arrays = nested("[", "", "]", DEEP);
+    let objects = nested("{\"a\":", "1", "}", DEEP);
+    // Unknown members are skipped without recursion, still within the limit.
+    for (prefix, body) in [("{\"Unknown\":", &arrays), ("{\"Unknown\":", &objects)] {
+        let mut json = prefix.as_bytes().to_vec();
+        json.extend_from_slice(body);
+        json.push(b'}');
+        assert_too_deep(from_slice::<StartMatchBackfillOutput>(&json));
+        assert_too_deep(from_slice::<DescribeMatchmakingOutput>(&json));
+    }
+    // Known members: each level of the shape costs a level.
+    let players = nested("{\"TicketList\":[{\"Players\":[", "", "]}]}", DEEP);
+    assert!(from_slice::<DescribeMatchmakingOutput>(&players).is_err());
+    // Documents and the runtime's own collections.
+    assert_too_deep(from_slice::<Document>(&arrays));
+    assert_too_deep(from_slice::<Document>(&objects));
+    assert_too_deep(from_slice::<Vec<Vec<Vec<Document>>>>(&arrays));
+    // Recursive shapes: a linked list, a tree through a list, a union.
+    let list = nested("{\"value\":1,\"next\":", "null", "}", DEEP);
+    assert_too_deep(from_slice::<LinkedListNode>(&list));
+    let tree = nested("{\"children\":[", "", "]}", DEEP);
+    assert_too_deep(from_slice::<Tree>(&tree));
+    let expr = nested("{\"negate\":", "{\"literal\":1}", "}", DEEP);
+    assert_too_deep(from_slice::<Expr>(&expr));
+    // Error bodies: the code extraction gives up quietly and the error stays unhandled.
+    let mut body = b"{\"__type\":\"NotFoundException\",\"x\":".to_vec();
+    body.extend_from_slice(&arrays);
+    body.push(b'}');
+    let parts = smithy_runtime::json_error_parts(&HeaderMap::new(), &body);
+    assert_eq!(parts.code(), None, "a malformed body contributes nothing");
+    let error = StartMatchBackfillError::from_json(parts, &body);
+    assert_eq!(error.code(), "Unknown");
+}
+
+#[test]
+fn limits_recursive_shapes_decode_up_to_the_limit() {
+    // The deepest accepted input must not overflow a test thread's stack (2 MiB), even in a
+    // debug build where frames are large.
+    let depth = DEFAULT_MAX_DEPTH;
+    let list = nested("{\"value\":1,\"next\":", "null", "}", depth - 1);
+    let node = from_slice::<LinkedListNode>(&list).expect("127 levels decode");
+    let again = to_vec(&node);
+    assert_eq!(from_slice::<LinkedListNode>(&again).unwrap(), node);
+    let _ = format!("{node:?}");
+    let expr = nested("{\"negate\":", "{\"literal\":1}", "}", depth - 1);
+    let expr = from_slice::<Expr>(&expr).expect("a union chain within the limit decodes");
+    assert_eq!(from_slice::<Expr>(&to_vec(&expr)).unwrap(), expr);
+    let tree = nested("{\"children\":[", "{}", "]}", depth / 2 - 1);
+    let tree = from_slice::<Tree>(&tree).expect("a tree within the limit decodes");
+    assert_eq!(from_slice::<Tree>(&to_vec(&tree)).unwrap(), tree);
+    let document = nested("[", "", "]", depth);
+    let document = from_slice::<Document>(&document).expect("128 levels decode");
+    assert_eq!(
+        from_slice::<Document>(&to_vec(&document)).unwrap(),
+        document
+    );
+    assert_too_deep(from_slice::<Document>(&nested("[", "", "]", depth + 1)));
+}
+
+#[test]
+fn limits_deep_xml_is_an_error_not_a_stack_overflow() {
+    for xml in [
+        nested("<a>", "", "</a>", DEEP),
+        [
+            &b"<ErrorResponse><Error><Code>X</Code><M>"[..],
+            &nested("<a>", "", "</a>", DEEP),
+            b"</M></Error></ErrorResponse>",
+        ]
+        .concat(),
+        nested("<Error>", "", "</Error>", DEEP),
+    ] {
+        let error = xml_error_parts(&xml).expect_err("too deep");
+        assert!(error.to_string().contains("nesting too deep"), "{error}");
+        let error = StartMatchBackfillError::from_xml(&xml);
+        assert_eq!(error.code(), "Unknown");
+    }
+    // Unclosed elements: an error at the end, not a hang.
+    let unclosed = "<a>".repeat(100).into_bytes();
+    assert!(xml_error_parts(&unclosed).is_err());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits: entities.
+
+#[test]
+fn limits_xml_entities_are_never_expanded() {
+    let laughs = r#"<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<ErrorResponse><Error><Code>InvalidRequestException</Code><Message>&lol9;</Message></Error></ErrorResponse>"#;
+    let error = xml_error_parts(laughs.as_bytes()).expect_err("undeclared entity");
+    assert!(error.to_string().contains("invalid XML"), "{error}");
+    assert_eq!(ServiceError::from_xml(laughs.as_bytes()).code(), "Unknown");
+    // An external entity is not fetched either: its reference is just an error.
+    let external =
+        r#"<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><Error><Code>&x;</Code></Error>"#;
+    assert!(xml_error_parts(external.as_bytes()).is_err());
+    // A DTD that is declared but not used is ignored.
+    let unused = r#"<!DOCTYPE r [<!ENTITY x "y">]><Error><Code>NotFoundException</Code></Error>"#;
+    let parts = xml_error_parts(unused.as_bytes()).unwrap();
+    assert_eq!(parts.code.as_deref(), Some("NotFoundException"));
+    // The predefined entities and character references are the only ones expanded.
+    let predefined = "<Error><Code>A&amp;B&#x43;&#68;</Code></Error>";
+    let parts = xml_error_parts(predefined.as_bytes()).unwrap();
+    assert_eq!(parts.code.as_deref(), Some("A&BCD"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits: sizes. Asserts only on results; the figures are printed for the record.
+
+fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    println!("{what}: {:?}", start.elapsed());
+    out
+}
+
+#[test]
+fn limits_long_strings_decode_in_linear_time() {
+    const LEN: usize = 10 * 1024 * 1024;
+    let plain = "a".repeat(LEN);
+    let json = format!(
+        r#"{{"MatchmakingTicket":{{"TicketId":"{plain}","StatusMessage":"{}"}}}}"#,
+        "\\n\\u00e9".repeat(LEN / 12)
+    );
+    let out: StartMatchBackfillOutput = timed("10 MiB plain + 10 MiB escaped string", || {
+        from_slice(json.as_bytes()).unwrap()
+    });
+    let ticket = out.matchmaking_ticket.unwrap();
+    assert_eq!(ticket.ticket_id.as_deref().map(str::len), Some(LEN));
+    assert_eq!(ticket.status_message.unwrap().chars().count(), LEN / 12 * 2);
+    // Skipped, in an error body, and in an XML error body.
+    let unknown = format!(r#"{{"Unknown":"{plain}"}}"#);
+    timed("10 MiB skipped string", || {
+        from_slice::<StartMatchBackfillOutput>(unknown.as_bytes()).unwrap()
+    });
+    let body = format!(r#"{{"__type":"NotFoundException","message":"{plain}"}}"#);
+    let error = timed("10 MiB JSON error message", || {
+        let parts = smithy_runtime::json_error_parts(&HeaderMap::new(), body.as_bytes());
+        StartMatchBackfillError::from_json(parts, body.as_bytes())
+    });
+    assert_eq!(error.message().map(str::len), Some(LEN));
+    let xml = format!(
+        "<Error><Code>NotFoundException</Code><Message>{}</Message></Error>",
+        format!("{}&amp;", "a".repeat(58)).repeat(LEN / 63)
+    );
+    let error = timed("10 MiB XML error message", || {
+        StartMatchBackfillError::from_xml(xml.as_bytes())
+    });
+    assert_eq!(error.message().map(str::len), Some(LEN / 63 * 59));
+    // A 1 MiB number: an error whose message stays short.
+    let digits = "9".repeat(LEN / 10);
+    let number = format!(r#"{{"MatchmakingTicket":{{"EstimatedWaitTime":{digits}}}}}"#);
+    let error = timed("1 MiB number", || {
+        from_slice::<StartMatchBackfillOutput>(number.as_bytes()).unwrap_err()
+    });
+    assert!(error.to_string().len() < 200, "{}", error.to_string().len());
+    let timestamp = format!(r#"{{"MatchmakingTicket":{{"StartTime":{digits}}}}}"#);
+    let error = timed("1 MiB timestamp", || {
+        from_slice::<StartMatchBackfillOutput>(timestamp.as_bytes()).unwrap_err()
+    });
+    assert!(error.to_string().len() < 200, "{}", error.to_string().len());
+    // A long error code is sanitized in one pass.
+    let code = format!(
+        "{}#NotFoundException:{}",
+        "ns.".repeat(LEN / 3),
+        "x".repeat(LEN)
+    );
+    assert_eq!(
+        smithy_runtime::sanitize_error_code(&code),
+        "NotFoundException"
+    );
+}
+
+#[test]
+fn limits_many_keys_decode_in_linear_time() {
+    const KEYS: usize = 200_000;
+    let entries: Vec<String> = (0..KEYS).map(|i| format!(r#""k{i}":{i}"#)).collect();
+    let latency = format!(
+        r#"{{"MatchmakingTicket":{{"Players":[{{"LatencyInMs":{{{}}}}}]}}}}"#,
+        entries.join(",")
+    );
+    let out: StartMatchBackfillOutput =
+        timed("200k-key map", || from_slice(latency.as_bytes()).unwrap());
+    let players = out.matchmaking_ticket.unwrap().players.unwrap();
+    assert_eq!(players[0].latency_in_ms.as_ref().unwrap().len(), KEYS);
+    // 200k unknown members, and one known member repeated 200k times (the last one wins).
+    let unknown = format!("{{{}}}", entries.join(","));
+    timed("200k unknown members", || {
+        from_slice::<StartMatchBackfillOutput>(unknown.as_bytes()).unwrap()
+    });
+    let repeated: Vec<String> = (0..KEYS).map(|i| format!(r#""TicketId":"t{i}""#)).collect();
+    let repeated = format!(r#"{{"MatchmakingTicket":{{{}}}}}"#, repeated.join(","));
+    let out: StartMatchBackfillOutput = timed("200k repeated member", || {
+        from_slice(repeated.as_bytes()).unwrap()
+    });
+    assert_eq!(
+        out.matchmaking_ticket.unwrap().ticket_id.as_deref(),
+        Some(format!("t{}", KEYS - 1).as_str())
+    );
+    // 200k members of an XML <Error>, and a JSON error body with 200k members.
+    let children: String = (0..KEYS).map(|i| format!("<M{i}>v</M{i}>")).collect();
+    let xml =
+        format!("<Error>{children}<Code>NotFoundException</Code><Message>m</Message></Error>");
+    let error = timed("200k XML error members", || {
+        StartMatchBackfillError::from_xml(xml.as_bytes())
+    });
+    assert!(error.is_not_found_exception());
+    assert_eq!(error.message(), Some("m"));
+    let body = format!(r#"{{{},"__type":"NotFoundException"}}"#, entries.join(","));
+    let error = timed("200k JSON error members", || {
+        let parts = smithy_runtime::json_error_parts(&HeaderMap::new(), body.as_bytes());
+        StartMatchBackfillError::from_json(parts, body.as_bytes())
+    });
+    assert!(error.is_not_found_exception());
+    // A million-element array.
+    let array = format!("[{}]", vec!["1"; 1_000_000].join(","));
+    let numbers: Vec<i32> = timed("1M-element array", || from_slice(array.as_bytes()).unwrap());
+    assert_eq!(numbers.len(), 1_000_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regressions: inputs the fuzz targets found.
+
+/// model_loader: a shape key holding a newline made the error two lines (fixed in
+/// `codegen/src/model/load.rs`: model text in errors is escaped and cut at 200 characters).
+#[test]
+fn regression_newline_in_a_shape_key() {
+    hostile::model_loader(br#"{"smithy":"2.0","shapes":{"ex#A\nB":{"type":"string"}}}"#);
+    hostile::model_loader(
+        br#"{"smithy":"2.0","shapes":{"ex#A":{"type":"structure"},"ex#A$b\nc":{"type":"apply"}}}"#,
+    );
+}
