@@ -206,7 +206,11 @@ fn member_targeting_an_operation() {
     let json =
         model(r#", "ex#A": { "type": "structure", "members": { "m": { "target": "ex#Op" } } }"#);
     assert_error(&json, Some("ex#A"), "member `m`: targets ex#Op");
-    assert_error(&json, Some("ex#A"), "which cannot be a member");
+    assert_error(
+        &json,
+        Some("ex#A"),
+        "whose type `operation` cannot be a member's target",
+    );
 }
 
 #[test]
@@ -319,4 +323,16 @@ fn float_default_out_of_range() {
         r#", "ex#A": { "type": "structure", "members": { "f": { "target": "smithy.api#Float", "traits": { "smithy.api#default": 1e300 } } } }"#,
     );
     assert_error(&json, Some("ex#A"), "@default");
+}
+
+#[test]
+fn member_name_that_is_not_an_identifier() {
+    let json = model(
+        r#", "ex#A": { "type": "structure", "members": { "a b": { "target": "smithy.api#String" } } }"#,
+    );
+    assert_error(
+        &json,
+        Some("ex#A"),
+        "member name `a b` is not a Smithy identifier",
+    );
 }

@@ -98,8 +98,8 @@ fn select_operations<'m>(
             return Err(model.error(
                 service,
                 format!(
-                    "{id} is bound as an operation but is a {:?}",
-                    shape.shape_type
+                    "{id} is bound as an operation but its type is `{}`",
+                    shape.shape_type.ast_name()
                 ),
             ));
         }
@@ -667,8 +667,9 @@ impl<'m> Resolver<'m> {
             }
             ShapeType::Service | ShapeType::Operation | ShapeType::Resource => {
                 return Err(Error::new(format!(
-                    "targets {}, a {:?}, which cannot be a member",
-                    target.id, target.shape_type
+                    "targets {}, whose type `{}` cannot be a member's target",
+                    target.id,
+                    target.shape_type.ast_name()
                 )))
             }
         })

@@ -197,6 +197,12 @@ fn required<'a>(body: &'a Map<String, Value>, key: &str) -> Result<&'a Value> {
 }
 
 fn parse_member(name: &str, body: &Value) -> Result<Member> {
+    if !super::is_identifier(name) {
+        return Err(Error::new(format!(
+            "member name `{}` is not a Smithy identifier",
+            shown(name)
+        )));
+    }
     let context = |e: Error| Error::new(format!("member `{name}`: {}", e.message()));
     let target = parse_ref(body).map_err(context)?;
     let traits = parse_traits(body.get("traits")).map_err(context)?;

@@ -57,7 +57,7 @@ impl fmt::Display for ShapeId {
 }
 
 /// Smithy identifiers: `[A-Za-z_][A-Za-z0-9_]*`.
-fn is_identifier(text: &str) -> bool {
+pub(crate) fn is_identifier(text: &str) -> bool {
     let mut chars = text.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -91,6 +91,34 @@ pub enum ShapeType {
 }
 
 impl ShapeType {
+    /// The JSON AST name of the type (`structure`, `intEnum`, …), for messages.
+    pub fn ast_name(self) -> &'static str {
+        match self {
+            Self::Blob => "blob",
+            Self::Boolean => "boolean",
+            Self::String => "string",
+            Self::Enum => "enum",
+            Self::Timestamp => "timestamp",
+            Self::Byte => "byte",
+            Self::Short => "short",
+            Self::Integer => "integer",
+            Self::IntEnum => "intEnum",
+            Self::Long => "long",
+            Self::Float => "float",
+            Self::Double => "double",
+            Self::BigInteger => "bigInteger",
+            Self::BigDecimal => "bigDecimal",
+            Self::Document => "document",
+            Self::List => "list",
+            Self::Map => "map",
+            Self::Structure => "structure",
+            Self::Union => "union",
+            Self::Service => "service",
+            Self::Operation => "operation",
+            Self::Resource => "resource",
+        }
+    }
+
     /// The JSON AST `type` names, including the IDL 1.0 `set`.
     pub fn from_ast(name: &str) -> Option<Self> {
         Some(match name {
