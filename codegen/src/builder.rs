@@ -118,7 +118,8 @@ impl Builder {
 
     /// Generates a complete crate (`Cargo.toml`, `src/…`) in memory.
     pub fn generate_crate(&self) -> Result<Output> {
-        let (service, emitted) = self.emit()?;
+        let (service, model_name) = self.resolve()?;
+        let emitted = emit::emit(&service, &model_name);
         let crate_name = self
             .crate_name
             .clone()
@@ -145,7 +146,8 @@ impl Builder {
 
     /// Generates one `include!`-able Rust file in memory.
     pub fn generate_single_file(&self) -> Result<Output> {
-        let (service, emitted) = self.emit()?;
+        let (service, model_name) = self.resolve()?;
+        let emitted = emit::emit(&service, &model_name);
         let contents = render::single_file(&emitted)?;
         let file = GeneratedFile {
             path: PathBuf::from(format!("{}.rs", naming::crate_name(&service.sdk_id))),
@@ -190,7 +192,9 @@ impl Builder {
         Ok(path)
     }
 
-    fn emit(&self) -> Result<(ir::Service, emit::Emitted)> {
+    /// Loads the models and resolves the selected service; also returns the
+    /// first model file's name, which the crate docs mention.
+    fn resolve(&self) -> Result<(ir::Service, String)> {
         let mut sources = self.sources.clone();
         for path in &self.models {
             let text = std::fs::read_to_string(path)
@@ -211,8 +215,7 @@ impl Builder {
             .first()
             .and_then(|s| s.path.file_name())
             .map_or_else(|| "model".to_owned(), |n| n.to_string_lossy().into_owned());
-        let emitted = emit::emit(&service, &model_name);
-        Ok((service, emitted))
+        Ok((service, model_name))
     }
 }
 

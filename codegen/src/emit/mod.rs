@@ -15,52 +15,57 @@ use quote::quote;
 
 use crate::ir::Service;
 
-/// One generated module: `types`, later `json`, `errors`, `operations`…
-pub struct Module {
+/// Emits one module's items. Token streams cannot cross threads, so modules
+/// carry their emitter and the renderer runs it where it formats the result.
+pub type ItemsEmitter<'a> = Box<dyn Fn() -> TokenStream + Send + Sync + 'a>;
+
+/// One generated module: `types`, `values`, `json`, `errors`, `operations`…
+pub struct Module<'a> {
     /// The module's name (a plain Rust identifier).
     pub name: &'static str,
     /// Markdown for the module's doc comment.
     pub doc: String,
-    pub items: TokenStream,
+    /// Produces the module's items.
+    pub items: ItemsEmitter<'a>,
     /// Compiled only for tests (`#[cfg(test)]`, private).
     pub test_only: bool,
 }
 
 /// Everything generated for one service, ready to render.
-pub struct Emitted {
+pub struct Emitted<'a> {
     /// Markdown for the crate (or including module) doc comment.
     pub crate_doc: String,
-    pub modules: Vec<Module>,
+    pub modules: Vec<Module<'a>>,
 }
 
 /// Emits every module for `service`. `model_name` is the model file's name as
 /// the crate docs mention it.
-pub fn emit(service: &Service, model_name: &str) -> Emitted {
+pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
     let mut modules = vec![
         Module {
             name: "types",
             doc: "Data types of the service: one Rust type per structure, union and enum shape."
                 .to_owned(),
-            items: types::emit(service),
+            items: Box::new(move || types::emit(service)),
             test_only: false,
         },
         Module {
             name: "values",
             doc: "`ToValue` for every type: conversion into the generic Smithy `Value` tree."
                 .to_owned(),
-            items: values::emit(service),
+            items: Box::new(move || values::emit(service)),
             test_only: false,
         },
         Module {
             name: "json",
             doc: "JSON codecs keyed by Smithy member names (the awsJson protocols).".to_owned(),
-            items: json::emit(service),
+            items: Box::new(move || json::emit(service)),
             test_only: false,
         },
         Module {
             name: "errors",
             doc: "Error types: one enum per operation plus the service-wide `Error`.".to_owned(),
-            items: errors::emit(service),
+            items: Box::new(move || errors::emit(service)),
             test_only: false,
         },
     ];
@@ -69,13 +74,13 @@ pub fn emit(service: &Service, model_name: &str) -> Emitted {
             name: "operations",
             doc: "One sans-IO `Operation` per operation: build the request, parse the response."
                 .to_owned(),
-            items: operations::emit_operations(service),
+            items: Box::new(move || operations::emit_operations(service)),
             test_only: false,
         });
         modules.push(Module {
             name: "client",
             doc: "The client: one `async fn` per operation over any transport.".to_owned(),
-            items: operations::emit_client(service),
+            items: Box::new(move || operations::emit_client(service)),
             test_only: false,
         });
         if !service.protocol_tests.is_empty() {
@@ -83,7 +88,7 @@ pub fn emit(service: &Service, model_name: &str) -> Emitted {
                 name: "protocol_tests",
                 doc: "Client protocol compliance cases from the model, one `#[test]` each."
                     .to_owned(),
-                items: protocol_tests::emit(service),
+                items: Box::new(move || protocol_tests::emit(service)),
                 test_only: true,
             });
         }
