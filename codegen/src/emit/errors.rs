@@ -292,7 +292,12 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
         .copied()
         .filter(|def| seen_codes.insert(def.wire_name.as_str()))
         .collect();
-    let xml_decoders = decodable.iter().filter_map(|def| xml_decoder(service, def));
+    // Each error's XML decoder is built once: its function and its match arm.
+    let with_xml: Vec<(&TypeDef, TokenStream)> = decodable
+        .iter()
+        .filter_map(|def| xml_decoder(service, def).map(|decoder| (*def, decoder)))
+        .collect();
+    let xml_decoders = with_xml.iter().map(|(_, decoder)| decoder);
     let json_arms = decodable.iter().map(|def| {
         let variant = ident(&def.name);
         // The message may sit under `message` while the member is `Message`
@@ -319,7 +324,7 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
             },
         }
     });
-    let xml_arms = decodable.iter().filter(|def| xml_decoder(service, def).is_some()).map(|def| {
+    let xml_arms = with_xml.iter().map(|(def, _)| {
         let variant = ident(&def.name);
         let fn_name = xml_fn_name(def);
         quote!(::std::option::Option::Some(super::types::#variant::CODE) => ::std::option::Option::Some(Self::#variant(#fn_name(&parts))),)
