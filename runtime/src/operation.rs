@@ -134,23 +134,47 @@ pub fn aws_json_request(version: AwsJsonVersion, target: &str, body: Vec<u8>) ->
     request
 }
 
+/// An error response of an awsJson service: the code and message found by
+/// [`json_error_parts`], and the body for the operation's error decoder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorResponse {
+    /// The error code and message.
+    pub parts: ErrorParts,
+    /// The response body.
+    pub body: Vec<u8>,
+}
+
+/// Sorts an awsJson response: the body when the status is below 300, an [`ErrorResponse`]
+/// otherwise.
+///
+/// Not generic, so that the one copy serves every operation; generated `parse_response`
+/// functions decode the body themselves.
+pub fn aws_json_response_body(response: Response<Vec<u8>>) -> Result<Vec<u8>, ErrorResponse> {
+    if response.status().as_u16() < 300 {
+        Ok(response.into_body())
+    } else {
+        let parts = json_error_parts(response.headers(), response.body());
+        Err(ErrorResponse {
+            parts,
+            body: response.into_body(),
+        })
+    }
+}
+
 /// Parses an awsJson response: a status below 300 decodes the body as `T` (an empty body as
 /// `{}`), and a decoding failure becomes an `E` through `From<DecodeError>`; any other status
-/// calls `error` with the code and message found by [`json_error_parts`] and the response
-/// itself (whose body the error decoder may decode or keep).
+/// calls `error` with the code and message found by [`json_error_parts`] and the body.
 pub fn parse_aws_json_response<T, E>(
     response: Response<Vec<u8>>,
-    error: impl FnOnce(ErrorParts, Response<Vec<u8>>) -> E,
+    error: impl FnOnce(ErrorParts, Vec<u8>) -> E,
 ) -> Result<T, E>
 where
     T: JsonDecode,
     E: From<DecodeError>,
 {
-    if response.status().as_u16() < 300 {
-        Ok(from_slice(response.body())?)
-    } else {
-        let parts = json_error_parts(response.headers(), response.body());
-        Err(error(parts, response))
+    match aws_json_response_body(response) {
+        Ok(body) => Ok(from_slice(&body)?),
+        Err(response) => Err(error(response.parts, response.body)),
     }
 }
 

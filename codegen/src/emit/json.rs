@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ident;
-use super::rust_type::default_expr;
+use super::rust_type::{default_expr, field_type};
 use crate::ir::{
     DefaultValue, Enum, Field, IntEnum, Service, Struct, TimestampFormat, TypeDef, TypeKind,
     TypeRef, Union,
@@ -154,69 +154,67 @@ fn encode_struct(s: &Struct) -> TokenStream {
     }
 }
 
-/// A struct decoder: one local per member, one `match` over keys, then the
-/// value, with `@default`s and error correction for missing required members.
+/// A struct decoder: one typed slot per member, one call to the runtime's
+/// `read_members` loop, then the value, with `@default`s and error correction
+/// for missing required members.
 fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
+    if s.fields.is_empty() {
+        return quote! {
+            r.read_object(|r, _| r.skip_value())?;
+            ::std::result::Result::Ok(Self {})
+        };
+    }
     let locals: Vec<_> = (0..s.fields.len())
         .map(|i| format_ident!("member_{}", i))
         .collect();
-    let declarations = locals
+    let declarations = s
+        .fields
         .iter()
-        .map(|local| quote!(let mut #local = ::std::option::Option::None;));
-    let arms = s.fields.iter().zip(&locals).map(|(f, local)| {
+        .zip(&locals)
+        .map(|(f, local)| declare_slot(service, f, local));
+    let slots = s.fields.iter().zip(&locals).map(|(f, local)| {
         let wire = &f.member_name;
-        let read = decode_field(f);
-        quote!(#wire => #local = #read,)
+        quote!((#wire, &mut #local))
     });
     let inits = s.fields.iter().zip(&locals).map(|(f, local)| {
         let field = ident(&f.rust_name);
-        let value = finish_field(service, def, f, local);
+        let decoded = if needs_custom(&f.ty) {
+            quote!(#local.into_inner())
+        } else {
+            quote!(#local)
+        };
+        let value = finish_field(service, def, f, decoded);
         quote!(#field: #value,)
     });
-    let reader_used = if s.fields.is_empty() {
-        quote!(r.read_object(|r, _| r.skip_value())?;)
-    } else {
-        quote! {
-            r.read_object(|r, key| {
-                match key {
-                    #(#arms)*
-                    _ => r.skip_value()?,
-                }
-                ::std::result::Result::Ok(())
-            })?;
-        }
-    };
     quote! {
         #(#declarations)*
-        #reader_used
+        r.read_members(&mut [#(#slots),*])?;
         ::std::result::Result::Ok(Self { #(#inits)* })
     }
 }
 
-/// An expression of type `Option<T>` reading one member value (`null` is `None`).
-fn decode_field(f: &Field) -> TokenStream {
-    let wire = &f.member_name;
-    match &f.ty {
-        TypeRef::Timestamp(Some(format)) if needs_custom(&f.ty) => {
+/// `let mut member_N` holding one member until the struct is built: an
+/// `Option` of the field's type, or a `CustomMember` with its own decoder.
+fn declare_slot(service: &Service, f: &Field, local: &proc_macro2::Ident) -> TokenStream {
+    let ty = field_type(service, &f.ty, false, f.boxed, &types_path());
+    if !needs_custom(&f.ty) {
+        return quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;);
+    }
+    let decode = match &f.ty {
+        TypeRef::Timestamp(Some(format)) if !f.boxed => {
             let format = format_tokens(*format);
-            let value = quote!(r.timestamp_field(#wire, #format)?);
+            quote!(|r| r.read_timestamp(#format))
+        }
+        ty => {
+            let mut read = decode_value(ty);
             if f.boxed {
-                quote!(#value.map(::std::boxed::Box::new))
-            } else {
-                value
+                read = quote!(::std::boxed::Box::new(#read));
             }
+            quote!(|r| ::std::result::Result::Ok(#read))
         }
-        ty if needs_custom(ty) => {
-            let read = decode_in_field(ty, wire);
-            quote! {
-                if r.take_null() {
-                    ::std::option::Option::None
-                } else {
-                    ::std::option::Option::Some(#read)
-                }
-            }
-        }
-        _ => quote!(r.field(#wire)?),
+    };
+    quote! {
+        let mut #local = ::smithy_runtime::json::CustomMember::<#ty>::new(#decode);
     }
 }
 
@@ -285,12 +283,7 @@ fn decode_value(ty: &TypeRef) -> TokenStream {
 /// The field value from its decoded `Option`: as is when optional, else the
 /// `@default`, else the zero value a required member gets when a response omits
 /// it (Smithy's error correction), or an error for types without a zero value.
-fn finish_field(
-    service: &Service,
-    def: &TypeDef,
-    f: &Field,
-    local: &proc_macro2::Ident,
-) -> TokenStream {
+fn finish_field(service: &Service, def: &TypeDef, f: &Field, local: TokenStream) -> TokenStream {
     if f.optional {
         return quote!(#local);
     }

@@ -15,18 +15,18 @@ impl ::smithy_runtime::JsonDecode for super::types::AcceptMatchInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "TicketId" => member_0 = r.field("TicketId")?,
-                "PlayerIds" => member_1 = r.field("PlayerIds")?,
-                "AcceptanceType" => member_2 = r.field("AcceptanceType")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<super::types::AcceptanceType> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("TicketId", &mut member_0),
+                ("PlayerIds", &mut member_1),
+                ("AcceptanceType", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             ticket_id: member_0,
             player_ids: member_1,
@@ -83,26 +83,24 @@ impl ::smithy_runtime::JsonDecode for super::types::Alias {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "AliasId" => member_0 = r.field("AliasId")?,
-                "Name" => member_1 = r.field("Name")?,
-                "AliasArn" => member_2 = r.field("AliasArn")?,
-                "Description" => member_3 = r.field("Description")?,
-                "RoutingStrategy" => member_4 = r.field("RoutingStrategy")?,
-                "CreationTime" => member_5 = r.field("CreationTime")?,
-                "LastUpdatedTime" => member_6 = r.field("LastUpdatedTime")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::RoutingStrategy> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("AliasId", &mut member_0),
+                ("Name", &mut member_1),
+                ("AliasArn", &mut member_2),
+                ("Description", &mut member_3),
+                ("RoutingStrategy", &mut member_4),
+                ("CreationTime", &mut member_5),
+                ("LastUpdatedTime", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             alias_id: member_0,
             name: member_1,
@@ -127,14 +125,8 @@ impl ::smithy_runtime::JsonDecode for super::types::AnywhereConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Cost" => member_0 = r.field("Cost")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Cost", &mut member_0)])?;
         ::std::result::Result::Ok(Self { cost: member_0 })
     }
 }
@@ -154,20 +146,22 @@ impl ::smithy_runtime::JsonDecode for super::types::AttributeValue {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "S" => member_0 = r.field("S")?,
-                "N" => member_1 = r.field("N")?,
-                "SL" => member_2 = r.field("SL")?,
-                "SDM" => member_3 = r.field("SDM")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::collections::BTreeMap<::std::string::String, f64>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("S", &mut member_0),
+                ("N", &mut member_1),
+                ("SL", &mut member_2),
+                ("SDM", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             s: member_0,
             n: member_1,
@@ -191,18 +185,16 @@ impl ::smithy_runtime::JsonDecode for super::types::AwsCredentials {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "AccessKeyId" => member_0 = r.field("AccessKeyId")?,
-                "SecretAccessKey" => member_1 = r.field("SecretAccessKey")?,
-                "SessionToken" => member_2 = r.field("SessionToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("AccessKeyId", &mut member_0),
+                ("SecretAccessKey", &mut member_1),
+                ("SessionToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             access_key_id: member_0,
             secret_access_key: member_1,
@@ -259,30 +251,28 @@ impl ::smithy_runtime::JsonDecode for super::types::Build {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "BuildId" => member_0 = r.field("BuildId")?,
-                "BuildArn" => member_1 = r.field("BuildArn")?,
-                "Name" => member_2 = r.field("Name")?,
-                "Version" => member_3 = r.field("Version")?,
-                "Status" => member_4 = r.field("Status")?,
-                "SizeOnDisk" => member_5 = r.field("SizeOnDisk")?,
-                "OperatingSystem" => member_6 = r.field("OperatingSystem")?,
-                "CreationTime" => member_7 = r.field("CreationTime")?,
-                "ServerSdkVersion" => member_8 = r.field("ServerSdkVersion")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::BuildStatus> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("BuildId", &mut member_0),
+                ("BuildArn", &mut member_1),
+                ("Name", &mut member_2),
+                ("Version", &mut member_3),
+                ("Status", &mut member_4),
+                ("SizeOnDisk", &mut member_5),
+                ("OperatingSystem", &mut member_6),
+                ("CreationTime", &mut member_7),
+                ("ServerSdkVersion", &mut member_8),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             build_id: member_0,
             build_arn: member_1,
@@ -323,14 +313,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CertificateConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "CertificateType" => member_0 = r.field("CertificateType")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::CertificateType> = ::std::option::Option::None;
+        r.read_members(&mut [("CertificateType", &mut member_0)])?;
         ::std::result::Result::Ok(Self { certificate_type: member_0 })
     }
 }
@@ -361,14 +345,10 @@ impl ::smithy_runtime::JsonDecode for super::types::ClaimFilterOption {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "InstanceStatuses" => member_0 = r.field("InstanceStatuses")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::FilterInstanceStatus>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("InstanceStatuses", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             instance_statuses: member_0,
         })
@@ -390,20 +370,18 @@ impl ::smithy_runtime::JsonDecode for super::types::ClaimGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "GameServerId" => member_1 = r.field("GameServerId")?,
-                "GameServerData" => member_2 = r.field("GameServerData")?,
-                "FilterOption" => member_3 = r.field("FilterOption")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::ClaimFilterOption> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("GameServerId", &mut member_1),
+                ("GameServerData", &mut member_2),
+                ("FilterOption", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             game_server_id: member_1,
@@ -425,14 +403,8 @@ impl ::smithy_runtime::JsonDecode for super::types::ClaimGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServer" => member_0 = r.field("GameServer")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameServer> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServer", &mut member_0)])?;
         ::std::result::Result::Ok(Self { game_server: member_0 })
     }
 }
@@ -484,48 +456,44 @@ impl ::smithy_runtime::JsonDecode for super::types::Compute {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        let mut member_14 = ::std::option::Option::None;
-        let mut member_15 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "ComputeName" => member_2 = r.field("ComputeName")?,
-                "ComputeArn" => member_3 = r.field("ComputeArn")?,
-                "IpAddress" => member_4 = r.field("IpAddress")?,
-                "DnsName" => member_5 = r.field("DnsName")?,
-                "ComputeStatus" => member_6 = r.field("ComputeStatus")?,
-                "Location" => member_7 = r.field("Location")?,
-                "CreationTime" => member_8 = r.field("CreationTime")?,
-                "OperatingSystem" => member_9 = r.field("OperatingSystem")?,
-                "Type" => member_10 = r.field("Type")?,
-                "GameLiftServiceSdkEndpoint" => {
-                    member_11 = r.field("GameLiftServiceSdkEndpoint")?;
-                }
-                "GameLiftAgentEndpoint" => member_12 = r.field("GameLiftAgentEndpoint")?,
-                "InstanceId" => member_13 = r.field("InstanceId")?,
-                "ContainerAttributes" => member_14 = r.field("ContainerAttributes")?,
-                "GameServerContainerGroupDefinitionArn" => {
-                    member_15 = r.field("GameServerContainerGroupDefinitionArn")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<super::types::ComputeStatus> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_14: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerAttribute>,
+        > = ::std::option::Option::None;
+        let mut member_15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("ComputeName", &mut member_2),
+                ("ComputeArn", &mut member_3),
+                ("IpAddress", &mut member_4),
+                ("DnsName", &mut member_5),
+                ("ComputeStatus", &mut member_6),
+                ("Location", &mut member_7),
+                ("CreationTime", &mut member_8),
+                ("OperatingSystem", &mut member_9),
+                ("Type", &mut member_10),
+                ("GameLiftServiceSdkEndpoint", &mut member_11),
+                ("GameLiftAgentEndpoint", &mut member_12),
+                ("InstanceId", &mut member_13),
+                ("ContainerAttributes", &mut member_14),
+                ("GameServerContainerGroupDefinitionArn", &mut member_15),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -587,14 +555,8 @@ impl ::smithy_runtime::JsonDecode for super::types::ConflictException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -612,16 +574,9 @@ impl ::smithy_runtime::JsonDecode for super::types::ConnectionPortRange {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FromPort" => member_0 = r.field("FromPort")?,
-                "ToPort" => member_1 = r.field("ToPort")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(&mut [("FromPort", &mut member_0), ("ToPort", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             from_port: member_0,
             to_port: member_1,
@@ -642,16 +597,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerAttribute {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerName" => member_0 = r.field("ContainerName")?,
-                "ContainerRuntimeId" => member_1 = r.field("ContainerRuntimeId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerName", &mut member_0),
+                ("ContainerRuntimeId", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_name: member_0,
             container_runtime_id: member_1,
@@ -672,16 +625,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerDependency {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerName" => member_0 = r.field("ContainerName")?,
-                "Condition" => member_1 = r.field("Condition")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            super::types::ContainerDependencyCondition,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [("ContainerName", &mut member_0), ("Condition", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             container_name: member_0,
             condition: member_1,
@@ -716,16 +666,9 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerEnvironment {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "Value" => member_1 = r.field("Value")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Name", &mut member_0), ("Value", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             value: member_1,
@@ -796,76 +739,64 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerFleet {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        let mut member_14 = ::std::option::Option::None;
-        let mut member_15 = ::std::option::Option::None;
-        let mut member_16 = ::std::option::Option::None;
-        let mut member_17 = ::std::option::Option::None;
-        let mut member_18 = ::std::option::Option::None;
-        let mut member_19 = ::std::option::Option::None;
-        let mut member_20 = ::std::option::Option::None;
-        let mut member_21 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "FleetRoleArn" => member_2 = r.field("FleetRoleArn")?,
-                "GameServerContainerGroupDefinitionName" => {
-                    member_3 = r.field("GameServerContainerGroupDefinitionName")?;
-                }
-                "GameServerContainerGroupDefinitionArn" => {
-                    member_4 = r.field("GameServerContainerGroupDefinitionArn")?;
-                }
-                "PerInstanceContainerGroupDefinitionName" => {
-                    member_5 = r.field("PerInstanceContainerGroupDefinitionName")?;
-                }
-                "PerInstanceContainerGroupDefinitionArn" => {
-                    member_6 = r.field("PerInstanceContainerGroupDefinitionArn")?;
-                }
-                "InstanceConnectionPortRange" => {
-                    member_7 = r.field("InstanceConnectionPortRange")?;
-                }
-                "InstanceInboundPermissions" => {
-                    member_8 = r.field("InstanceInboundPermissions")?;
-                }
-                "GameServerContainerGroupsPerInstance" => {
-                    member_9 = r.field("GameServerContainerGroupsPerInstance")?;
-                }
-                "MaximumGameServerContainerGroupsPerInstance" => {
-                    member_10 = r.field("MaximumGameServerContainerGroupsPerInstance")?;
-                }
-                "InstanceType" => member_11 = r.field("InstanceType")?,
-                "BillingType" => member_12 = r.field("BillingType")?,
-                "Description" => member_13 = r.field("Description")?,
-                "CreationTime" => member_14 = r.field("CreationTime")?,
-                "MetricGroups" => member_15 = r.field("MetricGroups")?,
-                "NewGameSessionProtectionPolicy" => {
-                    member_16 = r.field("NewGameSessionProtectionPolicy")?;
-                }
-                "GameSessionCreationLimitPolicy" => {
-                    member_17 = r.field("GameSessionCreationLimitPolicy")?;
-                }
-                "Status" => member_18 = r.field("Status")?,
-                "DeploymentDetails" => member_19 = r.field("DeploymentDetails")?,
-                "LogConfiguration" => member_20 = r.field("LogConfiguration")?,
-                "LocationAttributes" => member_21 = r.field("LocationAttributes")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<super::types::ConnectionPortRange> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<
+            ::std::vec::Vec<super::types::IpPermission>,
+        > = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<
+            super::types::ContainerFleetBillingType,
+        > = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_14: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_15: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_16: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
+        let mut member_17: ::std::option::Option<
+            super::types::GameSessionCreationLimitPolicy,
+        > = ::std::option::Option::None;
+        let mut member_18: ::std::option::Option<super::types::ContainerFleetStatus> = ::std::option::Option::None;
+        let mut member_19: ::std::option::Option<super::types::DeploymentDetails> = ::std::option::Option::None;
+        let mut member_20: ::std::option::Option<super::types::LogConfiguration> = ::std::option::Option::None;
+        let mut member_21: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerFleetLocationAttributes>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("FleetRoleArn", &mut member_2),
+                ("GameServerContainerGroupDefinitionName", &mut member_3),
+                ("GameServerContainerGroupDefinitionArn", &mut member_4),
+                ("PerInstanceContainerGroupDefinitionName", &mut member_5),
+                ("PerInstanceContainerGroupDefinitionArn", &mut member_6),
+                ("InstanceConnectionPortRange", &mut member_7),
+                ("InstanceInboundPermissions", &mut member_8),
+                ("GameServerContainerGroupsPerInstance", &mut member_9),
+                ("MaximumGameServerContainerGroupsPerInstance", &mut member_10),
+                ("InstanceType", &mut member_11),
+                ("BillingType", &mut member_12),
+                ("Description", &mut member_13),
+                ("CreationTime", &mut member_14),
+                ("MetricGroups", &mut member_15),
+                ("NewGameSessionProtectionPolicy", &mut member_16),
+                ("GameSessionCreationLimitPolicy", &mut member_17),
+                ("Status", &mut member_18),
+                ("DeploymentDetails", &mut member_19),
+                ("LogConfiguration", &mut member_20),
+                ("LocationAttributes", &mut member_21),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -920,16 +851,11 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerFleetLocationAttrib
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Location" => member_0 = r.field("Location")?,
-                "Status" => member_1 = r.field("Status")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            super::types::ContainerFleetLocationStatus,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("Location", &mut member_0), ("Status", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             location: member_0,
             status: member_1,
@@ -1015,46 +941,44 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerGroupDefinition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerGroupDefinitionArn" => {
-                    member_0 = r.field("ContainerGroupDefinitionArn")?;
-                }
-                "CreationTime" => member_1 = r.field("CreationTime")?,
-                "OperatingSystem" => member_2 = r.field("OperatingSystem")?,
-                "Name" => member_3 = r.field("Name")?,
-                "ContainerGroupType" => member_4 = r.field("ContainerGroupType")?,
-                "TotalMemoryLimitMebibytes" => {
-                    member_5 = r.field("TotalMemoryLimitMebibytes")?;
-                }
-                "TotalVcpuLimit" => member_6 = r.field("TotalVcpuLimit")?,
-                "GameServerContainerDefinition" => {
-                    member_7 = r.field("GameServerContainerDefinition")?;
-                }
-                "SupportContainerDefinitions" => {
-                    member_8 = r.field("SupportContainerDefinitions")?;
-                }
-                "VersionNumber" => member_9 = r.field("VersionNumber")?,
-                "VersionDescription" => member_10 = r.field("VersionDescription")?,
-                "Status" => member_11 = r.field("Status")?,
-                "StatusReason" => member_12 = r.field("StatusReason")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            super::types::ContainerOperatingSystem,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::ContainerGroupType> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<
+            super::types::GameServerContainerDefinition,
+        > = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<
+            ::std::vec::Vec<super::types::SupportContainerDefinition>,
+        > = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<
+            super::types::ContainerGroupDefinitionStatus,
+        > = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerGroupDefinitionArn", &mut member_0),
+                ("CreationTime", &mut member_1),
+                ("OperatingSystem", &mut member_2),
+                ("Name", &mut member_3),
+                ("ContainerGroupType", &mut member_4),
+                ("TotalMemoryLimitMebibytes", &mut member_5),
+                ("TotalVcpuLimit", &mut member_6),
+                ("GameServerContainerDefinition", &mut member_7),
+                ("SupportContainerDefinitions", &mut member_8),
+                ("VersionNumber", &mut member_9),
+                ("VersionDescription", &mut member_10),
+                ("Status", &mut member_11),
+                ("StatusReason", &mut member_12),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_group_definition_arn: member_0,
             creation_time: member_1,
@@ -1117,22 +1041,22 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerHealthCheck {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Command" => member_0 = r.field("Command")?,
-                "Interval" => member_1 = r.field("Interval")?,
-                "Retries" => member_2 = r.field("Retries")?,
-                "StartPeriod" => member_3 = r.field("StartPeriod")?,
-                "Timeout" => member_4 = r.field("Timeout")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Command", &mut member_0),
+                ("Interval", &mut member_1),
+                ("Retries", &mut member_2),
+                ("StartPeriod", &mut member_3),
+                ("Timeout", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             command: member_0,
             interval: member_1,
@@ -1156,16 +1080,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerIdentifier {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerName" => member_0 = r.field("ContainerName")?,
-                "ContainerRuntimeId" => member_1 = r.field("ContainerRuntimeId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerName", &mut member_0),
+                ("ContainerRuntimeId", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_name: member_0,
             container_runtime_id: member_1,
@@ -1187,18 +1109,18 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerMountPoint {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "InstancePath" => member_0 = r.field("InstancePath")?,
-                "ContainerPath" => member_1 = r.field("ContainerPath")?,
-                "AccessLevel" => member_2 = r.field("AccessLevel")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            super::types::ContainerMountPointAccessLevel,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("InstancePath", &mut member_0),
+                ("ContainerPath", &mut member_1),
+                ("AccessLevel", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             instance_path: member_0,
             container_path: member_1,
@@ -1247,14 +1169,10 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerPortConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerPortRanges" => member_0 = r.field("ContainerPortRanges")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerPortRange>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("ContainerPortRanges", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             container_port_ranges: member_0,
         })
@@ -1275,18 +1193,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerPortRange {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FromPort" => member_0 = r.field("FromPort")?,
-                "ToPort" => member_1 = r.field("ToPort")?,
-                "Protocol" => member_2 = r.field("Protocol")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<super::types::IpProtocol> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FromPort", &mut member_0),
+                ("ToPort", &mut member_1),
+                ("Protocol", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             from_port: member_0,
             to_port: member_1,
@@ -1310,20 +1226,18 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "Description" => member_1 = r.field("Description")?,
-                "RoutingStrategy" => member_2 = r.field("RoutingStrategy")?,
-                "Tags" => member_3 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<super::types::RoutingStrategy> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("Description", &mut member_1),
+                ("RoutingStrategy", &mut member_2),
+                ("Tags", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             description: member_1,
@@ -1345,14 +1259,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Alias" => member_0 = r.field("Alias")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Alias> = ::std::option::Option::None;
+        r.read_members(&mut [("Alias", &mut member_0)])?;
         ::std::result::Result::Ok(Self { alias: member_0 })
     }
 }
@@ -1374,24 +1282,22 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "Version" => member_1 = r.field("Version")?,
-                "StorageLocation" => member_2 = r.field("StorageLocation")?,
-                "OperatingSystem" => member_3 = r.field("OperatingSystem")?,
-                "Tags" => member_4 = r.field("Tags")?,
-                "ServerSdkVersion" => member_5 = r.field("ServerSdkVersion")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("Version", &mut member_1),
+                ("StorageLocation", &mut member_2),
+                ("OperatingSystem", &mut member_3),
+                ("Tags", &mut member_4),
+                ("ServerSdkVersion", &mut member_5),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             version: member_1,
@@ -1417,18 +1323,16 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateBuildOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Build" => member_0 = r.field("Build")?,
-                "UploadCredentials" => member_1 = r.field("UploadCredentials")?,
-                "StorageLocation" => member_2 = r.field("StorageLocation")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Build> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<super::types::AwsCredentials> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Build", &mut member_0),
+                ("UploadCredentials", &mut member_1),
+                ("StorageLocation", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             build: member_0,
             upload_credentials: member_1,
@@ -1484,56 +1388,50 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        let mut member_14 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetRoleArn" => member_0 = r.field("FleetRoleArn")?,
-                "Description" => member_1 = r.field("Description")?,
-                "GameServerContainerGroupDefinitionName" => {
-                    member_2 = r.field("GameServerContainerGroupDefinitionName")?;
-                }
-                "PerInstanceContainerGroupDefinitionName" => {
-                    member_3 = r.field("PerInstanceContainerGroupDefinitionName")?;
-                }
-                "InstanceConnectionPortRange" => {
-                    member_4 = r.field("InstanceConnectionPortRange")?;
-                }
-                "InstanceInboundPermissions" => {
-                    member_5 = r.field("InstanceInboundPermissions")?;
-                }
-                "GameServerContainerGroupsPerInstance" => {
-                    member_6 = r.field("GameServerContainerGroupsPerInstance")?;
-                }
-                "InstanceType" => member_7 = r.field("InstanceType")?,
-                "BillingType" => member_8 = r.field("BillingType")?,
-                "Locations" => member_9 = r.field("Locations")?,
-                "MetricGroups" => member_10 = r.field("MetricGroups")?,
-                "NewGameSessionProtectionPolicy" => {
-                    member_11 = r.field("NewGameSessionProtectionPolicy")?;
-                }
-                "GameSessionCreationLimitPolicy" => {
-                    member_12 = r.field("GameSessionCreationLimitPolicy")?;
-                }
-                "LogConfiguration" => member_13 = r.field("LogConfiguration")?,
-                "Tags" => member_14 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::ConnectionPortRange> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            ::std::vec::Vec<super::types::IpPermission>,
+        > = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<
+            super::types::ContainerFleetBillingType,
+        > = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<
+            ::std::vec::Vec<super::types::LocationConfiguration>,
+        > = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<
+            super::types::GameSessionCreationLimitPolicy,
+        > = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<super::types::LogConfiguration> = ::std::option::Option::None;
+        let mut member_14: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetRoleArn", &mut member_0),
+                ("Description", &mut member_1),
+                ("GameServerContainerGroupDefinitionName", &mut member_2),
+                ("PerInstanceContainerGroupDefinitionName", &mut member_3),
+                ("InstanceConnectionPortRange", &mut member_4),
+                ("InstanceInboundPermissions", &mut member_5),
+                ("GameServerContainerGroupsPerInstance", &mut member_6),
+                ("InstanceType", &mut member_7),
+                ("BillingType", &mut member_8),
+                ("Locations", &mut member_9),
+                ("MetricGroups", &mut member_10),
+                ("NewGameSessionProtectionPolicy", &mut member_11),
+                ("GameSessionCreationLimitPolicy", &mut member_12),
+                ("LogConfiguration", &mut member_13),
+                ("Tags", &mut member_14),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_role_arn: member_0,
             description: member_1,
@@ -1566,14 +1464,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerFleet" => member_0 = r.field("ContainerFleet")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::ContainerFleet> = ::std::option::Option::None;
+        r.read_members(&mut [("ContainerFleet", &mut member_0)])?;
         ::std::result::Result::Ok(Self { container_fleet: member_0 })
     }
 }
@@ -1607,36 +1499,34 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerGroupDefiniti
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "ContainerGroupType" => member_1 = r.field("ContainerGroupType")?,
-                "TotalMemoryLimitMebibytes" => {
-                    member_2 = r.field("TotalMemoryLimitMebibytes")?;
-                }
-                "TotalVcpuLimit" => member_3 = r.field("TotalVcpuLimit")?,
-                "GameServerContainerDefinition" => {
-                    member_4 = r.field("GameServerContainerDefinition")?;
-                }
-                "SupportContainerDefinitions" => {
-                    member_5 = r.field("SupportContainerDefinitions")?;
-                }
-                "OperatingSystem" => member_6 = r.field("OperatingSystem")?,
-                "VersionDescription" => member_7 = r.field("VersionDescription")?,
-                "Tags" => member_8 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<super::types::ContainerGroupType> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<
+            super::types::GameServerContainerDefinitionInput,
+        > = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            ::std::vec::Vec<super::types::SupportContainerDefinitionInput>,
+        > = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<
+            super::types::ContainerOperatingSystem,
+        > = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("ContainerGroupType", &mut member_1),
+                ("TotalMemoryLimitMebibytes", &mut member_2),
+                ("TotalVcpuLimit", &mut member_3),
+                ("GameServerContainerDefinition", &mut member_4),
+                ("SupportContainerDefinitions", &mut member_5),
+                ("OperatingSystem", &mut member_6),
+                ("VersionDescription", &mut member_7),
+                ("Tags", &mut member_8),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             container_group_type: member_1,
@@ -1665,16 +1555,10 @@ for super::types::CreateContainerGroupDefinitionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerGroupDefinition" => {
-                    member_0 = r.field("ContainerGroupDefinition")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            super::types::ContainerGroupDefinition,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("ContainerGroupDefinition", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             container_group_definition: member_0,
         })
@@ -1724,66 +1608,70 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        let mut member_14 = ::std::option::Option::None;
-        let mut member_15 = ::std::option::Option::None;
-        let mut member_16 = ::std::option::Option::None;
-        let mut member_17 = ::std::option::Option::None;
-        let mut member_18 = ::std::option::Option::None;
-        let mut member_19 = ::std::option::Option::None;
-        let mut member_20 = ::std::option::Option::None;
-        let mut member_21 = ::std::option::Option::None;
-        let mut member_22 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "Description" => member_1 = r.field("Description")?,
-                "BuildId" => member_2 = r.field("BuildId")?,
-                "ScriptId" => member_3 = r.field("ScriptId")?,
-                "ServerLaunchPath" => member_4 = r.field("ServerLaunchPath")?,
-                "ServerLaunchParameters" => member_5 = r.field("ServerLaunchParameters")?,
-                "LogPaths" => member_6 = r.field("LogPaths")?,
-                "EC2InstanceType" => member_7 = r.field("EC2InstanceType")?,
-                "EC2InboundPermissions" => member_8 = r.field("EC2InboundPermissions")?,
-                "NewGameSessionProtectionPolicy" => {
-                    member_9 = r.field("NewGameSessionProtectionPolicy")?;
-                }
-                "RuntimeConfiguration" => member_10 = r.field("RuntimeConfiguration")?,
-                "ResourceCreationLimitPolicy" => {
-                    member_11 = r.field("ResourceCreationLimitPolicy")?;
-                }
-                "MetricGroups" => member_12 = r.field("MetricGroups")?,
-                "PeerVpcAwsAccountId" => member_13 = r.field("PeerVpcAwsAccountId")?,
-                "PeerVpcId" => member_14 = r.field("PeerVpcId")?,
-                "FleetType" => member_15 = r.field("FleetType")?,
-                "InstanceRoleArn" => member_16 = r.field("InstanceRoleArn")?,
-                "CertificateConfiguration" => {
-                    member_17 = r.field("CertificateConfiguration")?;
-                }
-                "Locations" => member_18 = r.field("Locations")?,
-                "Tags" => member_19 = r.field("Tags")?,
-                "ComputeType" => member_20 = r.field("ComputeType")?,
-                "AnywhereConfiguration" => member_21 = r.field("AnywhereConfiguration")?,
-                "InstanceRoleCredentialsProvider" => {
-                    member_22 = r.field("InstanceRoleCredentialsProvider")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<
+            ::std::vec::Vec<super::types::IpPermission>,
+        > = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<super::types::RuntimeConfiguration> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<
+            super::types::ResourceCreationLimitPolicy,
+        > = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_14: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_15: ::std::option::Option<super::types::FleetType> = ::std::option::Option::None;
+        let mut member_16: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_17: ::std::option::Option<
+            super::types::CertificateConfiguration,
+        > = ::std::option::Option::None;
+        let mut member_18: ::std::option::Option<
+            ::std::vec::Vec<super::types::LocationConfiguration>,
+        > = ::std::option::Option::None;
+        let mut member_19: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        let mut member_20: ::std::option::Option<super::types::ComputeType> = ::std::option::Option::None;
+        let mut member_21: ::std::option::Option<super::types::AnywhereConfiguration> = ::std::option::Option::None;
+        let mut member_22: ::std::option::Option<
+            super::types::InstanceRoleCredentialsProvider,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("Description", &mut member_1),
+                ("BuildId", &mut member_2),
+                ("ScriptId", &mut member_3),
+                ("ServerLaunchPath", &mut member_4),
+                ("ServerLaunchParameters", &mut member_5),
+                ("LogPaths", &mut member_6),
+                ("EC2InstanceType", &mut member_7),
+                ("EC2InboundPermissions", &mut member_8),
+                ("NewGameSessionProtectionPolicy", &mut member_9),
+                ("RuntimeConfiguration", &mut member_10),
+                ("ResourceCreationLimitPolicy", &mut member_11),
+                ("MetricGroups", &mut member_12),
+                ("PeerVpcAwsAccountId", &mut member_13),
+                ("PeerVpcId", &mut member_14),
+                ("FleetType", &mut member_15),
+                ("InstanceRoleArn", &mut member_16),
+                ("CertificateConfiguration", &mut member_17),
+                ("Locations", &mut member_18),
+                ("Tags", &mut member_19),
+                ("ComputeType", &mut member_20),
+                ("AnywhereConfiguration", &mut member_21),
+                ("InstanceRoleCredentialsProvider", &mut member_22),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             description: member_1,
@@ -1825,16 +1713,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetLocationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Locations" => member_1 = r.field("Locations")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::LocationConfiguration>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0), ("Locations", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             locations: member_1,
@@ -1856,18 +1739,18 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetLocationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "LocationStates" => member_2 = r.field("LocationStates")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::LocationState>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("LocationStates", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -1889,16 +1772,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetAttributes" => member_0 = r.field("FleetAttributes")?,
-                "LocationStates" => member_1 = r.field("LocationStates")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::FleetAttributes> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::LocationState>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetAttributes", &mut member_0), ("LocationStates", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_attributes: member_0,
             location_states: member_1,
@@ -1931,36 +1811,42 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "RoleArn" => member_1 = r.field("RoleArn")?,
-                "MinSize" => member_2 = r.field("MinSize")?,
-                "MaxSize" => member_3 = r.field("MaxSize")?,
-                "LaunchTemplate" => member_4 = r.field("LaunchTemplate")?,
-                "InstanceDefinitions" => member_5 = r.field("InstanceDefinitions")?,
-                "AutoScalingPolicy" => member_6 = r.field("AutoScalingPolicy")?,
-                "BalancingStrategy" => member_7 = r.field("BalancingStrategy")?,
-                "GameServerProtectionPolicy" => {
-                    member_8 = r.field("GameServerProtectionPolicy")?;
-                }
-                "VpcSubnets" => member_9 = r.field("VpcSubnets")?,
-                "Tags" => member_10 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<
+            super::types::LaunchTemplateSpecification,
+        > = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            ::std::vec::Vec<super::types::InstanceDefinition>,
+        > = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<
+            super::types::GameServerGroupAutoScalingPolicy,
+        > = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<super::types::BalancingStrategy> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<
+            super::types::GameServerProtectionPolicy,
+        > = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("RoleArn", &mut member_1),
+                ("MinSize", &mut member_2),
+                ("MaxSize", &mut member_3),
+                ("LaunchTemplate", &mut member_4),
+                ("InstanceDefinitions", &mut member_5),
+                ("AutoScalingPolicy", &mut member_6),
+                ("BalancingStrategy", &mut member_7),
+                ("GameServerProtectionPolicy", &mut member_8),
+                ("VpcSubnets", &mut member_9),
+                ("Tags", &mut member_10),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             role_arn: member_1,
@@ -1989,14 +1875,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameServerGroupOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroup" => member_0 = r.field("GameServerGroup")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_server_group: member_0,
         })
@@ -2027,34 +1907,32 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "AliasId" => member_1 = r.field("AliasId")?,
-                "MaximumPlayerSessionCount" => {
-                    member_2 = r.field("MaximumPlayerSessionCount")?;
-                }
-                "Name" => member_3 = r.field("Name")?,
-                "GameProperties" => member_4 = r.field("GameProperties")?,
-                "CreatorId" => member_5 = r.field("CreatorId")?,
-                "GameSessionId" => member_6 = r.field("GameSessionId")?,
-                "IdempotencyToken" => member_7 = r.field("IdempotencyToken")?,
-                "GameSessionData" => member_8 = r.field("GameSessionData")?,
-                "Location" => member_9 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameProperty>,
+        > = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("AliasId", &mut member_1),
+                ("MaximumPlayerSessionCount", &mut member_2),
+                ("Name", &mut member_3),
+                ("GameProperties", &mut member_4),
+                ("CreatorId", &mut member_5),
+                ("GameSessionId", &mut member_6),
+                ("IdempotencyToken", &mut member_7),
+                ("GameSessionData", &mut member_8),
+                ("Location", &mut member_9),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             alias_id: member_1,
@@ -2082,14 +1960,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSession" => member_0 = r.field("GameSession")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameSession> = ::std::option::Option::None;
+        r.read_members(&mut [("GameSession", &mut member_0)])?;
         ::std::result::Result::Ok(Self { game_session: member_0 })
     }
 }
@@ -2114,30 +1986,32 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionQueueInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "TimeoutInSeconds" => member_1 = r.field("TimeoutInSeconds")?,
-                "PlayerLatencyPolicies" => member_2 = r.field("PlayerLatencyPolicies")?,
-                "Destinations" => member_3 = r.field("Destinations")?,
-                "FilterConfiguration" => member_4 = r.field("FilterConfiguration")?,
-                "PriorityConfiguration" => member_5 = r.field("PriorityConfiguration")?,
-                "CustomEventData" => member_6 = r.field("CustomEventData")?,
-                "NotificationTarget" => member_7 = r.field("NotificationTarget")?,
-                "Tags" => member_8 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::PlayerLatencyPolicy>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameSessionQueueDestination>,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::FilterConfiguration> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<super::types::PriorityConfiguration> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("TimeoutInSeconds", &mut member_1),
+                ("PlayerLatencyPolicies", &mut member_2),
+                ("Destinations", &mut member_3),
+                ("FilterConfiguration", &mut member_4),
+                ("PriorityConfiguration", &mut member_5),
+                ("CustomEventData", &mut member_6),
+                ("NotificationTarget", &mut member_7),
+                ("Tags", &mut member_8),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             timeout_in_seconds: member_1,
@@ -2164,14 +2038,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionQueueOutput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionQueue" => member_0 = r.field("GameSessionQueue")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameSessionQueue> = ::std::option::Option::None;
+        r.read_members(&mut [("GameSessionQueue", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_session_queue: member_0,
         })
@@ -2191,16 +2059,9 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateLocationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "LocationName" => member_0 = r.field("LocationName")?,
-                "Tags" => member_1 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(&mut [("LocationName", &mut member_0), ("Tags", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             location_name: member_0,
             tags: member_1,
@@ -2220,14 +2081,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateLocationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Location" => member_0 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::LocationModel> = ::std::option::Option::None;
+        r.read_members(&mut [("Location", &mut member_0)])?;
         ::std::result::Result::Ok(Self { location: member_0 })
     }
 }
@@ -2258,44 +2113,44 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingConfigurati
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        let mut member_14 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "Description" => member_1 = r.field("Description")?,
-                "GameSessionQueueArns" => member_2 = r.field("GameSessionQueueArns")?,
-                "RequestTimeoutSeconds" => member_3 = r.field("RequestTimeoutSeconds")?,
-                "AcceptanceTimeoutSeconds" => {
-                    member_4 = r.field("AcceptanceTimeoutSeconds")?;
-                }
-                "AcceptanceRequired" => member_5 = r.field("AcceptanceRequired")?,
-                "RuleSetName" => member_6 = r.field("RuleSetName")?,
-                "NotificationTarget" => member_7 = r.field("NotificationTarget")?,
-                "AdditionalPlayerCount" => member_8 = r.field("AdditionalPlayerCount")?,
-                "CustomEventData" => member_9 = r.field("CustomEventData")?,
-                "GameProperties" => member_10 = r.field("GameProperties")?,
-                "GameSessionData" => member_11 = r.field("GameSessionData")?,
-                "BackfillMode" => member_12 = r.field("BackfillMode")?,
-                "FlexMatchMode" => member_13 = r.field("FlexMatchMode")?,
-                "Tags" => member_14 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameProperty>,
+        > = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<super::types::BackfillMode> = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<super::types::FlexMatchMode> = ::std::option::Option::None;
+        let mut member_14: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("Description", &mut member_1),
+                ("GameSessionQueueArns", &mut member_2),
+                ("RequestTimeoutSeconds", &mut member_3),
+                ("AcceptanceTimeoutSeconds", &mut member_4),
+                ("AcceptanceRequired", &mut member_5),
+                ("RuleSetName", &mut member_6),
+                ("NotificationTarget", &mut member_7),
+                ("AdditionalPlayerCount", &mut member_8),
+                ("CustomEventData", &mut member_9),
+                ("GameProperties", &mut member_10),
+                ("GameSessionData", &mut member_11),
+                ("BackfillMode", &mut member_12),
+                ("FlexMatchMode", &mut member_13),
+                ("Tags", &mut member_14),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             description: member_1,
@@ -2330,14 +2185,10 @@ for super::types::CreateMatchmakingConfigurationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Configuration" => member_0 = r.field("Configuration")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            super::types::MatchmakingConfiguration,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("Configuration", &mut member_0)])?;
         ::std::result::Result::Ok(Self { configuration: member_0 })
     }
 }
@@ -2356,18 +2207,16 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingRuleSetInpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "RuleSetBody" => member_1 = r.field("RuleSetBody")?,
-                "Tags" => member_2 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("RuleSetBody", &mut member_1),
+                ("Tags", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             rule_set_body: member_1,
@@ -2388,14 +2237,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingRuleSetOutp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "RuleSet" => member_0 = r.field("RuleSet")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::MatchmakingRuleSet> = ::std::option::Option::None;
+        r.read_members(&mut [("RuleSet", &mut member_0)])?;
         ::std::result::Result::Ok(Self { rule_set: member_0 })
     }
 }
@@ -2414,18 +2257,16 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionId" => member_0 = r.field("GameSessionId")?,
-                "PlayerId" => member_1 = r.field("PlayerId")?,
-                "PlayerData" => member_2 = r.field("PlayerData")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameSessionId", &mut member_0),
+                ("PlayerId", &mut member_1),
+                ("PlayerData", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_session_id: member_0,
             player_id: member_1,
@@ -2446,14 +2287,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlayerSession" => member_0 = r.field("PlayerSession")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::PlayerSession> = ::std::option::Option::None;
+        r.read_members(&mut [("PlayerSession", &mut member_0)])?;
         ::std::result::Result::Ok(Self { player_session: member_0 })
     }
 }
@@ -2472,18 +2307,20 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionId" => member_0 = r.field("GameSessionId")?,
-                "PlayerIds" => member_1 = r.field("PlayerIds")?,
-                "PlayerDataMap" => member_2 = r.field("PlayerDataMap")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameSessionId", &mut member_0),
+                ("PlayerIds", &mut member_1),
+                ("PlayerDataMap", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_session_id: member_0,
             player_ids: member_1,
@@ -2504,14 +2341,10 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlayerSessions" => member_0 = r.field("PlayerSessions")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::PlayerSession>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("PlayerSessions", &mut member_0)])?;
         ::std::result::Result::Ok(Self { player_sessions: member_0 })
     }
 }
@@ -2532,22 +2365,20 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "Version" => member_1 = r.field("Version")?,
-                "StorageLocation" => member_2 = r.field("StorageLocation")?,
-                "ZipFile" => member_3 = r.field("ZipFile")?,
-                "Tags" => member_4 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::smithy_runtime::Blob> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("Version", &mut member_1),
+                ("StorageLocation", &mut member_2),
+                ("ZipFile", &mut member_3),
+                ("Tags", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             version: member_1,
@@ -2570,14 +2401,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateScriptOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Script" => member_0 = r.field("Script")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Script> = ::std::option::Option::None;
+        r.read_members(&mut [("Script", &mut member_0)])?;
         ::std::result::Result::Ok(Self { script: member_0 })
     }
 }
@@ -2595,16 +2420,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringAuthorizatio
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameLiftAwsAccountId" => member_0 = r.field("GameLiftAwsAccountId")?,
-                "PeerVpcId" => member_1 = r.field("PeerVpcId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameLiftAwsAccountId", &mut member_0), ("PeerVpcId", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_lift_aws_account_id: member_0,
             peer_vpc_id: member_1,
@@ -2624,16 +2444,8 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringAuthorizatio
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "VpcPeeringAuthorization" => {
-                    member_0 = r.field("VpcPeeringAuthorization")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::VpcPeeringAuthorization> = ::std::option::Option::None;
+        r.read_members(&mut [("VpcPeeringAuthorization", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             vpc_peering_authorization: member_0,
         })
@@ -2654,18 +2466,16 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringConnectionIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "PeerVpcAwsAccountId" => member_1 = r.field("PeerVpcAwsAccountId")?,
-                "PeerVpcId" => member_2 = r.field("PeerVpcId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("PeerVpcAwsAccountId", &mut member_1),
+                ("PeerVpcId", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             peer_vpc_aws_account_id: member_1,
@@ -2702,14 +2512,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "AliasId" => member_0 = r.field("AliasId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("AliasId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { alias_id: member_0 })
     }
 }
@@ -2726,14 +2530,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "BuildId" => member_0 = r.field("BuildId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("BuildId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { build_id: member_0 })
     }
 }
@@ -2750,14 +2548,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteContainerFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { fleet_id: member_0 })
     }
 }
@@ -2792,18 +2584,16 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteContainerGroupDefiniti
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "VersionNumber" => member_1 = r.field("VersionNumber")?,
-                "VersionCountToRetain" => member_2 = r.field("VersionCountToRetain")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("VersionNumber", &mut member_1),
+                ("VersionCountToRetain", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             version_number: member_1,
@@ -2842,14 +2632,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { fleet_id: member_0 })
     }
 }
@@ -2867,16 +2651,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetLocationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Locations" => member_1 = r.field("Locations")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0), ("Locations", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             locations: member_1,
@@ -2898,18 +2677,18 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetLocationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "LocationStates" => member_2 = r.field("LocationStates")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::LocationState>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("LocationStates", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -2931,16 +2710,16 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "DeleteOption" => member_1 = r.field("DeleteOption")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            super::types::GameServerGroupDeleteOption,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("DeleteOption", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             delete_option: member_1,
@@ -2960,14 +2739,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteGameServerGroupOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroup" => member_0 = r.field("GameServerGroup")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_server_group: member_0,
         })
@@ -2986,14 +2759,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteGameSessionQueueInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Name", &mut member_0)])?;
         ::std::result::Result::Ok(Self { name: member_0 })
     }
 }
@@ -3026,14 +2793,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteLocationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "LocationName" => member_0 = r.field("LocationName")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("LocationName", &mut member_0)])?;
         ::std::result::Result::Ok(Self { location_name: member_0 })
     }
 }
@@ -3066,14 +2827,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteMatchmakingConfigurati
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Name", &mut member_0)])?;
         ::std::result::Result::Ok(Self { name: member_0 })
     }
 }
@@ -3108,14 +2863,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteMatchmakingRuleSetInpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Name", &mut member_0)])?;
         ::std::result::Result::Ok(Self { name: member_0 })
     }
 }
@@ -3149,16 +2898,9 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteScalingPolicyInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "FleetId" => member_1 = r.field("FleetId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Name", &mut member_0), ("FleetId", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             fleet_id: member_1,
@@ -3178,14 +2920,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ScriptId" => member_0 = r.field("ScriptId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("ScriptId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { script_id: member_0 })
     }
 }
@@ -3203,16 +2939,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringAuthorizatio
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameLiftAwsAccountId" => member_0 = r.field("GameLiftAwsAccountId")?,
-                "PeerVpcId" => member_1 = r.field("PeerVpcId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameLiftAwsAccountId", &mut member_0), ("PeerVpcId", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_lift_aws_account_id: member_0,
             peer_vpc_id: member_1,
@@ -3249,16 +2980,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringConnectionIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "VpcPeeringConnectionId" => member_1 = r.field("VpcPeeringConnectionId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetId", &mut member_0), ("VpcPeeringConnectionId", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             vpc_peering_connection_id: member_1,
@@ -3296,20 +3022,20 @@ impl ::smithy_runtime::JsonDecode for super::types::DeploymentConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ProtectionStrategy" => member_0 = r.field("ProtectionStrategy")?,
-                "MinimumHealthyPercentage" => {
-                    member_1 = r.field("MinimumHealthyPercentage")?;
-                }
-                "ImpairmentStrategy" => member_2 = r.field("ImpairmentStrategy")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            super::types::DeploymentProtectionStrategy,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            super::types::DeploymentImpairmentStrategy,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ProtectionStrategy", &mut member_0),
+                ("MinimumHealthyPercentage", &mut member_1),
+                ("ImpairmentStrategy", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             protection_strategy: member_0,
             minimum_healthy_percentage: member_1,
@@ -3330,14 +3056,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DeploymentDetails {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "LatestDeploymentId" => member_0 = r.field("LatestDeploymentId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("LatestDeploymentId", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             latest_deployment_id: member_0,
         })
@@ -3399,16 +3119,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeregisterComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "ComputeName" => member_1 = r.field("ComputeName")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetId", &mut member_0), ("ComputeName", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             compute_name: member_1,
@@ -3445,16 +3160,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DeregisterGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "GameServerId" => member_1 = r.field("GameServerId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("GameServerId", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             game_server_id: member_1,
@@ -3474,14 +3187,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "AliasId" => member_0 = r.field("AliasId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("AliasId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { alias_id: member_0 })
     }
 }
@@ -3498,14 +3205,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Alias" => member_0 = r.field("Alias")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Alias> = ::std::option::Option::None;
+        r.read_members(&mut [("Alias", &mut member_0)])?;
         ::std::result::Result::Ok(Self { alias: member_0 })
     }
 }
@@ -3522,14 +3223,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "BuildId" => member_0 = r.field("BuildId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("BuildId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { build_id: member_0 })
     }
 }
@@ -3546,14 +3241,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeBuildOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Build" => member_0 = r.field("Build")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Build> = ::std::option::Option::None;
+        r.read_members(&mut [("Build", &mut member_0)])?;
         ::std::result::Result::Ok(Self { build: member_0 })
     }
 }
@@ -3571,16 +3260,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "ComputeName" => member_1 = r.field("ComputeName")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetId", &mut member_0), ("ComputeName", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             compute_name: member_1,
@@ -3600,14 +3284,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeComputeOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Compute" => member_0 = r.field("Compute")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Compute> = ::std::option::Option::None;
+        r.read_members(&mut [("Compute", &mut member_0)])?;
         ::std::result::Result::Ok(Self { compute: member_0 })
     }
 }
@@ -3624,14 +3302,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeContainerFleetInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { fleet_id: member_0 })
     }
 }
@@ -3648,14 +3320,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeContainerFleetOutput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerFleet" => member_0 = r.field("ContainerFleet")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::ContainerFleet> = ::std::option::Option::None;
+        r.read_members(&mut [("ContainerFleet", &mut member_0)])?;
         ::std::result::Result::Ok(Self { container_fleet: member_0 })
     }
 }
@@ -3675,16 +3341,11 @@ for super::types::DescribeContainerGroupDefinitionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "VersionNumber" => member_1 = r.field("VersionNumber")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("Name", &mut member_0), ("VersionNumber", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             version_number: member_1,
@@ -3706,16 +3367,10 @@ for super::types::DescribeContainerGroupDefinitionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerGroupDefinition" => {
-                    member_0 = r.field("ContainerGroupDefinition")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            super::types::ContainerGroupDefinition,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("ContainerGroupDefinition", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             container_group_definition: member_0,
         })
@@ -3735,16 +3390,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeEc2InstanceLimitsInp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "EC2InstanceType" => member_0 = r.field("EC2InstanceType")?,
-                "Location" => member_1 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("EC2InstanceType", &mut member_0), ("Location", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             ec2_instance_type: member_0,
             location: member_1,
@@ -3764,14 +3414,10 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeEc2InstanceLimitsOut
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "EC2InstanceLimits" => member_0 = r.field("EC2InstanceLimits")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::Ec2InstanceLimit>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("EC2InstanceLimits", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             ec2_instance_limits: member_0,
         })
@@ -3792,18 +3438,18 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetAttributesInput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetIds" => member_0 = r.field("FleetIds")?,
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetIds", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_ids: member_0,
             limit: member_1,
@@ -3825,16 +3471,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetAttributesOutpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetAttributes" => member_0 = r.field("FleetAttributes")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::FleetAttributes>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetAttributes", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_attributes: member_0,
             next_token: member_1,
@@ -3856,18 +3499,18 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetCapacityInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetIds" => member_0 = r.field("FleetIds")?,
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetIds", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_ids: member_0,
             limit: member_1,
@@ -3889,16 +3532,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetCapacityOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetCapacity" => member_0 = r.field("FleetCapacity")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::FleetCapacity>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetCapacity", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_capacity: member_0,
             next_token: member_1,
@@ -3919,16 +3559,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetDeploymentInput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "DeploymentId" => member_1 = r.field("DeploymentId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetId", &mut member_0), ("DeploymentId", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             deployment_id: member_1,
@@ -3949,16 +3584,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetDeploymentOutpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetDeployment" => member_0 = r.field("FleetDeployment")?,
-                "LocationalDeployments" => member_1 = r.field("LocationalDeployments")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::FleetDeployment> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                super::types::LocationalDeployment,
+            >,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetDeployment", &mut member_0),
+                ("LocationalDeployments", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_deployment: member_0,
             locational_deployments: member_1,
@@ -3982,22 +3620,20 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetEventsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "StartTime" => member_1 = r.field("StartTime")?,
-                "EndTime" => member_2 = r.field("EndTime")?,
-                "Limit" => member_3 = r.field("Limit")?,
-                "NextToken" => member_4 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("StartTime", &mut member_1),
+                ("EndTime", &mut member_2),
+                ("Limit", &mut member_3),
+                ("NextToken", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             start_time: member_1,
@@ -4021,16 +3657,9 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetEventsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Events" => member_0 = r.field("Events")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::vec::Vec<super::types::Event>> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Events", &mut member_0), ("NextToken", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             events: member_0,
             next_token: member_1,
@@ -4055,20 +3684,20 @@ for super::types::DescribeFleetLocationAttributesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Locations" => member_1 = r.field("Locations")?,
-                "Limit" => member_2 = r.field("Limit")?,
-                "NextToken" => member_3 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("Locations", &mut member_1),
+                ("Limit", &mut member_2),
+                ("NextToken", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             locations: member_1,
@@ -4095,20 +3724,20 @@ for super::types::DescribeFleetLocationAttributesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "LocationAttributes" => member_2 = r.field("LocationAttributes")?,
-                "NextToken" => member_3 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::LocationAttributes>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("LocationAttributes", &mut member_2),
+                ("NextToken", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -4131,16 +3760,9 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetLocationCapacit
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Location" => member_1 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0), ("Location", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             location: member_1,
@@ -4160,14 +3782,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetLocationCapacit
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetCapacity" => member_0 = r.field("FleetCapacity")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::FleetCapacity> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetCapacity", &mut member_0)])?;
         ::std::result::Result::Ok(Self { fleet_capacity: member_0 })
     }
 }
@@ -4187,16 +3803,9 @@ for super::types::DescribeFleetLocationUtilizationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Location" => member_1 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0), ("Location", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             location: member_1,
@@ -4218,14 +3827,8 @@ for super::types::DescribeFleetLocationUtilizationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetUtilization" => member_0 = r.field("FleetUtilization")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::FleetUtilization> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetUtilization", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             fleet_utilization: member_0,
         })
@@ -4245,16 +3848,9 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetPortSettingsInp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Location" => member_1 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0), ("Location", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             location: member_1,
@@ -4278,22 +3874,22 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetPortSettingsOut
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "InboundPermissions" => member_2 = r.field("InboundPermissions")?,
-                "UpdateStatus" => member_3 = r.field("UpdateStatus")?,
-                "Location" => member_4 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::IpPermission>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::LocationUpdateStatus> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("InboundPermissions", &mut member_2),
+                ("UpdateStatus", &mut member_3),
+                ("Location", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -4318,18 +3914,18 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetUtilizationInpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetIds" => member_0 = r.field("FleetIds")?,
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetIds", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_ids: member_0,
             limit: member_1,
@@ -4351,16 +3947,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetUtilizationOutp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetUtilization" => member_0 = r.field("FleetUtilization")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::FleetUtilization>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetUtilization", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_utilization: member_0,
             next_token: member_1,
@@ -4380,14 +3973,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerGroupInput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServerGroupName", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
         })
@@ -4406,14 +3993,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerGroupOutpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroup" => member_0 = r.field("GameServerGroup")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_server_group: member_0,
         })
@@ -4433,16 +4014,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "GameServerId" => member_1 = r.field("GameServerId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("GameServerId", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             game_server_id: member_1,
@@ -4465,20 +4044,20 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInstancesI
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "InstanceIds" => member_1 = r.field("InstanceIds")?,
-                "Limit" => member_2 = r.field("Limit")?,
-                "NextToken" => member_3 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("InstanceIds", &mut member_1),
+                ("Limit", &mut member_2),
+                ("NextToken", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             instance_ids: member_1,
@@ -4501,16 +4080,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInstancesO
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerInstances" => member_0 = r.field("GameServerInstances")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameServerInstance>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameServerInstances", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_instances: member_0,
             next_token: member_1,
@@ -4530,14 +4106,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServer" => member_0 = r.field("GameServer")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameServer> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServer", &mut member_0)])?;
         ::std::result::Result::Ok(Self { game_server: member_0 })
     }
 }
@@ -4560,26 +4130,24 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionDetailsIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "GameSessionId" => member_1 = r.field("GameSessionId")?,
-                "AliasId" => member_2 = r.field("AliasId")?,
-                "Location" => member_3 = r.field("Location")?,
-                "StatusFilter" => member_4 = r.field("StatusFilter")?,
-                "Limit" => member_5 = r.field("Limit")?,
-                "NextToken" => member_6 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("GameSessionId", &mut member_1),
+                ("AliasId", &mut member_2),
+                ("Location", &mut member_3),
+                ("StatusFilter", &mut member_4),
+                ("Limit", &mut member_5),
+                ("NextToken", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             game_session_id: member_1,
@@ -4605,16 +4173,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionDetailsOu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionDetails" => member_0 = r.field("GameSessionDetails")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameSessionDetail>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameSessionDetails", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_session_details: member_0,
             next_token: member_1,
@@ -4634,14 +4199,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionPlacement
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlacementId" => member_0 = r.field("PlacementId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("PlacementId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { placement_id: member_0 })
     }
 }
@@ -4658,14 +4217,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionPlacement
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionPlacement" => member_0 = r.field("GameSessionPlacement")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameSessionPlacement> = ::std::option::Option::None;
+        r.read_members(&mut [("GameSessionPlacement", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_session_placement: member_0,
         })
@@ -4686,18 +4239,18 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionQueuesInp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Names" => member_0 = r.field("Names")?,
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Names", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             names: member_0,
             limit: member_1,
@@ -4719,16 +4272,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionQueuesOut
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionQueues" => member_0 = r.field("GameSessionQueues")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameSessionQueue>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameSessionQueues", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_session_queues: member_0,
             next_token: member_1,
@@ -4754,26 +4304,24 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "GameSessionId" => member_1 = r.field("GameSessionId")?,
-                "AliasId" => member_2 = r.field("AliasId")?,
-                "Location" => member_3 = r.field("Location")?,
-                "StatusFilter" => member_4 = r.field("StatusFilter")?,
-                "Limit" => member_5 = r.field("Limit")?,
-                "NextToken" => member_6 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("GameSessionId", &mut member_1),
+                ("AliasId", &mut member_2),
+                ("Location", &mut member_3),
+                ("StatusFilter", &mut member_4),
+                ("Limit", &mut member_5),
+                ("NextToken", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             game_session_id: member_1,
@@ -4799,16 +4347,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessions" => member_0 = r.field("GameSessions")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameSession>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameSessions", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_sessions: member_0,
             next_token: member_1,
@@ -4832,22 +4377,20 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeInstancesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "InstanceId" => member_1 = r.field("InstanceId")?,
-                "Limit" => member_2 = r.field("Limit")?,
-                "NextToken" => member_3 = r.field("NextToken")?,
-                "Location" => member_4 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("InstanceId", &mut member_1),
+                ("Limit", &mut member_2),
+                ("NextToken", &mut member_3),
+                ("Location", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             instance_id: member_1,
@@ -4871,16 +4414,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeInstancesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Instances" => member_0 = r.field("Instances")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::Instance>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("Instances", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             instances: member_0,
             next_token: member_1,
@@ -4905,20 +4445,20 @@ for super::types::DescribeMatchmakingConfigurationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Names" => member_0 = r.field("Names")?,
-                "RuleSetName" => member_1 = r.field("RuleSetName")?,
-                "Limit" => member_2 = r.field("Limit")?,
-                "NextToken" => member_3 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Names", &mut member_0),
+                ("RuleSetName", &mut member_1),
+                ("Limit", &mut member_2),
+                ("NextToken", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             names: member_0,
             rule_set_name: member_1,
@@ -4943,16 +4483,13 @@ for super::types::DescribeMatchmakingConfigurationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Configurations" => member_0 = r.field("Configurations")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::MatchmakingConfiguration>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("Configurations", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             configurations: member_0,
             next_token: member_1,
@@ -4972,14 +4509,10 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "TicketIds" => member_0 = r.field("TicketIds")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("TicketIds", &mut member_0)])?;
         ::std::result::Result::Ok(Self { ticket_ids: member_0 })
     }
 }
@@ -4996,14 +4529,10 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "TicketList" => member_0 = r.field("TicketList")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::MatchmakingTicket>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("TicketList", &mut member_0)])?;
         ::std::result::Result::Ok(Self { ticket_list: member_0 })
     }
 }
@@ -5022,18 +4551,18 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingRuleSetsI
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Names" => member_0 = r.field("Names")?,
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Names", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             names: member_0,
             limit: member_1,
@@ -5055,16 +4584,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingRuleSetsO
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "RuleSets" => member_0 = r.field("RuleSets")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::MatchmakingRuleSet>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("RuleSets", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             rule_sets: member_0,
             next_token: member_1,
@@ -5092,26 +4618,22 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribePlayerSessionsInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionId" => member_0 = r.field("GameSessionId")?,
-                "PlayerId" => member_1 = r.field("PlayerId")?,
-                "PlayerSessionId" => member_2 = r.field("PlayerSessionId")?,
-                "PlayerSessionStatusFilter" => {
-                    member_3 = r.field("PlayerSessionStatusFilter")?;
-                }
-                "Limit" => member_4 = r.field("Limit")?,
-                "NextToken" => member_5 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameSessionId", &mut member_0),
+                ("PlayerId", &mut member_1),
+                ("PlayerSessionId", &mut member_2),
+                ("PlayerSessionStatusFilter", &mut member_3),
+                ("Limit", &mut member_4),
+                ("NextToken", &mut member_5),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_session_id: member_0,
             player_id: member_1,
@@ -5136,16 +4658,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribePlayerSessionsOutput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlayerSessions" => member_0 = r.field("PlayerSessions")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::PlayerSession>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("PlayerSessions", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             player_sessions: member_0,
             next_token: member_1,
@@ -5165,14 +4684,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeRuntimeConfiguration
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { fleet_id: member_0 })
     }
 }
@@ -5189,14 +4702,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeRuntimeConfiguration
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "RuntimeConfiguration" => member_0 = r.field("RuntimeConfiguration")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::RuntimeConfiguration> = ::std::option::Option::None;
+        r.read_members(&mut [("RuntimeConfiguration", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             runtime_configuration: member_0,
         })
@@ -5219,22 +4726,20 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScalingPoliciesInput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "StatusFilter" => member_1 = r.field("StatusFilter")?,
-                "Limit" => member_2 = r.field("Limit")?,
-                "NextToken" => member_3 = r.field("NextToken")?,
-                "Location" => member_4 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<super::types::ScalingStatusType> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("StatusFilter", &mut member_1),
+                ("Limit", &mut member_2),
+                ("NextToken", &mut member_3),
+                ("Location", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             status_filter: member_1,
@@ -5258,16 +4763,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScalingPoliciesOutpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ScalingPolicies" => member_0 = r.field("ScalingPolicies")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::ScalingPolicy>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("ScalingPolicies", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             scaling_policies: member_0,
             next_token: member_1,
@@ -5287,14 +4789,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ScriptId" => member_0 = r.field("ScriptId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("ScriptId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { script_id: member_0 })
     }
 }
@@ -5311,14 +4807,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScriptOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Script" => member_0 = r.field("Script")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Script> = ::std::option::Option::None;
+        r.read_members(&mut [("Script", &mut member_0)])?;
         ::std::result::Result::Ok(Self { script: member_0 })
     }
 }
@@ -5355,16 +4845,10 @@ for super::types::DescribeVpcPeeringAuthorizationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "VpcPeeringAuthorizations" => {
-                    member_0 = r.field("VpcPeeringAuthorizations")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::VpcPeeringAuthorization>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("VpcPeeringAuthorizations", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             vpc_peering_authorizations: member_0,
         })
@@ -5383,14 +4867,8 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeVpcPeeringConnection
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { fleet_id: member_0 })
     }
 }
@@ -5407,14 +4885,10 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeVpcPeeringConnection
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "VpcPeeringConnections" => member_0 = r.field("VpcPeeringConnections")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::VpcPeeringConnection>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("VpcPeeringConnections", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             vpc_peering_connections: member_0,
         })
@@ -5434,16 +4908,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DesiredPlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlayerId" => member_0 = r.field("PlayerId")?,
-                "PlayerData" => member_1 = r.field("PlayerData")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("PlayerId", &mut member_0), ("PlayerData", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             player_id: member_0,
             player_data: member_1,
@@ -5469,26 +4938,24 @@ impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceCounts {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "DESIRED" => member_0 = r.field("DESIRED")?,
-                "MINIMUM" => member_1 = r.field("MINIMUM")?,
-                "MAXIMUM" => member_2 = r.field("MAXIMUM")?,
-                "PENDING" => member_3 = r.field("PENDING")?,
-                "ACTIVE" => member_4 = r.field("ACTIVE")?,
-                "IDLE" => member_5 = r.field("IDLE")?,
-                "TERMINATING" => member_6 = r.field("TERMINATING")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("DESIRED", &mut member_0),
+                ("MINIMUM", &mut member_1),
+                ("MAXIMUM", &mut member_2),
+                ("PENDING", &mut member_3),
+                ("ACTIVE", &mut member_4),
+                ("IDLE", &mut member_5),
+                ("TERMINATING", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             desired: member_0,
             minimum: member_1,
@@ -5516,20 +4983,18 @@ impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceLimit {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "EC2InstanceType" => member_0 = r.field("EC2InstanceType")?,
-                "CurrentInstances" => member_1 = r.field("CurrentInstances")?,
-                "InstanceLimit" => member_2 = r.field("InstanceLimit")?,
-                "Location" => member_3 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("EC2InstanceType", &mut member_0),
+                ("CurrentInstances", &mut member_1),
+                ("InstanceLimit", &mut member_2),
+                ("Location", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             ec2_instance_type: member_0,
             current_instances: member_1,
@@ -5571,26 +5036,24 @@ impl ::smithy_runtime::JsonDecode for super::types::Event {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "EventId" => member_0 = r.field("EventId")?,
-                "ResourceId" => member_1 = r.field("ResourceId")?,
-                "EventCode" => member_2 = r.field("EventCode")?,
-                "Message" => member_3 = r.field("Message")?,
-                "EventTime" => member_4 = r.field("EventTime")?,
-                "PreSignedLogUrl" => member_5 = r.field("PreSignedLogUrl")?,
-                "Count" => member_6 = r.field("Count")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<super::types::EventCode> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<i64> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("EventId", &mut member_0),
+                ("ResourceId", &mut member_1),
+                ("EventCode", &mut member_2),
+                ("Message", &mut member_3),
+                ("EventTime", &mut member_4),
+                ("PreSignedLogUrl", &mut member_5),
+                ("Count", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             event_id: member_0,
             resource_id: member_1,
@@ -5629,14 +5092,10 @@ impl ::smithy_runtime::JsonDecode for super::types::FilterConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "AllowedLocations" => member_0 = r.field("AllowedLocations")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("AllowedLocations", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             allowed_locations: member_0,
         })
@@ -5717,74 +5176,74 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetAttributes {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        let mut member_14 = ::std::option::Option::None;
-        let mut member_15 = ::std::option::Option::None;
-        let mut member_16 = ::std::option::Option::None;
-        let mut member_17 = ::std::option::Option::None;
-        let mut member_18 = ::std::option::Option::None;
-        let mut member_19 = ::std::option::Option::None;
-        let mut member_20 = ::std::option::Option::None;
-        let mut member_21 = ::std::option::Option::None;
-        let mut member_22 = ::std::option::Option::None;
-        let mut member_23 = ::std::option::Option::None;
-        let mut member_24 = ::std::option::Option::None;
-        let mut member_25 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "FleetType" => member_2 = r.field("FleetType")?,
-                "InstanceType" => member_3 = r.field("InstanceType")?,
-                "Description" => member_4 = r.field("Description")?,
-                "Name" => member_5 = r.field("Name")?,
-                "CreationTime" => member_6 = r.field("CreationTime")?,
-                "TerminationTime" => member_7 = r.field("TerminationTime")?,
-                "Status" => member_8 = r.field("Status")?,
-                "BuildId" => member_9 = r.field("BuildId")?,
-                "BuildArn" => member_10 = r.field("BuildArn")?,
-                "ScriptId" => member_11 = r.field("ScriptId")?,
-                "ScriptArn" => member_12 = r.field("ScriptArn")?,
-                "ServerLaunchPath" => member_13 = r.field("ServerLaunchPath")?,
-                "ServerLaunchParameters" => {
-                    member_14 = r.field("ServerLaunchParameters")?;
-                }
-                "LogPaths" => member_15 = r.field("LogPaths")?,
-                "NewGameSessionProtectionPolicy" => {
-                    member_16 = r.field("NewGameSessionProtectionPolicy")?;
-                }
-                "OperatingSystem" => member_17 = r.field("OperatingSystem")?,
-                "ResourceCreationLimitPolicy" => {
-                    member_18 = r.field("ResourceCreationLimitPolicy")?;
-                }
-                "MetricGroups" => member_19 = r.field("MetricGroups")?,
-                "StoppedActions" => member_20 = r.field("StoppedActions")?,
-                "InstanceRoleArn" => member_21 = r.field("InstanceRoleArn")?,
-                "CertificateConfiguration" => {
-                    member_22 = r.field("CertificateConfiguration")?;
-                }
-                "ComputeType" => member_23 = r.field("ComputeType")?,
-                "AnywhereConfiguration" => member_24 = r.field("AnywhereConfiguration")?,
-                "InstanceRoleCredentialsProvider" => {
-                    member_25 = r.field("InstanceRoleCredentialsProvider")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<super::types::FleetType> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<super::types::FleetStatus> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_14: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_15: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_16: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
+        let mut member_17: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
+        let mut member_18: ::std::option::Option<
+            super::types::ResourceCreationLimitPolicy,
+        > = ::std::option::Option::None;
+        let mut member_19: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_20: ::std::option::Option<
+            ::std::vec::Vec<super::types::FleetAction>,
+        > = ::std::option::Option::None;
+        let mut member_21: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_22: ::std::option::Option<
+            super::types::CertificateConfiguration,
+        > = ::std::option::Option::None;
+        let mut member_23: ::std::option::Option<super::types::ComputeType> = ::std::option::Option::None;
+        let mut member_24: ::std::option::Option<super::types::AnywhereConfiguration> = ::std::option::Option::None;
+        let mut member_25: ::std::option::Option<
+            super::types::InstanceRoleCredentialsProvider,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("FleetType", &mut member_2),
+                ("InstanceType", &mut member_3),
+                ("Description", &mut member_4),
+                ("Name", &mut member_5),
+                ("CreationTime", &mut member_6),
+                ("TerminationTime", &mut member_7),
+                ("Status", &mut member_8),
+                ("BuildId", &mut member_9),
+                ("BuildArn", &mut member_10),
+                ("ScriptId", &mut member_11),
+                ("ScriptArn", &mut member_12),
+                ("ServerLaunchPath", &mut member_13),
+                ("ServerLaunchParameters", &mut member_14),
+                ("LogPaths", &mut member_15),
+                ("NewGameSessionProtectionPolicy", &mut member_16),
+                ("OperatingSystem", &mut member_17),
+                ("ResourceCreationLimitPolicy", &mut member_18),
+                ("MetricGroups", &mut member_19),
+                ("StoppedActions", &mut member_20),
+                ("InstanceRoleArn", &mut member_21),
+                ("CertificateConfiguration", &mut member_22),
+                ("ComputeType", &mut member_23),
+                ("AnywhereConfiguration", &mut member_24),
+                ("InstanceRoleCredentialsProvider", &mut member_25),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -5836,26 +5295,24 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetCapacity {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "InstanceType" => member_2 = r.field("InstanceType")?,
-                "InstanceCounts" => member_3 = r.field("InstanceCounts")?,
-                "Location" => member_4 = r.field("Location")?,
-                "GameServerContainerGroupCounts" => {
-                    member_5 = r.field("GameServerContainerGroupCounts")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::Ec2InstanceCounts> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            super::types::GameServerContainerGroupCounts,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("InstanceType", &mut member_2),
+                ("InstanceCounts", &mut member_3),
+                ("Location", &mut member_4),
+                ("GameServerContainerGroupCounts", &mut member_5),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -5879,14 +5336,8 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetCapacityExceededExcepti
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -5917,36 +5368,28 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetDeployment {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "DeploymentId" => member_0 = r.field("DeploymentId")?,
-                "FleetId" => member_1 = r.field("FleetId")?,
-                "GameServerBinaryArn" => member_2 = r.field("GameServerBinaryArn")?,
-                "RollbackGameServerBinaryArn" => {
-                    member_3 = r.field("RollbackGameServerBinaryArn")?;
-                }
-                "PerInstanceBinaryArn" => member_4 = r.field("PerInstanceBinaryArn")?,
-                "RollbackPerInstanceBinaryArn" => {
-                    member_5 = r.field("RollbackPerInstanceBinaryArn")?;
-                }
-                "DeploymentStatus" => member_6 = r.field("DeploymentStatus")?,
-                "DeploymentConfiguration" => {
-                    member_7 = r.field("DeploymentConfiguration")?;
-                }
-                "CreationTime" => member_8 = r.field("CreationTime")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<super::types::DeploymentStatus> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<super::types::DeploymentConfiguration> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("DeploymentId", &mut member_0),
+                ("FleetId", &mut member_1),
+                ("GameServerBinaryArn", &mut member_2),
+                ("RollbackGameServerBinaryArn", &mut member_3),
+                ("PerInstanceBinaryArn", &mut member_4),
+                ("RollbackPerInstanceBinaryArn", &mut member_5),
+                ("DeploymentStatus", &mut member_6),
+                ("DeploymentConfiguration", &mut member_7),
+                ("CreationTime", &mut member_8),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             deployment_id: member_0,
             fleet_id: member_1,
@@ -6013,32 +5456,24 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetUtilization {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "ActiveServerProcessCount" => {
-                    member_2 = r.field("ActiveServerProcessCount")?;
-                }
-                "ActiveGameSessionCount" => member_3 = r.field("ActiveGameSessionCount")?,
-                "CurrentPlayerSessionCount" => {
-                    member_4 = r.field("CurrentPlayerSessionCount")?;
-                }
-                "MaximumPlayerSessionCount" => {
-                    member_5 = r.field("MaximumPlayerSessionCount")?;
-                }
-                "Location" => member_6 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("ActiveServerProcessCount", &mut member_2),
+                ("ActiveGameSessionCount", &mut member_3),
+                ("CurrentPlayerSessionCount", &mut member_4),
+                ("MaximumPlayerSessionCount", &mut member_5),
+                ("Location", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -6078,16 +5513,9 @@ impl ::smithy_runtime::JsonDecode for super::types::GameProperty {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Key" => member_0 = r.field("Key")?,
-                "Value" => member_1 = r.field("Value")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Key", &mut member_0), ("Value", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             key: member_0,
             value: member_1,
@@ -6117,34 +5545,34 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServer {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "GameServerGroupArn" => member_1 = r.field("GameServerGroupArn")?,
-                "GameServerId" => member_2 = r.field("GameServerId")?,
-                "InstanceId" => member_3 = r.field("InstanceId")?,
-                "ConnectionInfo" => member_4 = r.field("ConnectionInfo")?,
-                "GameServerData" => member_5 = r.field("GameServerData")?,
-                "ClaimStatus" => member_6 = r.field("ClaimStatus")?,
-                "UtilizationStatus" => member_7 = r.field("UtilizationStatus")?,
-                "RegistrationTime" => member_8 = r.field("RegistrationTime")?,
-                "LastClaimTime" => member_9 = r.field("LastClaimTime")?,
-                "LastHealthCheckTime" => member_10 = r.field("LastHealthCheckTime")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<super::types::GameServerClaimStatus> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<
+            super::types::GameServerUtilizationStatus,
+        > = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("GameServerGroupArn", &mut member_1),
+                ("GameServerId", &mut member_2),
+                ("InstanceId", &mut member_3),
+                ("ConnectionInfo", &mut member_4),
+                ("GameServerData", &mut member_5),
+                ("ClaimStatus", &mut member_6),
+                ("UtilizationStatus", &mut member_7),
+                ("RegistrationTime", &mut member_8),
+                ("LastClaimTime", &mut member_9),
+                ("LastHealthCheckTime", &mut member_10),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             game_server_group_arn: member_1,
@@ -6194,28 +5622,34 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerDefinitio
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerName" => member_0 = r.field("ContainerName")?,
-                "DependsOn" => member_1 = r.field("DependsOn")?,
-                "MountPoints" => member_2 = r.field("MountPoints")?,
-                "EnvironmentOverride" => member_3 = r.field("EnvironmentOverride")?,
-                "ImageUri" => member_4 = r.field("ImageUri")?,
-                "PortConfiguration" => member_5 = r.field("PortConfiguration")?,
-                "ResolvedImageDigest" => member_6 = r.field("ResolvedImageDigest")?,
-                "ServerSdkVersion" => member_7 = r.field("ServerSdkVersion")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerDependency>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerMountPoint>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerEnvironment>,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            super::types::ContainerPortConfiguration,
+        > = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerName", &mut member_0),
+                ("DependsOn", &mut member_1),
+                ("MountPoints", &mut member_2),
+                ("EnvironmentOverride", &mut member_3),
+                ("ImageUri", &mut member_4),
+                ("PortConfiguration", &mut member_5),
+                ("ResolvedImageDigest", &mut member_6),
+                ("ServerSdkVersion", &mut member_7),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_name: member_0,
             depends_on: member_1,
@@ -6247,26 +5681,32 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerDefinitio
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerName" => member_0 = r.field("ContainerName")?,
-                "DependsOn" => member_1 = r.field("DependsOn")?,
-                "MountPoints" => member_2 = r.field("MountPoints")?,
-                "EnvironmentOverride" => member_3 = r.field("EnvironmentOverride")?,
-                "ImageUri" => member_4 = r.field("ImageUri")?,
-                "PortConfiguration" => member_5 = r.field("PortConfiguration")?,
-                "ServerSdkVersion" => member_6 = r.field("ServerSdkVersion")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerDependency>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerMountPoint>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerEnvironment>,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            super::types::ContainerPortConfiguration,
+        > = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerName", &mut member_0),
+                ("DependsOn", &mut member_1),
+                ("MountPoints", &mut member_2),
+                ("EnvironmentOverride", &mut member_3),
+                ("ImageUri", &mut member_4),
+                ("PortConfiguration", &mut member_5),
+                ("ServerSdkVersion", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_name: member_0,
             depends_on: member_1,
@@ -6294,20 +5734,18 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerGroupCoun
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PENDING" => member_0 = r.field("PENDING")?,
-                "ACTIVE" => member_1 = r.field("ACTIVE")?,
-                "IDLE" => member_2 = r.field("IDLE")?,
-                "TERMINATING" => member_3 = r.field("TERMINATING")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("PENDING", &mut member_0),
+                ("ACTIVE", &mut member_1),
+                ("IDLE", &mut member_2),
+                ("TERMINATING", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             pending: member_0,
             active: member_1,
@@ -6343,38 +5781,40 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerGroup {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "GameServerGroupArn" => member_1 = r.field("GameServerGroupArn")?,
-                "RoleArn" => member_2 = r.field("RoleArn")?,
-                "InstanceDefinitions" => member_3 = r.field("InstanceDefinitions")?,
-                "BalancingStrategy" => member_4 = r.field("BalancingStrategy")?,
-                "GameServerProtectionPolicy" => {
-                    member_5 = r.field("GameServerProtectionPolicy")?;
-                }
-                "AutoScalingGroupArn" => member_6 = r.field("AutoScalingGroupArn")?,
-                "Status" => member_7 = r.field("Status")?,
-                "StatusReason" => member_8 = r.field("StatusReason")?,
-                "SuspendedActions" => member_9 = r.field("SuspendedActions")?,
-                "CreationTime" => member_10 = r.field("CreationTime")?,
-                "LastUpdatedTime" => member_11 = r.field("LastUpdatedTime")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::vec::Vec<super::types::InstanceDefinition>,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::BalancingStrategy> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            super::types::GameServerProtectionPolicy,
+        > = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<super::types::GameServerGroupStatus> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameServerGroupAction>,
+        > = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("GameServerGroupArn", &mut member_1),
+                ("RoleArn", &mut member_2),
+                ("InstanceDefinitions", &mut member_3),
+                ("BalancingStrategy", &mut member_4),
+                ("GameServerProtectionPolicy", &mut member_5),
+                ("AutoScalingGroupArn", &mut member_6),
+                ("Status", &mut member_7),
+                ("StatusReason", &mut member_8),
+                ("SuspendedActions", &mut member_9),
+                ("CreationTime", &mut member_10),
+                ("LastUpdatedTime", &mut member_11),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             game_server_group_arn: member_1,
@@ -6422,20 +5862,16 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerGroupAutoScalingPo
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "EstimatedInstanceWarmup" => {
-                    member_0 = r.field("EstimatedInstanceWarmup")?;
-                }
-                "TargetTrackingConfiguration" => {
-                    member_1 = r.field("TargetTrackingConfiguration")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            super::types::TargetTrackingConfiguration,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("EstimatedInstanceWarmup", &mut member_0),
+                ("TargetTrackingConfiguration", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             estimated_instance_warmup: member_0,
             target_tracking_configuration: member_1,
@@ -6514,20 +5950,20 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerInstance {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "GameServerGroupArn" => member_1 = r.field("GameServerGroupArn")?,
-                "InstanceId" => member_2 = r.field("InstanceId")?,
-                "InstanceStatus" => member_3 = r.field("InstanceStatus")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            super::types::GameServerInstanceStatus,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("GameServerGroupArn", &mut member_1),
+                ("InstanceId", &mut member_2),
+                ("InstanceStatus", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             game_server_group_arn: member_1,
@@ -6618,56 +6054,52 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        let mut member_14 = ::std::option::Option::None;
-        let mut member_15 = ::std::option::Option::None;
-        let mut member_16 = ::std::option::Option::None;
-        let mut member_17 = ::std::option::Option::None;
-        let mut member_18 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionId" => member_0 = r.field("GameSessionId")?,
-                "Name" => member_1 = r.field("Name")?,
-                "FleetId" => member_2 = r.field("FleetId")?,
-                "FleetArn" => member_3 = r.field("FleetArn")?,
-                "CreationTime" => member_4 = r.field("CreationTime")?,
-                "TerminationTime" => member_5 = r.field("TerminationTime")?,
-                "CurrentPlayerSessionCount" => {
-                    member_6 = r.field("CurrentPlayerSessionCount")?;
-                }
-                "MaximumPlayerSessionCount" => {
-                    member_7 = r.field("MaximumPlayerSessionCount")?;
-                }
-                "Status" => member_8 = r.field("Status")?,
-                "StatusReason" => member_9 = r.field("StatusReason")?,
-                "GameProperties" => member_10 = r.field("GameProperties")?,
-                "IpAddress" => member_11 = r.field("IpAddress")?,
-                "DnsName" => member_12 = r.field("DnsName")?,
-                "Port" => member_13 = r.field("Port")?,
-                "PlayerSessionCreationPolicy" => {
-                    member_14 = r.field("PlayerSessionCreationPolicy")?;
-                }
-                "CreatorId" => member_15 = r.field("CreatorId")?,
-                "GameSessionData" => member_16 = r.field("GameSessionData")?,
-                "MatchmakerData" => member_17 = r.field("MatchmakerData")?,
-                "Location" => member_18 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<super::types::GameSessionStatus> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<super::types::GameSessionStatusReason> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameProperty>,
+        > = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_14: ::std::option::Option<
+            super::types::PlayerSessionCreationPolicy,
+        > = ::std::option::Option::None;
+        let mut member_15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_16: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_17: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_18: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameSessionId", &mut member_0),
+                ("Name", &mut member_1),
+                ("FleetId", &mut member_2),
+                ("FleetArn", &mut member_3),
+                ("CreationTime", &mut member_4),
+                ("TerminationTime", &mut member_5),
+                ("CurrentPlayerSessionCount", &mut member_6),
+                ("MaximumPlayerSessionCount", &mut member_7),
+                ("Status", &mut member_8),
+                ("StatusReason", &mut member_9),
+                ("GameProperties", &mut member_10),
+                ("IpAddress", &mut member_11),
+                ("DnsName", &mut member_12),
+                ("Port", &mut member_13),
+                ("PlayerSessionCreationPolicy", &mut member_14),
+                ("CreatorId", &mut member_15),
+                ("GameSessionData", &mut member_16),
+                ("MatchmakerData", &mut member_17),
+                ("Location", &mut member_18),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_session_id: member_0,
             name: member_1,
@@ -6708,22 +6140,22 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionConnectionInfo {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionArn" => member_0 = r.field("GameSessionArn")?,
-                "IpAddress" => member_1 = r.field("IpAddress")?,
-                "DnsName" => member_2 = r.field("DnsName")?,
-                "Port" => member_3 = r.field("Port")?,
-                "MatchedPlayerSessions" => member_4 = r.field("MatchedPlayerSessions")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<
+            ::std::vec::Vec<super::types::MatchedPlayerSession>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameSessionArn", &mut member_0),
+                ("IpAddress", &mut member_1),
+                ("DnsName", &mut member_2),
+                ("Port", &mut member_3),
+                ("MatchedPlayerSessions", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_session_arn: member_0,
             ip_address: member_1,
@@ -6750,18 +6182,14 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionCreationLimitPoli
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "NewGameSessionsPerCreator" => {
-                    member_0 = r.field("NewGameSessionsPerCreator")?;
-                }
-                "PolicyPeriodInMinutes" => member_1 = r.field("PolicyPeriodInMinutes")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("NewGameSessionsPerCreator", &mut member_0),
+                ("PolicyPeriodInMinutes", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             new_game_sessions_per_creator: member_0,
             policy_period_in_minutes: member_1,
@@ -6782,16 +6210,11 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionDetail {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSession" => member_0 = r.field("GameSession")?,
-                "ProtectionPolicy" => member_1 = r.field("ProtectionPolicy")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameSession> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameSession", &mut member_0), ("ProtectionPolicy", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_session: member_0,
             protection_policy: member_1,
@@ -6811,14 +6234,8 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionFullException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -6859,54 +6276,58 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionPlacement {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        let mut member_14 = ::std::option::Option::None;
-        let mut member_15 = ::std::option::Option::None;
-        let mut member_16 = ::std::option::Option::None;
-        let mut member_17 = ::std::option::Option::None;
-        let mut member_18 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlacementId" => member_0 = r.field("PlacementId")?,
-                "GameSessionQueueName" => member_1 = r.field("GameSessionQueueName")?,
-                "Status" => member_2 = r.field("Status")?,
-                "GameProperties" => member_3 = r.field("GameProperties")?,
-                "MaximumPlayerSessionCount" => {
-                    member_4 = r.field("MaximumPlayerSessionCount")?;
-                }
-                "GameSessionName" => member_5 = r.field("GameSessionName")?,
-                "GameSessionId" => member_6 = r.field("GameSessionId")?,
-                "GameSessionArn" => member_7 = r.field("GameSessionArn")?,
-                "GameSessionRegion" => member_8 = r.field("GameSessionRegion")?,
-                "PlayerLatencies" => member_9 = r.field("PlayerLatencies")?,
-                "StartTime" => member_10 = r.field("StartTime")?,
-                "EndTime" => member_11 = r.field("EndTime")?,
-                "IpAddress" => member_12 = r.field("IpAddress")?,
-                "DnsName" => member_13 = r.field("DnsName")?,
-                "Port" => member_14 = r.field("Port")?,
-                "PlacedPlayerSessions" => member_15 = r.field("PlacedPlayerSessions")?,
-                "GameSessionData" => member_16 = r.field("GameSessionData")?,
-                "MatchmakerData" => member_17 = r.field("MatchmakerData")?,
-                "PriorityConfigurationOverride" => {
-                    member_18 = r.field("PriorityConfigurationOverride")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            super::types::GameSessionPlacementState,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameProperty>,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<
+            ::std::vec::Vec<super::types::PlayerLatency>,
+        > = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_14: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_15: ::std::option::Option<
+            ::std::vec::Vec<super::types::PlacedPlayerSession>,
+        > = ::std::option::Option::None;
+        let mut member_16: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_17: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_18: ::std::option::Option<
+            super::types::PriorityConfigurationOverride,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("PlacementId", &mut member_0),
+                ("GameSessionQueueName", &mut member_1),
+                ("Status", &mut member_2),
+                ("GameProperties", &mut member_3),
+                ("MaximumPlayerSessionCount", &mut member_4),
+                ("GameSessionName", &mut member_5),
+                ("GameSessionId", &mut member_6),
+                ("GameSessionArn", &mut member_7),
+                ("GameSessionRegion", &mut member_8),
+                ("PlayerLatencies", &mut member_9),
+                ("StartTime", &mut member_10),
+                ("EndTime", &mut member_11),
+                ("IpAddress", &mut member_12),
+                ("DnsName", &mut member_13),
+                ("Port", &mut member_14),
+                ("PlacedPlayerSessions", &mut member_15),
+                ("GameSessionData", &mut member_16),
+                ("MatchmakerData", &mut member_17),
+                ("PriorityConfigurationOverride", &mut member_18),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             placement_id: member_0,
             game_session_queue_name: member_1,
@@ -6965,30 +6386,32 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionQueue {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "GameSessionQueueArn" => member_1 = r.field("GameSessionQueueArn")?,
-                "TimeoutInSeconds" => member_2 = r.field("TimeoutInSeconds")?,
-                "PlayerLatencyPolicies" => member_3 = r.field("PlayerLatencyPolicies")?,
-                "Destinations" => member_4 = r.field("Destinations")?,
-                "FilterConfiguration" => member_5 = r.field("FilterConfiguration")?,
-                "PriorityConfiguration" => member_6 = r.field("PriorityConfiguration")?,
-                "CustomEventData" => member_7 = r.field("CustomEventData")?,
-                "NotificationTarget" => member_8 = r.field("NotificationTarget")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::vec::Vec<super::types::PlayerLatencyPolicy>,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameSessionQueueDestination>,
+        > = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<super::types::FilterConfiguration> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<super::types::PriorityConfiguration> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("GameSessionQueueArn", &mut member_1),
+                ("TimeoutInSeconds", &mut member_2),
+                ("PlayerLatencyPolicies", &mut member_3),
+                ("Destinations", &mut member_4),
+                ("FilterConfiguration", &mut member_5),
+                ("PriorityConfiguration", &mut member_6),
+                ("CustomEventData", &mut member_7),
+                ("NotificationTarget", &mut member_8),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             game_session_queue_arn: member_1,
@@ -7015,14 +6438,8 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionQueueDestination 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "DestinationArn" => member_0 = r.field("DestinationArn")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("DestinationArn", &mut member_0)])?;
         ::std::result::Result::Ok(Self { destination_arn: member_0 })
     }
 }
@@ -7068,16 +6485,11 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAccessInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "ComputeName" => member_1 = r.field("ComputeName")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetId", &mut member_0), ("ComputeName", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             compute_name: member_1,
@@ -7103,26 +6515,26 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAccessOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "ComputeName" => member_2 = r.field("ComputeName")?,
-                "ComputeArn" => member_3 = r.field("ComputeArn")?,
-                "Credentials" => member_4 = r.field("Credentials")?,
-                "Target" => member_5 = r.field("Target")?,
-                "ContainerIdentifiers" => member_6 = r.field("ContainerIdentifiers")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::AwsCredentials> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerIdentifier>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("ComputeName", &mut member_2),
+                ("ComputeArn", &mut member_3),
+                ("Credentials", &mut member_4),
+                ("Target", &mut member_5),
+                ("ContainerIdentifiers", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -7148,16 +6560,11 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAuthTokenInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "ComputeName" => member_1 = r.field("ComputeName")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetId", &mut member_0), ("ComputeName", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             compute_name: member_1,
@@ -7182,24 +6589,22 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAuthTokenOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "ComputeName" => member_2 = r.field("ComputeName")?,
-                "ComputeArn" => member_3 = r.field("ComputeArn")?,
-                "AuthToken" => member_4 = r.field("AuthToken")?,
-                "ExpirationTimestamp" => member_5 = r.field("ExpirationTimestamp")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("ComputeName", &mut member_2),
+                ("ComputeArn", &mut member_3),
+                ("AuthToken", &mut member_4),
+                ("ExpirationTimestamp", &mut member_5),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -7223,14 +6628,8 @@ impl ::smithy_runtime::JsonDecode for super::types::GetGameSessionLogUrlInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionId" => member_0 = r.field("GameSessionId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("GameSessionId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { game_session_id: member_0 })
     }
 }
@@ -7247,14 +6646,8 @@ impl ::smithy_runtime::JsonDecode for super::types::GetGameSessionLogUrlOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PreSignedUrl" => member_0 = r.field("PreSignedUrl")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("PreSignedUrl", &mut member_0)])?;
         ::std::result::Result::Ok(Self { pre_signed_url: member_0 })
     }
 }
@@ -7272,16 +6665,11 @@ impl ::smithy_runtime::JsonDecode for super::types::GetInstanceAccessInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "InstanceId" => member_1 = r.field("InstanceId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetId", &mut member_0), ("InstanceId", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             instance_id: member_1,
@@ -7301,14 +6689,8 @@ impl ::smithy_runtime::JsonDecode for super::types::GetInstanceAccessOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "InstanceAccess" => member_0 = r.field("InstanceAccess")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::InstanceAccess> = ::std::option::Option::None;
+        r.read_members(&mut [("InstanceAccess", &mut member_0)])?;
         ::std::result::Result::Ok(Self { instance_access: member_0 })
     }
 }
@@ -7327,14 +6709,8 @@ for super::types::IdempotentParameterMismatchException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -7360,32 +6736,30 @@ impl ::smithy_runtime::JsonDecode for super::types::Instance {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "InstanceId" => member_2 = r.field("InstanceId")?,
-                "IpAddress" => member_3 = r.field("IpAddress")?,
-                "DnsName" => member_4 = r.field("DnsName")?,
-                "OperatingSystem" => member_5 = r.field("OperatingSystem")?,
-                "Type" => member_6 = r.field("Type")?,
-                "Status" => member_7 = r.field("Status")?,
-                "CreationTime" => member_8 = r.field("CreationTime")?,
-                "Location" => member_9 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<super::types::InstanceStatus> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("InstanceId", &mut member_2),
+                ("IpAddress", &mut member_3),
+                ("DnsName", &mut member_4),
+                ("OperatingSystem", &mut member_5),
+                ("Type", &mut member_6),
+                ("Status", &mut member_7),
+                ("CreationTime", &mut member_8),
+                ("Location", &mut member_9),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -7417,22 +6791,20 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceAccess {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "InstanceId" => member_1 = r.field("InstanceId")?,
-                "IpAddress" => member_2 = r.field("IpAddress")?,
-                "OperatingSystem" => member_3 = r.field("OperatingSystem")?,
-                "Credentials" => member_4 = r.field("Credentials")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::InstanceCredentials> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("InstanceId", &mut member_1),
+                ("IpAddress", &mut member_2),
+                ("OperatingSystem", &mut member_3),
+                ("Credentials", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             instance_id: member_1,
@@ -7456,16 +6828,9 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceCredentials {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "UserName" => member_0 = r.field("UserName")?,
-                "Secret" => member_1 = r.field("Secret")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("UserName", &mut member_0), ("Secret", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             user_name: member_0,
             secret: member_1,
@@ -7486,16 +6851,13 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceDefinition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "InstanceType" => member_0 = r.field("InstanceType")?,
-                "WeightedCapacity" => member_1 = r.field("WeightedCapacity")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            super::types::GameServerGroupInstanceType,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("InstanceType", &mut member_0), ("WeightedCapacity", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             instance_type: member_0,
             weighted_capacity: member_1,
@@ -7543,14 +6905,8 @@ impl ::smithy_runtime::JsonDecode for super::types::InternalServiceException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -7567,14 +6923,8 @@ impl ::smithy_runtime::JsonDecode for super::types::InvalidFleetStatusException 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -7591,14 +6941,8 @@ impl ::smithy_runtime::JsonDecode for super::types::InvalidGameSessionStatusExce
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -7615,14 +6959,8 @@ impl ::smithy_runtime::JsonDecode for super::types::InvalidRequestException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -7642,20 +6980,18 @@ impl ::smithy_runtime::JsonDecode for super::types::IpPermission {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FromPort" => member_0 = r.field("FromPort")?,
-                "ToPort" => member_1 = r.field("ToPort")?,
-                "IpRange" => member_2 = r.field("IpRange")?,
-                "Protocol" => member_3 = r.field("Protocol")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::IpProtocol> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FromPort", &mut member_0),
+                ("ToPort", &mut member_1),
+                ("IpRange", &mut member_2),
+                ("Protocol", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             from_port: member_0,
             to_port: member_1,
@@ -7693,18 +7029,16 @@ impl ::smithy_runtime::JsonDecode for super::types::LaunchTemplateSpecification 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "LaunchTemplateId" => member_0 = r.field("LaunchTemplateId")?,
-                "LaunchTemplateName" => member_1 = r.field("LaunchTemplateName")?,
-                "Version" => member_2 = r.field("Version")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("LaunchTemplateId", &mut member_0),
+                ("LaunchTemplateName", &mut member_1),
+                ("Version", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             launch_template_id: member_0,
             launch_template_name: member_1,
@@ -7725,14 +7059,8 @@ impl ::smithy_runtime::JsonDecode for super::types::LimitExceededException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -7752,20 +7080,18 @@ impl ::smithy_runtime::JsonDecode for super::types::ListAliasesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "RoutingStrategyType" => member_0 = r.field("RoutingStrategyType")?,
-                "Name" => member_1 = r.field("Name")?,
-                "Limit" => member_2 = r.field("Limit")?,
-                "NextToken" => member_3 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::RoutingStrategyType> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("RoutingStrategyType", &mut member_0),
+                ("Name", &mut member_1),
+                ("Limit", &mut member_2),
+                ("NextToken", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             routing_strategy_type: member_0,
             name: member_1,
@@ -7788,16 +7114,9 @@ impl ::smithy_runtime::JsonDecode for super::types::ListAliasesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Aliases" => member_0 = r.field("Aliases")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::vec::Vec<super::types::Alias>> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Aliases", &mut member_0), ("NextToken", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             aliases: member_0,
             next_token: member_1,
@@ -7819,18 +7138,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ListBuildsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Status" => member_0 = r.field("Status")?,
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::BuildStatus> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Status", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             status: member_0,
             limit: member_1,
@@ -7852,16 +7169,9 @@ impl ::smithy_runtime::JsonDecode for super::types::ListBuildsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Builds" => member_0 = r.field("Builds")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::vec::Vec<super::types::Build>> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Builds", &mut member_0), ("NextToken", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             builds: member_0,
             next_token: member_1,
@@ -7889,26 +7199,22 @@ impl ::smithy_runtime::JsonDecode for super::types::ListComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Location" => member_1 = r.field("Location")?,
-                "ContainerGroupDefinitionName" => {
-                    member_2 = r.field("ContainerGroupDefinitionName")?;
-                }
-                "ComputeStatus" => member_3 = r.field("ComputeStatus")?,
-                "Limit" => member_4 = r.field("Limit")?,
-                "NextToken" => member_5 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::ListComputeInputStatus> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("Location", &mut member_1),
+                ("ContainerGroupDefinitionName", &mut member_2),
+                ("ComputeStatus", &mut member_3),
+                ("Limit", &mut member_4),
+                ("NextToken", &mut member_5),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             location: member_1,
@@ -7947,16 +7253,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ListComputeOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ComputeList" => member_0 = r.field("ComputeList")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::Compute>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("ComputeList", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             compute_list: member_0,
             next_token: member_1,
@@ -7981,20 +7284,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerFleetsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerGroupDefinitionName" => {
-                    member_0 = r.field("ContainerGroupDefinitionName")?;
-                }
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerGroupDefinitionName", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_group_definition_name: member_0,
             limit: member_1,
@@ -8016,16 +7315,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerFleetsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerFleets" => member_0 = r.field("ContainerFleets")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerFleet>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("ContainerFleets", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             container_fleets: member_0,
             next_token: member_1,
@@ -8049,18 +7345,16 @@ for super::types::ListContainerGroupDefinitionVersionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             limit: member_1,
@@ -8084,18 +7378,16 @@ for super::types::ListContainerGroupDefinitionVersionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerGroupDefinitions" => {
-                    member_0 = r.field("ContainerGroupDefinitions")?;
-                }
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerGroupDefinition>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerGroupDefinitions", &mut member_0),
+                ("NextToken", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_group_definitions: member_0,
             next_token: member_1,
@@ -8117,18 +7409,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerGroupDefinition
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerGroupType" => member_0 = r.field("ContainerGroupType")?,
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::ContainerGroupType> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerGroupType", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_group_type: member_0,
             limit: member_1,
@@ -8150,18 +7440,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerGroupDefinition
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerGroupDefinitions" => {
-                    member_0 = r.field("ContainerGroupDefinitions")?;
-                }
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerGroupDefinition>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerGroupDefinitions", &mut member_0),
+                ("NextToken", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_group_definitions: member_0,
             next_token: member_1,
@@ -8183,18 +7471,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetDeploymentsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             limit: member_1,
@@ -8216,16 +7502,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetDeploymentsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetDeployments" => member_0 = r.field("FleetDeployments")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::FleetDeployment>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetDeployments", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_deployments: member_0,
             next_token: member_1,
@@ -8248,20 +7531,18 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "BuildId" => member_0 = r.field("BuildId")?,
-                "ScriptId" => member_1 = r.field("ScriptId")?,
-                "Limit" => member_2 = r.field("Limit")?,
-                "NextToken" => member_3 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("BuildId", &mut member_0),
+                ("ScriptId", &mut member_1),
+                ("Limit", &mut member_2),
+                ("NextToken", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             build_id: member_0,
             script_id: member_1,
@@ -8284,16 +7565,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetIds" => member_0 = r.field("FleetIds")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetIds", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_ids: member_0,
             next_token: member_1,
@@ -8314,16 +7592,9 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServerGroupsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Limit" => member_0 = r.field("Limit")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Limit", &mut member_0), ("NextToken", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             limit: member_0,
             next_token: member_1,
@@ -8344,16 +7615,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServerGroupsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroups" => member_0 = r.field("GameServerGroups")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameServerGroup>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameServerGroups", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_groups: member_0,
             next_token: member_1,
@@ -8376,20 +7644,18 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServersInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "SortOrder" => member_1 = r.field("SortOrder")?,
-                "Limit" => member_2 = r.field("Limit")?,
-                "NextToken" => member_3 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<super::types::SortOrder> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("SortOrder", &mut member_1),
+                ("Limit", &mut member_2),
+                ("NextToken", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             sort_order: member_1,
@@ -8412,16 +7678,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServersOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServers" => member_0 = r.field("GameServers")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameServer>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameServers", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_servers: member_0,
             next_token: member_1,
@@ -8443,18 +7706,18 @@ impl ::smithy_runtime::JsonDecode for super::types::ListLocationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Filters" => member_0 = r.field("Filters")?,
-                "Limit" => member_1 = r.field("Limit")?,
-                "NextToken" => member_2 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::LocationFilter>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Filters", &mut member_0),
+                ("Limit", &mut member_1),
+                ("NextToken", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             filters: member_0,
             limit: member_1,
@@ -8476,16 +7739,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ListLocationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Locations" => member_0 = r.field("Locations")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::LocationModel>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("Locations", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             locations: member_0,
             next_token: member_1,
@@ -8506,16 +7766,9 @@ impl ::smithy_runtime::JsonDecode for super::types::ListScriptsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Limit" => member_0 = r.field("Limit")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Limit", &mut member_0), ("NextToken", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             limit: member_0,
             next_token: member_1,
@@ -8536,16 +7789,9 @@ impl ::smithy_runtime::JsonDecode for super::types::ListScriptsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Scripts" => member_0 = r.field("Scripts")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::vec::Vec<super::types::Script>> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Scripts", &mut member_0), ("NextToken", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             scripts: member_0,
             next_token: member_1,
@@ -8565,14 +7811,8 @@ impl ::smithy_runtime::JsonDecode for super::types::ListTagsForResourceRequest {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ResourceARN" => member_0 = r.field("ResourceARN")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("ResourceARN", &mut member_0)])?;
         ::std::result::Result::Ok(Self { resource_arn: member_0 })
     }
 }
@@ -8589,14 +7829,8 @@ impl ::smithy_runtime::JsonDecode for super::types::ListTagsForResourceResponse 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Tags" => member_0 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(&mut [("Tags", &mut member_0)])?;
         ::std::result::Result::Ok(Self { tags: member_0 })
     }
 }
@@ -8615,18 +7849,18 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationAttributes {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "LocationState" => member_0 = r.field("LocationState")?,
-                "StoppedActions" => member_1 = r.field("StoppedActions")?,
-                "UpdateStatus" => member_2 = r.field("UpdateStatus")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::LocationState> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::FleetAction>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<super::types::LocationUpdateStatus> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("LocationState", &mut member_0),
+                ("StoppedActions", &mut member_1),
+                ("UpdateStatus", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             location_state: member_0,
             stopped_actions: member_1,
@@ -8647,14 +7881,8 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Location" => member_0 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Location", &mut member_0)])?;
         ::std::result::Result::Ok(Self { location: member_0 })
     }
 }
@@ -8686,16 +7914,11 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationModel {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "LocationName" => member_0 = r.field("LocationName")?,
-                "LocationArn" => member_1 = r.field("LocationArn")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("LocationName", &mut member_0), ("LocationArn", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             location_name: member_0,
             location_arn: member_1,
@@ -8716,16 +7939,9 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationState {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Location" => member_0 = r.field("Location")?,
-                "Status" => member_1 = r.field("Status")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<super::types::FleetStatus> = ::std::option::Option::None;
+        r.read_members(&mut [("Location", &mut member_0), ("Status", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             location: member_0,
             status: member_1,
@@ -8759,14 +7975,8 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationalDeployment {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "DeploymentStatus" => member_0 = r.field("DeploymentStatus")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::DeploymentStatus> = ::std::option::Option::None;
+        r.read_members(&mut [("DeploymentStatus", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             deployment_status: member_0,
         })
@@ -8787,18 +7997,16 @@ impl ::smithy_runtime::JsonDecode for super::types::LogConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "LogDestination" => member_0 = r.field("LogDestination")?,
-                "S3BucketName" => member_1 = r.field("S3BucketName")?,
-                "LogGroupArn" => member_2 = r.field("LogGroupArn")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::LogDestination> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("LogDestination", &mut member_0),
+                ("S3BucketName", &mut member_1),
+                ("LogGroupArn", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             log_destination: member_0,
             s3_bucket_name: member_1,
@@ -8834,16 +8042,11 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchedPlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlayerId" => member_0 = r.field("PlayerId")?,
-                "PlayerSessionId" => member_1 = r.field("PlayerSessionId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("PlayerId", &mut member_0), ("PlayerSessionId", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             player_id: member_0,
             player_session_id: member_1,
@@ -8879,48 +8082,48 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        let mut member_14 = ::std::option::Option::None;
-        let mut member_15 = ::std::option::Option::None;
-        let mut member_16 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "ConfigurationArn" => member_1 = r.field("ConfigurationArn")?,
-                "Description" => member_2 = r.field("Description")?,
-                "GameSessionQueueArns" => member_3 = r.field("GameSessionQueueArns")?,
-                "RequestTimeoutSeconds" => member_4 = r.field("RequestTimeoutSeconds")?,
-                "AcceptanceTimeoutSeconds" => {
-                    member_5 = r.field("AcceptanceTimeoutSeconds")?;
-                }
-                "AcceptanceRequired" => member_6 = r.field("AcceptanceRequired")?,
-                "RuleSetName" => member_7 = r.field("RuleSetName")?,
-                "RuleSetArn" => member_8 = r.field("RuleSetArn")?,
-                "NotificationTarget" => member_9 = r.field("NotificationTarget")?,
-                "AdditionalPlayerCount" => member_10 = r.field("AdditionalPlayerCount")?,
-                "CustomEventData" => member_11 = r.field("CustomEventData")?,
-                "CreationTime" => member_12 = r.field("CreationTime")?,
-                "GameProperties" => member_13 = r.field("GameProperties")?,
-                "GameSessionData" => member_14 = r.field("GameSessionData")?,
-                "BackfillMode" => member_15 = r.field("BackfillMode")?,
-                "FlexMatchMode" => member_16 = r.field("FlexMatchMode")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameProperty>,
+        > = ::std::option::Option::None;
+        let mut member_14: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_15: ::std::option::Option<super::types::BackfillMode> = ::std::option::Option::None;
+        let mut member_16: ::std::option::Option<super::types::FlexMatchMode> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("ConfigurationArn", &mut member_1),
+                ("Description", &mut member_2),
+                ("GameSessionQueueArns", &mut member_3),
+                ("RequestTimeoutSeconds", &mut member_4),
+                ("AcceptanceTimeoutSeconds", &mut member_5),
+                ("AcceptanceRequired", &mut member_6),
+                ("RuleSetName", &mut member_7),
+                ("RuleSetArn", &mut member_8),
+                ("NotificationTarget", &mut member_9),
+                ("AdditionalPlayerCount", &mut member_10),
+                ("CustomEventData", &mut member_11),
+                ("CreationTime", &mut member_12),
+                ("GameProperties", &mut member_13),
+                ("GameSessionData", &mut member_14),
+                ("BackfillMode", &mut member_15),
+                ("FlexMatchMode", &mut member_16),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             configuration_arn: member_1,
@@ -8972,20 +8175,18 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingRuleSet {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "RuleSetName" => member_0 = r.field("RuleSetName")?,
-                "RuleSetArn" => member_1 = r.field("RuleSetArn")?,
-                "RuleSetBody" => member_2 = r.field("RuleSetBody")?,
-                "CreationTime" => member_3 = r.field("CreationTime")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("RuleSetName", &mut member_0),
+                ("RuleSetArn", &mut member_1),
+                ("RuleSetBody", &mut member_2),
+                ("CreationTime", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             rule_set_name: member_0,
             rule_set_arn: member_1,
@@ -9020,36 +8221,36 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingTicket {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "TicketId" => member_0 = r.field("TicketId")?,
-                "ConfigurationName" => member_1 = r.field("ConfigurationName")?,
-                "ConfigurationArn" => member_2 = r.field("ConfigurationArn")?,
-                "Status" => member_3 = r.field("Status")?,
-                "StatusReason" => member_4 = r.field("StatusReason")?,
-                "StatusMessage" => member_5 = r.field("StatusMessage")?,
-                "StartTime" => member_6 = r.field("StartTime")?,
-                "EndTime" => member_7 = r.field("EndTime")?,
-                "Players" => member_8 = r.field("Players")?,
-                "GameSessionConnectionInfo" => {
-                    member_9 = r.field("GameSessionConnectionInfo")?;
-                }
-                "EstimatedWaitTime" => member_10 = r.field("EstimatedWaitTime")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            super::types::MatchmakingConfigurationStatus,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::vec::Vec<super::types::Player>> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<
+            super::types::GameSessionConnectionInfo,
+        > = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("TicketId", &mut member_0),
+                ("ConfigurationName", &mut member_1),
+                ("ConfigurationArn", &mut member_2),
+                ("Status", &mut member_3),
+                ("StatusReason", &mut member_4),
+                ("StatusMessage", &mut member_5),
+                ("StartTime", &mut member_6),
+                ("EndTime", &mut member_7),
+                ("Players", &mut member_8),
+                ("GameSessionConnectionInfo", &mut member_9),
+                ("EstimatedWaitTime", &mut member_10),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             ticket_id: member_0,
             configuration_name: member_1,
@@ -9092,14 +8293,8 @@ impl ::smithy_runtime::JsonDecode for super::types::NotFoundException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -9116,14 +8311,8 @@ impl ::smithy_runtime::JsonDecode for super::types::NotReadyException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -9154,14 +8343,8 @@ impl ::smithy_runtime::JsonDecode for super::types::OutOfCapacityException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -9179,16 +8362,11 @@ impl ::smithy_runtime::JsonDecode for super::types::PlacedPlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlayerId" => member_0 = r.field("PlayerId")?,
-                "PlayerSessionId" => member_1 = r.field("PlayerSessionId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("PlayerId", &mut member_0), ("PlayerSessionId", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             player_id: member_0,
             player_session_id: member_1,
@@ -9225,20 +8403,25 @@ impl ::smithy_runtime::JsonDecode for super::types::Player {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlayerId" => member_0 = r.field("PlayerId")?,
-                "PlayerAttributes" => member_1 = r.field("PlayerAttributes")?,
-                "Team" => member_2 = r.field("Team")?,
-                "LatencyInMs" => member_3 = r.field("LatencyInMs")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::collections::BTreeMap<
+                ::std::string::String,
+                super::types::AttributeValue,
+            >,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::collections::BTreeMap<::std::string::String, i32>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("PlayerId", &mut member_0),
+                ("PlayerAttributes", &mut member_1),
+                ("Team", &mut member_2),
+                ("LatencyInMs", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             player_id: member_0,
             player_attributes: member_1,
@@ -9262,18 +8445,16 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerLatency {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlayerId" => member_0 = r.field("PlayerId")?,
-                "RegionIdentifier" => member_1 = r.field("RegionIdentifier")?,
-                "LatencyInMilliseconds" => member_2 = r.field("LatencyInMilliseconds")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<f32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("PlayerId", &mut member_0),
+                ("RegionIdentifier", &mut member_1),
+                ("LatencyInMilliseconds", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             player_id: member_0,
             region_identifier: member_1,
@@ -9298,18 +8479,14 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerLatencyPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "MaximumIndividualPlayerLatencyMilliseconds" => {
-                    member_0 = r.field("MaximumIndividualPlayerLatencyMilliseconds")?;
-                }
-                "PolicyDurationSeconds" => member_1 = r.field("PolicyDurationSeconds")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("MaximumIndividualPlayerLatencyMilliseconds", &mut member_0),
+                ("PolicyDurationSeconds", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             maximum_individual_player_latency_milliseconds: member_0,
             policy_duration_seconds: member_1,
@@ -9340,36 +8517,34 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlayerSessionId" => member_0 = r.field("PlayerSessionId")?,
-                "PlayerId" => member_1 = r.field("PlayerId")?,
-                "GameSessionId" => member_2 = r.field("GameSessionId")?,
-                "FleetId" => member_3 = r.field("FleetId")?,
-                "FleetArn" => member_4 = r.field("FleetArn")?,
-                "CreationTime" => member_5 = r.field("CreationTime")?,
-                "TerminationTime" => member_6 = r.field("TerminationTime")?,
-                "Status" => member_7 = r.field("Status")?,
-                "IpAddress" => member_8 = r.field("IpAddress")?,
-                "DnsName" => member_9 = r.field("DnsName")?,
-                "Port" => member_10 = r.field("Port")?,
-                "PlayerData" => member_11 = r.field("PlayerData")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<super::types::PlayerSessionStatus> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("PlayerSessionId", &mut member_0),
+                ("PlayerId", &mut member_1),
+                ("GameSessionId", &mut member_2),
+                ("FleetId", &mut member_3),
+                ("FleetArn", &mut member_4),
+                ("CreationTime", &mut member_5),
+                ("TerminationTime", &mut member_6),
+                ("Status", &mut member_7),
+                ("IpAddress", &mut member_8),
+                ("DnsName", &mut member_9),
+                ("Port", &mut member_10),
+                ("PlayerData", &mut member_11),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             player_session_id: member_0,
             player_id: member_1,
@@ -9442,16 +8617,15 @@ impl ::smithy_runtime::JsonDecode for super::types::PriorityConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PriorityOrder" => member_0 = r.field("PriorityOrder")?,
-                "LocationOrder" => member_1 = r.field("LocationOrder")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::PriorityType>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [("PriorityOrder", &mut member_0), ("LocationOrder", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             priority_order: member_0,
             location_order: member_1,
@@ -9472,18 +8646,18 @@ impl ::smithy_runtime::JsonDecode for super::types::PriorityConfigurationOverrid
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlacementFallbackStrategy" => {
-                    member_0 = r.field("PlacementFallbackStrategy")?;
-                }
-                "LocationOrder" => member_1 = r.field("LocationOrder")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            super::types::PlacementFallbackStrategy,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("PlacementFallbackStrategy", &mut member_0),
+                ("LocationOrder", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             placement_fallback_strategy: member_0,
             location_order: member_1,
@@ -9540,32 +8714,30 @@ impl ::smithy_runtime::JsonDecode for super::types::PutScalingPolicyInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "FleetId" => member_1 = r.field("FleetId")?,
-                "ScalingAdjustment" => member_2 = r.field("ScalingAdjustment")?,
-                "ScalingAdjustmentType" => member_3 = r.field("ScalingAdjustmentType")?,
-                "Threshold" => member_4 = r.field("Threshold")?,
-                "ComparisonOperator" => member_5 = r.field("ComparisonOperator")?,
-                "EvaluationPeriods" => member_6 = r.field("EvaluationPeriods")?,
-                "MetricName" => member_7 = r.field("MetricName")?,
-                "PolicyType" => member_8 = r.field("PolicyType")?,
-                "TargetConfiguration" => member_9 = r.field("TargetConfiguration")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::ScalingAdjustmentType> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<super::types::ComparisonOperatorType> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<super::types::MetricName> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<super::types::PolicyType> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<super::types::TargetConfiguration> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("FleetId", &mut member_1),
+                ("ScalingAdjustment", &mut member_2),
+                ("ScalingAdjustmentType", &mut member_3),
+                ("Threshold", &mut member_4),
+                ("ComparisonOperator", &mut member_5),
+                ("EvaluationPeriods", &mut member_6),
+                ("MetricName", &mut member_7),
+                ("PolicyType", &mut member_8),
+                ("TargetConfiguration", &mut member_9),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             fleet_id: member_1,
@@ -9593,14 +8765,8 @@ impl ::smithy_runtime::JsonDecode for super::types::PutScalingPolicyOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Name", &mut member_0)])?;
         ::std::result::Result::Ok(Self { name: member_0 })
     }
 }
@@ -9622,24 +8788,22 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "ComputeName" => member_1 = r.field("ComputeName")?,
-                "CertificatePath" => member_2 = r.field("CertificatePath")?,
-                "DnsName" => member_3 = r.field("DnsName")?,
-                "IpAddress" => member_4 = r.field("IpAddress")?,
-                "Location" => member_5 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("ComputeName", &mut member_1),
+                ("CertificatePath", &mut member_2),
+                ("DnsName", &mut member_3),
+                ("IpAddress", &mut member_4),
+                ("Location", &mut member_5),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             compute_name: member_1,
@@ -9663,14 +8827,8 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterComputeOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Compute" => member_0 = r.field("Compute")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Compute> = ::std::option::Option::None;
+        r.read_members(&mut [("Compute", &mut member_0)])?;
         ::std::result::Result::Ok(Self { compute: member_0 })
     }
 }
@@ -9691,22 +8849,20 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "GameServerId" => member_1 = r.field("GameServerId")?,
-                "InstanceId" => member_2 = r.field("InstanceId")?,
-                "ConnectionInfo" => member_3 = r.field("ConnectionInfo")?,
-                "GameServerData" => member_4 = r.field("GameServerData")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("GameServerId", &mut member_1),
+                ("InstanceId", &mut member_2),
+                ("ConnectionInfo", &mut member_3),
+                ("GameServerData", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             game_server_id: member_1,
@@ -9729,14 +8885,8 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServer" => member_0 = r.field("GameServer")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameServer> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServer", &mut member_0)])?;
         ::std::result::Result::Ok(Self { game_server: member_0 })
     }
 }
@@ -9753,14 +8903,8 @@ impl ::smithy_runtime::JsonDecode for super::types::RequestUploadCredentialsInpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "BuildId" => member_0 = r.field("BuildId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("BuildId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { build_id: member_0 })
     }
 }
@@ -9778,16 +8922,14 @@ impl ::smithy_runtime::JsonDecode for super::types::RequestUploadCredentialsOutp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "UploadCredentials" => member_0 = r.field("UploadCredentials")?,
-                "StorageLocation" => member_1 = r.field("StorageLocation")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::AwsCredentials> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("UploadCredentials", &mut member_0),
+                ("StorageLocation", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             upload_credentials: member_0,
             storage_location: member_1,
@@ -9807,14 +8949,8 @@ impl ::smithy_runtime::JsonDecode for super::types::ResolveAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "AliasId" => member_0 = r.field("AliasId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("AliasId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { alias_id: member_0 })
     }
 }
@@ -9832,16 +8968,9 @@ impl ::smithy_runtime::JsonDecode for super::types::ResolveAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0), ("FleetArn", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -9865,18 +8994,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ResourceCreationLimitPolicy 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "NewGameSessionsPerCreator" => {
-                    member_0 = r.field("NewGameSessionsPerCreator")?;
-                }
-                "PolicyPeriodInMinutes" => member_1 = r.field("PolicyPeriodInMinutes")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("NewGameSessionsPerCreator", &mut member_0),
+                ("PolicyPeriodInMinutes", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             new_game_sessions_per_creator: member_0,
             policy_period_in_minutes: member_1,
@@ -9897,16 +9022,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ResumeGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "ResumeActions" => member_1 = r.field("ResumeActions")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameServerGroupAction>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("ResumeActions", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             resume_actions: member_1,
@@ -9926,14 +9051,8 @@ impl ::smithy_runtime::JsonDecode for super::types::ResumeGameServerGroupOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroup" => member_0 = r.field("GameServerGroup")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_server_group: member_0,
         })
@@ -9954,18 +9073,16 @@ impl ::smithy_runtime::JsonDecode for super::types::RoutingStrategy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Type" => member_0 = r.field("Type")?,
-                "FleetId" => member_1 = r.field("FleetId")?,
-                "Message" => member_2 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::RoutingStrategyType> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Type", &mut member_0),
+                ("FleetId", &mut member_1),
+                ("Message", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             r#type: member_0,
             fleet_id: member_1,
@@ -10008,22 +9125,18 @@ impl ::smithy_runtime::JsonDecode for super::types::RuntimeConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ServerProcesses" => member_0 = r.field("ServerProcesses")?,
-                "MaxConcurrentGameSessionActivations" => {
-                    member_1 = r.field("MaxConcurrentGameSessionActivations")?;
-                }
-                "GameSessionActivationTimeoutSeconds" => {
-                    member_2 = r.field("GameSessionActivationTimeoutSeconds")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::ServerProcess>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ServerProcesses", &mut member_0),
+                ("MaxConcurrentGameSessionActivations", &mut member_1),
+                ("GameSessionActivationTimeoutSeconds", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             server_processes: member_0,
             max_concurrent_game_session_activations: member_1,
@@ -10047,20 +9160,18 @@ impl ::smithy_runtime::JsonDecode for super::types::S3Location {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Bucket" => member_0 = r.field("Bucket")?,
-                "Key" => member_1 = r.field("Key")?,
-                "RoleArn" => member_2 = r.field("RoleArn")?,
-                "ObjectVersion" => member_3 = r.field("ObjectVersion")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Bucket", &mut member_0),
+                ("Key", &mut member_1),
+                ("RoleArn", &mut member_2),
+                ("ObjectVersion", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             bucket: member_0,
             key: member_1,
@@ -10109,40 +9220,38 @@ impl ::smithy_runtime::JsonDecode for super::types::ScalingPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "Name" => member_2 = r.field("Name")?,
-                "Status" => member_3 = r.field("Status")?,
-                "ScalingAdjustment" => member_4 = r.field("ScalingAdjustment")?,
-                "ScalingAdjustmentType" => member_5 = r.field("ScalingAdjustmentType")?,
-                "ComparisonOperator" => member_6 = r.field("ComparisonOperator")?,
-                "Threshold" => member_7 = r.field("Threshold")?,
-                "EvaluationPeriods" => member_8 = r.field("EvaluationPeriods")?,
-                "MetricName" => member_9 = r.field("MetricName")?,
-                "PolicyType" => member_10 = r.field("PolicyType")?,
-                "TargetConfiguration" => member_11 = r.field("TargetConfiguration")?,
-                "UpdateStatus" => member_12 = r.field("UpdateStatus")?,
-                "Location" => member_13 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::ScalingStatusType> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<super::types::ScalingAdjustmentType> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<super::types::ComparisonOperatorType> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<super::types::MetricName> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<super::types::PolicyType> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<super::types::TargetConfiguration> = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<super::types::LocationUpdateStatus> = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("Name", &mut member_2),
+                ("Status", &mut member_3),
+                ("ScalingAdjustment", &mut member_4),
+                ("ScalingAdjustmentType", &mut member_5),
+                ("ComparisonOperator", &mut member_6),
+                ("Threshold", &mut member_7),
+                ("EvaluationPeriods", &mut member_8),
+                ("MetricName", &mut member_9),
+                ("PolicyType", &mut member_10),
+                ("TargetConfiguration", &mut member_11),
+                ("UpdateStatus", &mut member_12),
+                ("Location", &mut member_13),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -10194,26 +9303,24 @@ impl ::smithy_runtime::JsonDecode for super::types::Script {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ScriptId" => member_0 = r.field("ScriptId")?,
-                "ScriptArn" => member_1 = r.field("ScriptArn")?,
-                "Name" => member_2 = r.field("Name")?,
-                "Version" => member_3 = r.field("Version")?,
-                "SizeOnDisk" => member_4 = r.field("SizeOnDisk")?,
-                "CreationTime" => member_5 = r.field("CreationTime")?,
-                "StorageLocation" => member_6 = r.field("StorageLocation")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ScriptId", &mut member_0),
+                ("ScriptArn", &mut member_1),
+                ("Name", &mut member_2),
+                ("Version", &mut member_3),
+                ("SizeOnDisk", &mut member_4),
+                ("CreationTime", &mut member_5),
+                ("StorageLocation", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             script_id: member_0,
             script_arn: member_1,
@@ -10244,26 +9351,24 @@ impl ::smithy_runtime::JsonDecode for super::types::SearchGameSessionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "AliasId" => member_1 = r.field("AliasId")?,
-                "Location" => member_2 = r.field("Location")?,
-                "FilterExpression" => member_3 = r.field("FilterExpression")?,
-                "SortExpression" => member_4 = r.field("SortExpression")?,
-                "Limit" => member_5 = r.field("Limit")?,
-                "NextToken" => member_6 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("AliasId", &mut member_1),
+                ("Location", &mut member_2),
+                ("FilterExpression", &mut member_3),
+                ("SortExpression", &mut member_4),
+                ("Limit", &mut member_5),
+                ("NextToken", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             alias_id: member_1,
@@ -10289,16 +9394,13 @@ impl ::smithy_runtime::JsonDecode for super::types::SearchGameSessionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessions" => member_0 = r.field("GameSessions")?,
-                "NextToken" => member_1 = r.field("NextToken")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameSession>,
+        > = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameSessions", &mut member_0), ("NextToken", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_sessions: member_0,
             next_token: member_1,
@@ -10320,18 +9422,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ServerProcess {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "LaunchPath" => member_0 = r.field("LaunchPath")?,
-                "Parameters" => member_1 = r.field("Parameters")?,
-                "ConcurrentExecutions" => member_2 = r.field("ConcurrentExecutions")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("LaunchPath", &mut member_0),
+                ("Parameters", &mut member_1),
+                ("ConcurrentExecutions", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             launch_path: member_0,
             parameters: member_1,
@@ -10368,18 +9468,18 @@ impl ::smithy_runtime::JsonDecode for super::types::StartFleetActionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Actions" => member_1 = r.field("Actions")?,
-                "Location" => member_2 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::FleetAction>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("Actions", &mut member_1),
+                ("Location", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             actions: member_1,
@@ -10401,16 +9501,9 @@ impl ::smithy_runtime::JsonDecode for super::types::StartFleetActionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0), ("FleetArn", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -10444,34 +9537,36 @@ impl ::smithy_runtime::JsonDecode for super::types::StartGameSessionPlacementInp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlacementId" => member_0 = r.field("PlacementId")?,
-                "GameSessionQueueName" => member_1 = r.field("GameSessionQueueName")?,
-                "GameProperties" => member_2 = r.field("GameProperties")?,
-                "MaximumPlayerSessionCount" => {
-                    member_3 = r.field("MaximumPlayerSessionCount")?;
-                }
-                "GameSessionName" => member_4 = r.field("GameSessionName")?,
-                "PlayerLatencies" => member_5 = r.field("PlayerLatencies")?,
-                "DesiredPlayerSessions" => member_6 = r.field("DesiredPlayerSessions")?,
-                "GameSessionData" => member_7 = r.field("GameSessionData")?,
-                "PriorityConfigurationOverride" => {
-                    member_8 = r.field("PriorityConfigurationOverride")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameProperty>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            ::std::vec::Vec<super::types::PlayerLatency>,
+        > = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<
+            ::std::vec::Vec<super::types::DesiredPlayerSession>,
+        > = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<
+            super::types::PriorityConfigurationOverride,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("PlacementId", &mut member_0),
+                ("GameSessionQueueName", &mut member_1),
+                ("GameProperties", &mut member_2),
+                ("MaximumPlayerSessionCount", &mut member_3),
+                ("GameSessionName", &mut member_4),
+                ("PlayerLatencies", &mut member_5),
+                ("DesiredPlayerSessions", &mut member_6),
+                ("GameSessionData", &mut member_7),
+                ("PriorityConfigurationOverride", &mut member_8),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             placement_id: member_0,
             game_session_queue_name: member_1,
@@ -10498,14 +9593,8 @@ impl ::smithy_runtime::JsonDecode for super::types::StartGameSessionPlacementOut
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionPlacement" => member_0 = r.field("GameSessionPlacement")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameSessionPlacement> = ::std::option::Option::None;
+        r.read_members(&mut [("GameSessionPlacement", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_session_placement: member_0,
         })
@@ -10527,20 +9616,18 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchBackfillInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "TicketId" => member_0 = r.field("TicketId")?,
-                "ConfigurationName" => member_1 = r.field("ConfigurationName")?,
-                "GameSessionArn" => member_2 = r.field("GameSessionArn")?,
-                "Players" => member_3 = r.field("Players")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::vec::Vec<super::types::Player>> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("TicketId", &mut member_0),
+                ("ConfigurationName", &mut member_1),
+                ("GameSessionArn", &mut member_2),
+                ("Players", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             ticket_id: member_0,
             configuration_name: member_1,
@@ -10562,14 +9649,8 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchBackfillOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "MatchmakingTicket" => member_0 = r.field("MatchmakingTicket")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::MatchmakingTicket> = ::std::option::Option::None;
+        r.read_members(&mut [("MatchmakingTicket", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             matchmaking_ticket: member_0,
         })
@@ -10590,18 +9671,16 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchmakingInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "TicketId" => member_0 = r.field("TicketId")?,
-                "ConfigurationName" => member_1 = r.field("ConfigurationName")?,
-                "Players" => member_2 = r.field("Players")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::vec::Vec<super::types::Player>> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("TicketId", &mut member_0),
+                ("ConfigurationName", &mut member_1),
+                ("Players", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             ticket_id: member_0,
             configuration_name: member_1,
@@ -10622,14 +9701,8 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchmakingOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "MatchmakingTicket" => member_0 = r.field("MatchmakingTicket")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::MatchmakingTicket> = ::std::option::Option::None;
+        r.read_members(&mut [("MatchmakingTicket", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             matchmaking_ticket: member_0,
         })
@@ -10650,18 +9723,18 @@ impl ::smithy_runtime::JsonDecode for super::types::StopFleetActionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Actions" => member_1 = r.field("Actions")?,
-                "Location" => member_2 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::FleetAction>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("Actions", &mut member_1),
+                ("Location", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             actions: member_1,
@@ -10683,16 +9756,9 @@ impl ::smithy_runtime::JsonDecode for super::types::StopFleetActionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0), ("FleetArn", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -10712,14 +9778,8 @@ impl ::smithy_runtime::JsonDecode for super::types::StopGameSessionPlacementInpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "PlacementId" => member_0 = r.field("PlacementId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("PlacementId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { placement_id: member_0 })
     }
 }
@@ -10736,14 +9796,8 @@ impl ::smithy_runtime::JsonDecode for super::types::StopGameSessionPlacementOutp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionPlacement" => member_0 = r.field("GameSessionPlacement")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameSessionPlacement> = ::std::option::Option::None;
+        r.read_members(&mut [("GameSessionPlacement", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_session_placement: member_0,
         })
@@ -10762,14 +9816,8 @@ impl ::smithy_runtime::JsonDecode for super::types::StopMatchmakingInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "TicketId" => member_0 = r.field("TicketId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("TicketId", &mut member_0)])?;
         ::std::result::Result::Ok(Self { ticket_id: member_0 })
     }
 }
@@ -10812,36 +9860,40 @@ impl ::smithy_runtime::JsonDecode for super::types::SupportContainerDefinition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerName" => member_0 = r.field("ContainerName")?,
-                "DependsOn" => member_1 = r.field("DependsOn")?,
-                "MountPoints" => member_2 = r.field("MountPoints")?,
-                "EnvironmentOverride" => member_3 = r.field("EnvironmentOverride")?,
-                "Essential" => member_4 = r.field("Essential")?,
-                "HealthCheck" => member_5 = r.field("HealthCheck")?,
-                "ImageUri" => member_6 = r.field("ImageUri")?,
-                "MemoryHardLimitMebibytes" => {
-                    member_7 = r.field("MemoryHardLimitMebibytes")?;
-                }
-                "PortConfiguration" => member_8 = r.field("PortConfiguration")?,
-                "ResolvedImageDigest" => member_9 = r.field("ResolvedImageDigest")?,
-                "Vcpu" => member_10 = r.field("Vcpu")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerDependency>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerMountPoint>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerEnvironment>,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<super::types::ContainerHealthCheck> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<
+            super::types::ContainerPortConfiguration,
+        > = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<f64> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerName", &mut member_0),
+                ("DependsOn", &mut member_1),
+                ("MountPoints", &mut member_2),
+                ("EnvironmentOverride", &mut member_3),
+                ("Essential", &mut member_4),
+                ("HealthCheck", &mut member_5),
+                ("ImageUri", &mut member_6),
+                ("MemoryHardLimitMebibytes", &mut member_7),
+                ("PortConfiguration", &mut member_8),
+                ("ResolvedImageDigest", &mut member_9),
+                ("Vcpu", &mut member_10),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_name: member_0,
             depends_on: member_1,
@@ -10879,34 +9931,38 @@ impl ::smithy_runtime::JsonDecode for super::types::SupportContainerDefinitionIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerName" => member_0 = r.field("ContainerName")?,
-                "DependsOn" => member_1 = r.field("DependsOn")?,
-                "MountPoints" => member_2 = r.field("MountPoints")?,
-                "EnvironmentOverride" => member_3 = r.field("EnvironmentOverride")?,
-                "Essential" => member_4 = r.field("Essential")?,
-                "HealthCheck" => member_5 = r.field("HealthCheck")?,
-                "ImageUri" => member_6 = r.field("ImageUri")?,
-                "MemoryHardLimitMebibytes" => {
-                    member_7 = r.field("MemoryHardLimitMebibytes")?;
-                }
-                "PortConfiguration" => member_8 = r.field("PortConfiguration")?,
-                "Vcpu" => member_9 = r.field("Vcpu")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerDependency>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerMountPoint>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerEnvironment>,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<super::types::ContainerHealthCheck> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<
+            super::types::ContainerPortConfiguration,
+        > = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<f64> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ContainerName", &mut member_0),
+                ("DependsOn", &mut member_1),
+                ("MountPoints", &mut member_2),
+                ("EnvironmentOverride", &mut member_3),
+                ("Essential", &mut member_4),
+                ("HealthCheck", &mut member_5),
+                ("ImageUri", &mut member_6),
+                ("MemoryHardLimitMebibytes", &mut member_7),
+                ("PortConfiguration", &mut member_8),
+                ("Vcpu", &mut member_9),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             container_name: member_0,
             depends_on: member_1,
@@ -10935,16 +9991,16 @@ impl ::smithy_runtime::JsonDecode for super::types::SuspendGameServerGroupInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "SuspendActions" => member_1 = r.field("SuspendActions")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameServerGroupAction>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("SuspendActions", &mut member_1),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             suspend_actions: member_1,
@@ -10964,14 +10020,8 @@ impl ::smithy_runtime::JsonDecode for super::types::SuspendGameServerGroupOutput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroup" => member_0 = r.field("GameServerGroup")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_server_group: member_0,
         })
@@ -10991,16 +10041,9 @@ impl ::smithy_runtime::JsonDecode for super::types::Tag {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Key" => member_0 = r.field("Key")?,
-                "Value" => member_1 = r.field("Value")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Key", &mut member_0), ("Value", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             key: member_0,
             value: member_1,
@@ -11021,16 +10064,9 @@ impl ::smithy_runtime::JsonDecode for super::types::TagResourceRequest {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ResourceARN" => member_0 = r.field("ResourceARN")?,
-                "Tags" => member_1 = r.field("Tags")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        r.read_members(&mut [("ResourceARN", &mut member_0), ("Tags", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             resource_arn: member_0,
             tags: member_1,
@@ -11066,14 +10102,8 @@ impl ::smithy_runtime::JsonDecode for super::types::TaggingFailedException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -11090,14 +10120,8 @@ impl ::smithy_runtime::JsonDecode for super::types::TargetConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "TargetValue" => member_0 = r.field("TargetValue")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<f64> = ::std::option::Option::None;
+        r.read_members(&mut [("TargetValue", &mut member_0)])?;
         ::std::result::Result::Ok(Self { target_value: member_0 })
     }
 }
@@ -11114,14 +10138,8 @@ impl ::smithy_runtime::JsonDecode for super::types::TargetTrackingConfiguration 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "TargetValue" => member_0 = r.field("TargetValue")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<f64> = ::std::option::Option::None;
+        r.read_members(&mut [("TargetValue", &mut member_0)])?;
         ::std::result::Result::Ok(Self { target_value: member_0 })
     }
 }
@@ -11138,14 +10156,8 @@ impl ::smithy_runtime::JsonDecode for super::types::TerminalRoutingStrategyExcep
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -11163,16 +10175,11 @@ impl ::smithy_runtime::JsonDecode for super::types::TerminateGameSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionId" => member_0 = r.field("GameSessionId")?,
-                "TerminationMode" => member_1 = r.field("TerminationMode")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<super::types::TerminationMode> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("GameSessionId", &mut member_0), ("TerminationMode", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             game_session_id: member_0,
             termination_mode: member_1,
@@ -11192,14 +10199,8 @@ impl ::smithy_runtime::JsonDecode for super::types::TerminateGameSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSession" => member_0 = r.field("GameSession")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameSession> = ::std::option::Option::None;
+        r.read_members(&mut [("GameSession", &mut member_0)])?;
         ::std::result::Result::Ok(Self { game_session: member_0 })
     }
 }
@@ -11230,14 +10231,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UnauthorizedException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -11254,14 +10249,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UnsupportedRegionException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Message" => member_0 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Message", &mut member_0)])?;
         ::std::result::Result::Ok(Self { message: member_0 })
     }
 }
@@ -11279,16 +10268,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UntagResourceRequest {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ResourceARN" => member_0 = r.field("ResourceARN")?,
-                "TagKeys" => member_1 = r.field("TagKeys")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [("ResourceARN", &mut member_0), ("TagKeys", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             resource_arn: member_0,
             tag_keys: member_1,
@@ -11327,20 +10313,18 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "AliasId" => member_0 = r.field("AliasId")?,
-                "Name" => member_1 = r.field("Name")?,
-                "Description" => member_2 = r.field("Description")?,
-                "RoutingStrategy" => member_3 = r.field("RoutingStrategy")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::RoutingStrategy> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("AliasId", &mut member_0),
+                ("Name", &mut member_1),
+                ("Description", &mut member_2),
+                ("RoutingStrategy", &mut member_3),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             alias_id: member_0,
             name: member_1,
@@ -11362,14 +10346,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Alias" => member_0 = r.field("Alias")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Alias> = ::std::option::Option::None;
+        r.read_members(&mut [("Alias", &mut member_0)])?;
         ::std::result::Result::Ok(Self { alias: member_0 })
     }
 }
@@ -11388,18 +10366,16 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "BuildId" => member_0 = r.field("BuildId")?,
-                "Name" => member_1 = r.field("Name")?,
-                "Version" => member_2 = r.field("Version")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("BuildId", &mut member_0),
+                ("Name", &mut member_1),
+                ("Version", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             build_id: member_0,
             name: member_1,
@@ -11420,14 +10396,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateBuildOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Build" => member_0 = r.field("Build")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Build> = ::std::option::Option::None;
+        r.read_members(&mut [("Build", &mut member_0)])?;
         ::std::result::Result::Ok(Self { build: member_0 })
     }
 }
@@ -11481,58 +10451,48 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "GameServerContainerGroupDefinitionName" => {
-                    member_1 = r.field("GameServerContainerGroupDefinitionName")?;
-                }
-                "PerInstanceContainerGroupDefinitionName" => {
-                    member_2 = r.field("PerInstanceContainerGroupDefinitionName")?;
-                }
-                "GameServerContainerGroupsPerInstance" => {
-                    member_3 = r.field("GameServerContainerGroupsPerInstance")?;
-                }
-                "InstanceConnectionPortRange" => {
-                    member_4 = r.field("InstanceConnectionPortRange")?;
-                }
-                "InstanceInboundPermissionAuthorizations" => {
-                    member_5 = r.field("InstanceInboundPermissionAuthorizations")?;
-                }
-                "InstanceInboundPermissionRevocations" => {
-                    member_6 = r.field("InstanceInboundPermissionRevocations")?;
-                }
-                "DeploymentConfiguration" => {
-                    member_7 = r.field("DeploymentConfiguration")?;
-                }
-                "Description" => member_8 = r.field("Description")?,
-                "MetricGroups" => member_9 = r.field("MetricGroups")?,
-                "NewGameSessionProtectionPolicy" => {
-                    member_10 = r.field("NewGameSessionProtectionPolicy")?;
-                }
-                "GameSessionCreationLimitPolicy" => {
-                    member_11 = r.field("GameSessionCreationLimitPolicy")?;
-                }
-                "LogConfiguration" => member_12 = r.field("LogConfiguration")?,
-                "RemoveAttributes" => member_13 = r.field("RemoveAttributes")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::ConnectionPortRange> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            ::std::vec::Vec<super::types::IpPermission>,
+        > = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<
+            ::std::vec::Vec<super::types::IpPermission>,
+        > = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<super::types::DeploymentConfiguration> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<
+            super::types::GameSessionCreationLimitPolicy,
+        > = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<super::types::LogConfiguration> = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<
+            ::std::vec::Vec<super::types::ContainerFleetRemoveAttribute>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("GameServerContainerGroupDefinitionName", &mut member_1),
+                ("PerInstanceContainerGroupDefinitionName", &mut member_2),
+                ("GameServerContainerGroupsPerInstance", &mut member_3),
+                ("InstanceConnectionPortRange", &mut member_4),
+                ("InstanceInboundPermissionAuthorizations", &mut member_5),
+                ("InstanceInboundPermissionRevocations", &mut member_6),
+                ("DeploymentConfiguration", &mut member_7),
+                ("Description", &mut member_8),
+                ("MetricGroups", &mut member_9),
+                ("NewGameSessionProtectionPolicy", &mut member_10),
+                ("GameSessionCreationLimitPolicy", &mut member_11),
+                ("LogConfiguration", &mut member_12),
+                ("RemoveAttributes", &mut member_13),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             game_server_container_group_definition_name: member_1,
@@ -11564,14 +10524,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerFleet" => member_0 = r.field("ContainerFleet")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::ContainerFleet> = ::std::option::Option::None;
+        r.read_members(&mut [("ContainerFleet", &mut member_0)])?;
         ::std::result::Result::Ok(Self { container_fleet: member_0 })
     }
 }
@@ -11604,34 +10558,32 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerGroupDefiniti
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "GameServerContainerDefinition" => {
-                    member_1 = r.field("GameServerContainerDefinition")?;
-                }
-                "SupportContainerDefinitions" => {
-                    member_2 = r.field("SupportContainerDefinitions")?;
-                }
-                "TotalMemoryLimitMebibytes" => {
-                    member_3 = r.field("TotalMemoryLimitMebibytes")?;
-                }
-                "TotalVcpuLimit" => member_4 = r.field("TotalVcpuLimit")?,
-                "VersionDescription" => member_5 = r.field("VersionDescription")?,
-                "SourceVersionNumber" => member_6 = r.field("SourceVersionNumber")?,
-                "OperatingSystem" => member_7 = r.field("OperatingSystem")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            super::types::GameServerContainerDefinitionInput,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::SupportContainerDefinitionInput>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<
+            super::types::ContainerOperatingSystem,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("GameServerContainerDefinition", &mut member_1),
+                ("SupportContainerDefinitions", &mut member_2),
+                ("TotalMemoryLimitMebibytes", &mut member_3),
+                ("TotalVcpuLimit", &mut member_4),
+                ("VersionDescription", &mut member_5),
+                ("SourceVersionNumber", &mut member_6),
+                ("OperatingSystem", &mut member_7),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             game_server_container_definition: member_1,
@@ -11659,16 +10611,10 @@ for super::types::UpdateContainerGroupDefinitionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ContainerGroupDefinition" => {
-                    member_0 = r.field("ContainerGroupDefinition")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            super::types::ContainerGroupDefinition,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("ContainerGroupDefinition", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             container_group_definition: member_0,
         })
@@ -11699,30 +10645,28 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetAttributesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "Name" => member_1 = r.field("Name")?,
-                "Description" => member_2 = r.field("Description")?,
-                "NewGameSessionProtectionPolicy" => {
-                    member_3 = r.field("NewGameSessionProtectionPolicy")?;
-                }
-                "ResourceCreationLimitPolicy" => {
-                    member_4 = r.field("ResourceCreationLimitPolicy")?;
-                }
-                "MetricGroups" => member_5 = r.field("MetricGroups")?,
-                "AnywhereConfiguration" => member_6 = r.field("AnywhereConfiguration")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<
+            super::types::ResourceCreationLimitPolicy,
+        > = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<super::types::AnywhereConfiguration> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("Name", &mut member_1),
+                ("Description", &mut member_2),
+                ("NewGameSessionProtectionPolicy", &mut member_3),
+                ("ResourceCreationLimitPolicy", &mut member_4),
+                ("MetricGroups", &mut member_5),
+                ("AnywhereConfiguration", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             name: member_1,
@@ -11748,16 +10692,9 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetAttributesOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0), ("FleetArn", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -11781,22 +10718,20 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetCapacityInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "DesiredInstances" => member_1 = r.field("DesiredInstances")?,
-                "MinSize" => member_2 = r.field("MinSize")?,
-                "MaxSize" => member_3 = r.field("MaxSize")?,
-                "Location" => member_4 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("DesiredInstances", &mut member_1),
+                ("MinSize", &mut member_2),
+                ("MaxSize", &mut member_3),
+                ("Location", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             desired_instances: member_1,
@@ -11821,18 +10756,16 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetCapacityOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "Location" => member_2 = r.field("Location")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("Location", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -11861,22 +10794,20 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetPortSettingsInput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "InboundPermissionAuthorizations" => {
-                    member_1 = r.field("InboundPermissionAuthorizations")?;
-                }
-                "InboundPermissionRevocations" => {
-                    member_2 = r.field("InboundPermissionRevocations")?;
-                }
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<
+            ::std::vec::Vec<super::types::IpPermission>,
+        > = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::IpPermission>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("InboundPermissionAuthorizations", &mut member_1),
+                ("InboundPermissionRevocations", &mut member_2),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             inbound_permission_authorizations: member_1,
@@ -11898,16 +10829,9 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetPortSettingsOutpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("FleetId", &mut member_0), ("FleetArn", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -11934,24 +10858,24 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "RoleArn" => member_1 = r.field("RoleArn")?,
-                "InstanceDefinitions" => member_2 = r.field("InstanceDefinitions")?,
-                "GameServerProtectionPolicy" => {
-                    member_3 = r.field("GameServerProtectionPolicy")?;
-                }
-                "BalancingStrategy" => member_4 = r.field("BalancingStrategy")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::InstanceDefinition>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            super::types::GameServerProtectionPolicy,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::BalancingStrategy> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("RoleArn", &mut member_1),
+                ("InstanceDefinitions", &mut member_2),
+                ("GameServerProtectionPolicy", &mut member_3),
+                ("BalancingStrategy", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             role_arn: member_1,
@@ -11974,14 +10898,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerGroupOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroup" => member_0 = r.field("GameServerGroup")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_server_group: member_0,
         })
@@ -12004,22 +10922,22 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServerGroupName" => member_0 = r.field("GameServerGroupName")?,
-                "GameServerId" => member_1 = r.field("GameServerId")?,
-                "GameServerData" => member_2 = r.field("GameServerData")?,
-                "UtilizationStatus" => member_3 = r.field("UtilizationStatus")?,
-                "HealthCheck" => member_4 = r.field("HealthCheck")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            super::types::GameServerUtilizationStatus,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::GameServerHealthCheck> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameServerGroupName", &mut member_0),
+                ("GameServerId", &mut member_1),
+                ("GameServerData", &mut member_2),
+                ("UtilizationStatus", &mut member_3),
+                ("HealthCheck", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_server_group_name: member_0,
             game_server_id: member_1,
@@ -12042,14 +10960,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameServer" => member_0 = r.field("GameServer")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameServer> = ::std::option::Option::None;
+        r.read_members(&mut [("GameServer", &mut member_0)])?;
         ::std::result::Result::Ok(Self { game_server: member_0 })
     }
 }
@@ -12077,28 +10989,26 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionId" => member_0 = r.field("GameSessionId")?,
-                "MaximumPlayerSessionCount" => {
-                    member_1 = r.field("MaximumPlayerSessionCount")?;
-                }
-                "Name" => member_2 = r.field("Name")?,
-                "PlayerSessionCreationPolicy" => {
-                    member_3 = r.field("PlayerSessionCreationPolicy")?;
-                }
-                "ProtectionPolicy" => member_4 = r.field("ProtectionPolicy")?,
-                "GameProperties" => member_5 = r.field("GameProperties")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            super::types::PlayerSessionCreationPolicy,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameProperty>,
+        > = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameSessionId", &mut member_0),
+                ("MaximumPlayerSessionCount", &mut member_1),
+                ("Name", &mut member_2),
+                ("PlayerSessionCreationPolicy", &mut member_3),
+                ("ProtectionPolicy", &mut member_4),
+                ("GameProperties", &mut member_5),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_session_id: member_0,
             maximum_player_session_count: member_1,
@@ -12122,14 +11032,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSession" => member_0 = r.field("GameSession")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameSession> = ::std::option::Option::None;
+        r.read_members(&mut [("GameSession", &mut member_0)])?;
         ::std::result::Result::Ok(Self { game_session: member_0 })
     }
 }
@@ -12153,28 +11057,30 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionQueueInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "TimeoutInSeconds" => member_1 = r.field("TimeoutInSeconds")?,
-                "PlayerLatencyPolicies" => member_2 = r.field("PlayerLatencyPolicies")?,
-                "Destinations" => member_3 = r.field("Destinations")?,
-                "FilterConfiguration" => member_4 = r.field("FilterConfiguration")?,
-                "PriorityConfiguration" => member_5 = r.field("PriorityConfiguration")?,
-                "CustomEventData" => member_6 = r.field("CustomEventData")?,
-                "NotificationTarget" => member_7 = r.field("NotificationTarget")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<super::types::PlayerLatencyPolicy>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameSessionQueueDestination>,
+        > = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<super::types::FilterConfiguration> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<super::types::PriorityConfiguration> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("TimeoutInSeconds", &mut member_1),
+                ("PlayerLatencyPolicies", &mut member_2),
+                ("Destinations", &mut member_3),
+                ("FilterConfiguration", &mut member_4),
+                ("PriorityConfiguration", &mut member_5),
+                ("CustomEventData", &mut member_6),
+                ("NotificationTarget", &mut member_7),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             timeout_in_seconds: member_1,
@@ -12200,14 +11106,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionQueueOutput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameSessionQueue" => member_0 = r.field("GameSessionQueue")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::GameSessionQueue> = ::std::option::Option::None;
+        r.read_members(&mut [("GameSessionQueue", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             game_session_queue: member_0,
         })
@@ -12239,42 +11139,42 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateMatchmakingConfigurati
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        let mut member_7 = ::std::option::Option::None;
-        let mut member_8 = ::std::option::Option::None;
-        let mut member_9 = ::std::option::Option::None;
-        let mut member_10 = ::std::option::Option::None;
-        let mut member_11 = ::std::option::Option::None;
-        let mut member_12 = ::std::option::Option::None;
-        let mut member_13 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Name" => member_0 = r.field("Name")?,
-                "Description" => member_1 = r.field("Description")?,
-                "GameSessionQueueArns" => member_2 = r.field("GameSessionQueueArns")?,
-                "RequestTimeoutSeconds" => member_3 = r.field("RequestTimeoutSeconds")?,
-                "AcceptanceTimeoutSeconds" => {
-                    member_4 = r.field("AcceptanceTimeoutSeconds")?;
-                }
-                "AcceptanceRequired" => member_5 = r.field("AcceptanceRequired")?,
-                "RuleSetName" => member_6 = r.field("RuleSetName")?,
-                "NotificationTarget" => member_7 = r.field("NotificationTarget")?,
-                "AdditionalPlayerCount" => member_8 = r.field("AdditionalPlayerCount")?,
-                "CustomEventData" => member_9 = r.field("CustomEventData")?,
-                "GameProperties" => member_10 = r.field("GameProperties")?,
-                "GameSessionData" => member_11 = r.field("GameSessionData")?,
-                "BackfillMode" => member_12 = r.field("BackfillMode")?,
-                "FlexMatchMode" => member_13 = r.field("FlexMatchMode")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_8: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_10: ::std::option::Option<
+            ::std::vec::Vec<super::types::GameProperty>,
+        > = ::std::option::Option::None;
+        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_12: ::std::option::Option<super::types::BackfillMode> = ::std::option::Option::None;
+        let mut member_13: ::std::option::Option<super::types::FlexMatchMode> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("Name", &mut member_0),
+                ("Description", &mut member_1),
+                ("GameSessionQueueArns", &mut member_2),
+                ("RequestTimeoutSeconds", &mut member_3),
+                ("AcceptanceTimeoutSeconds", &mut member_4),
+                ("AcceptanceRequired", &mut member_5),
+                ("RuleSetName", &mut member_6),
+                ("NotificationTarget", &mut member_7),
+                ("AdditionalPlayerCount", &mut member_8),
+                ("CustomEventData", &mut member_9),
+                ("GameProperties", &mut member_10),
+                ("GameSessionData", &mut member_11),
+                ("BackfillMode", &mut member_12),
+                ("FlexMatchMode", &mut member_13),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             name: member_0,
             description: member_1,
@@ -12308,14 +11208,10 @@ for super::types::UpdateMatchmakingConfigurationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Configuration" => member_0 = r.field("Configuration")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<
+            super::types::MatchmakingConfiguration,
+        > = ::std::option::Option::None;
+        r.read_members(&mut [("Configuration", &mut member_0)])?;
         ::std::result::Result::Ok(Self { configuration: member_0 })
     }
 }
@@ -12333,16 +11229,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateRuntimeConfigurationIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "RuntimeConfiguration" => member_1 = r.field("RuntimeConfiguration")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<super::types::RuntimeConfiguration> = ::std::option::Option::None;
+        r.read_members(
+            &mut [("FleetId", &mut member_0), ("RuntimeConfiguration", &mut member_1)],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             runtime_configuration: member_1,
@@ -12362,14 +11253,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateRuntimeConfigurationOu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "RuntimeConfiguration" => member_0 = r.field("RuntimeConfiguration")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::RuntimeConfiguration> = ::std::option::Option::None;
+        r.read_members(&mut [("RuntimeConfiguration", &mut member_0)])?;
         ::std::result::Result::Ok(Self {
             runtime_configuration: member_0,
         })
@@ -12392,22 +11277,20 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "ScriptId" => member_0 = r.field("ScriptId")?,
-                "Name" => member_1 = r.field("Name")?,
-                "Version" => member_2 = r.field("Version")?,
-                "StorageLocation" => member_3 = r.field("StorageLocation")?,
-                "ZipFile" => member_4 = r.field("ZipFile")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::smithy_runtime::Blob> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("ScriptId", &mut member_0),
+                ("Name", &mut member_1),
+                ("Version", &mut member_2),
+                ("StorageLocation", &mut member_3),
+                ("ZipFile", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             script_id: member_0,
             name: member_1,
@@ -12430,14 +11313,8 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateScriptOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Script" => member_0 = r.field("Script")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<super::types::Script> = ::std::option::Option::None;
+        r.read_members(&mut [("Script", &mut member_0)])?;
         ::std::result::Result::Ok(Self { script: member_0 })
     }
 }
@@ -12454,14 +11331,8 @@ impl ::smithy_runtime::JsonDecode for super::types::ValidateMatchmakingRuleSetIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "RuleSetBody" => member_0 = r.field("RuleSetBody")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("RuleSetBody", &mut member_0)])?;
         ::std::result::Result::Ok(Self { rule_set_body: member_0 })
     }
 }
@@ -12478,14 +11349,8 @@ impl ::smithy_runtime::JsonDecode for super::types::ValidateMatchmakingRuleSetOu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Valid" => member_0 = r.field("Valid")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        r.read_members(&mut [("Valid", &mut member_0)])?;
         ::std::result::Result::Ok(Self { valid: member_0 })
     }
 }
@@ -12506,22 +11371,20 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringAuthorization {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "GameLiftAwsAccountId" => member_0 = r.field("GameLiftAwsAccountId")?,
-                "PeerVpcAwsAccountId" => member_1 = r.field("PeerVpcAwsAccountId")?,
-                "PeerVpcId" => member_2 = r.field("PeerVpcId")?,
-                "CreationTime" => member_3 = r.field("CreationTime")?,
-                "ExpirationTime" => member_4 = r.field("ExpirationTime")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("GameLiftAwsAccountId", &mut member_0),
+                ("PeerVpcAwsAccountId", &mut member_1),
+                ("PeerVpcId", &mut member_2),
+                ("CreationTime", &mut member_3),
+                ("ExpirationTime", &mut member_4),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             game_lift_aws_account_id: member_0,
             peer_vpc_aws_account_id: member_1,
@@ -12550,26 +11413,26 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringConnection {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        let mut member_2 = ::std::option::Option::None;
-        let mut member_3 = ::std::option::Option::None;
-        let mut member_4 = ::std::option::Option::None;
-        let mut member_5 = ::std::option::Option::None;
-        let mut member_6 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "FleetId" => member_0 = r.field("FleetId")?,
-                "FleetArn" => member_1 = r.field("FleetArn")?,
-                "IpV4CidrBlock" => member_2 = r.field("IpV4CidrBlock")?,
-                "VpcPeeringConnectionId" => member_3 = r.field("VpcPeeringConnectionId")?,
-                "Status" => member_4 = r.field("Status")?,
-                "PeerVpcId" => member_5 = r.field("PeerVpcId")?,
-                "GameLiftVpcId" => member_6 = r.field("GameLiftVpcId")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_4: ::std::option::Option<
+            super::types::VpcPeeringConnectionStatus,
+        > = ::std::option::Option::None;
+        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(
+            &mut [
+                ("FleetId", &mut member_0),
+                ("FleetArn", &mut member_1),
+                ("IpV4CidrBlock", &mut member_2),
+                ("VpcPeeringConnectionId", &mut member_3),
+                ("Status", &mut member_4),
+                ("PeerVpcId", &mut member_5),
+                ("GameLiftVpcId", &mut member_6),
+            ],
+        )?;
         ::std::result::Result::Ok(Self {
             fleet_id: member_0,
             fleet_arn: member_1,
@@ -12595,16 +11458,9 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringConnectionStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0 = ::std::option::Option::None;
-        let mut member_1 = ::std::option::Option::None;
-        r.read_object(|r, key| {
-            match key {
-                "Code" => member_0 = r.field("Code")?,
-                "Message" => member_1 = r.field("Message")?,
-                _ => r.skip_value()?,
-            }
-            ::std::result::Result::Ok(())
-        })?;
+        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        r.read_members(&mut [("Code", &mut member_0), ("Message", &mut member_1)])?;
         ::std::result::Result::Ok(Self {
             code: member_0,
             message: member_1,

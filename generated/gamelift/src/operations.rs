@@ -44,12 +44,16 @@ impl ::smithy_runtime::Operation for AcceptMatch {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::AcceptMatchError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::AcceptMatchError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -97,12 +101,19 @@ impl ::smithy_runtime::Operation for ClaimGameServer {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ClaimGameServerError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ClaimGameServerError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -142,12 +153,16 @@ impl ::smithy_runtime::Operation for CreateAlias {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateAliasError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateAliasError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -196,12 +211,16 @@ impl ::smithy_runtime::Operation for CreateBuild {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateBuildError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateBuildError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -260,15 +279,19 @@ impl ::smithy_runtime::Operation for CreateContainerFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateContainerFleetError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateContainerFleetError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -344,15 +367,19 @@ impl ::smithy_runtime::Operation for CreateContainerGroupDefinition {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateContainerGroupDefinitionError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateContainerGroupDefinitionError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -422,12 +449,16 @@ impl ::smithy_runtime::Operation for CreateFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateFleetError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateFleetError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -473,15 +504,19 @@ impl ::smithy_runtime::Operation for CreateFleetLocations {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateFleetLocationsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateFleetLocationsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -528,15 +563,19 @@ impl ::smithy_runtime::Operation for CreateGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateGameServerGroupError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateGameServerGroupError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -588,12 +627,19 @@ impl ::smithy_runtime::Operation for CreateGameSession {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateGameSessionError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateGameSessionError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -660,15 +706,19 @@ impl ::smithy_runtime::Operation for CreateGameSessionQueue {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateGameSessionQueueError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateGameSessionQueueError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -700,12 +750,19 @@ impl ::smithy_runtime::Operation for CreateLocation {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateLocationError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateLocationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -747,15 +804,19 @@ impl ::smithy_runtime::Operation for CreateMatchmakingConfiguration {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateMatchmakingConfigurationError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateMatchmakingConfigurationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -797,15 +858,19 @@ impl ::smithy_runtime::Operation for CreateMatchmakingRuleSet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateMatchmakingRuleSetError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateMatchmakingRuleSetError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -847,15 +912,19 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreatePlayerSessionError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreatePlayerSessionError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -897,15 +966,19 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreatePlayerSessionsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreatePlayerSessionsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -954,12 +1027,16 @@ impl ::smithy_runtime::Operation for CreateScript {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateScriptError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateScriptError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -1003,15 +1080,19 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringAuthorization {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateVpcPeeringAuthorizationError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateVpcPeeringAuthorizationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1051,15 +1132,19 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringConnection {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::CreateVpcPeeringConnectionError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::CreateVpcPeeringConnectionError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1095,12 +1180,16 @@ impl ::smithy_runtime::Operation for DeleteAlias {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteAliasError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteAliasError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -1140,12 +1229,16 @@ impl ::smithy_runtime::Operation for DeleteBuild {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteBuildError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteBuildError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -1183,15 +1276,19 @@ impl ::smithy_runtime::Operation for DeleteContainerFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteContainerFleetError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteContainerFleetError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1241,15 +1338,19 @@ impl ::smithy_runtime::Operation for DeleteContainerGroupDefinition {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteContainerGroupDefinitionError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteContainerGroupDefinitionError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1289,12 +1390,16 @@ impl ::smithy_runtime::Operation for DeleteFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteFleetError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteFleetError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -1334,15 +1439,19 @@ impl ::smithy_runtime::Operation for DeleteFleetLocations {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteFleetLocationsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteFleetLocationsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1390,15 +1499,19 @@ impl ::smithy_runtime::Operation for DeleteGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteGameServerGroupError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteGameServerGroupError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1430,15 +1543,19 @@ impl ::smithy_runtime::Operation for DeleteGameSessionQueue {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteGameSessionQueueError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteGameSessionQueueError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1472,12 +1589,19 @@ impl ::smithy_runtime::Operation for DeleteLocation {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteLocationError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteLocationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1509,15 +1633,19 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingConfiguration {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteMatchmakingConfigurationError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteMatchmakingConfigurationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1553,15 +1681,19 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingRuleSet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteMatchmakingRuleSetError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteMatchmakingRuleSetError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1595,15 +1727,19 @@ impl ::smithy_runtime::Operation for DeleteScalingPolicy {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteScalingPolicyError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteScalingPolicyError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1645,12 +1781,16 @@ impl ::smithy_runtime::Operation for DeleteScript {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteScriptError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteScriptError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -1686,15 +1826,19 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringAuthorization {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteVpcPeeringAuthorizationError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteVpcPeeringAuthorizationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1732,15 +1876,19 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringConnection {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeleteVpcPeeringConnectionError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeleteVpcPeeringConnectionError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1774,12 +1922,19 @@ impl ::smithy_runtime::Operation for DeregisterCompute {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeregisterComputeError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeregisterComputeError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1819,15 +1974,19 @@ impl ::smithy_runtime::Operation for DeregisterGameServer {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DeregisterGameServerError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DeregisterGameServerError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -1865,12 +2024,19 @@ impl ::smithy_runtime::Operation for DescribeAlias {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeAliasError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeAliasError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1908,12 +2074,19 @@ impl ::smithy_runtime::Operation for DescribeBuild {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeBuildError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeBuildError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -1960,12 +2133,19 @@ impl ::smithy_runtime::Operation for DescribeCompute {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeComputeError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeComputeError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -2007,15 +2187,19 @@ impl ::smithy_runtime::Operation for DescribeContainerFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeContainerFleetError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeContainerFleetError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2060,15 +2244,19 @@ impl ::smithy_runtime::Operation for DescribeContainerGroupDefinition {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeContainerGroupDefinitionError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeContainerGroupDefinitionError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2117,15 +2305,19 @@ impl ::smithy_runtime::Operation for DescribeEc2InstanceLimits {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeEc2InstanceLimitsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeEc2InstanceLimitsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2172,15 +2364,19 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeFleetAttributesError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeFleetAttributesError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2231,15 +2427,19 @@ impl ::smithy_runtime::Operation for DescribeFleetCapacity {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeFleetCapacityError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeFleetCapacityError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2280,15 +2480,19 @@ impl ::smithy_runtime::Operation for DescribeFleetDeployment {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeFleetDeploymentError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeFleetDeploymentError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2328,15 +2532,19 @@ impl ::smithy_runtime::Operation for DescribeFleetEvents {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeFleetEventsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeFleetEventsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2383,15 +2591,19 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationAttributes {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeFleetLocationAttributesError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeFleetLocationAttributesError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2437,15 +2649,19 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationCapacity {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeFleetLocationCapacityError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeFleetLocationCapacityError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2489,15 +2705,19 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationUtilization {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeFleetLocationUtilizationError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeFleetLocationUtilizationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2540,15 +2760,19 @@ impl ::smithy_runtime::Operation for DescribeFleetPortSettings {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeFleetPortSettingsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeFleetPortSettingsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2597,15 +2821,19 @@ impl ::smithy_runtime::Operation for DescribeFleetUtilization {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeFleetUtilizationError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeFleetUtilizationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2645,12 +2873,19 @@ impl ::smithy_runtime::Operation for DescribeGameServer {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeGameServerError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeGameServerError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -2690,15 +2925,19 @@ impl ::smithy_runtime::Operation for DescribeGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeGameServerGroupError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeGameServerGroupError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2740,15 +2979,19 @@ impl ::smithy_runtime::Operation for DescribeGameServerInstances {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeGameServerInstancesError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeGameServerInstancesError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2796,15 +3039,19 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeGameSessionDetailsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeGameSessionDetailsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2840,15 +3087,19 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeGameSessionPlacementError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeGameSessionPlacementError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2884,15 +3135,19 @@ impl ::smithy_runtime::Operation for DescribeGameSessionQueues {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeGameSessionQueuesError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeGameSessionQueuesError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -2944,15 +3199,19 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeGameSessionsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeGameSessionsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3004,12 +3263,19 @@ impl ::smithy_runtime::Operation for DescribeInstances {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeInstancesError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeInstancesError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3051,15 +3317,19 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeMatchmakingError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeMatchmakingError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3099,15 +3369,19 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingConfigurations {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeMatchmakingConfigurationsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeMatchmakingConfigurationsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3143,15 +3417,19 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingRuleSets {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeMatchmakingRuleSetsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeMatchmakingRuleSetsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3197,15 +3475,19 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribePlayerSessionsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribePlayerSessionsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3247,15 +3529,19 @@ impl ::smithy_runtime::Operation for DescribeRuntimeConfiguration {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeRuntimeConfigurationError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeRuntimeConfigurationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3291,15 +3577,19 @@ impl ::smithy_runtime::Operation for DescribeScalingPolicies {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeScalingPoliciesError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeScalingPoliciesError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3341,12 +3631,19 @@ impl ::smithy_runtime::Operation for DescribeScript {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeScriptError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeScriptError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3382,15 +3679,19 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringAuthorizations {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeVpcPeeringAuthorizationsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeVpcPeeringAuthorizationsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3428,15 +3729,19 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringConnections {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::DescribeVpcPeeringConnectionsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::DescribeVpcPeeringConnectionsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3481,12 +3786,19 @@ impl ::smithy_runtime::Operation for GetComputeAccess {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::GetComputeAccessError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::GetComputeAccessError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3529,15 +3841,19 @@ impl ::smithy_runtime::Operation for GetComputeAuthToken {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::GetComputeAuthTokenError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::GetComputeAuthTokenError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3573,15 +3889,19 @@ impl ::smithy_runtime::Operation for GetGameSessionLogUrl {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::GetGameSessionLogUrlError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::GetGameSessionLogUrlError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3630,12 +3950,19 @@ impl ::smithy_runtime::Operation for GetInstanceAccess {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::GetInstanceAccessError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::GetInstanceAccessError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -3673,12 +4000,16 @@ impl ::smithy_runtime::Operation for ListAliases {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListAliasesError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListAliasesError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -3718,12 +4049,16 @@ impl ::smithy_runtime::Operation for ListBuilds {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListBuildsError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListBuildsError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -3767,12 +4102,16 @@ impl ::smithy_runtime::Operation for ListCompute {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListComputeError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListComputeError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -3816,15 +4155,19 @@ impl ::smithy_runtime::Operation for ListContainerFleets {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListContainerFleetsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListContainerFleetsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3870,15 +4213,19 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitionVersions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListContainerGroupDefinitionVersionsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListContainerGroupDefinitionVersionsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3923,15 +4270,19 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListContainerGroupDefinitionsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListContainerGroupDefinitionsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -3974,15 +4325,19 @@ impl ::smithy_runtime::Operation for ListFleetDeployments {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListFleetDeploymentsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListFleetDeploymentsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -4026,12 +4381,16 @@ impl ::smithy_runtime::Operation for ListFleets {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListFleetsError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListFleetsError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -4063,15 +4422,19 @@ impl ::smithy_runtime::Operation for ListGameServerGroups {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListGameServerGroupsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListGameServerGroupsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -4109,12 +4472,19 @@ impl ::smithy_runtime::Operation for ListGameServers {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListGameServersError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListGameServersError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4146,12 +4516,19 @@ impl ::smithy_runtime::Operation for ListLocations {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListLocationsError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListLocationsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4191,12 +4568,16 @@ impl ::smithy_runtime::Operation for ListScripts {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListScriptsError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListScriptsError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -4240,15 +4621,19 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ListTagsForResourceError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ListTagsForResourceError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -4308,12 +4693,19 @@ impl ::smithy_runtime::Operation for PutScalingPolicy {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::PutScalingPolicyError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::PutScalingPolicyError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4359,12 +4751,19 @@ impl ::smithy_runtime::Operation for RegisterCompute {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::RegisterComputeError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::RegisterComputeError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4406,12 +4805,19 @@ impl ::smithy_runtime::Operation for RegisterGameServer {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::RegisterGameServerError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::RegisterGameServerError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4451,15 +4857,19 @@ impl ::smithy_runtime::Operation for RequestUploadCredentials {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::RequestUploadCredentialsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::RequestUploadCredentialsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -4497,12 +4907,16 @@ impl ::smithy_runtime::Operation for ResolveAlias {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ResolveAliasError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ResolveAliasError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -4542,15 +4956,19 @@ impl ::smithy_runtime::Operation for ResumeGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ResumeGameServerGroupError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ResumeGameServerGroupError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -4613,12 +5031,19 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::SearchGameSessionsError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::SearchGameSessionsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4661,12 +5086,19 @@ impl ::smithy_runtime::Operation for StartFleetActions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::StartFleetActionsError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::StartFleetActionsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4725,15 +5157,19 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::StartGameSessionPlacementError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::StartGameSessionPlacementError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -4781,12 +5217,19 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::StartMatchBackfillError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::StartMatchBackfillError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4830,12 +5273,19 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::StartMatchmakingError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::StartMatchmakingError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4880,12 +5330,19 @@ impl ::smithy_runtime::Operation for StopFleetActions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::StopFleetActionsError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::StopFleetActionsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -4923,15 +5380,19 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::StopGameSessionPlacementError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::StopGameSessionPlacementError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -4971,12 +5432,19 @@ impl ::smithy_runtime::Operation for StopMatchmaking {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::StopMatchmakingError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::StopMatchmakingError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -5018,15 +5486,19 @@ impl ::smithy_runtime::Operation for SuspendGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::SuspendGameServerGroupError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::SuspendGameServerGroupError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5070,12 +5542,16 @@ impl ::smithy_runtime::Operation for TagResource {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::TagResourceError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::TagResourceError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -5124,15 +5600,19 @@ impl ::smithy_runtime::Operation for TerminateGameSession {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::TerminateGameSessionError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::TerminateGameSessionError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5176,12 +5656,19 @@ impl ::smithy_runtime::Operation for UntagResource {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UntagResourceError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UntagResourceError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -5217,12 +5704,16 @@ impl ::smithy_runtime::Operation for UpdateAlias {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateAliasError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateAliasError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -5260,12 +5751,16 @@ impl ::smithy_runtime::Operation for UpdateBuild {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateBuildError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateBuildError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -5319,15 +5814,19 @@ impl ::smithy_runtime::Operation for UpdateContainerFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateContainerFleetError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateContainerFleetError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5375,15 +5874,19 @@ impl ::smithy_runtime::Operation for UpdateContainerGroupDefinition {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateContainerGroupDefinitionError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateContainerGroupDefinitionError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5421,15 +5924,19 @@ impl ::smithy_runtime::Operation for UpdateFleetAttributes {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateFleetAttributesError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateFleetAttributesError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5478,15 +5985,19 @@ impl ::smithy_runtime::Operation for UpdateFleetCapacity {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateFleetCapacityError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateFleetCapacityError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5526,15 +6037,19 @@ impl ::smithy_runtime::Operation for UpdateFleetPortSettings {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateFleetPortSettingsError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateFleetPortSettingsError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5580,12 +6095,19 @@ impl ::smithy_runtime::Operation for UpdateGameServer {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateGameServerError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateGameServerError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -5625,15 +6147,19 @@ impl ::smithy_runtime::Operation for UpdateGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateGameServerGroupError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateGameServerGroupError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5671,12 +6197,19 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateGameSessionError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateGameSessionError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
+                )
+            }
+        }
     }
 }
 
@@ -5712,15 +6245,19 @@ impl ::smithy_runtime::Operation for UpdateGameSessionQueue {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateGameSessionQueueError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateGameSessionQueueError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5756,15 +6293,19 @@ impl ::smithy_runtime::Operation for UpdateMatchmakingConfiguration {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateMatchmakingConfigurationError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateMatchmakingConfigurationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5804,15 +6345,19 @@ impl ::smithy_runtime::Operation for UpdateRuntimeConfiguration {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateRuntimeConfigurationError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateRuntimeConfigurationError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }
 
@@ -5858,12 +6403,16 @@ impl ::smithy_runtime::Operation for UpdateScript {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::UpdateScriptError::from_json(parts, response.body())
-            },
-        )
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::UpdateScriptError::from_json(error.parts, &error.body),
+                )
+            }
+        }
     }
 }
 
@@ -5899,14 +6448,18 @@ impl ::smithy_runtime::Operation for ValidateMatchmakingRuleSet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::parse_aws_json_response(
-            response,
-            |parts, response| {
-                super::errors::ValidateMatchmakingRuleSetError::from_json(
-                    parts,
-                    response.body(),
+        match ::smithy_runtime::aws_json_response_body(response) {
+            ::std::result::Result::Ok(body) => {
+                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
+            }
+            ::std::result::Result::Err(error) => {
+                ::std::result::Result::Err(
+                    super::errors::ValidateMatchmakingRuleSetError::from_json(
+                        error.parts,
+                        &error.body,
+                    ),
                 )
-            },
-        )
+            }
+        }
     }
 }

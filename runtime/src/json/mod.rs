@@ -6,6 +6,7 @@
 
 mod decode;
 mod encode;
+mod members;
 mod number;
 mod reader;
 mod skip;
@@ -14,6 +15,7 @@ mod writer;
 
 pub use decode::JsonDecode;
 pub use encode::JsonEncode;
+pub use members::{CustomMember, JsonMember};
 pub use reader::{JsonKind, JsonReader, DEFAULT_MAX_DEPTH};
 pub use writer::JsonWriter;
 

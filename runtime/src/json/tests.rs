@@ -3,7 +3,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::{from_slice, to_vec, JsonDecode, JsonEncode, JsonKind, JsonReader, JsonWriter};
+use super::{
+    from_slice, to_vec, CustomMember, JsonDecode, JsonEncode, JsonKind, JsonReader, JsonWriter,
+};
 use crate::{
     BigDecimal, BigInteger, Blob, DecodeError, Document, Number, Timestamp, TimestampFormat,
 };
@@ -46,36 +48,98 @@ impl JsonDecode for Output {
 
 impl JsonDecode for Ticket {
     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
-        let mut out = Ticket::default();
-        r.read_object(|r, key| {
-            match key {
-                "TicketId" => out.ticket_id = r.field("TicketId")?,
-                "Status" => out.status = r.field("Status")?,
-                "EstimatedWaitTime" => out.estimated_wait_time = r.field("EstimatedWaitTime")?,
-                "StartTime" => out.start_time = r.field("StartTime")?,
-                "Players" => out.players = r.field("Players")?,
-                _ => r.skip_value()?,
-            }
-            Ok(())
-        })?;
-        Ok(out)
+        let mut ticket_id: Option<String> = None;
+        let mut status: Option<String> = None;
+        let mut estimated_wait_time: Option<i32> = None;
+        let mut start_time: Option<Timestamp> = None;
+        let mut players: Option<Vec<Player>> = None;
+        r.read_members(&mut [
+            ("TicketId", &mut ticket_id),
+            ("Status", &mut status),
+            ("EstimatedWaitTime", &mut estimated_wait_time),
+            ("StartTime", &mut start_time),
+            ("Players", &mut players),
+        ])?;
+        Ok(Ticket {
+            ticket_id,
+            status,
+            estimated_wait_time,
+            start_time,
+            players,
+        })
     }
 }
 
 impl JsonDecode for Player {
     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
-        let mut out = Player::default();
-        r.read_object(|r, key| {
-            match key {
-                "PlayerId" => out.player_id = r.field("PlayerId")?,
-                "LatencyInMs" => out.latency = r.field("LatencyInMs")?,
-                "PlayerAttributes" => out.attributes = r.field("PlayerAttributes")?,
-                _ => r.skip_value()?,
-            }
-            Ok(())
-        })?;
-        Ok(out)
+        let mut player_id: Option<String> = None;
+        let mut latency: Option<BTreeMap<String, i32>> = None;
+        let mut attributes: Option<BTreeMap<String, Document>> = None;
+        r.read_members(&mut [
+            ("PlayerId", &mut player_id),
+            ("LatencyInMs", &mut latency),
+            ("PlayerAttributes", &mut attributes),
+        ])?;
+        Ok(Player {
+            player_id,
+            latency,
+            attributes,
+        })
     }
+}
+
+/// A structure with a timestamp in a non-default format, read through a `CustomMember`.
+#[derive(Debug, PartialEq)]
+struct Event {
+    name: Option<String>,
+    at: Option<Timestamp>,
+}
+
+impl JsonDecode for Event {
+    fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
+        let mut name: Option<String> = None;
+        let mut at =
+            CustomMember::<Timestamp>::new(|r| r.read_timestamp(TimestampFormat::HttpDate));
+        r.read_members(&mut [("Name", &mut name), ("At", &mut at)])?;
+        Ok(Event {
+            name,
+            at: at.into_inner(),
+        })
+    }
+}
+
+#[test]
+fn members_in_any_order_repeated_null_or_unknown() {
+    let event: Event =
+        decode(r#"{"At": "Tue, 29 Apr 2014 18:30:38 GMT", "x": [1], "Name": "a"}"#).unwrap();
+    assert_eq!(event.name.as_deref(), Some("a"));
+    assert_eq!(event.at, Some(Timestamp::new(1398796238, 0)));
+    // The last of a repeated key wins; `null` leaves a member absent.
+    let event: Event = decode(r#"{"Name": "a", "Name": "b", "At": null}"#).unwrap();
+    assert_eq!(
+        event,
+        Event {
+            name: Some("b".into()),
+            at: None
+        }
+    );
+    let event: Event = decode("{}").unwrap();
+    assert_eq!(
+        event,
+        Event {
+            name: None,
+            at: None
+        }
+    );
+    // Errors name the member, for custom members too.
+    assert_eq!(
+        err::<Event>(r#"{"Name": "a", "At": "yesterday"}"#)
+            .split(':')
+            .next(),
+        Some("at At")
+    );
+    assert!(err::<Event>(r#"{"Name": 1}"#).starts_with("at Name: expected a string"));
+    assert!(err::<Event>(r#"[]"#).contains("expected an object"));
 }
 
 const SAMPLE: &str = r#"{

@@ -50,10 +50,10 @@ impl From<DecodeError> for EchoError {
 }
 
 impl EchoError {
-    fn from_parts(parts: ErrorParts, response: Response<Vec<u8>>) -> Self {
+    fn from_parts(parts: ErrorParts, body: Vec<u8>) -> Self {
         match parts.code() {
             Some("NotFound") => EchoError::NotFound(parts.message),
-            _ => EchoError::Unhandled(parts.into_unhandled(response.into_body())),
+            _ => EchoError::Unhandled(parts.into_unhandled(body)),
         }
     }
 }

@@ -1,0 +1,84 @@
+//! Structure decoding through one non-generic loop: a generated decoder lists its members as
+//! `(wire name, slot)` pairs and [`JsonReader::read_members`] walks the object.
+//!
+//! Why: a `match` over keys with a closure per structure is the largest part of a generated
+//! crate's compile time. With slots, a structure's decoder is a list of locals and one call;
+//! the per-type code is one small [`JsonMember`] impl per member *type*, shared by every
+//! structure that has a member of that type.
+
+use super::{JsonDecode, JsonReader};
+use crate::DecodeError;
+
+/// A place one structure member is decoded into.
+pub trait JsonMember {
+    /// Reads the member's value at the reader's position; `null` leaves the member absent.
+    fn read_member(&mut self, r: &mut JsonReader<'_>) -> Result<(), DecodeError>;
+}
+
+/// The usual slot: `None` until the member is seen, and `null` is `None`.
+impl<T: JsonDecode> JsonMember for Option<T> {
+    fn read_member(&mut self, r: &mut JsonReader<'_>) -> Result<(), DecodeError> {
+        *self = Option::<T>::decode_json(r)?;
+        Ok(())
+    }
+}
+
+/// A slot for a member whose value needs a decoder of its own (a timestamp in a format other
+/// than the protocol's default, or a collection of such timestamps).
+pub struct CustomMember<T> {
+    value: Option<T>,
+    decode: fn(&mut JsonReader<'_>) -> Result<T, DecodeError>,
+}
+
+impl<T> CustomMember<T> {
+    /// An empty slot that reads non-`null` values with `decode`.
+    pub fn new(decode: fn(&mut JsonReader<'_>) -> Result<T, DecodeError>) -> Self {
+        CustomMember {
+            value: None,
+            decode,
+        }
+    }
+
+    /// The decoded value, `None` when the member was absent or `null`.
+    pub fn into_inner(self) -> Option<T> {
+        self.value
+    }
+}
+
+impl<T> JsonMember for CustomMember<T> {
+    fn read_member(&mut self, r: &mut JsonReader<'_>) -> Result<(), DecodeError> {
+        self.value = if r.take_null() {
+            None
+        } else {
+            Some((self.decode)(r)?)
+        };
+        Ok(())
+    }
+}
+
+impl JsonReader<'_> {
+    /// Reads an object into `members`, a list of `(wire name, slot)` pairs: each key's value goes
+    /// to the slot of that name, unknown keys are skipped, and an error names the member in its
+    /// path. A repeated key keeps the last value.
+    ///
+    /// Members usually arrive in the order the model declares them, so the slot after the last
+    /// one matched is tried first.
+    pub fn read_members(
+        &mut self,
+        members: &mut [(&str, &mut dyn JsonMember)],
+    ) -> Result<(), DecodeError> {
+        let mut next = 0;
+        self.read_object(|r, key| {
+            let index = match members.get(next) {
+                Some((name, _)) if *name == key => next,
+                _ => match members.iter().position(|(name, _)| *name == key) {
+                    Some(index) => index,
+                    None => return r.skip_value(),
+                },
+            };
+            next = index + 1;
+            let (name, slot) = &mut members[index];
+            slot.read_member(r).map_err(|e| e.in_field(name))
+        })
+    }
+}
