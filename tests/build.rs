@@ -74,7 +74,10 @@ fn main() -> Result<(), smithy_codegen::Error> {
         for file in *extra {
             builder = builder.model(models.join(format!("fixtures/{file}.json")));
         }
-        builder.generate_to_out_dir(&format!("fixture_{name}.rs"))?;
+        // Fixtures are decoded and encoded both ways by the behaviour tests.
+        builder
+            .server_codecs(true)
+            .generate_to_out_dir(&format!("fixture_{name}.rs"))?;
     }
     for (service, file) in PROTOCOL_TEST_SERVICES {
         smithy_codegen::Builder::new()

@@ -26,6 +26,7 @@ pub struct Builder {
     crate_name: Option<String>,
     runtime_path: Option<String>,
     protocol_tests: bool,
+    server_codecs: bool,
 }
 
 /// One file of a generated crate, relative to the crate root.
@@ -111,6 +112,17 @@ impl Builder {
         self
     }
 
+    /// Also generates the JSON codecs a client does not need (decoders for
+    /// operation inputs, encoders for outputs), for servers, test doubles and
+    /// round trips. A crate always has them in its `server_json` module behind
+    /// the `server-codecs` feature; this turns the feature on by default. A
+    /// single file has them only when this is set. Implied by
+    /// [`protocol_tests`](Self::protocol_tests), whose request cases decode inputs.
+    pub fn server_codecs(mut self, enabled: bool) -> Self {
+        self.server_codecs = enabled;
+        self
+    }
+
     /// The model files this builder reads from disk.
     pub fn model_paths(&self) -> &[PathBuf] {
         &self.models
@@ -132,6 +144,7 @@ impl Builder {
                 version: "0.1.0",
                 runtime_path: self.runtime_path.as_deref(),
                 description: &description,
+                default_features: &self.enabled_features(),
             },
         )?;
         let files = files
@@ -148,7 +161,7 @@ impl Builder {
     pub fn generate_single_file(&self) -> Result<Output> {
         let (service, model_name) = self.resolve()?;
         let emitted = emit::emit(&service, &model_name);
-        let contents = render::single_file(&emitted)?;
+        let contents = render::single_file(&emitted, &self.enabled_features())?;
         let file = GeneratedFile {
             path: PathBuf::from(format!("{}.rs", naming::crate_name(&service.sdk_id))),
             contents,
@@ -190,6 +203,15 @@ impl Builder {
         let path = Path::new(&out_dir).join(file_name);
         self.write_single_file(&path)?;
         Ok(path)
+    }
+
+    /// The optional modules' features this configuration turns on.
+    fn enabled_features(&self) -> Vec<&'static str> {
+        if self.server_codecs || self.protocol_tests {
+            vec![emit::SERVER_CODECS]
+        } else {
+            Vec::new()
+        }
     }
 
     /// Loads the models and resolves the selected service; also returns the

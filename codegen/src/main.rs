@@ -78,6 +78,11 @@ struct GenerateArgs {
     /// Also generate the model's client protocol compliance cases as `#[test]`s.
     #[arg(long)]
     protocol_tests: bool,
+    /// Also generate the JSON codecs a client does not need (decoders for
+    /// inputs, encoders for outputs): on by default in a crate (its
+    /// `server-codecs` feature), present at all in a single file.
+    #[arg(long)]
+    server_codecs: bool,
 }
 
 fn main() -> ExitCode {
@@ -113,7 +118,9 @@ fn generate(args: GenerateArgs) -> Result<(), smithy_codegen::Error> {
     if let Some(path) = args.runtime_path {
         builder = builder.runtime_path(path);
     }
-    builder = builder.protocol_tests(args.protocol_tests);
+    builder = builder
+        .protocol_tests(args.protocol_tests)
+        .server_codecs(args.server_codecs);
     let output = if args.single_file {
         builder.write_single_file(&args.out)?
     } else {

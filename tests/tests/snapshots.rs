@@ -10,13 +10,15 @@ fn models() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../models")
 }
 
-/// The single-file output for a fixture (plus any extra files merged into it).
+/// The single-file output for a fixture (plus any extra files merged into it),
+/// with the codecs of both directions.
 fn generate_fixture(name: &str, extra: &[&str]) -> String {
     let mut builder = Builder::new().model(models().join(format!("fixtures/{name}.json")));
     for file in extra {
         builder = builder.model(models().join(format!("fixtures/{file}.json")));
     }
     let output = builder
+        .server_codecs(true)
         .generate_single_file()
         .unwrap_or_else(|e| panic!("fixture {name} failed: {e}"));
     output.files[0].contents.clone()
@@ -52,6 +54,59 @@ fn gamelift_start_match_backfill_slice() {
         .generate_single_file()
         .expect("GameLift generates");
     insta::assert_snapshot!("gamelift_start_match_backfill", output.files[0].contents);
+}
+
+/// A client crate has codecs for its own direction; the other direction sits in
+/// `server_json` behind the `server-codecs` feature, off unless asked for.
+#[test]
+fn server_codecs_are_behind_a_feature() {
+    let builder = Builder::new()
+        .model(models().join("gamelift.json"))
+        .operations(["StartMatchBackfill"]);
+    let file = |output: &smithy_codegen::Output, path: &str| {
+        output
+            .files
+            .iter()
+            .find(|f| f.path == Path::new(path))
+            .unwrap_or_else(|| panic!("{path} is generated"))
+            .contents
+            .clone()
+    };
+    let client = builder
+        .clone()
+        .generate_crate()
+        .expect("GameLift generates");
+    let manifest = file(&client, "Cargo.toml");
+    assert!(
+        manifest.contains("[features]\ndefault = []\nserver-codecs = []\n"),
+        "{manifest}"
+    );
+    assert!(file(&client, "src/lib.rs")
+        .contains("#[cfg(feature = \"server-codecs\")]\n#[rustfmt::skip]\npub mod server_json;"));
+    let decode_input = "JsonDecode for super::types::StartMatchBackfillInput";
+    let encode_output = "JsonEncode for super::types::StartMatchBackfillOutput";
+    let json = file(&client, "src/json.rs");
+    let server = file(&client, "src/server_json.rs");
+    assert!(!json.contains(decode_input) && !json.contains(encode_output));
+    assert!(server.contains(decode_input) && server.contains(encode_output));
+    // Shared types (in both input and output) are in the client module, once.
+    assert!(json.contains("JsonDecode for super::types::Player {"));
+    assert!(json.contains("JsonEncode for super::types::Player {"));
+    assert!(!server.contains("super::types::Player {"));
+
+    let with = builder
+        .clone()
+        .server_codecs(true)
+        .generate_crate()
+        .expect("GameLift generates");
+    assert!(file(&with, "Cargo.toml").contains("default = [\"server-codecs\"]\n"));
+    let single = |b: Builder| {
+        b.generate_single_file().expect("generates").files[0]
+            .contents
+            .clone()
+    };
+    assert!(!single(builder.clone()).contains("mod server_json"));
+    assert!(single(builder.server_codecs(true)).contains("pub mod server_json {"));
 }
 
 #[test]

@@ -12,29 +12,64 @@ use crate::ir::{
     TypeRef, Union,
 };
 
-/// Encoders and decoders for every type, in shape-id order.
-pub fn emit(service: &Service) -> TokenStream {
+/// Which codecs a JSON module holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Encoders for what a client sends, decoders for what it receives.
+    Client,
+    /// The rest: decoders for what clients send, encoders for what they
+    /// receive (for servers, test doubles and round-trip tests).
+    Server,
+}
+
+/// Whether some type travels one way only, so that [`Side::Server`] has codecs
+/// to hold.
+pub fn server_side_needed(service: &Service) -> bool {
+    service
+        .types
+        .values()
+        .any(|def| !(def.sent && def.received))
+}
+
+/// The JSON codecs of `side`, in shape-id order.
+pub fn emit(service: &Service, side: Side) -> TokenStream {
     let impls = service.types.values().map(|def| {
         let name = ident(&def.name);
-        let (encode, decode) = match &def.kind {
-            TypeKind::Struct(s) => (encode_struct(s), decode_struct(service, def, s)),
-            TypeKind::Union(u) => (encode_union(u), decode_union(u)),
-            TypeKind::Enum(e) => (encode_enum(), decode_enum(e)),
-            TypeKind::IntEnum(e) => (encode_int_enum(), decode_int_enum(e)),
+        let (encode, decode) = match side {
+            Side::Client => (def.sent, def.received),
+            Side::Server => (!def.sent, !def.received),
         };
-        quote! {
-            impl ::smithy_runtime::JsonEncode for super::types::#name {
-                fn encode_json(&self, w: &mut ::smithy_runtime::JsonWriter) {
-                    #encode
+        let encode = encode.then(|| {
+            let body = match &def.kind {
+                TypeKind::Struct(s) => encode_struct(s),
+                TypeKind::Union(u) => encode_union(u),
+                TypeKind::Enum(_) => encode_enum(),
+                TypeKind::IntEnum(_) => encode_int_enum(),
+            };
+            quote! {
+                impl ::smithy_runtime::JsonEncode for super::types::#name {
+                    fn encode_json(&self, w: &mut ::smithy_runtime::JsonWriter) {
+                        #body
+                    }
                 }
             }
-
-            impl ::smithy_runtime::JsonDecode for super::types::#name {
-                fn decode_json(r: &mut ::smithy_runtime::JsonReader<'_>) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-                    #decode
+        });
+        let decode = decode.then(|| {
+            let body = match &def.kind {
+                TypeKind::Struct(s) => decode_struct(service, def, s),
+                TypeKind::Union(u) => decode_union(u),
+                TypeKind::Enum(e) => decode_enum(e),
+                TypeKind::IntEnum(e) => decode_int_enum(e),
+            };
+            quote! {
+                impl ::smithy_runtime::JsonDecode for super::types::#name {
+                    fn decode_json(r: &mut ::smithy_runtime::JsonReader<'_>) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+                        #body
+                    }
                 }
             }
-        }
+        });
+        quote!(#encode #decode)
     });
     quote!(#(#impls)*)
 }

@@ -29,7 +29,13 @@ pub struct Module<'a> {
     pub items: ItemsEmitter<'a>,
     /// Compiled only for tests (`#[cfg(test)]`, private).
     pub test_only: bool,
+    /// The Cargo feature the module is behind, if any ([`SERVER_CODECS`]).
+    pub feature: Option<&'static str>,
 }
+
+/// The Cargo feature of the `server_json` module: the JSON codecs a client
+/// does not need (decoders for inputs, encoders for outputs).
+pub const SERVER_CODECS: &str = "server-codecs";
 
 /// Everything generated for one service, ready to render.
 pub struct Emitted<'a> {
@@ -48,6 +54,7 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
                 .to_owned(),
             items: Box::new(move || types::emit(service)),
             test_only: false,
+            feature: None,
         },
         Module {
             name: "values",
@@ -55,20 +62,40 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
                 .to_owned(),
             items: Box::new(move || values::emit(service)),
             test_only: false,
+            feature: None,
         },
         Module {
             name: "json",
-            doc: "JSON codecs keyed by Smithy member names (the awsJson protocols).".to_owned(),
-            items: Box::new(move || json::emit(service)),
+            doc: "JSON codecs keyed by Smithy member names (the awsJson protocols): encoders for \
+                  what the client sends, decoders for what it receives."
+                .to_owned(),
+            items: Box::new(move || json::emit(service, json::Side::Client)),
             test_only: false,
+            feature: None,
         },
         Module {
             name: "errors",
-            doc: "Error types: one enum per operation plus the service-wide `Error`.".to_owned(),
+            doc: "Error types: one enum per set of operation errors (an alias per operation) \
+                  plus the service-wide `Error`."
+                .to_owned(),
             items: Box::new(move || errors::emit(service)),
             test_only: false,
+            feature: None,
         },
     ];
+    if json::server_side_needed(service) {
+        modules.push(Module {
+            name: "server_json",
+            doc: format!(
+                "The JSON codecs a client does not need: decoders for what it sends and encoders \
+                 for what it receives, for servers, test doubles and round-trip tests. Behind the \
+                 `{SERVER_CODECS}` feature (included when a crate is generated with protocol tests)."
+            ),
+            items: Box::new(move || json::emit(service, json::Side::Server)),
+            test_only: false,
+            feature: Some(SERVER_CODECS),
+        });
+    }
     if operations::supported(service.protocol) {
         modules.push(Module {
             name: "operations",
@@ -76,12 +103,14 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
                 .to_owned(),
             items: Box::new(move || operations::emit_operations(service)),
             test_only: false,
+            feature: None,
         });
         modules.push(Module {
             name: "client",
             doc: "The client: one `async fn` per operation over any transport.".to_owned(),
             items: Box::new(move || operations::emit_client(service)),
             test_only: false,
+            feature: None,
         });
         if !service.protocol_tests.is_empty() {
             modules.push(Module {
@@ -90,6 +119,7 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
                     .to_owned(),
                 items: Box::new(move || protocol_tests::emit(service)),
                 test_only: true,
+                feature: None,
             });
         }
     }

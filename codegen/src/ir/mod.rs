@@ -5,6 +5,7 @@
 //! [`Model`]: crate::model::Model
 
 mod defaults;
+mod direction;
 mod optional;
 mod protocol_tests;
 mod recursion;
@@ -155,6 +156,10 @@ pub struct TypeDef {
     /// `@sensitive` on the shape itself: `Debug` shows nothing of it.
     pub sensitive: bool,
     pub kind: TypeKind,
+    /// Reachable from an operation input: a client encodes it.
+    pub sent: bool,
+    /// Reachable from an operation output or error: a client decodes it.
+    pub received: bool,
 }
 
 /// What kind of Rust item a [`TypeDef`] becomes.

@@ -37,6 +37,7 @@ pub fn resolve(model: &Model, selection: &Selection) -> Result<Service> {
     let operations = select_operations(model, service, selection.operations.as_deref())?;
     let resolver = Resolver::new(model, service, &operations)?;
     let mut resolved = resolver.service(&operations)?;
+    super::direction::mark(&mut resolved);
     if selection.protocol_tests {
         resolved.protocol_tests = resolver.protocol_tests(&resolved, &operations)?;
     }
@@ -392,6 +393,9 @@ impl<'m> Resolver<'m> {
                     docs: self.docs(shape)?,
                     sensitive: shape.has_trait(traits::SENSITIVE),
                     kind,
+                    // Set once the operations are known (`direction::mark`).
+                    sent: false,
+                    received: false,
                 },
             );
         }

@@ -134,6 +134,8 @@ pub fn check(
         .arg("check")
         .arg("--workspace")
         .arg("--keep-going")
+        // Check the optional modules (`server_json`) too.
+        .arg("--all-features")
         .arg("--message-format=json")
         .arg(format!("--jobs={}", config.jobs.max(1)))
         .arg("--manifest-path")

@@ -29,6 +29,9 @@ pub mod values;
 pub mod json;
 #[rustfmt::skip]
 pub mod errors;
+#[cfg(feature = "server-codecs")]
+#[rustfmt::skip]
+pub mod server_json;
 #[rustfmt::skip]
 pub mod operations;
 #[rustfmt::skip]
