@@ -2,6 +2,7 @@
 //! operations are built from.
 
 use std::fmt;
+use std::future::Future;
 
 use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use http::{Method, Request, Response, Uri};
@@ -39,12 +40,29 @@ pub async fn invoke<O: Operation, T: Transport>(
     transport: &T,
     input: &O::Input,
 ) -> Result<O::Output, InvokeError<O::Error>> {
+    send_operation::<O, T>(transport, input).await
+}
+
+/// Like [`invoke`], but builds the request before returning: the future borrows only the
+/// transport, so a method taking its input by value can return it directly. Generated clients
+/// call this from plain (non-`async`) methods, which compile much faster than one `async fn`
+/// state machine per operation.
+pub fn send_operation<'t, O, T>(
+    transport: &'t T,
+    input: &O::Input,
+) -> impl Future<Output = Result<O::Output, InvokeError<O::Error>>> + 't
+where
+    O: Operation + 't,
+    T: Transport + 't,
+{
     let request = O::build_request(input);
-    let response = transport
-        .send(request)
-        .await
-        .map_err(InvokeError::Transport)?;
-    O::parse_response(response).map_err(InvokeError::Operation)
+    async move {
+        let response = transport
+            .send(request)
+            .await
+            .map_err(InvokeError::Transport)?;
+        O::parse_response(response).map_err(InvokeError::Operation)
+    }
 }
 
 /// Why [`invoke`] failed: the request never got a response, or the service answered with an

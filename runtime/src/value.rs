@@ -85,16 +85,22 @@ pub struct StructureValue {
 
 impl StructureValue {
     /// Adds member `name`.
-    pub fn member(mut self, name: &'static str, value: &(impl ToValue + ?Sized)) -> Self {
-        self.members.push((name, value.to_value()));
-        self
+    pub fn member(self, name: &'static str, value: &(impl ToValue + ?Sized)) -> Self {
+        self.push(name, value.to_value())
     }
 
     /// Adds member `name` if it is set; `None` leaves it out (it is not `Value::Null`).
-    pub fn optional<T: ToValue>(mut self, name: &'static str, value: &Option<T>) -> Self {
-        if let Some(v) = value {
-            self.members.push((name, v.to_value()));
+    pub fn optional<T: ToValue>(self, name: &'static str, value: &Option<T>) -> Self {
+        match value {
+            Some(v) => self.push(name, v.to_value()),
+            None => self,
         }
+    }
+
+    /// The non-generic part of [`member`](Self::member) and [`optional`](Self::optional),
+    /// which are instantiated once per member type.
+    fn push(mut self, name: &'static str, value: Value) -> Self {
+        self.members.push((name, value));
         self
     }
 
@@ -184,19 +190,26 @@ impl<T: ToValue> ToValue for Option<T> {
     }
 }
 
+// Plain loops rather than `map().collect()`: these are instantiated once per
+// element type of a generated crate, and iterator adapters cost several times
+// more code per instantiation.
 impl<T: ToValue> ToValue for Vec<T> {
     fn to_value(&self) -> Value {
-        Value::List(self.iter().map(ToValue::to_value).collect())
+        let mut items = Vec::with_capacity(self.len());
+        for item in self {
+            items.push(item.to_value());
+        }
+        Value::List(items)
     }
 }
 
 impl<T: ToValue> ToValue for BTreeMap<String, T> {
     fn to_value(&self) -> Value {
-        Value::Map(
-            self.iter()
-                .map(|(k, v)| (k.clone(), v.to_value()))
-                .collect(),
-        )
+        let mut entries = Vec::with_capacity(self.len());
+        for (key, value) in self {
+            entries.push((key.clone(), value.to_value()));
+        }
+        Value::Map(entries)
     }
 }
 

@@ -107,7 +107,7 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
         });
         modules.push(Module {
             name: "client",
-            doc: "The client: one `async fn` per operation over any transport.".to_owned(),
+            doc: "The client: one method per operation over any transport, returning the call's future.".to_owned(),
             items: Box::new(move || operations::emit_client(service)),
             test_only: false,
             feature: None,

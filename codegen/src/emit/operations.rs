@@ -1,5 +1,5 @@
 //! The `operations` module (a sans-IO `Operation` per operation) and the
-//! `client` module (one `async fn` per operation over any `Transport`).
+//! `client` module (one method per operation over any `Transport`, returning the call's future).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -118,7 +118,8 @@ pub fn emit_operations(service: &Service) -> TokenStream {
     quote!(#(#items)*)
 }
 
-/// `Client<T>` with one documented `async fn` per operation.
+/// `Client<T>` with one documented method per operation, returning the
+/// future of the call (see `smithy_runtime::send_operation`).
 pub fn emit_client(service: &Service) -> TokenStream {
     let methods = service.operations.iter().filter(|op| !op.streaming).map(|op| {
         let fn_name = ident(&op.fn_name);
@@ -131,11 +132,13 @@ pub fn emit_client(service: &Service) -> TokenStream {
         quote! {
             #docs
             #deprecated
-            pub async fn #fn_name(
+            pub fn #fn_name(
                 &self,
                 input: #input,
-            ) -> ::std::result::Result<#output, ::smithy_runtime::InvokeError<super::errors::#error>> {
-                ::smithy_runtime::invoke::<super::operations::#op_type, T>(&self.transport, &input).await
+            ) -> impl ::std::future::Future<
+                Output = ::std::result::Result<#output, ::smithy_runtime::InvokeError<super::errors::#error>>,
+            > + '_ {
+                ::smithy_runtime::send_operation::<super::operations::#op_type, T>(&self.transport, &input)
             }
         }
     });

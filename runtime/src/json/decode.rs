@@ -22,9 +22,11 @@ pub trait JsonDecode: Sized {
     /// element type of `@sparse` collections, overrides this to keep nulls as `None`.
     fn decode_json_element(r: &mut JsonReader<'_>) -> Result<Option<Self>, DecodeError> {
         if r.take_null() {
-            Ok(None)
-        } else {
-            Self::decode_json(r).map(Some)
+            return Ok(None);
+        }
+        match Self::decode_json(r) {
+            Ok(value) => Ok(Some(value)),
+            Err(e) => Err(e),
         }
     }
 }
@@ -121,11 +123,17 @@ impl JsonDecode for BigDecimal {
 
 impl<T: JsonDecode> JsonDecode for Box<T> {
     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
-        T::decode_json(r).map(Box::new)
+        match T::decode_json(r) {
+            Ok(value) => Ok(Box::new(value)),
+            Err(e) => Err(e),
+        }
     }
 
     fn decode_json_element(r: &mut JsonReader<'_>) -> Result<Option<Self>, DecodeError> {
-        T::decode_json_element(r).map(|v| v.map(Box::new))
+        match T::decode_json_element(r) {
+            Ok(value) => Ok(value.map(Box::new)),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -133,9 +141,11 @@ impl<T: JsonDecode> JsonDecode for Box<T> {
 impl<T: JsonDecode> JsonDecode for Option<T> {
     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
         if r.take_null() {
-            Ok(None)
-        } else {
-            T::decode_json(r).map(Some)
+            return Ok(None);
+        }
+        match T::decode_json(r) {
+            Ok(value) => Ok(Some(value)),
+            Err(e) => Err(e),
         }
     }
 
@@ -151,13 +161,18 @@ impl<T: JsonDecode> JsonDecode for Option<T> {
 impl<T: JsonDecode> JsonDecode for Vec<T> {
     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
         let mut out = Vec::new();
-        r.read_array(|r, i| {
-            if let Some(v) = T::decode_json_element(r).map_err(|e| e.at_index(i))? {
-                out.push(v);
+        let result = r.read_elements(&mut |r| {
+            match T::decode_json_element(r) {
+                Ok(Some(v)) => out.push(v),
+                Ok(None) => {}
+                Err(e) => return Err(e),
             }
             Ok(())
-        })?;
-        Ok(out)
+        });
+        match result {
+            Ok(()) => Ok(out),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -166,13 +181,20 @@ impl<T: JsonDecode> JsonDecode for Vec<T> {
 impl<T: JsonDecode> JsonDecode for BTreeMap<String, T> {
     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
         let mut out = BTreeMap::new();
-        r.read_object(|r, key| {
-            if let Some(v) = T::decode_json_element(r).map_err(|e| e.at_key(key))? {
-                out.insert(key.to_owned(), v);
+        let result = r.read_entries(&mut |r, key| {
+            match T::decode_json_element(r) {
+                Ok(Some(v)) => {
+                    out.insert(key.to_owned(), v);
+                }
+                Ok(None) => {}
+                Err(e) => return Err(e),
             }
             Ok(())
-        })?;
-        Ok(out)
+        });
+        match result {
+            Ok(()) => Ok(out),
+            Err(e) => Err(e),
+        }
     }
 }
 

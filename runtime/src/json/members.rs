@@ -18,8 +18,18 @@ pub trait JsonMember {
 /// The usual slot: `None` until the member is seen, and `null` is `None`.
 impl<T: JsonDecode> JsonMember for Option<T> {
     fn read_member(&mut self, r: &mut JsonReader<'_>) -> Result<(), DecodeError> {
-        *self = Option::<T>::decode_json(r)?;
-        Ok(())
+        // Instantiated once per member type: no combinators, no `?`.
+        if r.take_null() {
+            *self = None;
+            return Ok(());
+        }
+        match T::decode_json(r) {
+            Ok(value) => {
+                *self = Some(value);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 }
 

@@ -26,17 +26,29 @@ use crate::DecodeError;
 /// An empty or whitespace-only body decodes as if it were `{}`: awsJson services may answer an
 /// operation with an empty output with no body at all.
 pub fn from_slice<T: JsonDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
-    let mut r = JsonReader::new(bytes);
-    if r.peek().is_none() {
-        return T::decode_json(&mut JsonReader::new(b"{}"));
-    }
+    // Instantiated once per decoded type, so the generic part stays minimal.
+    let mut r = JsonReader::new(body_or_empty_object(bytes));
     let value = T::decode_json(&mut r)?;
-    r.finish()?;
-    Ok(value)
+    match r.finish() {
+        Ok(()) => Ok(value),
+        Err(e) => Err(e),
+    }
 }
 
-/// Encodes `value` as a JSON body.
-pub fn to_vec(value: &(impl JsonEncode + ?Sized)) -> Vec<u8> {
+/// `bytes`, or `{}` when they hold nothing but whitespace.
+fn body_or_empty_object(bytes: &[u8]) -> &[u8] {
+    if bytes
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+    {
+        b"{}"
+    } else {
+        bytes
+    }
+}
+
+/// Encodes `value` as a JSON body. Not generic: one copy serves every type.
+pub fn to_vec(value: &dyn JsonEncode) -> Vec<u8> {
     let mut w = JsonWriter::new();
     value.encode_json(&mut w);
     w.finish()

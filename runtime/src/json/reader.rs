@@ -271,6 +271,25 @@ impl<'a> JsonReader<'a> {
         }
     }
 
+    /// Reads an array, calling `f` at each element; an error gets the element's index in its
+    /// path here. Takes `&mut dyn FnMut` so that collection decoders, one per element type,
+    /// share this one body.
+    pub fn read_elements(
+        &mut self,
+        f: &mut dyn FnMut(&mut Self) -> Result<(), DecodeError>,
+    ) -> Result<(), DecodeError> {
+        self.read_array_dyn(&mut |r, index| f(r).map_err(|e| e.at_index(index)))
+    }
+
+    /// Reads an object as map entries, calling `f` with each key; an error gets the key in its
+    /// path here. See [`read_elements`](Self::read_elements).
+    pub fn read_entries(
+        &mut self,
+        f: &mut dyn FnMut(&mut Self, &str) -> Result<(), DecodeError>,
+    ) -> Result<(), DecodeError> {
+        self.read_object_dyn(&mut |r, key| f(r, key).map_err(|e| e.at_key(key)))
+    }
+
     /// Decodes the next value as a `T`, naming the member `name` in the path of any error.
     pub fn field<T: JsonDecode>(&mut self, name: &str) -> Result<T, DecodeError> {
         T::decode_json(self).map_err(|e| e.in_field(name))
