@@ -7,6 +7,12 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 use smithy_codegen::Builder;
 
+// Generation is allocation-heavy (token streams, syntax trees): mimalloc makes
+// the CLI noticeably faster than the system allocator. The library leaves the
+// allocator to whoever links it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "smithy-codegen",

@@ -199,26 +199,37 @@ fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
             ::std::result::Result::Ok(Self {})
         };
     }
+    // Every member optional: decode straight into the fields, no locals.
+    if s.fields.iter().all(|f| f.optional) {
+        let nones = s.fields.iter().map(|f| {
+            let field = ident(&f.rust_name);
+            quote!(#field: ::std::option::Option::None,)
+        });
+        let slots = s.fields.iter().map(|f| {
+            let field = ident(&f.rust_name);
+            member_slot(f, quote!(value.#field))
+        });
+        return quote! {
+            let mut value = Self { #(#nones)* };
+            r.read_members(&mut [#(#slots),*])?;
+            ::std::result::Result::Ok(value)
+        };
+    }
     let locals: Vec<_> = (0..s.fields.len())
         .map(|i| format_ident!("member_{}", i))
         .collect();
-    let declarations = s
+    let declarations = s.fields.iter().zip(&locals).map(|(f, local)| {
+        let ty = field_type(service, &f.ty, false, f.boxed, &types_path());
+        quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;)
+    });
+    let slots = s
         .fields
         .iter()
         .zip(&locals)
-        .map(|(f, local)| declare_slot(service, f, local));
-    let slots = s.fields.iter().zip(&locals).map(|(f, local)| {
-        let wire = &f.member_name;
-        quote!((#wire, &mut #local))
-    });
+        .map(|(f, local)| member_slot(f, quote!(#local)));
     let inits = s.fields.iter().zip(&locals).map(|(f, local)| {
         let field = ident(&f.rust_name);
-        let decoded = if needs_custom(&f.ty) {
-            quote!(#local.into_inner())
-        } else {
-            quote!(#local)
-        };
-        let value = finish_field(service, def, f, decoded);
+        let value = finish_field(service, def, f, quote!(#local));
         quote!(#field: #value,)
     });
     quote! {
@@ -228,29 +239,24 @@ fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
     }
 }
 
-/// `let mut member_N` holding one member until the struct is built: an
-/// `Option` of the field's type, or a `CustomMember` with its own decoder.
-fn declare_slot(service: &Service, f: &Field, local: &proc_macro2::Ident) -> TokenStream {
-    let ty = field_type(service, &f.ty, false, f.boxed, &types_path());
+/// One `(wire name, slot)` pair for `read_members`; `place` is an
+/// `Option<T>` place the member is decoded into, directly or, for values that
+/// need generated code, through a `CustomMember` with its own decoder.
+fn member_slot(f: &Field, place: TokenStream) -> TokenStream {
+    let wire = &f.member_name;
     if !needs_custom(&f.ty) {
-        return quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;);
+        return quote!((#wire, &mut #place));
     }
-    let decode = match &f.ty {
-        TypeRef::Timestamp(Some(format)) if !f.boxed => {
-            let format = format_tokens(*format);
-            quote!(|r| r.read_timestamp(#format))
-        }
-        ty => {
-            let mut read = decode_value(ty);
-            if f.boxed {
-                read = quote!(::std::boxed::Box::new(#read));
-            }
-            quote!(|r| ::std::result::Result::Ok(#read))
-        }
-    };
-    quote! {
-        let mut #local = ::smithy_runtime::json::CustomMember::<#ty>::new(#decode);
+    if let (TypeRef::Timestamp(Some(format)), false) = (&f.ty, f.boxed) {
+        let format = format_tokens(*format);
+        return quote!((#wire, &mut ::smithy_runtime::json::TimestampMember::new(&mut #place, #format)));
     }
+    let mut read = decode_value(&f.ty);
+    if f.boxed {
+        read = quote!(::std::boxed::Box::new(#read));
+    }
+    let decode = quote!(|r| ::std::result::Result::Ok(#read));
+    quote!((#wire, &mut ::smithy_runtime::json::CustomMember::new(&mut #place, #decode)))
 }
 
 /// An expression of type `T` reading a value that needs generated code, with

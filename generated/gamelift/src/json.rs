@@ -30,33 +30,27 @@ impl ::smithy_runtime::JsonDecode for super::types::Alias {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::RoutingStrategy> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut value = Self {
+            alias_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            alias_arn: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            routing_strategy: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            last_updated_time: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("AliasId", &mut member_0),
-                ("Name", &mut member_1),
-                ("AliasArn", &mut member_2),
-                ("Description", &mut member_3),
-                ("RoutingStrategy", &mut member_4),
-                ("CreationTime", &mut member_5),
-                ("LastUpdatedTime", &mut member_6),
+                ("AliasId", &mut value.alias_id),
+                ("Name", &mut value.name),
+                ("AliasArn", &mut value.alias_arn),
+                ("Description", &mut value.description),
+                ("RoutingStrategy", &mut value.routing_strategy),
+                ("CreationTime", &mut value.creation_time),
+                ("LastUpdatedTime", &mut value.last_updated_time),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            alias_id: member_0,
-            name: member_1,
-            alias_arn: member_2,
-            description: member_3,
-            routing_strategy: member_4,
-            creation_time: member_5,
-            last_updated_time: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -72,9 +66,11 @@ impl ::smithy_runtime::JsonDecode for super::types::AnywhereConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Cost", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { cost: member_0 })
+        let mut value = Self {
+            cost: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Cost", &mut value.cost)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -93,28 +89,21 @@ impl ::smithy_runtime::JsonDecode for super::types::AttributeValue {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<f64> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, f64>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            s: ::std::option::Option::None,
+            n: ::std::option::Option::None,
+            sl: ::std::option::Option::None,
+            sdm: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("S", &mut member_0),
-                ("N", &mut member_1),
-                ("SL", &mut member_2),
-                ("SDM", &mut member_3),
+                ("S", &mut value.s),
+                ("N", &mut value.n),
+                ("SL", &mut value.sl),
+                ("SDM", &mut value.sdm),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            s: member_0,
-            n: member_1,
-            sl: member_2,
-            sdm: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -122,21 +111,19 @@ impl ::smithy_runtime::JsonDecode for super::types::AwsCredentials {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            access_key_id: ::std::option::Option::None,
+            secret_access_key: ::std::option::Option::None,
+            session_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("AccessKeyId", &mut member_0),
-                ("SecretAccessKey", &mut member_1),
-                ("SessionToken", &mut member_2),
+                ("AccessKeyId", &mut value.access_key_id),
+                ("SecretAccessKey", &mut value.secret_access_key),
+                ("SessionToken", &mut value.session_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            access_key_id: member_0,
-            secret_access_key: member_1,
-            session_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -172,39 +159,31 @@ impl ::smithy_runtime::JsonDecode for super::types::Build {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::BuildStatus> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<i64> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            build_id: ::std::option::Option::None,
+            build_arn: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            size_on_disk: ::std::option::Option::None,
+            operating_system: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            server_sdk_version: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("BuildId", &mut member_0),
-                ("BuildArn", &mut member_1),
-                ("Name", &mut member_2),
-                ("Version", &mut member_3),
-                ("Status", &mut member_4),
-                ("SizeOnDisk", &mut member_5),
-                ("OperatingSystem", &mut member_6),
-                ("CreationTime", &mut member_7),
-                ("ServerSdkVersion", &mut member_8),
+                ("BuildId", &mut value.build_id),
+                ("BuildArn", &mut value.build_arn),
+                ("Name", &mut value.name),
+                ("Version", &mut value.version),
+                ("Status", &mut value.status),
+                ("SizeOnDisk", &mut value.size_on_disk),
+                ("OperatingSystem", &mut value.operating_system),
+                ("CreationTime", &mut value.creation_time),
+                ("ServerSdkVersion", &mut value.server_sdk_version),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            build_id: member_0,
-            build_arn: member_1,
-            name: member_2,
-            version: member_3,
-            status: member_4,
-            size_on_disk: member_5,
-            operating_system: member_6,
-            creation_time: member_7,
-            server_sdk_version: member_8,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -234,9 +213,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CertificateConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::CertificateType> = ::std::option::Option::None;
-        r.read_members(&mut [("CertificateType", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { certificate_type: member_0 })
+        let mut value = Self {
+            certificate_type: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("CertificateType", &mut value.certificate_type)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -277,9 +258,11 @@ impl ::smithy_runtime::JsonDecode for super::types::ClaimGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameServer> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServer", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { game_server: member_0 })
+        let mut value = Self {
+            game_server: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameServer", &mut value.game_server)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -301,62 +284,51 @@ impl ::smithy_runtime::JsonDecode for super::types::Compute {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<super::types::ComputeStatus> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_14: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerAttribute>,
-        > = ::std::option::Option::None;
-        let mut member_15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            compute_name: ::std::option::Option::None,
+            compute_arn: ::std::option::Option::None,
+            ip_address: ::std::option::Option::None,
+            dns_name: ::std::option::Option::None,
+            compute_status: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            operating_system: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            game_lift_service_sdk_endpoint: ::std::option::Option::None,
+            game_lift_agent_endpoint: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+            container_attributes: ::std::option::Option::None,
+            game_server_container_group_definition_arn: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("ComputeName", &mut member_2),
-                ("ComputeArn", &mut member_3),
-                ("IpAddress", &mut member_4),
-                ("DnsName", &mut member_5),
-                ("ComputeStatus", &mut member_6),
-                ("Location", &mut member_7),
-                ("CreationTime", &mut member_8),
-                ("OperatingSystem", &mut member_9),
-                ("Type", &mut member_10),
-                ("GameLiftServiceSdkEndpoint", &mut member_11),
-                ("GameLiftAgentEndpoint", &mut member_12),
-                ("InstanceId", &mut member_13),
-                ("ContainerAttributes", &mut member_14),
-                ("GameServerContainerGroupDefinitionArn", &mut member_15),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("ComputeName", &mut value.compute_name),
+                ("ComputeArn", &mut value.compute_arn),
+                ("IpAddress", &mut value.ip_address),
+                ("DnsName", &mut value.dns_name),
+                ("ComputeStatus", &mut value.compute_status),
+                ("Location", &mut value.location),
+                ("CreationTime", &mut value.creation_time),
+                ("OperatingSystem", &mut value.operating_system),
+                ("Type", &mut value.r#type),
+                (
+                    "GameLiftServiceSdkEndpoint",
+                    &mut value.game_lift_service_sdk_endpoint,
+                ),
+                ("GameLiftAgentEndpoint", &mut value.game_lift_agent_endpoint),
+                ("InstanceId", &mut value.instance_id),
+                ("ContainerAttributes", &mut value.container_attributes),
+                (
+                    "GameServerContainerGroupDefinitionArn",
+                    &mut value.game_server_container_group_definition_arn,
+                ),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            compute_name: member_2,
-            compute_arn: member_3,
-            ip_address: member_4,
-            dns_name: member_5,
-            compute_status: member_6,
-            location: member_7,
-            creation_time: member_8,
-            operating_system: member_9,
-            r#type: member_10,
-            game_lift_service_sdk_endpoint: member_11,
-            game_lift_agent_endpoint: member_12,
-            instance_id: member_13,
-            container_attributes: member_14,
-            game_server_container_group_definition_arn: member_15,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -386,9 +358,11 @@ impl ::smithy_runtime::JsonDecode for super::types::ConflictException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -405,13 +379,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ConnectionPortRange {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        r.read_members(&mut [("FromPort", &mut member_0), ("ToPort", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            from_port: member_0,
-            to_port: member_1,
-        })
+        let mut value = Self {
+            from_port: ::std::option::Option::None,
+            to_port: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FromPort", &mut value.from_port), ("ToPort", &mut value.to_port)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -419,18 +394,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerAttribute {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            container_name: ::std::option::Option::None,
+            container_runtime_id: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerName", &mut member_0),
-                ("ContainerRuntimeId", &mut member_1),
+                ("ContainerName", &mut value.container_name),
+                ("ContainerRuntimeId", &mut value.container_runtime_id),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_name: member_0,
-            container_runtime_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -447,17 +421,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerDependency {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            super::types::ContainerDependencyCondition,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            container_name: ::std::option::Option::None,
+            condition: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("ContainerName", &mut member_0), ("Condition", &mut member_1)],
+            &mut [
+                ("ContainerName", &mut value.container_name),
+                ("Condition", &mut value.condition),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_name: member_0,
-            condition: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -488,13 +462,12 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerEnvironment {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Name", &mut member_0), ("Value", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            value: member_1,
-        })
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Name", &mut value.name), ("Value", &mut value.value)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -502,88 +475,84 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerFleet {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<super::types::ConnectionPortRange> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<
-            ::std::vec::Vec<super::types::IpPermission>,
-        > = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<
-            super::types::ContainerFleetBillingType,
-        > = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_14: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_15: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_16: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
-        let mut member_17: ::std::option::Option<
-            super::types::GameSessionCreationLimitPolicy,
-        > = ::std::option::Option::None;
-        let mut member_18: ::std::option::Option<super::types::ContainerFleetStatus> = ::std::option::Option::None;
-        let mut member_19: ::std::option::Option<super::types::DeploymentDetails> = ::std::option::Option::None;
-        let mut member_20: ::std::option::Option<super::types::LogConfiguration> = ::std::option::Option::None;
-        let mut member_21: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerFleetLocationAttributes>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            fleet_role_arn: ::std::option::Option::None,
+            game_server_container_group_definition_name: ::std::option::Option::None,
+            game_server_container_group_definition_arn: ::std::option::Option::None,
+            per_instance_container_group_definition_name: ::std::option::Option::None,
+            per_instance_container_group_definition_arn: ::std::option::Option::None,
+            instance_connection_port_range: ::std::option::Option::None,
+            instance_inbound_permissions: ::std::option::Option::None,
+            game_server_container_groups_per_instance: ::std::option::Option::None,
+            maximum_game_server_container_groups_per_instance: ::std::option::Option::None,
+            instance_type: ::std::option::Option::None,
+            billing_type: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            metric_groups: ::std::option::Option::None,
+            new_game_session_protection_policy: ::std::option::Option::None,
+            game_session_creation_limit_policy: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            deployment_details: ::std::option::Option::None,
+            log_configuration: ::std::option::Option::None,
+            location_attributes: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("FleetRoleArn", &mut member_2),
-                ("GameServerContainerGroupDefinitionName", &mut member_3),
-                ("GameServerContainerGroupDefinitionArn", &mut member_4),
-                ("PerInstanceContainerGroupDefinitionName", &mut member_5),
-                ("PerInstanceContainerGroupDefinitionArn", &mut member_6),
-                ("InstanceConnectionPortRange", &mut member_7),
-                ("InstanceInboundPermissions", &mut member_8),
-                ("GameServerContainerGroupsPerInstance", &mut member_9),
-                ("MaximumGameServerContainerGroupsPerInstance", &mut member_10),
-                ("InstanceType", &mut member_11),
-                ("BillingType", &mut member_12),
-                ("Description", &mut member_13),
-                ("CreationTime", &mut member_14),
-                ("MetricGroups", &mut member_15),
-                ("NewGameSessionProtectionPolicy", &mut member_16),
-                ("GameSessionCreationLimitPolicy", &mut member_17),
-                ("Status", &mut member_18),
-                ("DeploymentDetails", &mut member_19),
-                ("LogConfiguration", &mut member_20),
-                ("LocationAttributes", &mut member_21),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("FleetRoleArn", &mut value.fleet_role_arn),
+                (
+                    "GameServerContainerGroupDefinitionName",
+                    &mut value.game_server_container_group_definition_name,
+                ),
+                (
+                    "GameServerContainerGroupDefinitionArn",
+                    &mut value.game_server_container_group_definition_arn,
+                ),
+                (
+                    "PerInstanceContainerGroupDefinitionName",
+                    &mut value.per_instance_container_group_definition_name,
+                ),
+                (
+                    "PerInstanceContainerGroupDefinitionArn",
+                    &mut value.per_instance_container_group_definition_arn,
+                ),
+                (
+                    "InstanceConnectionPortRange",
+                    &mut value.instance_connection_port_range,
+                ),
+                ("InstanceInboundPermissions", &mut value.instance_inbound_permissions),
+                (
+                    "GameServerContainerGroupsPerInstance",
+                    &mut value.game_server_container_groups_per_instance,
+                ),
+                (
+                    "MaximumGameServerContainerGroupsPerInstance",
+                    &mut value.maximum_game_server_container_groups_per_instance,
+                ),
+                ("InstanceType", &mut value.instance_type),
+                ("BillingType", &mut value.billing_type),
+                ("Description", &mut value.description),
+                ("CreationTime", &mut value.creation_time),
+                ("MetricGroups", &mut value.metric_groups),
+                (
+                    "NewGameSessionProtectionPolicy",
+                    &mut value.new_game_session_protection_policy,
+                ),
+                (
+                    "GameSessionCreationLimitPolicy",
+                    &mut value.game_session_creation_limit_policy,
+                ),
+                ("Status", &mut value.status),
+                ("DeploymentDetails", &mut value.deployment_details),
+                ("LogConfiguration", &mut value.log_configuration),
+                ("LocationAttributes", &mut value.location_attributes),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            fleet_role_arn: member_2,
-            game_server_container_group_definition_name: member_3,
-            game_server_container_group_definition_arn: member_4,
-            per_instance_container_group_definition_name: member_5,
-            per_instance_container_group_definition_arn: member_6,
-            instance_connection_port_range: member_7,
-            instance_inbound_permissions: member_8,
-            game_server_container_groups_per_instance: member_9,
-            maximum_game_server_container_groups_per_instance: member_10,
-            instance_type: member_11,
-            billing_type: member_12,
-            description: member_13,
-            creation_time: member_14,
-            metric_groups: member_15,
-            new_game_session_protection_policy: member_16,
-            game_session_creation_limit_policy: member_17,
-            status: member_18,
-            deployment_details: member_19,
-            log_configuration: member_20,
-            location_attributes: member_21,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -605,15 +574,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerFleetLocationAttrib
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            super::types::ContainerFleetLocationStatus,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("Location", &mut member_0), ("Status", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            location: member_0,
-            status: member_1,
-        })
+        let mut value = Self {
+            location: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("Location", &mut value.location), ("Status", &mut value.status)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -643,59 +611,48 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerGroupDefinition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            super::types::ContainerOperatingSystem,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::ContainerGroupType> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<f64> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<
-            super::types::GameServerContainerDefinition,
-        > = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<
-            ::std::vec::Vec<super::types::SupportContainerDefinition>,
-        > = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<
-            super::types::ContainerGroupDefinitionStatus,
-        > = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            container_group_definition_arn: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            operating_system: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            container_group_type: ::std::option::Option::None,
+            total_memory_limit_mebibytes: ::std::option::Option::None,
+            total_vcpu_limit: ::std::option::Option::None,
+            game_server_container_definition: ::std::option::Option::None,
+            support_container_definitions: ::std::option::Option::None,
+            version_number: ::std::option::Option::None,
+            version_description: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            status_reason: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerGroupDefinitionArn", &mut member_0),
-                ("CreationTime", &mut member_1),
-                ("OperatingSystem", &mut member_2),
-                ("Name", &mut member_3),
-                ("ContainerGroupType", &mut member_4),
-                ("TotalMemoryLimitMebibytes", &mut member_5),
-                ("TotalVcpuLimit", &mut member_6),
-                ("GameServerContainerDefinition", &mut member_7),
-                ("SupportContainerDefinitions", &mut member_8),
-                ("VersionNumber", &mut member_9),
-                ("VersionDescription", &mut member_10),
-                ("Status", &mut member_11),
-                ("StatusReason", &mut member_12),
+                (
+                    "ContainerGroupDefinitionArn",
+                    &mut value.container_group_definition_arn,
+                ),
+                ("CreationTime", &mut value.creation_time),
+                ("OperatingSystem", &mut value.operating_system),
+                ("Name", &mut value.name),
+                ("ContainerGroupType", &mut value.container_group_type),
+                ("TotalMemoryLimitMebibytes", &mut value.total_memory_limit_mebibytes),
+                ("TotalVcpuLimit", &mut value.total_vcpu_limit),
+                (
+                    "GameServerContainerDefinition",
+                    &mut value.game_server_container_definition,
+                ),
+                (
+                    "SupportContainerDefinitions",
+                    &mut value.support_container_definitions,
+                ),
+                ("VersionNumber", &mut value.version_number),
+                ("VersionDescription", &mut value.version_description),
+                ("Status", &mut value.status),
+                ("StatusReason", &mut value.status_reason),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_group_definition_arn: member_0,
-            creation_time: member_1,
-            operating_system: member_2,
-            name: member_3,
-            container_group_type: member_4,
-            total_memory_limit_mebibytes: member_5,
-            total_vcpu_limit: member_6,
-            game_server_container_definition: member_7,
-            support_container_definitions: member_8,
-            version_number: member_9,
-            version_description: member_10,
-            status: member_11,
-            status_reason: member_12,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -737,29 +694,23 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerHealthCheck {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            command: ::std::option::Option::None,
+            interval: ::std::option::Option::None,
+            retries: ::std::option::Option::None,
+            start_period: ::std::option::Option::None,
+            timeout: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Command", &mut member_0),
-                ("Interval", &mut member_1),
-                ("Retries", &mut member_2),
-                ("StartPeriod", &mut member_3),
-                ("Timeout", &mut member_4),
+                ("Command", &mut value.command),
+                ("Interval", &mut value.interval),
+                ("Retries", &mut value.retries),
+                ("StartPeriod", &mut value.start_period),
+                ("Timeout", &mut value.timeout),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            command: member_0,
-            interval: member_1,
-            retries: member_2,
-            start_period: member_3,
-            timeout: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -767,18 +718,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerIdentifier {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            container_name: ::std::option::Option::None,
+            container_runtime_id: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerName", &mut member_0),
-                ("ContainerRuntimeId", &mut member_1),
+                ("ContainerName", &mut value.container_name),
+                ("ContainerRuntimeId", &mut value.container_runtime_id),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_name: member_0,
-            container_runtime_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -796,23 +746,19 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerMountPoint {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            super::types::ContainerMountPointAccessLevel,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            instance_path: ::std::option::Option::None,
+            container_path: ::std::option::Option::None,
+            access_level: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("InstancePath", &mut member_0),
-                ("ContainerPath", &mut member_1),
-                ("AccessLevel", &mut member_2),
+                ("InstancePath", &mut value.instance_path),
+                ("ContainerPath", &mut value.container_path),
+                ("AccessLevel", &mut value.access_level),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            instance_path: member_0,
-            container_path: member_1,
-            access_level: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -856,13 +802,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerPortConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerPortRange>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("ContainerPortRanges", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            container_port_ranges: member_0,
-        })
+        let mut value = Self {
+            container_port_ranges: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("ContainerPortRanges", &mut value.container_port_ranges)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -880,21 +826,19 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerPortRange {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<super::types::IpProtocol> = ::std::option::Option::None;
+        let mut value = Self {
+            from_port: ::std::option::Option::None,
+            to_port: ::std::option::Option::None,
+            protocol: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FromPort", &mut member_0),
-                ("ToPort", &mut member_1),
-                ("Protocol", &mut member_2),
+                ("FromPort", &mut value.from_port),
+                ("ToPort", &mut value.to_port),
+                ("Protocol", &mut value.protocol),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            from_port: member_0,
-            to_port: member_1,
-            protocol: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -913,9 +857,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Alias> = ::std::option::Option::None;
-        r.read_members(&mut [("Alias", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { alias: member_0 })
+        let mut value = Self {
+            alias: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Alias", &mut value.alias)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -936,21 +882,19 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateBuildOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Build> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<super::types::AwsCredentials> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
+        let mut value = Self {
+            build: ::std::option::Option::None,
+            upload_credentials: ::std::option::Option::None,
+            storage_location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Build", &mut member_0),
-                ("UploadCredentials", &mut member_1),
-                ("StorageLocation", &mut member_2),
+                ("Build", &mut value.build),
+                ("UploadCredentials", &mut value.upload_credentials),
+                ("StorageLocation", &mut value.storage_location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            build: member_0,
-            upload_credentials: member_1,
-            storage_location: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1001,9 +945,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::ContainerFleet> = ::std::option::Option::None;
-        r.read_members(&mut [("ContainerFleet", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { container_fleet: member_0 })
+        let mut value = Self {
+            container_fleet: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("ContainerFleet", &mut value.container_fleet)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1037,13 +983,13 @@ for super::types::CreateContainerGroupDefinitionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            super::types::ContainerGroupDefinition,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("ContainerGroupDefinition", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            container_group_definition: member_0,
-        })
+        let mut value = Self {
+            container_group_definition: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("ContainerGroupDefinition", &mut value.container_group_definition)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1099,23 +1045,19 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetLocationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::LocationState>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            location_states: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("LocationStates", &mut member_2),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("LocationStates", &mut value.location_states),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            location_states: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1123,17 +1065,17 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::FleetAttributes> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::LocationState>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_attributes: ::std::option::Option::None,
+            location_states: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetAttributes", &mut member_0), ("LocationStates", &mut member_1)],
+            &mut [
+                ("FleetAttributes", &mut value.fleet_attributes),
+                ("LocationStates", &mut value.location_states),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_attributes: member_0,
-            location_states: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1162,11 +1104,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameServerGroupOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_server_group: member_0,
-        })
+        let mut value = Self {
+            game_server_group: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1194,9 +1136,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameSession> = ::std::option::Option::None;
-        r.read_members(&mut [("GameSession", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { game_session: member_0 })
+        let mut value = Self {
+            game_session: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameSession", &mut value.game_session)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1220,11 +1164,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionQueueOutput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameSessionQueue> = ::std::option::Option::None;
-        r.read_members(&mut [("GameSessionQueue", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_session_queue: member_0,
-        })
+        let mut value = Self {
+            game_session_queue: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameSessionQueue", &mut value.game_session_queue)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1241,9 +1185,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateLocationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::LocationModel> = ::std::option::Option::None;
-        r.read_members(&mut [("Location", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { location: member_0 })
+        let mut value = Self {
+            location: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Location", &mut value.location)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1274,11 +1220,11 @@ for super::types::CreateMatchmakingConfigurationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            super::types::MatchmakingConfiguration,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("Configuration", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { configuration: member_0 })
+        let mut value = Self {
+            configuration: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Configuration", &mut value.configuration)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1296,9 +1242,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingRuleSetOutp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::MatchmakingRuleSet> = ::std::option::Option::None;
-        r.read_members(&mut [("RuleSet", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { rule_set: member_0 })
+        let mut value = Self {
+            rule_set: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("RuleSet", &mut value.rule_set)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1316,9 +1264,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::PlayerSession> = ::std::option::Option::None;
-        r.read_members(&mut [("PlayerSession", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { player_session: member_0 })
+        let mut value = Self {
+            player_session: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("PlayerSession", &mut value.player_session)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1336,11 +1286,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::PlayerSession>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("PlayerSessions", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { player_sessions: member_0 })
+        let mut value = Self {
+            player_sessions: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("PlayerSessions", &mut value.player_sessions)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1360,9 +1310,11 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateScriptOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Script> = ::std::option::Option::None;
-        r.read_members(&mut [("Script", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { script: member_0 })
+        let mut value = Self {
+            script: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Script", &mut value.script)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1379,11 +1331,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringAuthorizatio
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::VpcPeeringAuthorization> = ::std::option::Option::None;
-        r.read_members(&mut [("VpcPeeringAuthorization", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            vpc_peering_authorization: member_0,
-        })
+        let mut value = Self {
+            vpc_peering_authorization: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("VpcPeeringAuthorization", &mut value.vpc_peering_authorization)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1480,23 +1434,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetLocationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::LocationState>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            location_states: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("LocationStates", &mut member_2),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("LocationStates", &mut value.location_states),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            location_states: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1513,11 +1463,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteGameServerGroupOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_server_group: member_0,
-        })
+        let mut value = Self {
+            game_server_group: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1657,25 +1607,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DeploymentConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            super::types::DeploymentProtectionStrategy,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            super::types::DeploymentImpairmentStrategy,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            protection_strategy: ::std::option::Option::None,
+            minimum_healthy_percentage: ::std::option::Option::None,
+            impairment_strategy: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ProtectionStrategy", &mut member_0),
-                ("MinimumHealthyPercentage", &mut member_1),
-                ("ImpairmentStrategy", &mut member_2),
+                ("ProtectionStrategy", &mut value.protection_strategy),
+                ("MinimumHealthyPercentage", &mut value.minimum_healthy_percentage),
+                ("ImpairmentStrategy", &mut value.impairment_strategy),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            protection_strategy: member_0,
-            minimum_healthy_percentage: member_1,
-            impairment_strategy: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1683,11 +1627,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeploymentDetails {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("LatestDeploymentId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            latest_deployment_id: member_0,
-        })
+        let mut value = Self {
+            latest_deployment_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("LatestDeploymentId", &mut value.latest_deployment_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1766,9 +1710,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Alias> = ::std::option::Option::None;
-        r.read_members(&mut [("Alias", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { alias: member_0 })
+        let mut value = Self {
+            alias: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Alias", &mut value.alias)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1784,9 +1730,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeBuildOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Build> = ::std::option::Option::None;
-        r.read_members(&mut [("Build", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { build: member_0 })
+        let mut value = Self {
+            build: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Build", &mut value.build)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1803,9 +1751,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeComputeOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Compute> = ::std::option::Option::None;
-        r.read_members(&mut [("Compute", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { compute: member_0 })
+        let mut value = Self {
+            compute: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Compute", &mut value.compute)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1821,9 +1771,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeContainerFleetOutput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::ContainerFleet> = ::std::option::Option::None;
-        r.read_members(&mut [("ContainerFleet", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { container_fleet: member_0 })
+        let mut value = Self {
+            container_fleet: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("ContainerFleet", &mut value.container_fleet)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1842,13 +1794,13 @@ for super::types::DescribeContainerGroupDefinitionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            super::types::ContainerGroupDefinition,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("ContainerGroupDefinition", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            container_group_definition: member_0,
-        })
+        let mut value = Self {
+            container_group_definition: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("ContainerGroupDefinition", &mut value.container_group_definition)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1865,13 +1817,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeEc2InstanceLimitsOut
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::Ec2InstanceLimit>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("EC2InstanceLimits", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            ec2_instance_limits: member_0,
-        })
+        let mut value = Self {
+            ec2_instance_limits: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("EC2InstanceLimits", &mut value.ec2_instance_limits)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1889,17 +1839,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetAttributesOutpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::FleetAttributes>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_attributes: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetAttributes", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("FleetAttributes", &mut value.fleet_attributes),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_attributes: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1917,17 +1867,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetCapacityOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::FleetCapacity>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_capacity: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetCapacity", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("FleetCapacity", &mut value.fleet_capacity),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_capacity: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1944,23 +1894,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetDeploymentOutpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::FleetDeployment> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                super::types::LocationalDeployment,
-            >,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_deployment: ::std::option::Option::None,
+            locational_deployments: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetDeployment", &mut member_0),
-                ("LocationalDeployments", &mut member_1),
+                ("FleetDeployment", &mut value.fleet_deployment),
+                ("LocationalDeployments", &mut value.locational_deployments),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_deployment: member_0,
-            locational_deployments: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1980,13 +1924,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetEventsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::vec::Vec<super::types::Event>> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Events", &mut member_0), ("NextToken", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            events: member_0,
-            next_token: member_1,
-        })
+        let mut value = Self {
+            events: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("Events", &mut value.events), ("NextToken", &mut value.next_token)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2007,26 +1952,21 @@ for super::types::DescribeFleetLocationAttributesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::LocationAttributes>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            location_attributes: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("LocationAttributes", &mut member_2),
-                ("NextToken", &mut member_3),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("LocationAttributes", &mut value.location_attributes),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            location_attributes: member_2,
-            next_token: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2043,9 +1983,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetLocationCapacit
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::FleetCapacity> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetCapacity", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { fleet_capacity: member_0 })
+        let mut value = Self {
+            fleet_capacity: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("FleetCapacity", &mut value.fleet_capacity)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2064,11 +2006,11 @@ for super::types::DescribeFleetLocationUtilizationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::FleetUtilization> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetUtilization", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_utilization: member_0,
-        })
+        let mut value = Self {
+            fleet_utilization: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("FleetUtilization", &mut value.fleet_utilization)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2085,29 +2027,23 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetPortSettingsOut
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::IpPermission>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::LocationUpdateStatus> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            inbound_permissions: ::std::option::Option::None,
+            update_status: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("InboundPermissions", &mut member_2),
-                ("UpdateStatus", &mut member_3),
-                ("Location", &mut member_4),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("InboundPermissions", &mut value.inbound_permissions),
+                ("UpdateStatus", &mut value.update_status),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            inbound_permissions: member_2,
-            update_status: member_3,
-            location: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2125,17 +2061,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetUtilizationOutp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::FleetUtilization>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_utilization: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetUtilization", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("FleetUtilization", &mut value.fleet_utilization),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_utilization: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2151,11 +2087,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerGroupOutpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_server_group: member_0,
-        })
+        let mut value = Self {
+            game_server_group: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2183,17 +2119,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInstancesO
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameServerInstance>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_instances: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameServerInstances", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("GameServerInstances", &mut value.game_server_instances),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_instances: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2201,9 +2137,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameServer> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServer", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { game_server: member_0 })
+        let mut value = Self {
+            game_server: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameServer", &mut value.game_server)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2225,17 +2163,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionDetailsOu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameSessionDetail>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_session_details: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameSessionDetails", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("GameSessionDetails", &mut value.game_session_details),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_session_details: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2251,11 +2189,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionPlacement
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameSessionPlacement> = ::std::option::Option::None;
-        r.read_members(&mut [("GameSessionPlacement", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_session_placement: member_0,
-        })
+        let mut value = Self {
+            game_session_placement: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("GameSessionPlacement", &mut value.game_session_placement)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2273,17 +2213,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionQueuesOut
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameSessionQueue>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_session_queues: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameSessionQueues", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("GameSessionQueues", &mut value.game_session_queues),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_session_queues: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2305,17 +2245,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameSession>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_sessions: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameSessions", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("GameSessions", &mut value.game_sessions),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_sessions: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2335,17 +2275,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeInstancesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::Instance>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            instances: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("Instances", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("Instances", &mut value.instances),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            instances: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2366,17 +2306,17 @@ for super::types::DescribeMatchmakingConfigurationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::MatchmakingConfiguration>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            configurations: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("Configurations", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("Configurations", &mut value.configurations),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            configurations: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2392,11 +2332,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::MatchmakingTicket>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("TicketList", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { ticket_list: member_0 })
+        let mut value = Self {
+            ticket_list: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("TicketList", &mut value.ticket_list)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2414,17 +2354,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingRuleSetsO
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::MatchmakingRuleSet>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            rule_sets: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("RuleSets", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("RuleSets", &mut value.rule_sets),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            rule_sets: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2448,17 +2388,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribePlayerSessionsOutput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::PlayerSession>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            player_sessions: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("PlayerSessions", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("PlayerSessions", &mut value.player_sessions),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            player_sessions: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2474,11 +2414,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeRuntimeConfiguration
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::RuntimeConfiguration> = ::std::option::Option::None;
-        r.read_members(&mut [("RuntimeConfiguration", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            runtime_configuration: member_0,
-        })
+        let mut value = Self {
+            runtime_configuration: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("RuntimeConfiguration", &mut value.runtime_configuration)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2498,17 +2440,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScalingPoliciesOutpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::ScalingPolicy>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            scaling_policies: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("ScalingPolicies", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("ScalingPolicies", &mut value.scaling_policies),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            scaling_policies: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2524,9 +2466,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScriptOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Script> = ::std::option::Option::None;
-        r.read_members(&mut [("Script", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { script: member_0 })
+        let mut value = Self {
+            script: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Script", &mut value.script)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2543,13 +2487,13 @@ for super::types::DescribeVpcPeeringAuthorizationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::VpcPeeringAuthorization>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("VpcPeeringAuthorizations", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            vpc_peering_authorizations: member_0,
-        })
+        let mut value = Self {
+            vpc_peering_authorizations: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("VpcPeeringAuthorizations", &mut value.vpc_peering_authorizations)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2565,13 +2509,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeVpcPeeringConnection
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::VpcPeeringConnection>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("VpcPeeringConnections", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            vpc_peering_connections: member_0,
-        })
+        let mut value = Self {
+            vpc_peering_connections: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("VpcPeeringConnections", &mut value.vpc_peering_connections)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2588,33 +2532,27 @@ impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceCounts {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            desired: ::std::option::Option::None,
+            minimum: ::std::option::Option::None,
+            maximum: ::std::option::Option::None,
+            pending: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            idle: ::std::option::Option::None,
+            terminating: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("DESIRED", &mut member_0),
-                ("MINIMUM", &mut member_1),
-                ("MAXIMUM", &mut member_2),
-                ("PENDING", &mut member_3),
-                ("ACTIVE", &mut member_4),
-                ("IDLE", &mut member_5),
-                ("TERMINATING", &mut member_6),
+                ("DESIRED", &mut value.desired),
+                ("MINIMUM", &mut value.minimum),
+                ("MAXIMUM", &mut value.maximum),
+                ("PENDING", &mut value.pending),
+                ("ACTIVE", &mut value.active),
+                ("IDLE", &mut value.idle),
+                ("TERMINATING", &mut value.terminating),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            desired: member_0,
-            minimum: member_1,
-            maximum: member_2,
-            pending: member_3,
-            active: member_4,
-            idle: member_5,
-            terminating: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2622,24 +2560,21 @@ impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceLimit {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            ec2_instance_type: ::std::option::Option::None,
+            current_instances: ::std::option::Option::None,
+            instance_limit: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("EC2InstanceType", &mut member_0),
-                ("CurrentInstances", &mut member_1),
-                ("InstanceLimit", &mut member_2),
-                ("Location", &mut member_3),
+                ("EC2InstanceType", &mut value.ec2_instance_type),
+                ("CurrentInstances", &mut value.current_instances),
+                ("InstanceLimit", &mut value.instance_limit),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            ec2_instance_type: member_0,
-            current_instances: member_1,
-            instance_limit: member_2,
-            location: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2661,33 +2596,27 @@ impl ::smithy_runtime::JsonDecode for super::types::Event {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<super::types::EventCode> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut value = Self {
+            event_id: ::std::option::Option::None,
+            resource_id: ::std::option::Option::None,
+            event_code: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+            event_time: ::std::option::Option::None,
+            pre_signed_log_url: ::std::option::Option::None,
+            count: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("EventId", &mut member_0),
-                ("ResourceId", &mut member_1),
-                ("EventCode", &mut member_2),
-                ("Message", &mut member_3),
-                ("EventTime", &mut member_4),
-                ("PreSignedLogUrl", &mut member_5),
-                ("Count", &mut member_6),
+                ("EventId", &mut value.event_id),
+                ("ResourceId", &mut value.resource_id),
+                ("EventCode", &mut value.event_code),
+                ("Message", &mut value.message),
+                ("EventTime", &mut value.event_time),
+                ("PreSignedLogUrl", &mut value.pre_signed_log_url),
+                ("Count", &mut value.count),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            event_id: member_0,
-            resource_id: member_1,
-            event_code: member_2,
-            message: member_3,
-            event_time: member_4,
-            pre_signed_log_url: member_5,
-            count: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2711,13 +2640,11 @@ impl ::smithy_runtime::JsonDecode for super::types::FilterConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("AllowedLocations", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            allowed_locations: member_0,
-        })
+        let mut value = Self {
+            allowed_locations: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("AllowedLocations", &mut value.allowed_locations)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2745,102 +2672,74 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetAttributes {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<super::types::FleetType> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<super::types::FleetStatus> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_14: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_15: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_16: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
-        let mut member_17: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
-        let mut member_18: ::std::option::Option<
-            super::types::ResourceCreationLimitPolicy,
-        > = ::std::option::Option::None;
-        let mut member_19: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_20: ::std::option::Option<
-            ::std::vec::Vec<super::types::FleetAction>,
-        > = ::std::option::Option::None;
-        let mut member_21: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_22: ::std::option::Option<
-            super::types::CertificateConfiguration,
-        > = ::std::option::Option::None;
-        let mut member_23: ::std::option::Option<super::types::ComputeType> = ::std::option::Option::None;
-        let mut member_24: ::std::option::Option<super::types::AnywhereConfiguration> = ::std::option::Option::None;
-        let mut member_25: ::std::option::Option<
-            super::types::InstanceRoleCredentialsProvider,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            fleet_type: ::std::option::Option::None,
+            instance_type: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            termination_time: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            build_id: ::std::option::Option::None,
+            build_arn: ::std::option::Option::None,
+            script_id: ::std::option::Option::None,
+            script_arn: ::std::option::Option::None,
+            server_launch_path: ::std::option::Option::None,
+            server_launch_parameters: ::std::option::Option::None,
+            log_paths: ::std::option::Option::None,
+            new_game_session_protection_policy: ::std::option::Option::None,
+            operating_system: ::std::option::Option::None,
+            resource_creation_limit_policy: ::std::option::Option::None,
+            metric_groups: ::std::option::Option::None,
+            stopped_actions: ::std::option::Option::None,
+            instance_role_arn: ::std::option::Option::None,
+            certificate_configuration: ::std::option::Option::None,
+            compute_type: ::std::option::Option::None,
+            anywhere_configuration: ::std::option::Option::None,
+            instance_role_credentials_provider: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("FleetType", &mut member_2),
-                ("InstanceType", &mut member_3),
-                ("Description", &mut member_4),
-                ("Name", &mut member_5),
-                ("CreationTime", &mut member_6),
-                ("TerminationTime", &mut member_7),
-                ("Status", &mut member_8),
-                ("BuildId", &mut member_9),
-                ("BuildArn", &mut member_10),
-                ("ScriptId", &mut member_11),
-                ("ScriptArn", &mut member_12),
-                ("ServerLaunchPath", &mut member_13),
-                ("ServerLaunchParameters", &mut member_14),
-                ("LogPaths", &mut member_15),
-                ("NewGameSessionProtectionPolicy", &mut member_16),
-                ("OperatingSystem", &mut member_17),
-                ("ResourceCreationLimitPolicy", &mut member_18),
-                ("MetricGroups", &mut member_19),
-                ("StoppedActions", &mut member_20),
-                ("InstanceRoleArn", &mut member_21),
-                ("CertificateConfiguration", &mut member_22),
-                ("ComputeType", &mut member_23),
-                ("AnywhereConfiguration", &mut member_24),
-                ("InstanceRoleCredentialsProvider", &mut member_25),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("FleetType", &mut value.fleet_type),
+                ("InstanceType", &mut value.instance_type),
+                ("Description", &mut value.description),
+                ("Name", &mut value.name),
+                ("CreationTime", &mut value.creation_time),
+                ("TerminationTime", &mut value.termination_time),
+                ("Status", &mut value.status),
+                ("BuildId", &mut value.build_id),
+                ("BuildArn", &mut value.build_arn),
+                ("ScriptId", &mut value.script_id),
+                ("ScriptArn", &mut value.script_arn),
+                ("ServerLaunchPath", &mut value.server_launch_path),
+                ("ServerLaunchParameters", &mut value.server_launch_parameters),
+                ("LogPaths", &mut value.log_paths),
+                (
+                    "NewGameSessionProtectionPolicy",
+                    &mut value.new_game_session_protection_policy,
+                ),
+                ("OperatingSystem", &mut value.operating_system),
+                (
+                    "ResourceCreationLimitPolicy",
+                    &mut value.resource_creation_limit_policy,
+                ),
+                ("MetricGroups", &mut value.metric_groups),
+                ("StoppedActions", &mut value.stopped_actions),
+                ("InstanceRoleArn", &mut value.instance_role_arn),
+                ("CertificateConfiguration", &mut value.certificate_configuration),
+                ("ComputeType", &mut value.compute_type),
+                ("AnywhereConfiguration", &mut value.anywhere_configuration),
+                (
+                    "InstanceRoleCredentialsProvider",
+                    &mut value.instance_role_credentials_provider,
+                ),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            fleet_type: member_2,
-            instance_type: member_3,
-            description: member_4,
-            name: member_5,
-            creation_time: member_6,
-            termination_time: member_7,
-            status: member_8,
-            build_id: member_9,
-            build_arn: member_10,
-            script_id: member_11,
-            script_arn: member_12,
-            server_launch_path: member_13,
-            server_launch_parameters: member_14,
-            log_paths: member_15,
-            new_game_session_protection_policy: member_16,
-            operating_system: member_17,
-            resource_creation_limit_policy: member_18,
-            metric_groups: member_19,
-            stopped_actions: member_20,
-            instance_role_arn: member_21,
-            certificate_configuration: member_22,
-            compute_type: member_23,
-            anywhere_configuration: member_24,
-            instance_role_credentials_provider: member_25,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2848,32 +2747,28 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetCapacity {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::Ec2InstanceCounts> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            super::types::GameServerContainerGroupCounts,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            instance_type: ::std::option::Option::None,
+            instance_counts: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+            game_server_container_group_counts: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("InstanceType", &mut member_2),
-                ("InstanceCounts", &mut member_3),
-                ("Location", &mut member_4),
-                ("GameServerContainerGroupCounts", &mut member_5),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("InstanceType", &mut value.instance_type),
+                ("InstanceCounts", &mut value.instance_counts),
+                ("Location", &mut value.location),
+                (
+                    "GameServerContainerGroupCounts",
+                    &mut value.game_server_container_group_counts,
+                ),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            instance_type: member_2,
-            instance_counts: member_3,
-            location: member_4,
-            game_server_container_group_counts: member_5,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2881,9 +2776,11 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetCapacityExceededExcepti
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2891,39 +2788,37 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetDeployment {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<super::types::DeploymentStatus> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<super::types::DeploymentConfiguration> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut value = Self {
+            deployment_id: ::std::option::Option::None,
+            fleet_id: ::std::option::Option::None,
+            game_server_binary_arn: ::std::option::Option::None,
+            rollback_game_server_binary_arn: ::std::option::Option::None,
+            per_instance_binary_arn: ::std::option::Option::None,
+            rollback_per_instance_binary_arn: ::std::option::Option::None,
+            deployment_status: ::std::option::Option::None,
+            deployment_configuration: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("DeploymentId", &mut member_0),
-                ("FleetId", &mut member_1),
-                ("GameServerBinaryArn", &mut member_2),
-                ("RollbackGameServerBinaryArn", &mut member_3),
-                ("PerInstanceBinaryArn", &mut member_4),
-                ("RollbackPerInstanceBinaryArn", &mut member_5),
-                ("DeploymentStatus", &mut member_6),
-                ("DeploymentConfiguration", &mut member_7),
-                ("CreationTime", &mut member_8),
+                ("DeploymentId", &mut value.deployment_id),
+                ("FleetId", &mut value.fleet_id),
+                ("GameServerBinaryArn", &mut value.game_server_binary_arn),
+                (
+                    "RollbackGameServerBinaryArn",
+                    &mut value.rollback_game_server_binary_arn,
+                ),
+                ("PerInstanceBinaryArn", &mut value.per_instance_binary_arn),
+                (
+                    "RollbackPerInstanceBinaryArn",
+                    &mut value.rollback_per_instance_binary_arn,
+                ),
+                ("DeploymentStatus", &mut value.deployment_status),
+                ("DeploymentConfiguration", &mut value.deployment_configuration),
+                ("CreationTime", &mut value.creation_time),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            deployment_id: member_0,
-            fleet_id: member_1,
-            game_server_binary_arn: member_2,
-            rollback_game_server_binary_arn: member_3,
-            per_instance_binary_arn: member_4,
-            rollback_per_instance_binary_arn: member_5,
-            deployment_status: member_6,
-            deployment_configuration: member_7,
-            creation_time: member_8,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2953,33 +2848,27 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetUtilization {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            active_server_process_count: ::std::option::Option::None,
+            active_game_session_count: ::std::option::Option::None,
+            current_player_session_count: ::std::option::Option::None,
+            maximum_player_session_count: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("ActiveServerProcessCount", &mut member_2),
-                ("ActiveGameSessionCount", &mut member_3),
-                ("CurrentPlayerSessionCount", &mut member_4),
-                ("MaximumPlayerSessionCount", &mut member_5),
-                ("Location", &mut member_6),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("ActiveServerProcessCount", &mut value.active_server_process_count),
+                ("ActiveGameSessionCount", &mut value.active_game_session_count),
+                ("CurrentPlayerSessionCount", &mut value.current_player_session_count),
+                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            active_server_process_count: member_2,
-            active_game_session_count: member_3,
-            current_player_session_count: member_4,
-            maximum_player_session_count: member_5,
-            location: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3010,13 +2899,12 @@ impl ::smithy_runtime::JsonDecode for super::types::GameProperty {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Key", &mut member_0), ("Value", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            key: member_0,
-            value: member_1,
-        })
+        let mut value = Self {
+            key: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Key", &mut value.key), ("Value", &mut value.value)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3024,47 +2912,35 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServer {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<super::types::GameServerClaimStatus> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<
-            super::types::GameServerUtilizationStatus,
-        > = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            game_server_group_arn: ::std::option::Option::None,
+            game_server_id: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+            connection_info: ::std::option::Option::None,
+            game_server_data: ::std::option::Option::None,
+            claim_status: ::std::option::Option::None,
+            utilization_status: ::std::option::Option::None,
+            registration_time: ::std::option::Option::None,
+            last_claim_time: ::std::option::Option::None,
+            last_health_check_time: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("GameServerGroupArn", &mut member_1),
-                ("GameServerId", &mut member_2),
-                ("InstanceId", &mut member_3),
-                ("ConnectionInfo", &mut member_4),
-                ("GameServerData", &mut member_5),
-                ("ClaimStatus", &mut member_6),
-                ("UtilizationStatus", &mut member_7),
-                ("RegistrationTime", &mut member_8),
-                ("LastClaimTime", &mut member_9),
-                ("LastHealthCheckTime", &mut member_10),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("GameServerGroupArn", &mut value.game_server_group_arn),
+                ("GameServerId", &mut value.game_server_id),
+                ("InstanceId", &mut value.instance_id),
+                ("ConnectionInfo", &mut value.connection_info),
+                ("GameServerData", &mut value.game_server_data),
+                ("ClaimStatus", &mut value.claim_status),
+                ("UtilizationStatus", &mut value.utilization_status),
+                ("RegistrationTime", &mut value.registration_time),
+                ("LastClaimTime", &mut value.last_claim_time),
+                ("LastHealthCheckTime", &mut value.last_health_check_time),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            game_server_group_arn: member_1,
-            game_server_id: member_2,
-            instance_id: member_3,
-            connection_info: member_4,
-            game_server_data: member_5,
-            claim_status: member_6,
-            utilization_status: member_7,
-            registration_time: member_8,
-            last_claim_time: member_9,
-            last_health_check_time: member_10,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3080,44 +2956,29 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerDefinitio
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerDependency>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerMountPoint>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerEnvironment>,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            super::types::ContainerPortConfiguration,
-        > = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            container_name: ::std::option::Option::None,
+            depends_on: ::std::option::Option::None,
+            mount_points: ::std::option::Option::None,
+            environment_override: ::std::option::Option::None,
+            image_uri: ::std::option::Option::None,
+            port_configuration: ::std::option::Option::None,
+            resolved_image_digest: ::std::option::Option::None,
+            server_sdk_version: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerName", &mut member_0),
-                ("DependsOn", &mut member_1),
-                ("MountPoints", &mut member_2),
-                ("EnvironmentOverride", &mut member_3),
-                ("ImageUri", &mut member_4),
-                ("PortConfiguration", &mut member_5),
-                ("ResolvedImageDigest", &mut member_6),
-                ("ServerSdkVersion", &mut member_7),
+                ("ContainerName", &mut value.container_name),
+                ("DependsOn", &mut value.depends_on),
+                ("MountPoints", &mut value.mount_points),
+                ("EnvironmentOverride", &mut value.environment_override),
+                ("ImageUri", &mut value.image_uri),
+                ("PortConfiguration", &mut value.port_configuration),
+                ("ResolvedImageDigest", &mut value.resolved_image_digest),
+                ("ServerSdkVersion", &mut value.server_sdk_version),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_name: member_0,
-            depends_on: member_1,
-            mount_points: member_2,
-            environment_override: member_3,
-            image_uri: member_4,
-            port_configuration: member_5,
-            resolved_image_digest: member_6,
-            server_sdk_version: member_7,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3139,24 +3000,21 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerGroupCoun
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            pending: ::std::option::Option::None,
+            active: ::std::option::Option::None,
+            idle: ::std::option::Option::None,
+            terminating: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("PENDING", &mut member_0),
-                ("ACTIVE", &mut member_1),
-                ("IDLE", &mut member_2),
-                ("TERMINATING", &mut member_3),
+                ("PENDING", &mut value.pending),
+                ("ACTIVE", &mut value.active),
+                ("IDLE", &mut value.idle),
+                ("TERMINATING", &mut value.terminating),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            pending: member_0,
-            active: member_1,
-            idle: member_2,
-            terminating: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3164,54 +3022,37 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerGroup {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::vec::Vec<super::types::InstanceDefinition>,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::BalancingStrategy> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            super::types::GameServerProtectionPolicy,
-        > = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<super::types::GameServerGroupStatus> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameServerGroupAction>,
-        > = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            game_server_group_arn: ::std::option::Option::None,
+            role_arn: ::std::option::Option::None,
+            instance_definitions: ::std::option::Option::None,
+            balancing_strategy: ::std::option::Option::None,
+            game_server_protection_policy: ::std::option::Option::None,
+            auto_scaling_group_arn: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            status_reason: ::std::option::Option::None,
+            suspended_actions: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            last_updated_time: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("GameServerGroupArn", &mut member_1),
-                ("RoleArn", &mut member_2),
-                ("InstanceDefinitions", &mut member_3),
-                ("BalancingStrategy", &mut member_4),
-                ("GameServerProtectionPolicy", &mut member_5),
-                ("AutoScalingGroupArn", &mut member_6),
-                ("Status", &mut member_7),
-                ("StatusReason", &mut member_8),
-                ("SuspendedActions", &mut member_9),
-                ("CreationTime", &mut member_10),
-                ("LastUpdatedTime", &mut member_11),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("GameServerGroupArn", &mut value.game_server_group_arn),
+                ("RoleArn", &mut value.role_arn),
+                ("InstanceDefinitions", &mut value.instance_definitions),
+                ("BalancingStrategy", &mut value.balancing_strategy),
+                ("GameServerProtectionPolicy", &mut value.game_server_protection_policy),
+                ("AutoScalingGroupArn", &mut value.auto_scaling_group_arn),
+                ("Status", &mut value.status),
+                ("StatusReason", &mut value.status_reason),
+                ("SuspendedActions", &mut value.suspended_actions),
+                ("CreationTime", &mut value.creation_time),
+                ("LastUpdatedTime", &mut value.last_updated_time),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            game_server_group_arn: member_1,
-            role_arn: member_2,
-            instance_definitions: member_3,
-            balancing_strategy: member_4,
-            game_server_protection_policy: member_5,
-            auto_scaling_group_arn: member_6,
-            status: member_7,
-            status_reason: member_8,
-            suspended_actions: member_9,
-            creation_time: member_10,
-            last_updated_time: member_11,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3279,26 +3120,21 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerInstance {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            super::types::GameServerInstanceStatus,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            game_server_group_arn: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+            instance_status: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("GameServerGroupArn", &mut member_1),
-                ("InstanceId", &mut member_2),
-                ("InstanceStatus", &mut member_3),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("GameServerGroupArn", &mut value.game_server_group_arn),
+                ("InstanceId", &mut value.instance_id),
+                ("InstanceStatus", &mut value.instance_status),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            game_server_group_arn: member_1,
-            instance_id: member_2,
-            instance_status: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3342,73 +3178,54 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<super::types::GameSessionStatus> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<super::types::GameSessionStatusReason> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameProperty>,
-        > = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_14: ::std::option::Option<
-            super::types::PlayerSessionCreationPolicy,
-        > = ::std::option::Option::None;
-        let mut member_15: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_16: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_17: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_18: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_session_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            termination_time: ::std::option::Option::None,
+            current_player_session_count: ::std::option::Option::None,
+            maximum_player_session_count: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            status_reason: ::std::option::Option::None,
+            game_properties: ::std::option::Option::None,
+            ip_address: ::std::option::Option::None,
+            dns_name: ::std::option::Option::None,
+            port: ::std::option::Option::None,
+            player_session_creation_policy: ::std::option::Option::None,
+            creator_id: ::std::option::Option::None,
+            game_session_data: ::std::option::Option::None,
+            matchmaker_data: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameSessionId", &mut member_0),
-                ("Name", &mut member_1),
-                ("FleetId", &mut member_2),
-                ("FleetArn", &mut member_3),
-                ("CreationTime", &mut member_4),
-                ("TerminationTime", &mut member_5),
-                ("CurrentPlayerSessionCount", &mut member_6),
-                ("MaximumPlayerSessionCount", &mut member_7),
-                ("Status", &mut member_8),
-                ("StatusReason", &mut member_9),
-                ("GameProperties", &mut member_10),
-                ("IpAddress", &mut member_11),
-                ("DnsName", &mut member_12),
-                ("Port", &mut member_13),
-                ("PlayerSessionCreationPolicy", &mut member_14),
-                ("CreatorId", &mut member_15),
-                ("GameSessionData", &mut member_16),
-                ("MatchmakerData", &mut member_17),
-                ("Location", &mut member_18),
+                ("GameSessionId", &mut value.game_session_id),
+                ("Name", &mut value.name),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("CreationTime", &mut value.creation_time),
+                ("TerminationTime", &mut value.termination_time),
+                ("CurrentPlayerSessionCount", &mut value.current_player_session_count),
+                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+                ("Status", &mut value.status),
+                ("StatusReason", &mut value.status_reason),
+                ("GameProperties", &mut value.game_properties),
+                ("IpAddress", &mut value.ip_address),
+                ("DnsName", &mut value.dns_name),
+                ("Port", &mut value.port),
+                (
+                    "PlayerSessionCreationPolicy",
+                    &mut value.player_session_creation_policy,
+                ),
+                ("CreatorId", &mut value.creator_id),
+                ("GameSessionData", &mut value.game_session_data),
+                ("MatchmakerData", &mut value.matchmaker_data),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_session_id: member_0,
-            name: member_1,
-            fleet_id: member_2,
-            fleet_arn: member_3,
-            creation_time: member_4,
-            termination_time: member_5,
-            current_player_session_count: member_6,
-            maximum_player_session_count: member_7,
-            status: member_8,
-            status_reason: member_9,
-            game_properties: member_10,
-            ip_address: member_11,
-            dns_name: member_12,
-            port: member_13,
-            player_session_creation_policy: member_14,
-            creator_id: member_15,
-            game_session_data: member_16,
-            matchmaker_data: member_17,
-            location: member_18,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3416,29 +3233,23 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionConnectionInfo {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<
-            ::std::vec::Vec<super::types::MatchedPlayerSession>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            game_session_arn: ::std::option::Option::None,
+            ip_address: ::std::option::Option::None,
+            dns_name: ::std::option::Option::None,
+            port: ::std::option::Option::None,
+            matched_player_sessions: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameSessionArn", &mut member_0),
-                ("IpAddress", &mut member_1),
-                ("DnsName", &mut member_2),
-                ("Port", &mut member_3),
-                ("MatchedPlayerSessions", &mut member_4),
+                ("GameSessionArn", &mut value.game_session_arn),
+                ("IpAddress", &mut value.ip_address),
+                ("DnsName", &mut value.dns_name),
+                ("Port", &mut value.port),
+                ("MatchedPlayerSessions", &mut value.matched_player_sessions),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_session_arn: member_0,
-            ip_address: member_1,
-            dns_name: member_2,
-            port: member_3,
-            matched_player_sessions: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3458,18 +3269,17 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionCreationLimitPoli
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            new_game_sessions_per_creator: ::std::option::Option::None,
+            policy_period_in_minutes: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("NewGameSessionsPerCreator", &mut member_0),
-                ("PolicyPeriodInMinutes", &mut member_1),
+                ("NewGameSessionsPerCreator", &mut value.new_game_sessions_per_creator),
+                ("PolicyPeriodInMinutes", &mut value.policy_period_in_minutes),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            new_game_sessions_per_creator: member_0,
-            policy_period_in_minutes: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3477,15 +3287,17 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionDetail {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameSession> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
+        let mut value = Self {
+            game_session: ::std::option::Option::None,
+            protection_policy: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameSession", &mut member_0), ("ProtectionPolicy", &mut member_1)],
+            &mut [
+                ("GameSession", &mut value.game_session),
+                ("ProtectionPolicy", &mut value.protection_policy),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_session: member_0,
-            protection_policy: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3493,9 +3305,11 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionFullException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3503,79 +3317,54 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionPlacement {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            super::types::GameSessionPlacementState,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameProperty>,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<
-            ::std::vec::Vec<super::types::PlayerLatency>,
-        > = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_14: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_15: ::std::option::Option<
-            ::std::vec::Vec<super::types::PlacedPlayerSession>,
-        > = ::std::option::Option::None;
-        let mut member_16: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_17: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_18: ::std::option::Option<
-            super::types::PriorityConfigurationOverride,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            placement_id: ::std::option::Option::None,
+            game_session_queue_name: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            game_properties: ::std::option::Option::None,
+            maximum_player_session_count: ::std::option::Option::None,
+            game_session_name: ::std::option::Option::None,
+            game_session_id: ::std::option::Option::None,
+            game_session_arn: ::std::option::Option::None,
+            game_session_region: ::std::option::Option::None,
+            player_latencies: ::std::option::Option::None,
+            start_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
+            ip_address: ::std::option::Option::None,
+            dns_name: ::std::option::Option::None,
+            port: ::std::option::Option::None,
+            placed_player_sessions: ::std::option::Option::None,
+            game_session_data: ::std::option::Option::None,
+            matchmaker_data: ::std::option::Option::None,
+            priority_configuration_override: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("PlacementId", &mut member_0),
-                ("GameSessionQueueName", &mut member_1),
-                ("Status", &mut member_2),
-                ("GameProperties", &mut member_3),
-                ("MaximumPlayerSessionCount", &mut member_4),
-                ("GameSessionName", &mut member_5),
-                ("GameSessionId", &mut member_6),
-                ("GameSessionArn", &mut member_7),
-                ("GameSessionRegion", &mut member_8),
-                ("PlayerLatencies", &mut member_9),
-                ("StartTime", &mut member_10),
-                ("EndTime", &mut member_11),
-                ("IpAddress", &mut member_12),
-                ("DnsName", &mut member_13),
-                ("Port", &mut member_14),
-                ("PlacedPlayerSessions", &mut member_15),
-                ("GameSessionData", &mut member_16),
-                ("MatchmakerData", &mut member_17),
-                ("PriorityConfigurationOverride", &mut member_18),
+                ("PlacementId", &mut value.placement_id),
+                ("GameSessionQueueName", &mut value.game_session_queue_name),
+                ("Status", &mut value.status),
+                ("GameProperties", &mut value.game_properties),
+                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+                ("GameSessionName", &mut value.game_session_name),
+                ("GameSessionId", &mut value.game_session_id),
+                ("GameSessionArn", &mut value.game_session_arn),
+                ("GameSessionRegion", &mut value.game_session_region),
+                ("PlayerLatencies", &mut value.player_latencies),
+                ("StartTime", &mut value.start_time),
+                ("EndTime", &mut value.end_time),
+                ("IpAddress", &mut value.ip_address),
+                ("DnsName", &mut value.dns_name),
+                ("Port", &mut value.port),
+                ("PlacedPlayerSessions", &mut value.placed_player_sessions),
+                ("GameSessionData", &mut value.game_session_data),
+                ("MatchmakerData", &mut value.matchmaker_data),
+                (
+                    "PriorityConfigurationOverride",
+                    &mut value.priority_configuration_override,
+                ),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            placement_id: member_0,
-            game_session_queue_name: member_1,
-            status: member_2,
-            game_properties: member_3,
-            maximum_player_session_count: member_4,
-            game_session_name: member_5,
-            game_session_id: member_6,
-            game_session_arn: member_7,
-            game_session_region: member_8,
-            player_latencies: member_9,
-            start_time: member_10,
-            end_time: member_11,
-            ip_address: member_12,
-            dns_name: member_13,
-            port: member_14,
-            placed_player_sessions: member_15,
-            game_session_data: member_16,
-            matchmaker_data: member_17,
-            priority_configuration_override: member_18,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3591,43 +3380,31 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionQueue {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::vec::Vec<super::types::PlayerLatencyPolicy>,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameSessionQueueDestination>,
-        > = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<super::types::FilterConfiguration> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<super::types::PriorityConfiguration> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            game_session_queue_arn: ::std::option::Option::None,
+            timeout_in_seconds: ::std::option::Option::None,
+            player_latency_policies: ::std::option::Option::None,
+            destinations: ::std::option::Option::None,
+            filter_configuration: ::std::option::Option::None,
+            priority_configuration: ::std::option::Option::None,
+            custom_event_data: ::std::option::Option::None,
+            notification_target: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("GameSessionQueueArn", &mut member_1),
-                ("TimeoutInSeconds", &mut member_2),
-                ("PlayerLatencyPolicies", &mut member_3),
-                ("Destinations", &mut member_4),
-                ("FilterConfiguration", &mut member_5),
-                ("PriorityConfiguration", &mut member_6),
-                ("CustomEventData", &mut member_7),
-                ("NotificationTarget", &mut member_8),
+                ("Name", &mut value.name),
+                ("GameSessionQueueArn", &mut value.game_session_queue_arn),
+                ("TimeoutInSeconds", &mut value.timeout_in_seconds),
+                ("PlayerLatencyPolicies", &mut value.player_latency_policies),
+                ("Destinations", &mut value.destinations),
+                ("FilterConfiguration", &mut value.filter_configuration),
+                ("PriorityConfiguration", &mut value.priority_configuration),
+                ("CustomEventData", &mut value.custom_event_data),
+                ("NotificationTarget", &mut value.notification_target),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            game_session_queue_arn: member_1,
-            timeout_in_seconds: member_2,
-            player_latency_policies: member_3,
-            destinations: member_4,
-            filter_configuration: member_5,
-            priority_configuration: member_6,
-            custom_event_data: member_7,
-            notification_target: member_8,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3643,9 +3420,11 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionQueueDestination 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("DestinationArn", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { destination_arn: member_0 })
+        let mut value = Self {
+            destination_arn: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("DestinationArn", &mut value.destination_arn)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3678,35 +3457,27 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAccessOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::AwsCredentials> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerIdentifier>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            compute_name: ::std::option::Option::None,
+            compute_arn: ::std::option::Option::None,
+            credentials: ::std::option::Option::None,
+            target: ::std::option::Option::None,
+            container_identifiers: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("ComputeName", &mut member_2),
-                ("ComputeArn", &mut member_3),
-                ("Credentials", &mut member_4),
-                ("Target", &mut member_5),
-                ("ContainerIdentifiers", &mut member_6),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("ComputeName", &mut value.compute_name),
+                ("ComputeArn", &mut value.compute_arn),
+                ("Credentials", &mut value.credentials),
+                ("Target", &mut value.target),
+                ("ContainerIdentifiers", &mut value.container_identifiers),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            compute_name: member_2,
-            compute_arn: member_3,
-            credentials: member_4,
-            target: member_5,
-            container_identifiers: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3723,30 +3494,25 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAuthTokenOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            compute_name: ::std::option::Option::None,
+            compute_arn: ::std::option::Option::None,
+            auth_token: ::std::option::Option::None,
+            expiration_timestamp: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("ComputeName", &mut member_2),
-                ("ComputeArn", &mut member_3),
-                ("AuthToken", &mut member_4),
-                ("ExpirationTimestamp", &mut member_5),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("ComputeName", &mut value.compute_name),
+                ("ComputeArn", &mut value.compute_arn),
+                ("AuthToken", &mut value.auth_token),
+                ("ExpirationTimestamp", &mut value.expiration_timestamp),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            compute_name: member_2,
-            compute_arn: member_3,
-            auth_token: member_4,
-            expiration_timestamp: member_5,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3762,9 +3528,11 @@ impl ::smithy_runtime::JsonDecode for super::types::GetGameSessionLogUrlOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("PreSignedUrl", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { pre_signed_url: member_0 })
+        let mut value = Self {
+            pre_signed_url: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("PreSignedUrl", &mut value.pre_signed_url)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3781,9 +3549,11 @@ impl ::smithy_runtime::JsonDecode for super::types::GetInstanceAccessOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::InstanceAccess> = ::std::option::Option::None;
-        r.read_members(&mut [("InstanceAccess", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { instance_access: member_0 })
+        let mut value = Self {
+            instance_access: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("InstanceAccess", &mut value.instance_access)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3792,9 +3562,11 @@ for super::types::IdempotentParameterMismatchException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3802,42 +3574,33 @@ impl ::smithy_runtime::JsonDecode for super::types::Instance {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<super::types::InstanceStatus> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+            ip_address: ::std::option::Option::None,
+            dns_name: ::std::option::Option::None,
+            operating_system: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("InstanceId", &mut member_2),
-                ("IpAddress", &mut member_3),
-                ("DnsName", &mut member_4),
-                ("OperatingSystem", &mut member_5),
-                ("Type", &mut member_6),
-                ("Status", &mut member_7),
-                ("CreationTime", &mut member_8),
-                ("Location", &mut member_9),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("InstanceId", &mut value.instance_id),
+                ("IpAddress", &mut value.ip_address),
+                ("DnsName", &mut value.dns_name),
+                ("OperatingSystem", &mut value.operating_system),
+                ("Type", &mut value.r#type),
+                ("Status", &mut value.status),
+                ("CreationTime", &mut value.creation_time),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            instance_id: member_2,
-            ip_address: member_3,
-            dns_name: member_4,
-            operating_system: member_5,
-            r#type: member_6,
-            status: member_7,
-            creation_time: member_8,
-            location: member_9,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3845,27 +3608,23 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceAccess {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::InstanceCredentials> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+            ip_address: ::std::option::Option::None,
+            operating_system: ::std::option::Option::None,
+            credentials: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("InstanceId", &mut member_1),
-                ("IpAddress", &mut member_2),
-                ("OperatingSystem", &mut member_3),
-                ("Credentials", &mut member_4),
+                ("FleetId", &mut value.fleet_id),
+                ("InstanceId", &mut value.instance_id),
+                ("IpAddress", &mut value.ip_address),
+                ("OperatingSystem", &mut value.operating_system),
+                ("Credentials", &mut value.credentials),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            instance_id: member_1,
-            ip_address: member_2,
-            operating_system: member_3,
-            credentials: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3873,13 +3632,14 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceCredentials {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("UserName", &mut member_0), ("Secret", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            user_name: member_0,
-            secret: member_1,
-        })
+        let mut value = Self {
+            user_name: ::std::option::Option::None,
+            secret: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("UserName", &mut value.user_name), ("Secret", &mut value.secret)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3896,17 +3656,17 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceDefinition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            super::types::GameServerGroupInstanceType,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            instance_type: ::std::option::Option::None,
+            weighted_capacity: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("InstanceType", &mut member_0), ("WeightedCapacity", &mut member_1)],
+            &mut [
+                ("InstanceType", &mut value.instance_type),
+                ("WeightedCapacity", &mut value.weighted_capacity),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            instance_type: member_0,
-            weighted_capacity: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3936,9 +3696,11 @@ impl ::smithy_runtime::JsonDecode for super::types::InternalServiceException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3946,9 +3708,11 @@ impl ::smithy_runtime::JsonDecode for super::types::InvalidFleetStatusException 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3956,9 +3720,11 @@ impl ::smithy_runtime::JsonDecode for super::types::InvalidGameSessionStatusExce
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3966,9 +3732,11 @@ impl ::smithy_runtime::JsonDecode for super::types::InvalidRequestException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3987,24 +3755,21 @@ impl ::smithy_runtime::JsonDecode for super::types::IpPermission {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::IpProtocol> = ::std::option::Option::None;
+        let mut value = Self {
+            from_port: ::std::option::Option::None,
+            to_port: ::std::option::Option::None,
+            ip_range: ::std::option::Option::None,
+            protocol: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FromPort", &mut member_0),
-                ("ToPort", &mut member_1),
-                ("IpRange", &mut member_2),
-                ("Protocol", &mut member_3),
+                ("FromPort", &mut value.from_port),
+                ("ToPort", &mut value.to_port),
+                ("IpRange", &mut value.ip_range),
+                ("Protocol", &mut value.protocol),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            from_port: member_0,
-            to_port: member_1,
-            ip_range: member_2,
-            protocol: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4036,9 +3801,11 @@ impl ::smithy_runtime::JsonDecode for super::types::LimitExceededException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4057,13 +3824,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListAliasesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::vec::Vec<super::types::Alias>> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Aliases", &mut member_0), ("NextToken", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            aliases: member_0,
-            next_token: member_1,
-        })
+        let mut value = Self {
+            aliases: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("Aliases", &mut value.aliases), ("NextToken", &mut value.next_token)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4081,13 +3849,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListBuildsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::vec::Vec<super::types::Build>> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Builds", &mut member_0), ("NextToken", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            builds: member_0,
-            next_token: member_1,
-        })
+        let mut value = Self {
+            builds: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("Builds", &mut value.builds), ("NextToken", &mut value.next_token)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4117,17 +3886,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ListComputeOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::Compute>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            compute_list: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("ComputeList", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("ComputeList", &mut value.compute_list),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            compute_list: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4148,17 +3917,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerFleetsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerFleet>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            container_fleets: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("ContainerFleets", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("ContainerFleets", &mut value.container_fleets),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_fleets: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4178,20 +3947,17 @@ for super::types::ListContainerGroupDefinitionVersionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerGroupDefinition>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            container_group_definitions: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerGroupDefinitions", &mut member_0),
-                ("NextToken", &mut member_1),
+                ("ContainerGroupDefinitions", &mut value.container_group_definitions),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_group_definitions: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4209,20 +3975,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerGroupDefinition
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerGroupDefinition>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            container_group_definitions: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerGroupDefinitions", &mut member_0),
-                ("NextToken", &mut member_1),
+                ("ContainerGroupDefinitions", &mut value.container_group_definitions),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_group_definitions: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4240,17 +4003,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetDeploymentsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::FleetDeployment>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_deployments: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetDeployments", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("FleetDeployments", &mut value.fleet_deployments),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_deployments: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4269,17 +4032,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_ids: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetIds", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("FleetIds", &mut value.fleet_ids),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_ids: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4296,17 +4059,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServerGroupsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameServerGroup>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_groups: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameServerGroups", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("GameServerGroups", &mut value.game_server_groups),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_groups: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4325,17 +4088,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServersOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameServer>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_servers: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameServers", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("GameServers", &mut value.game_servers),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_servers: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4353,17 +4116,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ListLocationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::LocationModel>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            locations: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("Locations", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("Locations", &mut value.locations),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            locations: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4380,13 +4143,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListScriptsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::vec::Vec<super::types::Script>> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Scripts", &mut member_0), ("NextToken", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            scripts: member_0,
-            next_token: member_1,
-        })
+        let mut value = Self {
+            scripts: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("Scripts", &mut value.scripts), ("NextToken", &mut value.next_token)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4402,9 +4166,11 @@ impl ::smithy_runtime::JsonDecode for super::types::ListTagsForResourceResponse 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
-        r.read_members(&mut [("Tags", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { tags: member_0 })
+        let mut value = Self {
+            tags: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Tags", &mut value.tags)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4412,23 +4178,19 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationAttributes {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::LocationState> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::FleetAction>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<super::types::LocationUpdateStatus> = ::std::option::Option::None;
+        let mut value = Self {
+            location_state: ::std::option::Option::None,
+            stopped_actions: ::std::option::Option::None,
+            update_status: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("LocationState", &mut member_0),
-                ("StoppedActions", &mut member_1),
-                ("UpdateStatus", &mut member_2),
+                ("LocationState", &mut value.location_state),
+                ("StoppedActions", &mut value.stopped_actions),
+                ("UpdateStatus", &mut value.update_status),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            location_state: member_0,
-            stopped_actions: member_1,
-            update_status: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4450,15 +4212,17 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationModel {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            location_name: ::std::option::Option::None,
+            location_arn: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("LocationName", &mut member_0), ("LocationArn", &mut member_1)],
+            &mut [
+                ("LocationName", &mut value.location_name),
+                ("LocationArn", &mut value.location_arn),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            location_name: member_0,
-            location_arn: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4466,13 +4230,14 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationState {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<super::types::FleetStatus> = ::std::option::Option::None;
-        r.read_members(&mut [("Location", &mut member_0), ("Status", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            location: member_0,
-            status: member_1,
-        })
+        let mut value = Self {
+            location: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("Location", &mut value.location), ("Status", &mut value.status)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4488,11 +4253,11 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationalDeployment {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::DeploymentStatus> = ::std::option::Option::None;
-        r.read_members(&mut [("DeploymentStatus", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            deployment_status: member_0,
-        })
+        let mut value = Self {
+            deployment_status: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("DeploymentStatus", &mut value.deployment_status)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4510,21 +4275,19 @@ impl ::smithy_runtime::JsonDecode for super::types::LogConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::LogDestination> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            log_destination: ::std::option::Option::None,
+            s3_bucket_name: ::std::option::Option::None,
+            log_group_arn: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("LogDestination", &mut member_0),
-                ("S3BucketName", &mut member_1),
-                ("LogGroupArn", &mut member_2),
+                ("LogDestination", &mut value.log_destination),
+                ("S3BucketName", &mut value.s3_bucket_name),
+                ("LogGroupArn", &mut value.log_group_arn),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            log_destination: member_0,
-            s3_bucket_name: member_1,
-            log_group_arn: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4546,15 +4309,17 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchedPlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            player_id: ::std::option::Option::None,
+            player_session_id: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("PlayerId", &mut member_0), ("PlayerSessionId", &mut member_1)],
+            &mut [
+                ("PlayerId", &mut value.player_id),
+                ("PlayerSessionId", &mut value.player_session_id),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            player_id: member_0,
-            player_session_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4562,67 +4327,47 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameProperty>,
-        > = ::std::option::Option::None;
-        let mut member_14: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_15: ::std::option::Option<super::types::BackfillMode> = ::std::option::Option::None;
-        let mut member_16: ::std::option::Option<super::types::FlexMatchMode> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            configuration_arn: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            game_session_queue_arns: ::std::option::Option::None,
+            request_timeout_seconds: ::std::option::Option::None,
+            acceptance_timeout_seconds: ::std::option::Option::None,
+            acceptance_required: ::std::option::Option::None,
+            rule_set_name: ::std::option::Option::None,
+            rule_set_arn: ::std::option::Option::None,
+            notification_target: ::std::option::Option::None,
+            additional_player_count: ::std::option::Option::None,
+            custom_event_data: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            game_properties: ::std::option::Option::None,
+            game_session_data: ::std::option::Option::None,
+            backfill_mode: ::std::option::Option::None,
+            flex_match_mode: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("ConfigurationArn", &mut member_1),
-                ("Description", &mut member_2),
-                ("GameSessionQueueArns", &mut member_3),
-                ("RequestTimeoutSeconds", &mut member_4),
-                ("AcceptanceTimeoutSeconds", &mut member_5),
-                ("AcceptanceRequired", &mut member_6),
-                ("RuleSetName", &mut member_7),
-                ("RuleSetArn", &mut member_8),
-                ("NotificationTarget", &mut member_9),
-                ("AdditionalPlayerCount", &mut member_10),
-                ("CustomEventData", &mut member_11),
-                ("CreationTime", &mut member_12),
-                ("GameProperties", &mut member_13),
-                ("GameSessionData", &mut member_14),
-                ("BackfillMode", &mut member_15),
-                ("FlexMatchMode", &mut member_16),
+                ("Name", &mut value.name),
+                ("ConfigurationArn", &mut value.configuration_arn),
+                ("Description", &mut value.description),
+                ("GameSessionQueueArns", &mut value.game_session_queue_arns),
+                ("RequestTimeoutSeconds", &mut value.request_timeout_seconds),
+                ("AcceptanceTimeoutSeconds", &mut value.acceptance_timeout_seconds),
+                ("AcceptanceRequired", &mut value.acceptance_required),
+                ("RuleSetName", &mut value.rule_set_name),
+                ("RuleSetArn", &mut value.rule_set_arn),
+                ("NotificationTarget", &mut value.notification_target),
+                ("AdditionalPlayerCount", &mut value.additional_player_count),
+                ("CustomEventData", &mut value.custom_event_data),
+                ("CreationTime", &mut value.creation_time),
+                ("GameProperties", &mut value.game_properties),
+                ("GameSessionData", &mut value.game_session_data),
+                ("BackfillMode", &mut value.backfill_mode),
+                ("FlexMatchMode", &mut value.flex_match_mode),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            configuration_arn: member_1,
-            description: member_2,
-            game_session_queue_arns: member_3,
-            request_timeout_seconds: member_4,
-            acceptance_timeout_seconds: member_5,
-            acceptance_required: member_6,
-            rule_set_name: member_7,
-            rule_set_arn: member_8,
-            notification_target: member_9,
-            additional_player_count: member_10,
-            custom_event_data: member_11,
-            creation_time: member_12,
-            game_properties: member_13,
-            game_session_data: member_14,
-            backfill_mode: member_15,
-            flex_match_mode: member_16,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4638,24 +4383,21 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingRuleSet {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut value = Self {
+            rule_set_name: ::std::option::Option::None,
+            rule_set_arn: ::std::option::Option::None,
+            rule_set_body: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("RuleSetName", &mut member_0),
-                ("RuleSetArn", &mut member_1),
-                ("RuleSetBody", &mut member_2),
-                ("CreationTime", &mut member_3),
+                ("RuleSetName", &mut value.rule_set_name),
+                ("RuleSetArn", &mut value.rule_set_arn),
+                ("RuleSetBody", &mut value.rule_set_body),
+                ("CreationTime", &mut value.creation_time),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            rule_set_name: member_0,
-            rule_set_arn: member_1,
-            rule_set_body: member_2,
-            creation_time: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4663,49 +4405,35 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingTicket {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            super::types::MatchmakingConfigurationStatus,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::vec::Vec<super::types::Player>> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<
-            super::types::GameSessionConnectionInfo,
-        > = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            ticket_id: ::std::option::Option::None,
+            configuration_name: ::std::option::Option::None,
+            configuration_arn: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            status_reason: ::std::option::Option::None,
+            status_message: ::std::option::Option::None,
+            start_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
+            players: ::std::option::Option::None,
+            game_session_connection_info: ::std::option::Option::None,
+            estimated_wait_time: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("TicketId", &mut member_0),
-                ("ConfigurationName", &mut member_1),
-                ("ConfigurationArn", &mut member_2),
-                ("Status", &mut member_3),
-                ("StatusReason", &mut member_4),
-                ("StatusMessage", &mut member_5),
-                ("StartTime", &mut member_6),
-                ("EndTime", &mut member_7),
-                ("Players", &mut member_8),
-                ("GameSessionConnectionInfo", &mut member_9),
-                ("EstimatedWaitTime", &mut member_10),
+                ("TicketId", &mut value.ticket_id),
+                ("ConfigurationName", &mut value.configuration_name),
+                ("ConfigurationArn", &mut value.configuration_arn),
+                ("Status", &mut value.status),
+                ("StatusReason", &mut value.status_reason),
+                ("StatusMessage", &mut value.status_message),
+                ("StartTime", &mut value.start_time),
+                ("EndTime", &mut value.end_time),
+                ("Players", &mut value.players),
+                ("GameSessionConnectionInfo", &mut value.game_session_connection_info),
+                ("EstimatedWaitTime", &mut value.estimated_wait_time),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            ticket_id: member_0,
-            configuration_name: member_1,
-            configuration_arn: member_2,
-            status: member_3,
-            status_reason: member_4,
-            status_message: member_5,
-            start_time: member_6,
-            end_time: member_7,
-            players: member_8,
-            game_session_connection_info: member_9,
-            estimated_wait_time: member_10,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4727,9 +4455,11 @@ impl ::smithy_runtime::JsonDecode for super::types::NotFoundException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4737,9 +4467,11 @@ impl ::smithy_runtime::JsonDecode for super::types::NotReadyException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4761,9 +4493,11 @@ impl ::smithy_runtime::JsonDecode for super::types::OutOfCapacityException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4771,15 +4505,17 @@ impl ::smithy_runtime::JsonDecode for super::types::PlacedPlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            player_id: ::std::option::Option::None,
+            player_session_id: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("PlayerId", &mut member_0), ("PlayerSessionId", &mut member_1)],
+            &mut [
+                ("PlayerId", &mut value.player_id),
+                ("PlayerSessionId", &mut value.player_session_id),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            player_id: member_0,
-            player_session_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4812,31 +4548,21 @@ impl ::smithy_runtime::JsonDecode for super::types::Player {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                super::types::AttributeValue,
-            >,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, i32>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            player_id: ::std::option::Option::None,
+            player_attributes: ::std::option::Option::None,
+            team: ::std::option::Option::None,
+            latency_in_ms: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("PlayerId", &mut member_0),
-                ("PlayerAttributes", &mut member_1),
-                ("Team", &mut member_2),
-                ("LatencyInMs", &mut member_3),
+                ("PlayerId", &mut value.player_id),
+                ("PlayerAttributes", &mut value.player_attributes),
+                ("Team", &mut value.team),
+                ("LatencyInMs", &mut value.latency_in_ms),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            player_id: member_0,
-            player_attributes: member_1,
-            team: member_2,
-            latency_in_ms: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4854,21 +4580,19 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerLatency {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<f32> = ::std::option::Option::None;
+        let mut value = Self {
+            player_id: ::std::option::Option::None,
+            region_identifier: ::std::option::Option::None,
+            latency_in_milliseconds: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("PlayerId", &mut member_0),
-                ("RegionIdentifier", &mut member_1),
-                ("LatencyInMilliseconds", &mut member_2),
+                ("PlayerId", &mut value.player_id),
+                ("RegionIdentifier", &mut value.region_identifier),
+                ("LatencyInMilliseconds", &mut value.latency_in_milliseconds),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            player_id: member_0,
-            region_identifier: member_1,
-            latency_in_milliseconds: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4888,18 +4612,20 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerLatencyPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            maximum_individual_player_latency_milliseconds: ::std::option::Option::None,
+            policy_duration_seconds: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("MaximumIndividualPlayerLatencyMilliseconds", &mut member_0),
-                ("PolicyDurationSeconds", &mut member_1),
+                (
+                    "MaximumIndividualPlayerLatencyMilliseconds",
+                    &mut value.maximum_individual_player_latency_milliseconds,
+                ),
+                ("PolicyDurationSeconds", &mut value.policy_duration_seconds),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            maximum_individual_player_latency_milliseconds: member_0,
-            policy_duration_seconds: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4907,48 +4633,37 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<super::types::PlayerSessionStatus> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            player_session_id: ::std::option::Option::None,
+            player_id: ::std::option::Option::None,
+            game_session_id: ::std::option::Option::None,
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            termination_time: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            ip_address: ::std::option::Option::None,
+            dns_name: ::std::option::Option::None,
+            port: ::std::option::Option::None,
+            player_data: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("PlayerSessionId", &mut member_0),
-                ("PlayerId", &mut member_1),
-                ("GameSessionId", &mut member_2),
-                ("FleetId", &mut member_3),
-                ("FleetArn", &mut member_4),
-                ("CreationTime", &mut member_5),
-                ("TerminationTime", &mut member_6),
-                ("Status", &mut member_7),
-                ("IpAddress", &mut member_8),
-                ("DnsName", &mut member_9),
-                ("Port", &mut member_10),
-                ("PlayerData", &mut member_11),
+                ("PlayerSessionId", &mut value.player_session_id),
+                ("PlayerId", &mut value.player_id),
+                ("GameSessionId", &mut value.game_session_id),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("CreationTime", &mut value.creation_time),
+                ("TerminationTime", &mut value.termination_time),
+                ("Status", &mut value.status),
+                ("IpAddress", &mut value.ip_address),
+                ("DnsName", &mut value.dns_name),
+                ("Port", &mut value.port),
+                ("PlayerData", &mut value.player_data),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            player_session_id: member_0,
-            player_id: member_1,
-            game_session_id: member_2,
-            fleet_id: member_3,
-            fleet_arn: member_4,
-            creation_time: member_5,
-            termination_time: member_6,
-            status: member_7,
-            ip_address: member_8,
-            dns_name: member_9,
-            port: member_10,
-            player_data: member_11,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5001,19 +4716,17 @@ impl ::smithy_runtime::JsonDecode for super::types::PriorityConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::PriorityType>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            priority_order: ::std::option::Option::None,
+            location_order: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("PriorityOrder", &mut member_0), ("LocationOrder", &mut member_1)],
+            &mut [
+                ("PriorityOrder", &mut value.priority_order),
+                ("LocationOrder", &mut value.location_order),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            priority_order: member_0,
-            location_order: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5030,22 +4743,17 @@ impl ::smithy_runtime::JsonDecode for super::types::PriorityConfigurationOverrid
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            super::types::PlacementFallbackStrategy,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            placement_fallback_strategy: ::std::option::Option::None,
+            location_order: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("PlacementFallbackStrategy", &mut member_0),
-                ("LocationOrder", &mut member_1),
+                ("PlacementFallbackStrategy", &mut value.placement_fallback_strategy),
+                ("LocationOrder", &mut value.location_order),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            placement_fallback_strategy: member_0,
-            location_order: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5098,9 +4806,11 @@ impl ::smithy_runtime::JsonDecode for super::types::PutScalingPolicyOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Name", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { name: member_0 })
+        let mut value = Self {
+            name: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Name", &mut value.name)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5121,9 +4831,11 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterComputeOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Compute> = ::std::option::Option::None;
-        r.read_members(&mut [("Compute", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { compute: member_0 })
+        let mut value = Self {
+            compute: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Compute", &mut value.compute)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5143,9 +4855,11 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameServer> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServer", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { game_server: member_0 })
+        let mut value = Self {
+            game_server: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameServer", &mut value.game_server)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5161,18 +4875,17 @@ impl ::smithy_runtime::JsonDecode for super::types::RequestUploadCredentialsOutp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::AwsCredentials> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
+        let mut value = Self {
+            upload_credentials: ::std::option::Option::None,
+            storage_location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("UploadCredentials", &mut member_0),
-                ("StorageLocation", &mut member_1),
+                ("UploadCredentials", &mut value.upload_credentials),
+                ("StorageLocation", &mut value.storage_location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            upload_credentials: member_0,
-            storage_location: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5188,13 +4901,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ResolveAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0), ("FleetArn", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-        })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5214,18 +4928,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ResourceCreationLimitPolicy 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            new_game_sessions_per_creator: ::std::option::Option::None,
+            policy_period_in_minutes: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("NewGameSessionsPerCreator", &mut member_0),
-                ("PolicyPeriodInMinutes", &mut member_1),
+                ("NewGameSessionsPerCreator", &mut value.new_game_sessions_per_creator),
+                ("PolicyPeriodInMinutes", &mut value.policy_period_in_minutes),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            new_game_sessions_per_creator: member_0,
-            policy_period_in_minutes: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5242,11 +4955,11 @@ impl ::smithy_runtime::JsonDecode for super::types::ResumeGameServerGroupOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_server_group: member_0,
-        })
+        let mut value = Self {
+            game_server_group: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5264,21 +4977,19 @@ impl ::smithy_runtime::JsonDecode for super::types::RoutingStrategy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::RoutingStrategyType> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            r#type: ::std::option::Option::None,
+            fleet_id: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Type", &mut member_0),
-                ("FleetId", &mut member_1),
-                ("Message", &mut member_2),
+                ("Type", &mut value.r#type),
+                ("FleetId", &mut value.fleet_id),
+                ("Message", &mut value.message),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            r#type: member_0,
-            fleet_id: member_1,
-            message: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5316,23 +5027,25 @@ impl ::smithy_runtime::JsonDecode for super::types::RuntimeConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::ServerProcess>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            server_processes: ::std::option::Option::None,
+            max_concurrent_game_session_activations: ::std::option::Option::None,
+            game_session_activation_timeout_seconds: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ServerProcesses", &mut member_0),
-                ("MaxConcurrentGameSessionActivations", &mut member_1),
-                ("GameSessionActivationTimeoutSeconds", &mut member_2),
+                ("ServerProcesses", &mut value.server_processes),
+                (
+                    "MaxConcurrentGameSessionActivations",
+                    &mut value.max_concurrent_game_session_activations,
+                ),
+                (
+                    "GameSessionActivationTimeoutSeconds",
+                    &mut value.game_session_activation_timeout_seconds,
+                ),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            server_processes: member_0,
-            max_concurrent_game_session_activations: member_1,
-            game_session_activation_timeout_seconds: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5351,24 +5064,21 @@ impl ::smithy_runtime::JsonDecode for super::types::S3Location {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            bucket: ::std::option::Option::None,
+            key: ::std::option::Option::None,
+            role_arn: ::std::option::Option::None,
+            object_version: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Bucket", &mut member_0),
-                ("Key", &mut member_1),
-                ("RoleArn", &mut member_2),
-                ("ObjectVersion", &mut member_3),
+                ("Bucket", &mut value.bucket),
+                ("Key", &mut value.key),
+                ("RoleArn", &mut value.role_arn),
+                ("ObjectVersion", &mut value.object_version),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            bucket: member_0,
-            key: member_1,
-            role_arn: member_2,
-            object_version: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5390,54 +5100,41 @@ impl ::smithy_runtime::JsonDecode for super::types::ScalingPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::ScalingStatusType> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<super::types::ScalingAdjustmentType> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<super::types::ComparisonOperatorType> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<f64> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<super::types::MetricName> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<super::types::PolicyType> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<super::types::TargetConfiguration> = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<super::types::LocationUpdateStatus> = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            scaling_adjustment: ::std::option::Option::None,
+            scaling_adjustment_type: ::std::option::Option::None,
+            comparison_operator: ::std::option::Option::None,
+            threshold: ::std::option::Option::None,
+            evaluation_periods: ::std::option::Option::None,
+            metric_name: ::std::option::Option::None,
+            policy_type: ::std::option::Option::None,
+            target_configuration: ::std::option::Option::None,
+            update_status: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("Name", &mut member_2),
-                ("Status", &mut member_3),
-                ("ScalingAdjustment", &mut member_4),
-                ("ScalingAdjustmentType", &mut member_5),
-                ("ComparisonOperator", &mut member_6),
-                ("Threshold", &mut member_7),
-                ("EvaluationPeriods", &mut member_8),
-                ("MetricName", &mut member_9),
-                ("PolicyType", &mut member_10),
-                ("TargetConfiguration", &mut member_11),
-                ("UpdateStatus", &mut member_12),
-                ("Location", &mut member_13),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("Name", &mut value.name),
+                ("Status", &mut value.status),
+                ("ScalingAdjustment", &mut value.scaling_adjustment),
+                ("ScalingAdjustmentType", &mut value.scaling_adjustment_type),
+                ("ComparisonOperator", &mut value.comparison_operator),
+                ("Threshold", &mut value.threshold),
+                ("EvaluationPeriods", &mut value.evaluation_periods),
+                ("MetricName", &mut value.metric_name),
+                ("PolicyType", &mut value.policy_type),
+                ("TargetConfiguration", &mut value.target_configuration),
+                ("UpdateStatus", &mut value.update_status),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            name: member_2,
-            status: member_3,
-            scaling_adjustment: member_4,
-            scaling_adjustment_type: member_5,
-            comparison_operator: member_6,
-            threshold: member_7,
-            evaluation_periods: member_8,
-            metric_name: member_9,
-            policy_type: member_10,
-            target_configuration: member_11,
-            update_status: member_12,
-            location: member_13,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5459,33 +5156,27 @@ impl ::smithy_runtime::JsonDecode for super::types::Script {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i64> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
+        let mut value = Self {
+            script_id: ::std::option::Option::None,
+            script_arn: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            size_on_disk: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            storage_location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ScriptId", &mut member_0),
-                ("ScriptArn", &mut member_1),
-                ("Name", &mut member_2),
-                ("Version", &mut member_3),
-                ("SizeOnDisk", &mut member_4),
-                ("CreationTime", &mut member_5),
-                ("StorageLocation", &mut member_6),
+                ("ScriptId", &mut value.script_id),
+                ("ScriptArn", &mut value.script_arn),
+                ("Name", &mut value.name),
+                ("Version", &mut value.version),
+                ("SizeOnDisk", &mut value.size_on_disk),
+                ("CreationTime", &mut value.creation_time),
+                ("StorageLocation", &mut value.storage_location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            script_id: member_0,
-            script_arn: member_1,
-            name: member_2,
-            version: member_3,
-            size_on_disk: member_4,
-            creation_time: member_5,
-            storage_location: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5507,17 +5198,17 @@ impl ::smithy_runtime::JsonDecode for super::types::SearchGameSessionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameSession>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_sessions: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameSessions", &mut member_0), ("NextToken", &mut member_1)],
+            &mut [
+                ("GameSessions", &mut value.game_sessions),
+                ("NextToken", &mut value.next_token),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_sessions: member_0,
-            next_token: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5535,21 +5226,19 @@ impl ::smithy_runtime::JsonDecode for super::types::ServerProcess {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            launch_path: ::std::option::Option::None,
+            parameters: ::std::option::Option::None,
+            concurrent_executions: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("LaunchPath", &mut member_0),
-                ("Parameters", &mut member_1),
-                ("ConcurrentExecutions", &mut member_2),
+                ("LaunchPath", &mut value.launch_path),
+                ("Parameters", &mut value.parameters),
+                ("ConcurrentExecutions", &mut value.concurrent_executions),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            launch_path: member_0,
-            parameters: member_1,
-            concurrent_executions: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5573,13 +5262,14 @@ impl ::smithy_runtime::JsonDecode for super::types::StartFleetActionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0), ("FleetArn", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-        })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5609,11 +5299,13 @@ impl ::smithy_runtime::JsonDecode for super::types::StartGameSessionPlacementOut
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameSessionPlacement> = ::std::option::Option::None;
-        r.read_members(&mut [("GameSessionPlacement", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_session_placement: member_0,
-        })
+        let mut value = Self {
+            game_session_placement: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("GameSessionPlacement", &mut value.game_session_placement)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5632,11 +5324,11 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchBackfillOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::MatchmakingTicket> = ::std::option::Option::None;
-        r.read_members(&mut [("MatchmakingTicket", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            matchmaking_ticket: member_0,
-        })
+        let mut value = Self {
+            matchmaking_ticket: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("MatchmakingTicket", &mut value.matchmaking_ticket)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5654,11 +5346,11 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchmakingOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::MatchmakingTicket> = ::std::option::Option::None;
-        r.read_members(&mut [("MatchmakingTicket", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            matchmaking_ticket: member_0,
-        })
+        let mut value = Self {
+            matchmaking_ticket: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("MatchmakingTicket", &mut value.matchmaking_ticket)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5676,13 +5368,14 @@ impl ::smithy_runtime::JsonDecode for super::types::StopFleetActionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0), ("FleetArn", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-        })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5698,11 +5391,13 @@ impl ::smithy_runtime::JsonDecode for super::types::StopGameSessionPlacementOutp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameSessionPlacement> = ::std::option::Option::None;
-        r.read_members(&mut [("GameSessionPlacement", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_session_placement: member_0,
-        })
+        let mut value = Self {
+            game_session_placement: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("GameSessionPlacement", &mut value.game_session_placement)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5727,53 +5422,35 @@ impl ::smithy_runtime::JsonDecode for super::types::SupportContainerDefinition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerDependency>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerMountPoint>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerEnvironment>,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<super::types::ContainerHealthCheck> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<
-            super::types::ContainerPortConfiguration,
-        > = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut value = Self {
+            container_name: ::std::option::Option::None,
+            depends_on: ::std::option::Option::None,
+            mount_points: ::std::option::Option::None,
+            environment_override: ::std::option::Option::None,
+            essential: ::std::option::Option::None,
+            health_check: ::std::option::Option::None,
+            image_uri: ::std::option::Option::None,
+            memory_hard_limit_mebibytes: ::std::option::Option::None,
+            port_configuration: ::std::option::Option::None,
+            resolved_image_digest: ::std::option::Option::None,
+            vcpu: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerName", &mut member_0),
-                ("DependsOn", &mut member_1),
-                ("MountPoints", &mut member_2),
-                ("EnvironmentOverride", &mut member_3),
-                ("Essential", &mut member_4),
-                ("HealthCheck", &mut member_5),
-                ("ImageUri", &mut member_6),
-                ("MemoryHardLimitMebibytes", &mut member_7),
-                ("PortConfiguration", &mut member_8),
-                ("ResolvedImageDigest", &mut member_9),
-                ("Vcpu", &mut member_10),
+                ("ContainerName", &mut value.container_name),
+                ("DependsOn", &mut value.depends_on),
+                ("MountPoints", &mut value.mount_points),
+                ("EnvironmentOverride", &mut value.environment_override),
+                ("Essential", &mut value.essential),
+                ("HealthCheck", &mut value.health_check),
+                ("ImageUri", &mut value.image_uri),
+                ("MemoryHardLimitMebibytes", &mut value.memory_hard_limit_mebibytes),
+                ("PortConfiguration", &mut value.port_configuration),
+                ("ResolvedImageDigest", &mut value.resolved_image_digest),
+                ("Vcpu", &mut value.vcpu),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_name: member_0,
-            depends_on: member_1,
-            mount_points: member_2,
-            environment_override: member_3,
-            essential: member_4,
-            health_check: member_5,
-            image_uri: member_6,
-            memory_hard_limit_mebibytes: member_7,
-            port_configuration: member_8,
-            resolved_image_digest: member_9,
-            vcpu: member_10,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5807,11 +5484,11 @@ impl ::smithy_runtime::JsonDecode for super::types::SuspendGameServerGroupOutput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_server_group: member_0,
-        })
+        let mut value = Self {
+            game_server_group: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5828,13 +5505,12 @@ impl ::smithy_runtime::JsonDecode for super::types::Tag {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Key", &mut member_0), ("Value", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            key: member_0,
-            value: member_1,
-        })
+        let mut value = Self {
+            key: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Key", &mut value.key), ("Value", &mut value.value)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5860,9 +5536,11 @@ impl ::smithy_runtime::JsonDecode for super::types::TaggingFailedException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5878,9 +5556,11 @@ impl ::smithy_runtime::JsonDecode for super::types::TargetConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<f64> = ::std::option::Option::None;
-        r.read_members(&mut [("TargetValue", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { target_value: member_0 })
+        let mut value = Self {
+            target_value: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("TargetValue", &mut value.target_value)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5896,9 +5576,11 @@ impl ::smithy_runtime::JsonDecode for super::types::TerminalRoutingStrategyExcep
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5915,9 +5597,11 @@ impl ::smithy_runtime::JsonDecode for super::types::TerminateGameSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameSession> = ::std::option::Option::None;
-        r.read_members(&mut [("GameSession", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { game_session: member_0 })
+        let mut value = Self {
+            game_session: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameSession", &mut value.game_session)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5931,9 +5615,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UnauthorizedException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5941,9 +5627,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UnsupportedRegionException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Message", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { message: member_0 })
+        let mut value = Self {
+            message: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Message", &mut value.message)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -5980,9 +5668,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Alias> = ::std::option::Option::None;
-        r.read_members(&mut [("Alias", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { alias: member_0 })
+        let mut value = Self {
+            alias: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Alias", &mut value.alias)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6000,9 +5690,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateBuildOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Build> = ::std::option::Option::None;
-        r.read_members(&mut [("Build", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { build: member_0 })
+        let mut value = Self {
+            build: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Build", &mut value.build)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6055,9 +5747,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::ContainerFleet> = ::std::option::Option::None;
-        r.read_members(&mut [("ContainerFleet", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { container_fleet: member_0 })
+        let mut value = Self {
+            container_fleet: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("ContainerFleet", &mut value.container_fleet)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6090,13 +5784,13 @@ for super::types::UpdateContainerGroupDefinitionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            super::types::ContainerGroupDefinition,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("ContainerGroupDefinition", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            container_group_definition: member_0,
-        })
+        let mut value = Self {
+            container_group_definition: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("ContainerGroupDefinition", &mut value.container_group_definition)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6124,13 +5818,14 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetAttributesOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0), ("FleetArn", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-        })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6150,21 +5845,19 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetCapacityOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("Location", &mut member_2),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            location: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6188,13 +5881,14 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetPortSettingsOutpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0), ("FleetArn", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-        })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6217,11 +5911,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerGroupOutput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameServerGroup> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServerGroup", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_server_group: member_0,
-        })
+        let mut value = Self {
+            game_server_group: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6241,9 +5935,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameServer> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServer", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { game_server: member_0 })
+        let mut value = Self {
+            game_server: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameServer", &mut value.game_server)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6270,9 +5966,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameSession> = ::std::option::Option::None;
-        r.read_members(&mut [("GameSession", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { game_session: member_0 })
+        let mut value = Self {
+            game_session: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameSession", &mut value.game_session)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6295,11 +5993,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionQueueOutput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::GameSessionQueue> = ::std::option::Option::None;
-        r.read_members(&mut [("GameSessionQueue", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_session_queue: member_0,
-        })
+        let mut value = Self {
+            game_session_queue: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameSessionQueue", &mut value.game_session_queue)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6329,11 +6027,11 @@ for super::types::UpdateMatchmakingConfigurationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            super::types::MatchmakingConfiguration,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("Configuration", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { configuration: member_0 })
+        let mut value = Self {
+            configuration: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Configuration", &mut value.configuration)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6350,11 +6048,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateRuntimeConfigurationOu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::RuntimeConfiguration> = ::std::option::Option::None;
-        r.read_members(&mut [("RuntimeConfiguration", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            runtime_configuration: member_0,
-        })
+        let mut value = Self {
+            runtime_configuration: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("RuntimeConfiguration", &mut value.runtime_configuration)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6374,9 +6074,11 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateScriptOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Script> = ::std::option::Option::None;
-        r.read_members(&mut [("Script", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { script: member_0 })
+        let mut value = Self {
+            script: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Script", &mut value.script)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6392,9 +6094,11 @@ impl ::smithy_runtime::JsonDecode for super::types::ValidateMatchmakingRuleSetOu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<bool> = ::std::option::Option::None;
-        r.read_members(&mut [("Valid", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { valid: member_0 })
+        let mut value = Self {
+            valid: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Valid", &mut value.valid)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6402,27 +6106,23 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringAuthorization {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
+        let mut value = Self {
+            game_lift_aws_account_id: ::std::option::Option::None,
+            peer_vpc_aws_account_id: ::std::option::Option::None,
+            peer_vpc_id: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            expiration_time: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameLiftAwsAccountId", &mut member_0),
-                ("PeerVpcAwsAccountId", &mut member_1),
-                ("PeerVpcId", &mut member_2),
-                ("CreationTime", &mut member_3),
-                ("ExpirationTime", &mut member_4),
+                ("GameLiftAwsAccountId", &mut value.game_lift_aws_account_id),
+                ("PeerVpcAwsAccountId", &mut value.peer_vpc_aws_account_id),
+                ("PeerVpcId", &mut value.peer_vpc_id),
+                ("CreationTime", &mut value.creation_time),
+                ("ExpirationTime", &mut value.expiration_time),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_lift_aws_account_id: member_0,
-            peer_vpc_aws_account_id: member_1,
-            peer_vpc_id: member_2,
-            creation_time: member_3,
-            expiration_time: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6430,35 +6130,27 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringConnection {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<
-            super::types::VpcPeeringConnectionStatus,
-        > = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            fleet_arn: ::std::option::Option::None,
+            ip_v4_cidr_block: ::std::option::Option::None,
+            vpc_peering_connection_id: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            peer_vpc_id: ::std::option::Option::None,
+            game_lift_vpc_id: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("FleetArn", &mut member_1),
-                ("IpV4CidrBlock", &mut member_2),
-                ("VpcPeeringConnectionId", &mut member_3),
-                ("Status", &mut member_4),
-                ("PeerVpcId", &mut member_5),
-                ("GameLiftVpcId", &mut member_6),
+                ("FleetId", &mut value.fleet_id),
+                ("FleetArn", &mut value.fleet_arn),
+                ("IpV4CidrBlock", &mut value.ip_v4_cidr_block),
+                ("VpcPeeringConnectionId", &mut value.vpc_peering_connection_id),
+                ("Status", &mut value.status),
+                ("PeerVpcId", &mut value.peer_vpc_id),
+                ("GameLiftVpcId", &mut value.game_lift_vpc_id),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            fleet_arn: member_1,
-            ip_v4_cidr_block: member_2,
-            vpc_peering_connection_id: member_3,
-            status: member_4,
-            peer_vpc_id: member_5,
-            game_lift_vpc_id: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -6466,12 +6158,13 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringConnectionStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Code", &mut member_0), ("Message", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            code: member_0,
-            message: member_1,
-        })
+        let mut value = Self {
+            code: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("Code", &mut value.code), ("Message", &mut value.message)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }

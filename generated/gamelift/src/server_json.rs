@@ -5,23 +5,19 @@ impl ::smithy_runtime::JsonDecode for super::types::AcceptMatchInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<super::types::AcceptanceType> = ::std::option::Option::None;
+        let mut value = Self {
+            ticket_id: ::std::option::Option::None,
+            player_ids: ::std::option::Option::None,
+            acceptance_type: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("TicketId", &mut member_0),
-                ("PlayerIds", &mut member_1),
-                ("AcceptanceType", &mut member_2),
+                ("TicketId", &mut value.ticket_id),
+                ("PlayerIds", &mut value.player_ids),
+                ("AcceptanceType", &mut value.acceptance_type),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            ticket_id: member_0,
-            player_ids: member_1,
-            acceptance_type: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -84,13 +80,11 @@ impl ::smithy_runtime::JsonDecode for super::types::ClaimFilterOption {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::FilterInstanceStatus>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("InstanceStatuses", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            instance_statuses: member_0,
-        })
+        let mut value = Self {
+            instance_statuses: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("InstanceStatuses", &mut value.instance_statuses)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -98,24 +92,21 @@ impl ::smithy_runtime::JsonDecode for super::types::ClaimGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::ClaimFilterOption> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            game_server_id: ::std::option::Option::None,
+            game_server_data: ::std::option::Option::None,
+            filter_option: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("GameServerId", &mut member_1),
-                ("GameServerData", &mut member_2),
-                ("FilterOption", &mut member_3),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("GameServerId", &mut value.game_server_id),
+                ("GameServerData", &mut value.game_server_data),
+                ("FilterOption", &mut value.filter_option),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            game_server_id: member_1,
-            game_server_data: member_2,
-            filter_option: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -318,24 +309,21 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<super::types::RoutingStrategy> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            routing_strategy: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("Description", &mut member_1),
-                ("RoutingStrategy", &mut member_2),
-                ("Tags", &mut member_3),
+                ("Name", &mut value.name),
+                ("Description", &mut value.description),
+                ("RoutingStrategy", &mut value.routing_strategy),
+                ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            description: member_1,
-            routing_strategy: member_2,
-            tags: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -351,30 +339,25 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::OperatingSystem> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            storage_location: ::std::option::Option::None,
+            operating_system: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            server_sdk_version: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("Version", &mut member_1),
-                ("StorageLocation", &mut member_2),
-                ("OperatingSystem", &mut member_3),
-                ("Tags", &mut member_4),
-                ("ServerSdkVersion", &mut member_5),
+                ("Name", &mut value.name),
+                ("Version", &mut value.version),
+                ("StorageLocation", &mut value.storage_location),
+                ("OperatingSystem", &mut value.operating_system),
+                ("Tags", &mut value.tags),
+                ("ServerSdkVersion", &mut value.server_sdk_version),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            version: member_1,
-            storage_location: member_2,
-            operating_system: member_3,
-            tags: member_4,
-            server_sdk_version: member_5,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -392,67 +375,61 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::ConnectionPortRange> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            ::std::vec::Vec<super::types::IpPermission>,
-        > = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<
-            super::types::ContainerFleetBillingType,
-        > = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<
-            ::std::vec::Vec<super::types::LocationConfiguration>,
-        > = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<
-            super::types::GameSessionCreationLimitPolicy,
-        > = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<super::types::LogConfiguration> = ::std::option::Option::None;
-        let mut member_14: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_role_arn: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            game_server_container_group_definition_name: ::std::option::Option::None,
+            per_instance_container_group_definition_name: ::std::option::Option::None,
+            instance_connection_port_range: ::std::option::Option::None,
+            instance_inbound_permissions: ::std::option::Option::None,
+            game_server_container_groups_per_instance: ::std::option::Option::None,
+            instance_type: ::std::option::Option::None,
+            billing_type: ::std::option::Option::None,
+            locations: ::std::option::Option::None,
+            metric_groups: ::std::option::Option::None,
+            new_game_session_protection_policy: ::std::option::Option::None,
+            game_session_creation_limit_policy: ::std::option::Option::None,
+            log_configuration: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetRoleArn", &mut member_0),
-                ("Description", &mut member_1),
-                ("GameServerContainerGroupDefinitionName", &mut member_2),
-                ("PerInstanceContainerGroupDefinitionName", &mut member_3),
-                ("InstanceConnectionPortRange", &mut member_4),
-                ("InstanceInboundPermissions", &mut member_5),
-                ("GameServerContainerGroupsPerInstance", &mut member_6),
-                ("InstanceType", &mut member_7),
-                ("BillingType", &mut member_8),
-                ("Locations", &mut member_9),
-                ("MetricGroups", &mut member_10),
-                ("NewGameSessionProtectionPolicy", &mut member_11),
-                ("GameSessionCreationLimitPolicy", &mut member_12),
-                ("LogConfiguration", &mut member_13),
-                ("Tags", &mut member_14),
+                ("FleetRoleArn", &mut value.fleet_role_arn),
+                ("Description", &mut value.description),
+                (
+                    "GameServerContainerGroupDefinitionName",
+                    &mut value.game_server_container_group_definition_name,
+                ),
+                (
+                    "PerInstanceContainerGroupDefinitionName",
+                    &mut value.per_instance_container_group_definition_name,
+                ),
+                (
+                    "InstanceConnectionPortRange",
+                    &mut value.instance_connection_port_range,
+                ),
+                ("InstanceInboundPermissions", &mut value.instance_inbound_permissions),
+                (
+                    "GameServerContainerGroupsPerInstance",
+                    &mut value.game_server_container_groups_per_instance,
+                ),
+                ("InstanceType", &mut value.instance_type),
+                ("BillingType", &mut value.billing_type),
+                ("Locations", &mut value.locations),
+                ("MetricGroups", &mut value.metric_groups),
+                (
+                    "NewGameSessionProtectionPolicy",
+                    &mut value.new_game_session_protection_policy,
+                ),
+                (
+                    "GameSessionCreationLimitPolicy",
+                    &mut value.game_session_creation_limit_policy,
+                ),
+                ("LogConfiguration", &mut value.log_configuration),
+                ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_role_arn: member_0,
-            description: member_1,
-            game_server_container_group_definition_name: member_2,
-            per_instance_container_group_definition_name: member_3,
-            instance_connection_port_range: member_4,
-            instance_inbound_permissions: member_5,
-            game_server_container_groups_per_instance: member_6,
-            instance_type: member_7,
-            billing_type: member_8,
-            locations: member_9,
-            metric_groups: member_10,
-            new_game_session_protection_policy: member_11,
-            game_session_creation_limit_policy: member_12,
-            log_configuration: member_13,
-            tags: member_14,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -468,45 +445,37 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerGroupDefiniti
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<super::types::ContainerGroupType> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<f64> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<
-            super::types::GameServerContainerDefinitionInput,
-        > = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            ::std::vec::Vec<super::types::SupportContainerDefinitionInput>,
-        > = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<
-            super::types::ContainerOperatingSystem,
-        > = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            container_group_type: ::std::option::Option::None,
+            total_memory_limit_mebibytes: ::std::option::Option::None,
+            total_vcpu_limit: ::std::option::Option::None,
+            game_server_container_definition: ::std::option::Option::None,
+            support_container_definitions: ::std::option::Option::None,
+            operating_system: ::std::option::Option::None,
+            version_description: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("ContainerGroupType", &mut member_1),
-                ("TotalMemoryLimitMebibytes", &mut member_2),
-                ("TotalVcpuLimit", &mut member_3),
-                ("GameServerContainerDefinition", &mut member_4),
-                ("SupportContainerDefinitions", &mut member_5),
-                ("OperatingSystem", &mut member_6),
-                ("VersionDescription", &mut member_7),
-                ("Tags", &mut member_8),
+                ("Name", &mut value.name),
+                ("ContainerGroupType", &mut value.container_group_type),
+                ("TotalMemoryLimitMebibytes", &mut value.total_memory_limit_mebibytes),
+                ("TotalVcpuLimit", &mut value.total_vcpu_limit),
+                (
+                    "GameServerContainerDefinition",
+                    &mut value.game_server_container_definition,
+                ),
+                (
+                    "SupportContainerDefinitions",
+                    &mut value.support_container_definitions,
+                ),
+                ("OperatingSystem", &mut value.operating_system),
+                ("VersionDescription", &mut value.version_description),
+                ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            container_group_type: member_1,
-            total_memory_limit_mebibytes: member_2,
-            total_vcpu_limit: member_3,
-            game_server_container_definition: member_4,
-            support_container_definitions: member_5,
-            operating_system: member_6,
-            version_description: member_7,
-            tags: member_8,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -523,95 +492,68 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<
-            ::std::vec::Vec<super::types::IpPermission>,
-        > = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<super::types::RuntimeConfiguration> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<
-            super::types::ResourceCreationLimitPolicy,
-        > = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_14: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_15: ::std::option::Option<super::types::FleetType> = ::std::option::Option::None;
-        let mut member_16: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_17: ::std::option::Option<
-            super::types::CertificateConfiguration,
-        > = ::std::option::Option::None;
-        let mut member_18: ::std::option::Option<
-            ::std::vec::Vec<super::types::LocationConfiguration>,
-        > = ::std::option::Option::None;
-        let mut member_19: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
-        let mut member_20: ::std::option::Option<super::types::ComputeType> = ::std::option::Option::None;
-        let mut member_21: ::std::option::Option<super::types::AnywhereConfiguration> = ::std::option::Option::None;
-        let mut member_22: ::std::option::Option<
-            super::types::InstanceRoleCredentialsProvider,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            build_id: ::std::option::Option::None,
+            script_id: ::std::option::Option::None,
+            server_launch_path: ::std::option::Option::None,
+            server_launch_parameters: ::std::option::Option::None,
+            log_paths: ::std::option::Option::None,
+            ec2_instance_type: ::std::option::Option::None,
+            ec2_inbound_permissions: ::std::option::Option::None,
+            new_game_session_protection_policy: ::std::option::Option::None,
+            runtime_configuration: ::std::option::Option::None,
+            resource_creation_limit_policy: ::std::option::Option::None,
+            metric_groups: ::std::option::Option::None,
+            peer_vpc_aws_account_id: ::std::option::Option::None,
+            peer_vpc_id: ::std::option::Option::None,
+            fleet_type: ::std::option::Option::None,
+            instance_role_arn: ::std::option::Option::None,
+            certificate_configuration: ::std::option::Option::None,
+            locations: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            compute_type: ::std::option::Option::None,
+            anywhere_configuration: ::std::option::Option::None,
+            instance_role_credentials_provider: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("Description", &mut member_1),
-                ("BuildId", &mut member_2),
-                ("ScriptId", &mut member_3),
-                ("ServerLaunchPath", &mut member_4),
-                ("ServerLaunchParameters", &mut member_5),
-                ("LogPaths", &mut member_6),
-                ("EC2InstanceType", &mut member_7),
-                ("EC2InboundPermissions", &mut member_8),
-                ("NewGameSessionProtectionPolicy", &mut member_9),
-                ("RuntimeConfiguration", &mut member_10),
-                ("ResourceCreationLimitPolicy", &mut member_11),
-                ("MetricGroups", &mut member_12),
-                ("PeerVpcAwsAccountId", &mut member_13),
-                ("PeerVpcId", &mut member_14),
-                ("FleetType", &mut member_15),
-                ("InstanceRoleArn", &mut member_16),
-                ("CertificateConfiguration", &mut member_17),
-                ("Locations", &mut member_18),
-                ("Tags", &mut member_19),
-                ("ComputeType", &mut member_20),
-                ("AnywhereConfiguration", &mut member_21),
-                ("InstanceRoleCredentialsProvider", &mut member_22),
+                ("Name", &mut value.name),
+                ("Description", &mut value.description),
+                ("BuildId", &mut value.build_id),
+                ("ScriptId", &mut value.script_id),
+                ("ServerLaunchPath", &mut value.server_launch_path),
+                ("ServerLaunchParameters", &mut value.server_launch_parameters),
+                ("LogPaths", &mut value.log_paths),
+                ("EC2InstanceType", &mut value.ec2_instance_type),
+                ("EC2InboundPermissions", &mut value.ec2_inbound_permissions),
+                (
+                    "NewGameSessionProtectionPolicy",
+                    &mut value.new_game_session_protection_policy,
+                ),
+                ("RuntimeConfiguration", &mut value.runtime_configuration),
+                (
+                    "ResourceCreationLimitPolicy",
+                    &mut value.resource_creation_limit_policy,
+                ),
+                ("MetricGroups", &mut value.metric_groups),
+                ("PeerVpcAwsAccountId", &mut value.peer_vpc_aws_account_id),
+                ("PeerVpcId", &mut value.peer_vpc_id),
+                ("FleetType", &mut value.fleet_type),
+                ("InstanceRoleArn", &mut value.instance_role_arn),
+                ("CertificateConfiguration", &mut value.certificate_configuration),
+                ("Locations", &mut value.locations),
+                ("Tags", &mut value.tags),
+                ("ComputeType", &mut value.compute_type),
+                ("AnywhereConfiguration", &mut value.anywhere_configuration),
+                (
+                    "InstanceRoleCredentialsProvider",
+                    &mut value.instance_role_credentials_provider,
+                ),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            description: member_1,
-            build_id: member_2,
-            script_id: member_3,
-            server_launch_path: member_4,
-            server_launch_parameters: member_5,
-            log_paths: member_6,
-            ec2_instance_type: member_7,
-            ec2_inbound_permissions: member_8,
-            new_game_session_protection_policy: member_9,
-            runtime_configuration: member_10,
-            resource_creation_limit_policy: member_11,
-            metric_groups: member_12,
-            peer_vpc_aws_account_id: member_13,
-            peer_vpc_id: member_14,
-            fleet_type: member_15,
-            instance_role_arn: member_16,
-            certificate_configuration: member_17,
-            locations: member_18,
-            tags: member_19,
-            compute_type: member_20,
-            anywhere_configuration: member_21,
-            instance_role_credentials_provider: member_22,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -619,15 +561,14 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetLocationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::LocationConfiguration>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0), ("Locations", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            locations: member_1,
-        })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            locations: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FleetId", &mut value.fleet_id), ("Locations", &mut value.locations)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -654,55 +595,35 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<
-            super::types::LaunchTemplateSpecification,
-        > = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            ::std::vec::Vec<super::types::InstanceDefinition>,
-        > = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<
-            super::types::GameServerGroupAutoScalingPolicy,
-        > = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<super::types::BalancingStrategy> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<
-            super::types::GameServerProtectionPolicy,
-        > = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            role_arn: ::std::option::Option::None,
+            min_size: ::std::option::Option::None,
+            max_size: ::std::option::Option::None,
+            launch_template: ::std::option::Option::None,
+            instance_definitions: ::std::option::Option::None,
+            auto_scaling_policy: ::std::option::Option::None,
+            balancing_strategy: ::std::option::Option::None,
+            game_server_protection_policy: ::std::option::Option::None,
+            vpc_subnets: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("RoleArn", &mut member_1),
-                ("MinSize", &mut member_2),
-                ("MaxSize", &mut member_3),
-                ("LaunchTemplate", &mut member_4),
-                ("InstanceDefinitions", &mut member_5),
-                ("AutoScalingPolicy", &mut member_6),
-                ("BalancingStrategy", &mut member_7),
-                ("GameServerProtectionPolicy", &mut member_8),
-                ("VpcSubnets", &mut member_9),
-                ("Tags", &mut member_10),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("RoleArn", &mut value.role_arn),
+                ("MinSize", &mut value.min_size),
+                ("MaxSize", &mut value.max_size),
+                ("LaunchTemplate", &mut value.launch_template),
+                ("InstanceDefinitions", &mut value.instance_definitions),
+                ("AutoScalingPolicy", &mut value.auto_scaling_policy),
+                ("BalancingStrategy", &mut value.balancing_strategy),
+                ("GameServerProtectionPolicy", &mut value.game_server_protection_policy),
+                ("VpcSubnets", &mut value.vpc_subnets),
+                ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            role_arn: member_1,
-            min_size: member_2,
-            max_size: member_3,
-            launch_template: member_4,
-            instance_definitions: member_5,
-            auto_scaling_policy: member_6,
-            balancing_strategy: member_7,
-            game_server_protection_policy: member_8,
-            vpc_subnets: member_9,
-            tags: member_10,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -718,44 +639,33 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameProperty>,
-        > = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            alias_id: ::std::option::Option::None,
+            maximum_player_session_count: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            game_properties: ::std::option::Option::None,
+            creator_id: ::std::option::Option::None,
+            game_session_id: ::std::option::Option::None,
+            idempotency_token: ::std::option::Option::None,
+            game_session_data: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("AliasId", &mut member_1),
-                ("MaximumPlayerSessionCount", &mut member_2),
-                ("Name", &mut member_3),
-                ("GameProperties", &mut member_4),
-                ("CreatorId", &mut member_5),
-                ("GameSessionId", &mut member_6),
-                ("IdempotencyToken", &mut member_7),
-                ("GameSessionData", &mut member_8),
-                ("Location", &mut member_9),
+                ("FleetId", &mut value.fleet_id),
+                ("AliasId", &mut value.alias_id),
+                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+                ("Name", &mut value.name),
+                ("GameProperties", &mut value.game_properties),
+                ("CreatorId", &mut value.creator_id),
+                ("GameSessionId", &mut value.game_session_id),
+                ("IdempotencyToken", &mut value.idempotency_token),
+                ("GameSessionData", &mut value.game_session_data),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            alias_id: member_1,
-            maximum_player_session_count: member_2,
-            name: member_3,
-            game_properties: member_4,
-            creator_id: member_5,
-            game_session_id: member_6,
-            idempotency_token: member_7,
-            game_session_data: member_8,
-            location: member_9,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -771,43 +681,31 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionQueueInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::PlayerLatencyPolicy>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameSessionQueueDestination>,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::FilterConfiguration> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<super::types::PriorityConfiguration> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            timeout_in_seconds: ::std::option::Option::None,
+            player_latency_policies: ::std::option::Option::None,
+            destinations: ::std::option::Option::None,
+            filter_configuration: ::std::option::Option::None,
+            priority_configuration: ::std::option::Option::None,
+            custom_event_data: ::std::option::Option::None,
+            notification_target: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("TimeoutInSeconds", &mut member_1),
-                ("PlayerLatencyPolicies", &mut member_2),
-                ("Destinations", &mut member_3),
-                ("FilterConfiguration", &mut member_4),
-                ("PriorityConfiguration", &mut member_5),
-                ("CustomEventData", &mut member_6),
-                ("NotificationTarget", &mut member_7),
-                ("Tags", &mut member_8),
+                ("Name", &mut value.name),
+                ("TimeoutInSeconds", &mut value.timeout_in_seconds),
+                ("PlayerLatencyPolicies", &mut value.player_latency_policies),
+                ("Destinations", &mut value.destinations),
+                ("FilterConfiguration", &mut value.filter_configuration),
+                ("PriorityConfiguration", &mut value.priority_configuration),
+                ("CustomEventData", &mut value.custom_event_data),
+                ("NotificationTarget", &mut value.notification_target),
+                ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            timeout_in_seconds: member_1,
-            player_latency_policies: member_2,
-            destinations: member_3,
-            filter_configuration: member_4,
-            priority_configuration: member_5,
-            custom_event_data: member_6,
-            notification_target: member_7,
-            tags: member_8,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -823,13 +721,14 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateLocationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
-        r.read_members(&mut [("LocationName", &mut member_0), ("Tags", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            location_name: member_0,
-            tags: member_1,
-        })
+        let mut value = Self {
+            location_name: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("LocationName", &mut value.location_name), ("Tags", &mut value.tags)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -845,61 +744,43 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingConfigurati
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameProperty>,
-        > = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<super::types::BackfillMode> = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<super::types::FlexMatchMode> = ::std::option::Option::None;
-        let mut member_14: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            game_session_queue_arns: ::std::option::Option::None,
+            request_timeout_seconds: ::std::option::Option::None,
+            acceptance_timeout_seconds: ::std::option::Option::None,
+            acceptance_required: ::std::option::Option::None,
+            rule_set_name: ::std::option::Option::None,
+            notification_target: ::std::option::Option::None,
+            additional_player_count: ::std::option::Option::None,
+            custom_event_data: ::std::option::Option::None,
+            game_properties: ::std::option::Option::None,
+            game_session_data: ::std::option::Option::None,
+            backfill_mode: ::std::option::Option::None,
+            flex_match_mode: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("Description", &mut member_1),
-                ("GameSessionQueueArns", &mut member_2),
-                ("RequestTimeoutSeconds", &mut member_3),
-                ("AcceptanceTimeoutSeconds", &mut member_4),
-                ("AcceptanceRequired", &mut member_5),
-                ("RuleSetName", &mut member_6),
-                ("NotificationTarget", &mut member_7),
-                ("AdditionalPlayerCount", &mut member_8),
-                ("CustomEventData", &mut member_9),
-                ("GameProperties", &mut member_10),
-                ("GameSessionData", &mut member_11),
-                ("BackfillMode", &mut member_12),
-                ("FlexMatchMode", &mut member_13),
-                ("Tags", &mut member_14),
+                ("Name", &mut value.name),
+                ("Description", &mut value.description),
+                ("GameSessionQueueArns", &mut value.game_session_queue_arns),
+                ("RequestTimeoutSeconds", &mut value.request_timeout_seconds),
+                ("AcceptanceTimeoutSeconds", &mut value.acceptance_timeout_seconds),
+                ("AcceptanceRequired", &mut value.acceptance_required),
+                ("RuleSetName", &mut value.rule_set_name),
+                ("NotificationTarget", &mut value.notification_target),
+                ("AdditionalPlayerCount", &mut value.additional_player_count),
+                ("CustomEventData", &mut value.custom_event_data),
+                ("GameProperties", &mut value.game_properties),
+                ("GameSessionData", &mut value.game_session_data),
+                ("BackfillMode", &mut value.backfill_mode),
+                ("FlexMatchMode", &mut value.flex_match_mode),
+                ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            description: member_1,
-            game_session_queue_arns: member_2,
-            request_timeout_seconds: member_3,
-            acceptance_timeout_seconds: member_4,
-            acceptance_required: member_5,
-            rule_set_name: member_6,
-            notification_target: member_7,
-            additional_player_count: member_8,
-            custom_event_data: member_9,
-            game_properties: member_10,
-            game_session_data: member_11,
-            backfill_mode: member_12,
-            flex_match_mode: member_13,
-            tags: member_14,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -916,21 +797,19 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingRuleSetInpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            rule_set_body: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("RuleSetBody", &mut member_1),
-                ("Tags", &mut member_2),
+                ("Name", &mut value.name),
+                ("RuleSetBody", &mut value.rule_set_body),
+                ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            rule_set_body: member_1,
-            tags: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -946,21 +825,19 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_session_id: ::std::option::Option::None,
+            player_id: ::std::option::Option::None,
+            player_data: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameSessionId", &mut member_0),
-                ("PlayerId", &mut member_1),
-                ("PlayerData", &mut member_2),
+                ("GameSessionId", &mut value.game_session_id),
+                ("PlayerId", &mut value.player_id),
+                ("PlayerData", &mut value.player_data),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_session_id: member_0,
-            player_id: member_1,
-            player_data: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -976,25 +853,19 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            game_session_id: ::std::option::Option::None,
+            player_ids: ::std::option::Option::None,
+            player_data_map: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameSessionId", &mut member_0),
-                ("PlayerIds", &mut member_1),
-                ("PlayerDataMap", &mut member_2),
+                ("GameSessionId", &mut value.game_session_id),
+                ("PlayerIds", &mut value.player_ids),
+                ("PlayerDataMap", &mut value.player_data_map),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_session_id: member_0,
-            player_ids: member_1,
-            player_data_map: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1010,27 +881,23 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::smithy_runtime::Blob> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            storage_location: ::std::option::Option::None,
+            zip_file: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("Version", &mut member_1),
-                ("StorageLocation", &mut member_2),
-                ("ZipFile", &mut member_3),
-                ("Tags", &mut member_4),
+                ("Name", &mut value.name),
+                ("Version", &mut value.version),
+                ("StorageLocation", &mut value.storage_location),
+                ("ZipFile", &mut value.zip_file),
+                ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            version: member_1,
-            storage_location: member_2,
-            zip_file: member_3,
-            tags: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1046,15 +913,17 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringAuthorizatio
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_lift_aws_account_id: ::std::option::Option::None,
+            peer_vpc_id: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameLiftAwsAccountId", &mut member_0), ("PeerVpcId", &mut member_1)],
+            &mut [
+                ("GameLiftAwsAccountId", &mut value.game_lift_aws_account_id),
+                ("PeerVpcId", &mut value.peer_vpc_id),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_lift_aws_account_id: member_0,
-            peer_vpc_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1070,21 +939,19 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringConnectionIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            peer_vpc_aws_account_id: ::std::option::Option::None,
+            peer_vpc_id: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("PeerVpcAwsAccountId", &mut member_1),
-                ("PeerVpcId", &mut member_2),
+                ("FleetId", &mut value.fleet_id),
+                ("PeerVpcAwsAccountId", &mut value.peer_vpc_aws_account_id),
+                ("PeerVpcId", &mut value.peer_vpc_id),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            peer_vpc_aws_account_id: member_1,
-            peer_vpc_id: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1099,9 +966,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("AliasId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { alias_id: member_0 })
+        let mut value = Self {
+            alias_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("AliasId", &mut value.alias_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1109,9 +978,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("BuildId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { build_id: member_0 })
+        let mut value = Self {
+            build_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("BuildId", &mut value.build_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1119,9 +990,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteContainerFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { fleet_id: member_0 })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1136,21 +1009,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteContainerGroupDefiniti
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            version_number: ::std::option::Option::None,
+            version_count_to_retain: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("VersionNumber", &mut member_1),
-                ("VersionCountToRetain", &mut member_2),
+                ("Name", &mut value.name),
+                ("VersionNumber", &mut value.version_number),
+                ("VersionCountToRetain", &mut value.version_count_to_retain),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            version_number: member_1,
-            version_count_to_retain: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1166,9 +1037,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { fleet_id: member_0 })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1176,15 +1049,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetLocationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0), ("Locations", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            locations: member_1,
-        })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            locations: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FleetId", &mut value.fleet_id), ("Locations", &mut value.locations)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1202,20 +1074,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            super::types::GameServerGroupDeleteOption,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            delete_option: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("DeleteOption", &mut member_1),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("DeleteOption", &mut value.delete_option),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            delete_option: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1231,9 +1100,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteGameSessionQueueInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Name", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { name: member_0 })
+        let mut value = Self {
+            name: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Name", &mut value.name)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1248,9 +1119,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteLocationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("LocationName", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { location_name: member_0 })
+        let mut value = Self {
+            location_name: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("LocationName", &mut value.location_name)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1265,9 +1138,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteMatchmakingConfigurati
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Name", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { name: member_0 })
+        let mut value = Self {
+            name: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Name", &mut value.name)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1283,9 +1158,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteMatchmakingRuleSetInpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Name", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { name: member_0 })
+        let mut value = Self {
+            name: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Name", &mut value.name)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1300,13 +1177,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteScalingPolicyInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Name", &mut member_0), ("FleetId", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            fleet_id: member_1,
-        })
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            fleet_id: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("Name", &mut value.name), ("FleetId", &mut value.fleet_id)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1314,9 +1192,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("ScriptId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { script_id: member_0 })
+        let mut value = Self {
+            script_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("ScriptId", &mut value.script_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1324,15 +1204,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringAuthorizatio
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_lift_aws_account_id: ::std::option::Option::None,
+            peer_vpc_id: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameLiftAwsAccountId", &mut member_0), ("PeerVpcId", &mut member_1)],
+            &mut [
+                ("GameLiftAwsAccountId", &mut value.game_lift_aws_account_id),
+                ("PeerVpcId", &mut value.peer_vpc_id),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_lift_aws_account_id: member_0,
-            peer_vpc_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1347,15 +1229,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringConnectionIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            vpc_peering_connection_id: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetId", &mut member_0), ("VpcPeeringConnectionId", &mut member_1)],
+            &mut [
+                ("FleetId", &mut value.fleet_id),
+                ("VpcPeeringConnectionId", &mut value.vpc_peering_connection_id),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            vpc_peering_connection_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1384,15 +1268,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DeregisterComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            compute_name: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetId", &mut member_0), ("ComputeName", &mut member_1)],
+            &mut [
+                ("FleetId", &mut value.fleet_id),
+                ("ComputeName", &mut value.compute_name),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            compute_name: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1407,18 +1293,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DeregisterGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            game_server_id: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("GameServerId", &mut member_1),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("GameServerId", &mut value.game_server_id),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            game_server_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1426,9 +1311,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("AliasId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { alias_id: member_0 })
+        let mut value = Self {
+            alias_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("AliasId", &mut value.alias_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1444,9 +1331,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("BuildId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { build_id: member_0 })
+        let mut value = Self {
+            build_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("BuildId", &mut value.build_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1462,15 +1351,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            compute_name: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetId", &mut member_0), ("ComputeName", &mut member_1)],
+            &mut [
+                ("FleetId", &mut value.fleet_id),
+                ("ComputeName", &mut value.compute_name),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            compute_name: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1486,9 +1377,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeContainerFleetInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { fleet_id: member_0 })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1505,15 +1398,17 @@ for super::types::DescribeContainerGroupDefinitionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            version_number: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("Name", &mut member_0), ("VersionNumber", &mut member_1)],
+            &mut [
+                ("Name", &mut value.name),
+                ("VersionNumber", &mut value.version_number),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            version_number: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1530,15 +1425,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeEc2InstanceLimitsInp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::Ec2InstanceType> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            ec2_instance_type: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("EC2InstanceType", &mut member_0), ("Location", &mut member_1)],
+            &mut [
+                ("EC2InstanceType", &mut value.ec2_instance_type),
+                ("Location", &mut value.location),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            ec2_instance_type: member_0,
-            location: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1554,23 +1451,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetAttributesInput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_ids: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetIds", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                ("FleetIds", &mut value.fleet_ids),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_ids: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1587,23 +1480,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetCapacityInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_ids: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetIds", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                ("FleetIds", &mut value.fleet_ids),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_ids: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1620,15 +1509,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetDeploymentInput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            deployment_id: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetId", &mut member_0), ("DeploymentId", &mut member_1)],
+            &mut [
+                ("FleetId", &mut value.fleet_id),
+                ("DeploymentId", &mut value.deployment_id),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            deployment_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1645,27 +1536,23 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetEventsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::smithy_runtime::Timestamp> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            start_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("StartTime", &mut member_1),
-                ("EndTime", &mut member_2),
-                ("Limit", &mut member_3),
-                ("NextToken", &mut member_4),
+                ("FleetId", &mut value.fleet_id),
+                ("StartTime", &mut value.start_time),
+                ("EndTime", &mut value.end_time),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            start_time: member_1,
-            end_time: member_2,
-            limit: member_3,
-            next_token: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1683,26 +1570,21 @@ for super::types::DescribeFleetLocationAttributesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            locations: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("Locations", &mut member_1),
-                ("Limit", &mut member_2),
-                ("NextToken", &mut member_3),
+                ("FleetId", &mut value.fleet_id),
+                ("Locations", &mut value.locations),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            locations: member_1,
-            limit: member_2,
-            next_token: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1722,13 +1604,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetLocationCapacit
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0), ("Location", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            location: member_1,
-        })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FleetId", &mut value.fleet_id), ("Location", &mut value.location)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1745,13 +1628,14 @@ for super::types::DescribeFleetLocationUtilizationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0), ("Location", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            location: member_1,
-        })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FleetId", &mut value.fleet_id), ("Location", &mut value.location)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1768,13 +1652,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetPortSettingsInp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0), ("Location", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            location: member_1,
-        })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("FleetId", &mut value.fleet_id), ("Location", &mut value.location)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1794,23 +1679,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetUtilizationInpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_ids: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetIds", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                ("FleetIds", &mut value.fleet_ids),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_ids: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1827,11 +1708,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerGroupInput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("GameServerGroupName", &mut member_0)])?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-        })
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("GameServerGroupName", &mut value.game_server_group_name)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1847,18 +1730,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            game_server_id: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("GameServerId", &mut member_1),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("GameServerId", &mut value.game_server_id),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            game_server_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1866,26 +1748,21 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInstancesI
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            instance_ids: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("InstanceIds", &mut member_1),
-                ("Limit", &mut member_2),
-                ("NextToken", &mut member_3),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("InstanceIds", &mut value.instance_ids),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            instance_ids: member_1,
-            limit: member_2,
-            next_token: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1910,33 +1787,27 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionDetailsIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            game_session_id: ::std::option::Option::None,
+            alias_id: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+            status_filter: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("GameSessionId", &mut member_1),
-                ("AliasId", &mut member_2),
-                ("Location", &mut member_3),
-                ("StatusFilter", &mut member_4),
-                ("Limit", &mut member_5),
-                ("NextToken", &mut member_6),
+                ("FleetId", &mut value.fleet_id),
+                ("GameSessionId", &mut value.game_session_id),
+                ("AliasId", &mut value.alias_id),
+                ("Location", &mut value.location),
+                ("StatusFilter", &mut value.status_filter),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            game_session_id: member_1,
-            alias_id: member_2,
-            location: member_3,
-            status_filter: member_4,
-            limit: member_5,
-            next_token: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1953,9 +1824,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionPlacement
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("PlacementId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { placement_id: member_0 })
+        let mut value = Self {
+            placement_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("PlacementId", &mut value.placement_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -1971,23 +1844,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionQueuesInp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            names: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Names", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                ("Names", &mut value.names),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            names: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2004,33 +1873,27 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            game_session_id: ::std::option::Option::None,
+            alias_id: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+            status_filter: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("GameSessionId", &mut member_1),
-                ("AliasId", &mut member_2),
-                ("Location", &mut member_3),
-                ("StatusFilter", &mut member_4),
-                ("Limit", &mut member_5),
-                ("NextToken", &mut member_6),
+                ("FleetId", &mut value.fleet_id),
+                ("GameSessionId", &mut value.game_session_id),
+                ("AliasId", &mut value.alias_id),
+                ("Location", &mut value.location),
+                ("StatusFilter", &mut value.status_filter),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            game_session_id: member_1,
-            alias_id: member_2,
-            location: member_3,
-            status_filter: member_4,
-            limit: member_5,
-            next_token: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2047,27 +1910,23 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeInstancesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("InstanceId", &mut member_1),
-                ("Limit", &mut member_2),
-                ("NextToken", &mut member_3),
-                ("Location", &mut member_4),
+                ("FleetId", &mut value.fleet_id),
+                ("InstanceId", &mut value.instance_id),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            instance_id: member_1,
-            limit: member_2,
-            next_token: member_3,
-            location: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2085,26 +1944,21 @@ for super::types::DescribeMatchmakingConfigurationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            names: ::std::option::Option::None,
+            rule_set_name: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Names", &mut member_0),
-                ("RuleSetName", &mut member_1),
-                ("Limit", &mut member_2),
-                ("NextToken", &mut member_3),
+                ("Names", &mut value.names),
+                ("RuleSetName", &mut value.rule_set_name),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            names: member_0,
-            rule_set_name: member_1,
-            limit: member_2,
-            next_token: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2122,11 +1976,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        r.read_members(&mut [("TicketIds", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { ticket_ids: member_0 })
+        let mut value = Self {
+            ticket_ids: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("TicketIds", &mut value.ticket_ids)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2142,23 +1996,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingRuleSetsI
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            names: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Names", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                ("Names", &mut value.names),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            names: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2175,30 +2025,25 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribePlayerSessionsInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_session_id: ::std::option::Option::None,
+            player_id: ::std::option::Option::None,
+            player_session_id: ::std::option::Option::None,
+            player_session_status_filter: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameSessionId", &mut member_0),
-                ("PlayerId", &mut member_1),
-                ("PlayerSessionId", &mut member_2),
-                ("PlayerSessionStatusFilter", &mut member_3),
-                ("Limit", &mut member_4),
-                ("NextToken", &mut member_5),
+                ("GameSessionId", &mut value.game_session_id),
+                ("PlayerId", &mut value.player_id),
+                ("PlayerSessionId", &mut value.player_session_id),
+                ("PlayerSessionStatusFilter", &mut value.player_session_status_filter),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_session_id: member_0,
-            player_id: member_1,
-            player_session_id: member_2,
-            player_session_status_filter: member_3,
-            limit: member_4,
-            next_token: member_5,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2215,9 +2060,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeRuntimeConfiguration
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { fleet_id: member_0 })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2233,27 +2080,23 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScalingPoliciesInput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<super::types::ScalingStatusType> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            status_filter: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("StatusFilter", &mut member_1),
-                ("Limit", &mut member_2),
-                ("NextToken", &mut member_3),
-                ("Location", &mut member_4),
+                ("FleetId", &mut value.fleet_id),
+                ("StatusFilter", &mut value.status_filter),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            status_filter: member_1,
-            limit: member_2,
-            next_token: member_3,
-            location: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2270,9 +2113,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("ScriptId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { script_id: member_0 })
+        let mut value = Self {
+            script_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("ScriptId", &mut value.script_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2307,9 +2152,11 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeVpcPeeringConnection
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("FleetId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { fleet_id: member_0 })
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2325,15 +2172,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DesiredPlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            player_id: ::std::option::Option::None,
+            player_data: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("PlayerId", &mut member_0), ("PlayerData", &mut member_1)],
+            &mut [
+                ("PlayerId", &mut value.player_id),
+                ("PlayerData", &mut value.player_data),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            player_id: member_0,
-            player_data: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2547,41 +2396,27 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerDefinitio
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerDependency>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerMountPoint>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerEnvironment>,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            super::types::ContainerPortConfiguration,
-        > = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            container_name: ::std::option::Option::None,
+            depends_on: ::std::option::Option::None,
+            mount_points: ::std::option::Option::None,
+            environment_override: ::std::option::Option::None,
+            image_uri: ::std::option::Option::None,
+            port_configuration: ::std::option::Option::None,
+            server_sdk_version: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerName", &mut member_0),
-                ("DependsOn", &mut member_1),
-                ("MountPoints", &mut member_2),
-                ("EnvironmentOverride", &mut member_3),
-                ("ImageUri", &mut member_4),
-                ("PortConfiguration", &mut member_5),
-                ("ServerSdkVersion", &mut member_6),
+                ("ContainerName", &mut value.container_name),
+                ("DependsOn", &mut value.depends_on),
+                ("MountPoints", &mut value.mount_points),
+                ("EnvironmentOverride", &mut value.environment_override),
+                ("ImageUri", &mut value.image_uri),
+                ("PortConfiguration", &mut value.port_configuration),
+                ("ServerSdkVersion", &mut value.server_sdk_version),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_name: member_0,
-            depends_on: member_1,
-            mount_points: member_2,
-            environment_override: member_3,
-            image_uri: member_4,
-            port_configuration: member_5,
-            server_sdk_version: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2622,20 +2457,17 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerGroupAutoScalingPo
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            super::types::TargetTrackingConfiguration,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            estimated_instance_warmup: ::std::option::Option::None,
+            target_tracking_configuration: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("EstimatedInstanceWarmup", &mut member_0),
-                ("TargetTrackingConfiguration", &mut member_1),
+                ("EstimatedInstanceWarmup", &mut value.estimated_instance_warmup),
+                ("TargetTrackingConfiguration", &mut value.target_tracking_configuration),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            estimated_instance_warmup: member_0,
-            target_tracking_configuration: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2812,15 +2644,17 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAccessInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            compute_name: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetId", &mut member_0), ("ComputeName", &mut member_1)],
+            &mut [
+                ("FleetId", &mut value.fleet_id),
+                ("ComputeName", &mut value.compute_name),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            compute_name: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2842,15 +2676,17 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAuthTokenInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            compute_name: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetId", &mut member_0), ("ComputeName", &mut member_1)],
+            &mut [
+                ("FleetId", &mut value.fleet_id),
+                ("ComputeName", &mut value.compute_name),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            compute_name: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2871,9 +2707,11 @@ impl ::smithy_runtime::JsonDecode for super::types::GetGameSessionLogUrlInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("GameSessionId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { game_session_id: member_0 })
+        let mut value = Self {
+            game_session_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("GameSessionId", &mut value.game_session_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2889,15 +2727,17 @@ impl ::smithy_runtime::JsonDecode for super::types::GetInstanceAccessInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetId", &mut member_0), ("InstanceId", &mut member_1)],
+            &mut [
+                ("FleetId", &mut value.fleet_id),
+                ("InstanceId", &mut value.instance_id),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            instance_id: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -2998,21 +2838,19 @@ impl ::smithy_runtime::JsonDecode for super::types::LaunchTemplateSpecification 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            launch_template_id: ::std::option::Option::None,
+            launch_template_name: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("LaunchTemplateId", &mut member_0),
-                ("LaunchTemplateName", &mut member_1),
-                ("Version", &mut member_2),
+                ("LaunchTemplateId", &mut value.launch_template_id),
+                ("LaunchTemplateName", &mut value.launch_template_name),
+                ("Version", &mut value.version),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            launch_template_id: member_0,
-            launch_template_name: member_1,
-            version: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3028,24 +2866,21 @@ impl ::smithy_runtime::JsonDecode for super::types::ListAliasesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::RoutingStrategyType> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            routing_strategy_type: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("RoutingStrategyType", &mut member_0),
-                ("Name", &mut member_1),
-                ("Limit", &mut member_2),
-                ("NextToken", &mut member_3),
+                ("RoutingStrategyType", &mut value.routing_strategy_type),
+                ("Name", &mut value.name),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            routing_strategy_type: member_0,
-            name: member_1,
-            limit: member_2,
-            next_token: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3062,21 +2897,19 @@ impl ::smithy_runtime::JsonDecode for super::types::ListBuildsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::BuildStatus> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            status: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Status", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                ("Status", &mut value.status),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            status: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3093,30 +2926,28 @@ impl ::smithy_runtime::JsonDecode for super::types::ListComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::ListComputeInputStatus> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+            container_group_definition_name: ::std::option::Option::None,
+            compute_status: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("Location", &mut member_1),
-                ("ContainerGroupDefinitionName", &mut member_2),
-                ("ComputeStatus", &mut member_3),
-                ("Limit", &mut member_4),
-                ("NextToken", &mut member_5),
+                ("FleetId", &mut value.fleet_id),
+                ("Location", &mut value.location),
+                (
+                    "ContainerGroupDefinitionName",
+                    &mut value.container_group_definition_name,
+                ),
+                ("ComputeStatus", &mut value.compute_status),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            location: member_1,
-            container_group_definition_name: member_2,
-            compute_status: member_3,
-            limit: member_4,
-            next_token: member_5,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3141,21 +2972,22 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerFleetsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            container_group_definition_name: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerGroupDefinitionName", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                (
+                    "ContainerGroupDefinitionName",
+                    &mut value.container_group_definition_name,
+                ),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_group_definition_name: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3173,21 +3005,19 @@ for super::types::ListContainerGroupDefinitionVersionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                ("Name", &mut value.name),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3205,21 +3035,19 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerGroupDefinition
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<super::types::ContainerGroupType> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            container_group_type: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerGroupType", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                ("ContainerGroupType", &mut value.container_group_type),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_group_type: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3236,21 +3064,19 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetDeploymentsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                ("FleetId", &mut value.fleet_id),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3267,24 +3093,21 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            build_id: ::std::option::Option::None,
+            script_id: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("BuildId", &mut member_0),
-                ("ScriptId", &mut member_1),
-                ("Limit", &mut member_2),
-                ("NextToken", &mut member_3),
+                ("BuildId", &mut value.build_id),
+                ("ScriptId", &mut value.script_id),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            build_id: member_0,
-            script_id: member_1,
-            limit: member_2,
-            next_token: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3301,13 +3124,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServerGroupsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Limit", &mut member_0), ("NextToken", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            limit: member_0,
-            next_token: member_1,
-        })
+        let mut value = Self {
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("Limit", &mut value.limit), ("NextToken", &mut value.next_token)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3324,24 +3148,21 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServersInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<super::types::SortOrder> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            sort_order: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("SortOrder", &mut member_1),
-                ("Limit", &mut member_2),
-                ("NextToken", &mut member_3),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("SortOrder", &mut value.sort_order),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            sort_order: member_1,
-            limit: member_2,
-            next_token: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3358,23 +3179,19 @@ impl ::smithy_runtime::JsonDecode for super::types::ListLocationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<
-            ::std::vec::Vec<super::types::LocationFilter>,
-        > = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            filters: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Filters", &mut member_0),
-                ("Limit", &mut member_1),
-                ("NextToken", &mut member_2),
+                ("Filters", &mut value.filters),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            filters: member_0,
-            limit: member_1,
-            next_token: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3391,13 +3208,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListScriptsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Limit", &mut member_0), ("NextToken", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            limit: member_0,
-            next_token: member_1,
-        })
+        let mut value = Self {
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("Limit", &mut value.limit), ("NextToken", &mut value.next_token)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3414,9 +3232,11 @@ impl ::smithy_runtime::JsonDecode for super::types::ListTagsForResourceRequest {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("ResourceARN", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { resource_arn: member_0 })
+        let mut value = Self {
+            resource_arn: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("ResourceARN", &mut value.resource_arn)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3442,9 +3262,11 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("Location", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { location: member_0 })
+        let mut value = Self {
+            location: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("Location", &mut value.location)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3621,42 +3443,33 @@ impl ::smithy_runtime::JsonDecode for super::types::PutScalingPolicyInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::ScalingAdjustmentType> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<f64> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<super::types::ComparisonOperatorType> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<super::types::MetricName> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<super::types::PolicyType> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<super::types::TargetConfiguration> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            fleet_id: ::std::option::Option::None,
+            scaling_adjustment: ::std::option::Option::None,
+            scaling_adjustment_type: ::std::option::Option::None,
+            threshold: ::std::option::Option::None,
+            comparison_operator: ::std::option::Option::None,
+            evaluation_periods: ::std::option::Option::None,
+            metric_name: ::std::option::Option::None,
+            policy_type: ::std::option::Option::None,
+            target_configuration: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("FleetId", &mut member_1),
-                ("ScalingAdjustment", &mut member_2),
-                ("ScalingAdjustmentType", &mut member_3),
-                ("Threshold", &mut member_4),
-                ("ComparisonOperator", &mut member_5),
-                ("EvaluationPeriods", &mut member_6),
-                ("MetricName", &mut member_7),
-                ("PolicyType", &mut member_8),
-                ("TargetConfiguration", &mut member_9),
+                ("Name", &mut value.name),
+                ("FleetId", &mut value.fleet_id),
+                ("ScalingAdjustment", &mut value.scaling_adjustment),
+                ("ScalingAdjustmentType", &mut value.scaling_adjustment_type),
+                ("Threshold", &mut value.threshold),
+                ("ComparisonOperator", &mut value.comparison_operator),
+                ("EvaluationPeriods", &mut value.evaluation_periods),
+                ("MetricName", &mut value.metric_name),
+                ("PolicyType", &mut value.policy_type),
+                ("TargetConfiguration", &mut value.target_configuration),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            fleet_id: member_1,
-            scaling_adjustment: member_2,
-            scaling_adjustment_type: member_3,
-            threshold: member_4,
-            comparison_operator: member_5,
-            evaluation_periods: member_6,
-            metric_name: member_7,
-            policy_type: member_8,
-            target_configuration: member_9,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3672,30 +3485,25 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            compute_name: ::std::option::Option::None,
+            certificate_path: ::std::option::Option::None,
+            dns_name: ::std::option::Option::None,
+            ip_address: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("ComputeName", &mut member_1),
-                ("CertificatePath", &mut member_2),
-                ("DnsName", &mut member_3),
-                ("IpAddress", &mut member_4),
-                ("Location", &mut member_5),
+                ("FleetId", &mut value.fleet_id),
+                ("ComputeName", &mut value.compute_name),
+                ("CertificatePath", &mut value.certificate_path),
+                ("DnsName", &mut value.dns_name),
+                ("IpAddress", &mut value.ip_address),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            compute_name: member_1,
-            certificate_path: member_2,
-            dns_name: member_3,
-            ip_address: member_4,
-            location: member_5,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3711,27 +3519,23 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            game_server_id: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+            connection_info: ::std::option::Option::None,
+            game_server_data: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("GameServerId", &mut member_1),
-                ("InstanceId", &mut member_2),
-                ("ConnectionInfo", &mut member_3),
-                ("GameServerData", &mut member_4),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("GameServerId", &mut value.game_server_id),
+                ("InstanceId", &mut value.instance_id),
+                ("ConnectionInfo", &mut value.connection_info),
+                ("GameServerData", &mut value.game_server_data),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            game_server_id: member_1,
-            instance_id: member_2,
-            connection_info: member_3,
-            game_server_data: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3747,9 +3551,11 @@ impl ::smithy_runtime::JsonDecode for super::types::RequestUploadCredentialsInpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("BuildId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { build_id: member_0 })
+        let mut value = Self {
+            build_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("BuildId", &mut value.build_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3766,9 +3572,11 @@ impl ::smithy_runtime::JsonDecode for super::types::ResolveAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("AliasId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { alias_id: member_0 })
+        let mut value = Self {
+            alias_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("AliasId", &mut value.alias_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3785,20 +3593,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ResumeGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameServerGroupAction>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            resume_actions: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("ResumeActions", &mut member_1),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("ResumeActions", &mut value.resume_actions),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            resume_actions: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3849,33 +3654,27 @@ impl ::smithy_runtime::JsonDecode for super::types::SearchGameSessionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            alias_id: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+            filter_expression: ::std::option::Option::None,
+            sort_expression: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            next_token: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("AliasId", &mut member_1),
-                ("Location", &mut member_2),
-                ("FilterExpression", &mut member_3),
-                ("SortExpression", &mut member_4),
-                ("Limit", &mut member_5),
-                ("NextToken", &mut member_6),
+                ("FleetId", &mut value.fleet_id),
+                ("AliasId", &mut value.alias_id),
+                ("Location", &mut value.location),
+                ("FilterExpression", &mut value.filter_expression),
+                ("SortExpression", &mut value.sort_expression),
+                ("Limit", &mut value.limit),
+                ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            alias_id: member_1,
-            location: member_2,
-            filter_expression: member_3,
-            sort_expression: member_4,
-            limit: member_5,
-            next_token: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3900,23 +3699,19 @@ impl ::smithy_runtime::JsonDecode for super::types::StartFleetActionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::FleetAction>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            actions: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("Actions", &mut member_1),
-                ("Location", &mut member_2),
+                ("FleetId", &mut value.fleet_id),
+                ("Actions", &mut value.actions),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            actions: member_1,
-            location: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3933,47 +3728,34 @@ impl ::smithy_runtime::JsonDecode for super::types::StartGameSessionPlacementInp
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameProperty>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            ::std::vec::Vec<super::types::PlayerLatency>,
-        > = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<
-            ::std::vec::Vec<super::types::DesiredPlayerSession>,
-        > = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<
-            super::types::PriorityConfigurationOverride,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            placement_id: ::std::option::Option::None,
+            game_session_queue_name: ::std::option::Option::None,
+            game_properties: ::std::option::Option::None,
+            maximum_player_session_count: ::std::option::Option::None,
+            game_session_name: ::std::option::Option::None,
+            player_latencies: ::std::option::Option::None,
+            desired_player_sessions: ::std::option::Option::None,
+            game_session_data: ::std::option::Option::None,
+            priority_configuration_override: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("PlacementId", &mut member_0),
-                ("GameSessionQueueName", &mut member_1),
-                ("GameProperties", &mut member_2),
-                ("MaximumPlayerSessionCount", &mut member_3),
-                ("GameSessionName", &mut member_4),
-                ("PlayerLatencies", &mut member_5),
-                ("DesiredPlayerSessions", &mut member_6),
-                ("GameSessionData", &mut member_7),
-                ("PriorityConfigurationOverride", &mut member_8),
+                ("PlacementId", &mut value.placement_id),
+                ("GameSessionQueueName", &mut value.game_session_queue_name),
+                ("GameProperties", &mut value.game_properties),
+                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+                ("GameSessionName", &mut value.game_session_name),
+                ("PlayerLatencies", &mut value.player_latencies),
+                ("DesiredPlayerSessions", &mut value.desired_player_sessions),
+                ("GameSessionData", &mut value.game_session_data),
+                (
+                    "PriorityConfigurationOverride",
+                    &mut value.priority_configuration_override,
+                ),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            placement_id: member_0,
-            game_session_queue_name: member_1,
-            game_properties: member_2,
-            maximum_player_session_count: member_3,
-            game_session_name: member_4,
-            player_latencies: member_5,
-            desired_player_sessions: member_6,
-            game_session_data: member_7,
-            priority_configuration_override: member_8,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -3989,24 +3771,21 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchBackfillInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<::std::vec::Vec<super::types::Player>> = ::std::option::Option::None;
+        let mut value = Self {
+            ticket_id: ::std::option::Option::None,
+            configuration_name: ::std::option::Option::None,
+            game_session_arn: ::std::option::Option::None,
+            players: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("TicketId", &mut member_0),
-                ("ConfigurationName", &mut member_1),
-                ("GameSessionArn", &mut member_2),
-                ("Players", &mut member_3),
+                ("TicketId", &mut value.ticket_id),
+                ("ConfigurationName", &mut value.configuration_name),
+                ("GameSessionArn", &mut value.game_session_arn),
+                ("Players", &mut value.players),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            ticket_id: member_0,
-            configuration_name: member_1,
-            game_session_arn: member_2,
-            players: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4022,21 +3801,19 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchmakingInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::vec::Vec<super::types::Player>> = ::std::option::Option::None;
+        let mut value = Self {
+            ticket_id: ::std::option::Option::None,
+            configuration_name: ::std::option::Option::None,
+            players: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("TicketId", &mut member_0),
-                ("ConfigurationName", &mut member_1),
-                ("Players", &mut member_2),
+                ("TicketId", &mut value.ticket_id),
+                ("ConfigurationName", &mut value.configuration_name),
+                ("Players", &mut value.players),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            ticket_id: member_0,
-            configuration_name: member_1,
-            players: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4052,23 +3829,19 @@ impl ::smithy_runtime::JsonDecode for super::types::StopFleetActionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::FleetAction>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            actions: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("Actions", &mut member_1),
-                ("Location", &mut member_2),
+                ("FleetId", &mut value.fleet_id),
+                ("Actions", &mut value.actions),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            actions: member_1,
-            location: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4085,9 +3858,11 @@ impl ::smithy_runtime::JsonDecode for super::types::StopGameSessionPlacementInpu
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("PlacementId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { placement_id: member_0 })
+        let mut value = Self {
+            placement_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("PlacementId", &mut value.placement_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4103,9 +3878,11 @@ impl ::smithy_runtime::JsonDecode for super::types::StopMatchmakingInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("TicketId", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { ticket_id: member_0 })
+        let mut value = Self {
+            ticket_id: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("TicketId", &mut value.ticket_id)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4138,50 +3915,33 @@ impl ::smithy_runtime::JsonDecode for super::types::SupportContainerDefinitionIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerDependency>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerMountPoint>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerEnvironment>,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<super::types::ContainerHealthCheck> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<
-            super::types::ContainerPortConfiguration,
-        > = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<f64> = ::std::option::Option::None;
+        let mut value = Self {
+            container_name: ::std::option::Option::None,
+            depends_on: ::std::option::Option::None,
+            mount_points: ::std::option::Option::None,
+            environment_override: ::std::option::Option::None,
+            essential: ::std::option::Option::None,
+            health_check: ::std::option::Option::None,
+            image_uri: ::std::option::Option::None,
+            memory_hard_limit_mebibytes: ::std::option::Option::None,
+            port_configuration: ::std::option::Option::None,
+            vcpu: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ContainerName", &mut member_0),
-                ("DependsOn", &mut member_1),
-                ("MountPoints", &mut member_2),
-                ("EnvironmentOverride", &mut member_3),
-                ("Essential", &mut member_4),
-                ("HealthCheck", &mut member_5),
-                ("ImageUri", &mut member_6),
-                ("MemoryHardLimitMebibytes", &mut member_7),
-                ("PortConfiguration", &mut member_8),
-                ("Vcpu", &mut member_9),
+                ("ContainerName", &mut value.container_name),
+                ("DependsOn", &mut value.depends_on),
+                ("MountPoints", &mut value.mount_points),
+                ("EnvironmentOverride", &mut value.environment_override),
+                ("Essential", &mut value.essential),
+                ("HealthCheck", &mut value.health_check),
+                ("ImageUri", &mut value.image_uri),
+                ("MemoryHardLimitMebibytes", &mut value.memory_hard_limit_mebibytes),
+                ("PortConfiguration", &mut value.port_configuration),
+                ("Vcpu", &mut value.vcpu),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            container_name: member_0,
-            depends_on: member_1,
-            mount_points: member_2,
-            environment_override: member_3,
-            essential: member_4,
-            health_check: member_5,
-            image_uri: member_6,
-            memory_hard_limit_mebibytes: member_7,
-            port_configuration: member_8,
-            vcpu: member_9,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4189,20 +3949,17 @@ impl ::smithy_runtime::JsonDecode for super::types::SuspendGameServerGroupInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameServerGroupAction>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            suspend_actions: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("SuspendActions", &mut member_1),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("SuspendActions", &mut value.suspend_actions),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            suspend_actions: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4218,13 +3975,14 @@ impl ::smithy_runtime::JsonDecode for super::types::TagResourceRequest {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::vec::Vec<super::types::Tag>> = ::std::option::Option::None;
-        r.read_members(&mut [("ResourceARN", &mut member_0), ("Tags", &mut member_1)])?;
-        ::std::result::Result::Ok(Self {
-            resource_arn: member_0,
-            tags: member_1,
-        })
+        let mut value = Self {
+            resource_arn: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        };
+        r.read_members(
+            &mut [("ResourceARN", &mut value.resource_arn), ("Tags", &mut value.tags)],
+        )?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4247,9 +4005,11 @@ impl ::smithy_runtime::JsonDecode for super::types::TargetTrackingConfiguration 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<f64> = ::std::option::Option::None;
-        r.read_members(&mut [("TargetValue", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { target_value: member_0 })
+        let mut value = Self {
+            target_value: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("TargetValue", &mut value.target_value)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4265,15 +4025,17 @@ impl ::smithy_runtime::JsonDecode for super::types::TerminateGameSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<super::types::TerminationMode> = ::std::option::Option::None;
+        let mut value = Self {
+            game_session_id: ::std::option::Option::None,
+            termination_mode: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("GameSessionId", &mut member_0), ("TerminationMode", &mut member_1)],
+            &mut [
+                ("GameSessionId", &mut value.game_session_id),
+                ("TerminationMode", &mut value.termination_mode),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_session_id: member_0,
-            termination_mode: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4313,17 +4075,17 @@ impl ::smithy_runtime::JsonDecode for super::types::UntagResourceRequest {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            resource_arn: ::std::option::Option::None,
+            tag_keys: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("ResourceARN", &mut member_0), ("TagKeys", &mut member_1)],
+            &mut [
+                ("ResourceARN", &mut value.resource_arn),
+                ("TagKeys", &mut value.tag_keys),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            resource_arn: member_0,
-            tag_keys: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4338,24 +4100,21 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::RoutingStrategy> = ::std::option::Option::None;
+        let mut value = Self {
+            alias_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            routing_strategy: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("AliasId", &mut member_0),
-                ("Name", &mut member_1),
-                ("Description", &mut member_2),
-                ("RoutingStrategy", &mut member_3),
+                ("AliasId", &mut value.alias_id),
+                ("Name", &mut value.name),
+                ("Description", &mut value.description),
+                ("RoutingStrategy", &mut value.routing_strategy),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            alias_id: member_0,
-            name: member_1,
-            description: member_2,
-            routing_strategy: member_3,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4371,21 +4130,19 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            build_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("BuildId", &mut member_0),
-                ("Name", &mut member_1),
-                ("Version", &mut member_2),
+                ("BuildId", &mut value.build_id),
+                ("Name", &mut value.name),
+                ("Version", &mut value.version),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            build_id: member_0,
-            name: member_1,
-            version: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4401,64 +4158,65 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::ConnectionPortRange> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            ::std::vec::Vec<super::types::IpPermission>,
-        > = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<
-            ::std::vec::Vec<super::types::IpPermission>,
-        > = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<super::types::DeploymentConfiguration> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<
-            super::types::GameSessionCreationLimitPolicy,
-        > = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<super::types::LogConfiguration> = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<
-            ::std::vec::Vec<super::types::ContainerFleetRemoveAttribute>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            game_server_container_group_definition_name: ::std::option::Option::None,
+            per_instance_container_group_definition_name: ::std::option::Option::None,
+            game_server_container_groups_per_instance: ::std::option::Option::None,
+            instance_connection_port_range: ::std::option::Option::None,
+            instance_inbound_permission_authorizations: ::std::option::Option::None,
+            instance_inbound_permission_revocations: ::std::option::Option::None,
+            deployment_configuration: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            metric_groups: ::std::option::Option::None,
+            new_game_session_protection_policy: ::std::option::Option::None,
+            game_session_creation_limit_policy: ::std::option::Option::None,
+            log_configuration: ::std::option::Option::None,
+            remove_attributes: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("GameServerContainerGroupDefinitionName", &mut member_1),
-                ("PerInstanceContainerGroupDefinitionName", &mut member_2),
-                ("GameServerContainerGroupsPerInstance", &mut member_3),
-                ("InstanceConnectionPortRange", &mut member_4),
-                ("InstanceInboundPermissionAuthorizations", &mut member_5),
-                ("InstanceInboundPermissionRevocations", &mut member_6),
-                ("DeploymentConfiguration", &mut member_7),
-                ("Description", &mut member_8),
-                ("MetricGroups", &mut member_9),
-                ("NewGameSessionProtectionPolicy", &mut member_10),
-                ("GameSessionCreationLimitPolicy", &mut member_11),
-                ("LogConfiguration", &mut member_12),
-                ("RemoveAttributes", &mut member_13),
+                ("FleetId", &mut value.fleet_id),
+                (
+                    "GameServerContainerGroupDefinitionName",
+                    &mut value.game_server_container_group_definition_name,
+                ),
+                (
+                    "PerInstanceContainerGroupDefinitionName",
+                    &mut value.per_instance_container_group_definition_name,
+                ),
+                (
+                    "GameServerContainerGroupsPerInstance",
+                    &mut value.game_server_container_groups_per_instance,
+                ),
+                (
+                    "InstanceConnectionPortRange",
+                    &mut value.instance_connection_port_range,
+                ),
+                (
+                    "InstanceInboundPermissionAuthorizations",
+                    &mut value.instance_inbound_permission_authorizations,
+                ),
+                (
+                    "InstanceInboundPermissionRevocations",
+                    &mut value.instance_inbound_permission_revocations,
+                ),
+                ("DeploymentConfiguration", &mut value.deployment_configuration),
+                ("Description", &mut value.description),
+                ("MetricGroups", &mut value.metric_groups),
+                (
+                    "NewGameSessionProtectionPolicy",
+                    &mut value.new_game_session_protection_policy,
+                ),
+                (
+                    "GameSessionCreationLimitPolicy",
+                    &mut value.game_session_creation_limit_policy,
+                ),
+                ("LogConfiguration", &mut value.log_configuration),
+                ("RemoveAttributes", &mut value.remove_attributes),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            game_server_container_group_definition_name: member_1,
-            per_instance_container_group_definition_name: member_2,
-            game_server_container_groups_per_instance: member_3,
-            instance_connection_port_range: member_4,
-            instance_inbound_permission_authorizations: member_5,
-            instance_inbound_permission_revocations: member_6,
-            deployment_configuration: member_7,
-            description: member_8,
-            metric_groups: member_9,
-            new_game_session_protection_policy: member_10,
-            game_session_creation_limit_policy: member_11,
-            log_configuration: member_12,
-            remove_attributes: member_13,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4474,42 +4232,35 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerGroupDefiniti
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            super::types::GameServerContainerDefinitionInput,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::SupportContainerDefinitionInput>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<f64> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<
-            super::types::ContainerOperatingSystem,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            game_server_container_definition: ::std::option::Option::None,
+            support_container_definitions: ::std::option::Option::None,
+            total_memory_limit_mebibytes: ::std::option::Option::None,
+            total_vcpu_limit: ::std::option::Option::None,
+            version_description: ::std::option::Option::None,
+            source_version_number: ::std::option::Option::None,
+            operating_system: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("GameServerContainerDefinition", &mut member_1),
-                ("SupportContainerDefinitions", &mut member_2),
-                ("TotalMemoryLimitMebibytes", &mut member_3),
-                ("TotalVcpuLimit", &mut member_4),
-                ("VersionDescription", &mut member_5),
-                ("SourceVersionNumber", &mut member_6),
-                ("OperatingSystem", &mut member_7),
+                ("Name", &mut value.name),
+                (
+                    "GameServerContainerDefinition",
+                    &mut value.game_server_container_definition,
+                ),
+                (
+                    "SupportContainerDefinitions",
+                    &mut value.support_container_definitions,
+                ),
+                ("TotalMemoryLimitMebibytes", &mut value.total_memory_limit_mebibytes),
+                ("TotalVcpuLimit", &mut value.total_vcpu_limit),
+                ("VersionDescription", &mut value.version_description),
+                ("SourceVersionNumber", &mut value.source_version_number),
+                ("OperatingSystem", &mut value.operating_system),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            game_server_container_definition: member_1,
-            support_container_definitions: member_2,
-            total_memory_limit_mebibytes: member_3,
-            total_vcpu_limit: member_4,
-            version_description: member_5,
-            source_version_number: member_6,
-            operating_system: member_7,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4526,37 +4277,33 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetAttributesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<
-            super::types::ResourceCreationLimitPolicy,
-        > = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<super::types::AnywhereConfiguration> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            new_game_session_protection_policy: ::std::option::Option::None,
+            resource_creation_limit_policy: ::std::option::Option::None,
+            metric_groups: ::std::option::Option::None,
+            anywhere_configuration: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("Name", &mut member_1),
-                ("Description", &mut member_2),
-                ("NewGameSessionProtectionPolicy", &mut member_3),
-                ("ResourceCreationLimitPolicy", &mut member_4),
-                ("MetricGroups", &mut member_5),
-                ("AnywhereConfiguration", &mut member_6),
+                ("FleetId", &mut value.fleet_id),
+                ("Name", &mut value.name),
+                ("Description", &mut value.description),
+                (
+                    "NewGameSessionProtectionPolicy",
+                    &mut value.new_game_session_protection_policy,
+                ),
+                (
+                    "ResourceCreationLimitPolicy",
+                    &mut value.resource_creation_limit_policy,
+                ),
+                ("MetricGroups", &mut value.metric_groups),
+                ("AnywhereConfiguration", &mut value.anywhere_configuration),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            name: member_1,
-            description: member_2,
-            new_game_session_protection_policy: member_3,
-            resource_creation_limit_policy: member_4,
-            metric_groups: member_5,
-            anywhere_configuration: member_6,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4573,27 +4320,23 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetCapacityInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            desired_instances: ::std::option::Option::None,
+            min_size: ::std::option::Option::None,
+            max_size: ::std::option::Option::None,
+            location: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("DesiredInstances", &mut member_1),
-                ("MinSize", &mut member_2),
-                ("MaxSize", &mut member_3),
-                ("Location", &mut member_4),
+                ("FleetId", &mut value.fleet_id),
+                ("DesiredInstances", &mut value.desired_instances),
+                ("MinSize", &mut value.min_size),
+                ("MaxSize", &mut value.max_size),
+                ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            desired_instances: member_1,
-            min_size: member_2,
-            max_size: member_3,
-            location: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4611,25 +4354,25 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetPortSettingsInput
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<
-            ::std::vec::Vec<super::types::IpPermission>,
-        > = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::IpPermission>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            inbound_permission_authorizations: ::std::option::Option::None,
+            inbound_permission_revocations: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("FleetId", &mut member_0),
-                ("InboundPermissionAuthorizations", &mut member_1),
-                ("InboundPermissionRevocations", &mut member_2),
+                ("FleetId", &mut value.fleet_id),
+                (
+                    "InboundPermissionAuthorizations",
+                    &mut value.inbound_permission_authorizations,
+                ),
+                (
+                    "InboundPermissionRevocations",
+                    &mut value.inbound_permission_revocations,
+                ),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            inbound_permission_authorizations: member_1,
-            inbound_permission_revocations: member_2,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4646,31 +4389,23 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::InstanceDefinition>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            super::types::GameServerProtectionPolicy,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::BalancingStrategy> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            role_arn: ::std::option::Option::None,
+            instance_definitions: ::std::option::Option::None,
+            game_server_protection_policy: ::std::option::Option::None,
+            balancing_strategy: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("RoleArn", &mut member_1),
-                ("InstanceDefinitions", &mut member_2),
-                ("GameServerProtectionPolicy", &mut member_3),
-                ("BalancingStrategy", &mut member_4),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("RoleArn", &mut value.role_arn),
+                ("InstanceDefinitions", &mut value.instance_definitions),
+                ("GameServerProtectionPolicy", &mut value.game_server_protection_policy),
+                ("BalancingStrategy", &mut value.balancing_strategy),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            role_arn: member_1,
-            instance_definitions: member_2,
-            game_server_protection_policy: member_3,
-            balancing_strategy: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4686,29 +4421,23 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            super::types::GameServerUtilizationStatus,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::GameServerHealthCheck> = ::std::option::Option::None;
+        let mut value = Self {
+            game_server_group_name: ::std::option::Option::None,
+            game_server_id: ::std::option::Option::None,
+            game_server_data: ::std::option::Option::None,
+            utilization_status: ::std::option::Option::None,
+            health_check: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameServerGroupName", &mut member_0),
-                ("GameServerId", &mut member_1),
-                ("GameServerData", &mut member_2),
-                ("UtilizationStatus", &mut member_3),
-                ("HealthCheck", &mut member_4),
+                ("GameServerGroupName", &mut value.game_server_group_name),
+                ("GameServerId", &mut value.game_server_id),
+                ("GameServerData", &mut value.game_server_data),
+                ("UtilizationStatus", &mut value.utilization_status),
+                ("HealthCheck", &mut value.health_check),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_server_group_name: member_0,
-            game_server_id: member_1,
-            game_server_data: member_2,
-            utilization_status: member_3,
-            health_check: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4724,34 +4453,28 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            super::types::PlayerSessionCreationPolicy,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::ProtectionPolicy> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameProperty>,
-        > = ::std::option::Option::None;
+        let mut value = Self {
+            game_session_id: ::std::option::Option::None,
+            maximum_player_session_count: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            player_session_creation_policy: ::std::option::Option::None,
+            protection_policy: ::std::option::Option::None,
+            game_properties: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("GameSessionId", &mut member_0),
-                ("MaximumPlayerSessionCount", &mut member_1),
-                ("Name", &mut member_2),
-                ("PlayerSessionCreationPolicy", &mut member_3),
-                ("ProtectionPolicy", &mut member_4),
-                ("GameProperties", &mut member_5),
+                ("GameSessionId", &mut value.game_session_id),
+                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+                ("Name", &mut value.name),
+                (
+                    "PlayerSessionCreationPolicy",
+                    &mut value.player_session_creation_policy,
+                ),
+                ("ProtectionPolicy", &mut value.protection_policy),
+                ("GameProperties", &mut value.game_properties),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            game_session_id: member_0,
-            maximum_player_session_count: member_1,
-            name: member_2,
-            player_session_creation_policy: member_3,
-            protection_policy: member_4,
-            game_properties: member_5,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4767,40 +4490,29 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionQueueInput 
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<super::types::PlayerLatencyPolicy>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameSessionQueueDestination>,
-        > = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<super::types::FilterConfiguration> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<super::types::PriorityConfiguration> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            timeout_in_seconds: ::std::option::Option::None,
+            player_latency_policies: ::std::option::Option::None,
+            destinations: ::std::option::Option::None,
+            filter_configuration: ::std::option::Option::None,
+            priority_configuration: ::std::option::Option::None,
+            custom_event_data: ::std::option::Option::None,
+            notification_target: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("TimeoutInSeconds", &mut member_1),
-                ("PlayerLatencyPolicies", &mut member_2),
-                ("Destinations", &mut member_3),
-                ("FilterConfiguration", &mut member_4),
-                ("PriorityConfiguration", &mut member_5),
-                ("CustomEventData", &mut member_6),
-                ("NotificationTarget", &mut member_7),
+                ("Name", &mut value.name),
+                ("TimeoutInSeconds", &mut value.timeout_in_seconds),
+                ("PlayerLatencyPolicies", &mut value.player_latency_policies),
+                ("Destinations", &mut value.destinations),
+                ("FilterConfiguration", &mut value.filter_configuration),
+                ("PriorityConfiguration", &mut value.priority_configuration),
+                ("CustomEventData", &mut value.custom_event_data),
+                ("NotificationTarget", &mut value.notification_target),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            timeout_in_seconds: member_1,
-            player_latency_policies: member_2,
-            destinations: member_3,
-            filter_configuration: member_4,
-            priority_configuration: member_5,
-            custom_event_data: member_6,
-            notification_target: member_7,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4816,58 +4528,41 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateMatchmakingConfigurati
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_5: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut member_6: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_7: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_8: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut member_9: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_10: ::std::option::Option<
-            ::std::vec::Vec<super::types::GameProperty>,
-        > = ::std::option::Option::None;
-        let mut member_11: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_12: ::std::option::Option<super::types::BackfillMode> = ::std::option::Option::None;
-        let mut member_13: ::std::option::Option<super::types::FlexMatchMode> = ::std::option::Option::None;
+        let mut value = Self {
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            game_session_queue_arns: ::std::option::Option::None,
+            request_timeout_seconds: ::std::option::Option::None,
+            acceptance_timeout_seconds: ::std::option::Option::None,
+            acceptance_required: ::std::option::Option::None,
+            rule_set_name: ::std::option::Option::None,
+            notification_target: ::std::option::Option::None,
+            additional_player_count: ::std::option::Option::None,
+            custom_event_data: ::std::option::Option::None,
+            game_properties: ::std::option::Option::None,
+            game_session_data: ::std::option::Option::None,
+            backfill_mode: ::std::option::Option::None,
+            flex_match_mode: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("Name", &mut member_0),
-                ("Description", &mut member_1),
-                ("GameSessionQueueArns", &mut member_2),
-                ("RequestTimeoutSeconds", &mut member_3),
-                ("AcceptanceTimeoutSeconds", &mut member_4),
-                ("AcceptanceRequired", &mut member_5),
-                ("RuleSetName", &mut member_6),
-                ("NotificationTarget", &mut member_7),
-                ("AdditionalPlayerCount", &mut member_8),
-                ("CustomEventData", &mut member_9),
-                ("GameProperties", &mut member_10),
-                ("GameSessionData", &mut member_11),
-                ("BackfillMode", &mut member_12),
-                ("FlexMatchMode", &mut member_13),
+                ("Name", &mut value.name),
+                ("Description", &mut value.description),
+                ("GameSessionQueueArns", &mut value.game_session_queue_arns),
+                ("RequestTimeoutSeconds", &mut value.request_timeout_seconds),
+                ("AcceptanceTimeoutSeconds", &mut value.acceptance_timeout_seconds),
+                ("AcceptanceRequired", &mut value.acceptance_required),
+                ("RuleSetName", &mut value.rule_set_name),
+                ("NotificationTarget", &mut value.notification_target),
+                ("AdditionalPlayerCount", &mut value.additional_player_count),
+                ("CustomEventData", &mut value.custom_event_data),
+                ("GameProperties", &mut value.game_properties),
+                ("GameSessionData", &mut value.game_session_data),
+                ("BackfillMode", &mut value.backfill_mode),
+                ("FlexMatchMode", &mut value.flex_match_mode),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            name: member_0,
-            description: member_1,
-            game_session_queue_arns: member_2,
-            request_timeout_seconds: member_3,
-            acceptance_timeout_seconds: member_4,
-            acceptance_required: member_5,
-            rule_set_name: member_6,
-            notification_target: member_7,
-            additional_player_count: member_8,
-            custom_event_data: member_9,
-            game_properties: member_10,
-            game_session_data: member_11,
-            backfill_mode: member_12,
-            flex_match_mode: member_13,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4884,15 +4579,17 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateRuntimeConfigurationIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<super::types::RuntimeConfiguration> = ::std::option::Option::None;
+        let mut value = Self {
+            fleet_id: ::std::option::Option::None,
+            runtime_configuration: ::std::option::Option::None,
+        };
         r.read_members(
-            &mut [("FleetId", &mut member_0), ("RuntimeConfiguration", &mut member_1)],
+            &mut [
+                ("FleetId", &mut value.fleet_id),
+                ("RuntimeConfiguration", &mut value.runtime_configuration),
+            ],
         )?;
-        ::std::result::Result::Ok(Self {
-            fleet_id: member_0,
-            runtime_configuration: member_1,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4908,27 +4605,23 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_1: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_2: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut member_3: ::std::option::Option<super::types::S3Location> = ::std::option::Option::None;
-        let mut member_4: ::std::option::Option<::smithy_runtime::Blob> = ::std::option::Option::None;
+        let mut value = Self {
+            script_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            storage_location: ::std::option::Option::None,
+            zip_file: ::std::option::Option::None,
+        };
         r.read_members(
             &mut [
-                ("ScriptId", &mut member_0),
-                ("Name", &mut member_1),
-                ("Version", &mut member_2),
-                ("StorageLocation", &mut member_3),
-                ("ZipFile", &mut member_4),
+                ("ScriptId", &mut value.script_id),
+                ("Name", &mut value.name),
+                ("Version", &mut value.version),
+                ("StorageLocation", &mut value.storage_location),
+                ("ZipFile", &mut value.zip_file),
             ],
         )?;
-        ::std::result::Result::Ok(Self {
-            script_id: member_0,
-            name: member_1,
-            version: member_2,
-            storage_location: member_3,
-            zip_file: member_4,
-        })
+        ::std::result::Result::Ok(value)
     }
 }
 
@@ -4944,9 +4637,11 @@ impl ::smithy_runtime::JsonDecode for super::types::ValidateMatchmakingRuleSetIn
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut member_0: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        r.read_members(&mut [("RuleSetBody", &mut member_0)])?;
-        ::std::result::Result::Ok(Self { rule_set_body: member_0 })
+        let mut value = Self {
+            rule_set_body: ::std::option::Option::None,
+        };
+        r.read_members(&mut [("RuleSetBody", &mut value.rule_set_body)])?;
+        ::std::result::Result::Ok(value)
     }
 }
 

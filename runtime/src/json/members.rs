@@ -7,7 +7,7 @@
 //! structure that has a member of that type.
 
 use super::{JsonDecode, JsonReader};
-use crate::DecodeError;
+use crate::{DecodeError, Timestamp, TimestampFormat};
 
 /// A place one structure member is decoded into.
 pub trait JsonMember {
@@ -33,34 +33,59 @@ impl<T: JsonDecode> JsonMember for Option<T> {
     }
 }
 
-/// A slot for a member whose value needs a decoder of its own (a timestamp in a format other
-/// than the protocol's default, or a collection of such timestamps).
-pub struct CustomMember<T> {
-    value: Option<T>,
+/// A slot for a member whose value needs a decoder of its own (a collection of timestamps in a
+/// format other than the protocol's default): it decodes into `place`.
+pub struct CustomMember<'a, T> {
+    place: &'a mut Option<T>,
     decode: fn(&mut JsonReader<'_>) -> Result<T, DecodeError>,
 }
 
-impl<T> CustomMember<T> {
-    /// An empty slot that reads non-`null` values with `decode`.
-    pub fn new(decode: fn(&mut JsonReader<'_>) -> Result<T, DecodeError>) -> Self {
-        CustomMember {
-            value: None,
-            decode,
-        }
-    }
-
-    /// The decoded value, `None` when the member was absent or `null`.
-    pub fn into_inner(self) -> Option<T> {
-        self.value
+impl<'a, T> CustomMember<'a, T> {
+    /// A slot that reads non-`null` values into `place` with `decode`.
+    pub fn new(
+        place: &'a mut Option<T>,
+        decode: fn(&mut JsonReader<'_>) -> Result<T, DecodeError>,
+    ) -> Self {
+        CustomMember { place, decode }
     }
 }
 
-impl<T> JsonMember for CustomMember<T> {
+impl<T> JsonMember for CustomMember<'_, T> {
     fn read_member(&mut self, r: &mut JsonReader<'_>) -> Result<(), DecodeError> {
-        self.value = if r.take_null() {
+        if r.take_null() {
+            *self.place = None;
+            return Ok(());
+        }
+        match (self.decode)(r) {
+            Ok(value) => {
+                *self.place = Some(value);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// A slot for a timestamp member in a format other than the protocol's default.
+pub struct TimestampMember<'a> {
+    place: &'a mut Option<Timestamp>,
+    format: TimestampFormat,
+}
+
+impl<'a> TimestampMember<'a> {
+    /// A slot that reads non-`null` values into `place` in `format` (see
+    /// [`JsonReader::read_timestamp`]).
+    pub fn new(place: &'a mut Option<Timestamp>, format: TimestampFormat) -> Self {
+        TimestampMember { place, format }
+    }
+}
+
+impl JsonMember for TimestampMember<'_> {
+    fn read_member(&mut self, r: &mut JsonReader<'_>) -> Result<(), DecodeError> {
+        *self.place = if r.take_null() {
             None
         } else {
-            Some((self.decode)(r)?)
+            Some(r.read_timestamp(self.format)?)
         };
         Ok(())
     }

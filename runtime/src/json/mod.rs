@@ -15,7 +15,7 @@ mod writer;
 
 pub use decode::JsonDecode;
 pub use encode::JsonEncode;
-pub use members::{CustomMember, JsonMember};
+pub use members::{CustomMember, JsonMember, TimestampMember};
 pub use reader::{JsonKind, JsonReader, DEFAULT_MAX_DEPTH};
 pub use writer::JsonWriter;
 

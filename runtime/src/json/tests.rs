@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{
     from_slice, to_vec, CustomMember, JsonDecode, JsonEncode, JsonKind, JsonReader, JsonWriter,
+    TimestampMember,
 };
 use crate::{
     BigDecimal, BigInteger, Blob, DecodeError, Document, Number, Timestamp, TimestampFormat,
@@ -88,23 +89,41 @@ impl JsonDecode for Player {
     }
 }
 
-/// A structure with a timestamp in a non-default format, read through a `CustomMember`.
+/// A structure with timestamps in a non-default format, read through a `TimestampMember` and
+/// (a list of them) a `CustomMember`.
 #[derive(Debug, PartialEq)]
 struct Event {
     name: Option<String>,
     at: Option<Timestamp>,
+    days: Option<Vec<Timestamp>>,
 }
 
 impl JsonDecode for Event {
     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
-        let mut name: Option<String> = None;
-        let mut at =
-            CustomMember::<Timestamp>::new(|r| r.read_timestamp(TimestampFormat::HttpDate));
-        r.read_members(&mut [("Name", &mut name), ("At", &mut at)])?;
-        Ok(Event {
-            name,
-            at: at.into_inner(),
-        })
+        let mut event = Event {
+            name: None,
+            at: None,
+            days: None,
+        };
+        r.read_members(&mut [
+            ("Name", &mut event.name),
+            (
+                "At",
+                &mut TimestampMember::new(&mut event.at, TimestampFormat::HttpDate),
+            ),
+            (
+                "Days",
+                &mut CustomMember::new(&mut event.days, |r| {
+                    let mut days = Vec::new();
+                    r.read_elements(&mut |r| {
+                        days.push(r.read_timestamp(TimestampFormat::DateTime)?);
+                        Ok(())
+                    })?;
+                    Ok(days)
+                }),
+            ),
+        ])?;
+        Ok(event)
     }
 }
 
@@ -116,21 +135,25 @@ fn members_in_any_order_repeated_null_or_unknown() {
     assert_eq!(event.at, Some(Timestamp::new(1398796238, 0)));
     // The last of a repeated key wins; `null` leaves a member absent.
     let event: Event = decode(r#"{"Name": "a", "Name": "b", "At": null}"#).unwrap();
-    assert_eq!(
-        event,
-        Event {
-            name: Some("b".into()),
-            at: None
-        }
-    );
+    let expected = Event {
+        name: Some("b".into()),
+        at: None,
+        days: None,
+    };
+    assert_eq!(event, expected);
     let event: Event = decode("{}").unwrap();
-    assert_eq!(
-        event,
-        Event {
-            name: None,
-            at: None
-        }
-    );
+    let empty = Event {
+        name: None,
+        at: None,
+        days: None,
+    };
+    assert_eq!(event, empty);
+    let days = r#"{"Days": ["2014-04-29T18:30:38Z", "1970-01-01T00:00:00Z"]}"#;
+    let event: Event = decode(days).unwrap();
+    let expected = vec![Timestamp::new(1398796238, 0), Timestamp::new(0, 0)];
+    assert_eq!(event.days, Some(expected));
+    let bad_day = r#"{"Days": ["2014-04-29T18:30:38Z", true]}"#;
+    assert_eq!(err::<Event>(bad_day).split(':').next(), Some("at Days[1]"));
     // Errors name the member, for custom members too.
     assert_eq!(
         err::<Event>(r#"{"Name": "a", "At": "yesterday"}"#)
