@@ -71,6 +71,41 @@ fn missing_output_members_get_defaults_and_error_correction() {
 }
 
 #[test]
+fn timestamps_keep_their_format_in_members_and_collections() {
+    use smithy_runtime::Timestamp;
+    let json = br#"{
+        "requiredBoolean": true,
+        "dateTimeValue": "2014-04-29T18:30:38Z",
+        "httpDateValue": "Tue, 29 Apr 2014 18:30:38 GMT",
+        "dateTimeList": ["2014-04-29T18:30:38Z", null, 0],
+        "httpDateMap": {"a": "Tue, 29 Apr 2014 18:30:38 GMT"}
+    }"#;
+    let at = Timestamp::new(1398796238, 0);
+    let value: scalars::types::AllScalars = from_slice(json).unwrap();
+    assert_eq!(
+        (value.date_time_value, value.http_date_value),
+        (Some(at), Some(at))
+    );
+    // A null element of a non-sparse list is dropped; a number is epoch seconds.
+    assert_eq!(value.date_time_list, Some(vec![at, Timestamp::new(0, 0)]));
+    assert_eq!(value.http_date_map.as_ref().unwrap()["a"], at);
+    let body = String::from_utf8(to_vec(&value)).unwrap();
+    assert!(
+        body.contains(r#""dateTimeList":["2014-04-29T18:30:38Z","1970-01-01T00:00:00Z"]"#),
+        "{body}"
+    );
+    assert!(
+        body.contains(r#""httpDateMap":{"a":"Tue, 29 Apr 2014 18:30:38 GMT"}"#),
+        "{body}"
+    );
+    let bad = br#"{"requiredBoolean": true, "httpDateMap": {"a": "2014-04-29T18:30:38Z"}}"#;
+    let error = from_slice::<scalars::types::AllScalars>(bad)
+        .unwrap_err()
+        .to_string();
+    assert!(error.starts_with(r#"at httpDateMap["a"]:"#), "{error}");
+}
+
+#[test]
 fn recursive_shapes_are_boxed_and_round_trip() {
     use recursion::types::LinkedListNode;
     let mut list = LinkedListNode::new(1);

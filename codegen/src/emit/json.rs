@@ -290,11 +290,9 @@ fn decode_value(ty: &TypeRef) -> TokenStream {
             };
             quote! {{
                 let mut items = ::std::vec::Vec::new();
-                r.read_array(|r, index| {
-                    (|| -> ::std::result::Result<(), ::smithy_runtime::DecodeError> {
-                        #push
-                        ::std::result::Result::Ok(())
-                    })().map_err(|e| e.at_index(index))
+                r.read_elements(&mut |r| {
+                    #push
+                    ::std::result::Result::Ok(())
                 })?;
                 items
             }}
@@ -308,11 +306,9 @@ fn decode_value(ty: &TypeRef) -> TokenStream {
             };
             quote! {{
                 let mut entries = ::std::collections::BTreeMap::new();
-                r.read_object(|r, key| {
-                    (|| -> ::std::result::Result<(), ::smithy_runtime::DecodeError> {
-                        #insert
-                        ::std::result::Result::Ok(())
-                    })().map_err(|e| e.at_key(key))
+                r.read_entries(&mut |r, key| {
+                    #insert
+                    ::std::result::Result::Ok(())
                 })?;
                 entries
             }}
