@@ -63,9 +63,9 @@ fn error_struct(def: &TypeDef) -> TokenStream {
         }
         Some(f) => {
             let field = ident(&f.rust_name);
-            quote!(::std::option::Option::Some(self.#field.as_str()))
+            quote!(Some(self.#field.as_str()))
         }
-        None => quote!(::std::option::Option::None),
+        None => quote!(None),
     };
     quote! {
         impl super::types::#name {
@@ -73,7 +73,7 @@ fn error_struct(def: &TypeDef) -> TokenStream {
             pub const CODE: &'static str = #code;
 
             /// The error message, when the service sent one.
-            pub fn message(&self) -> ::std::option::Option<&str> {
+            pub fn message(&self) -> Option<&str> {
                 #message
             }
         }
@@ -81,8 +81,8 @@ fn error_struct(def: &TypeDef) -> TokenStream {
         impl ::std::fmt::Display for super::types::#name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self.message() {
-                    ::std::option::Option::Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-                    ::std::option::Option::None => f.write_str(Self::CODE),
+                    Some(message) => write!(f, "{}: {}", Self::CODE, message),
+                    None => f.write_str(Self::CODE),
                 }
             }
         }
@@ -120,11 +120,11 @@ fn xml_decoder(service: &Service, def: &TypeDef) -> Option<TokenStream> {
             (Some(read), false) if f.ty == TypeRef::String || is_parsed_scalar(&f.ty) => {
                 quote!(#read.unwrap_or_default())
             }
-            (None, true) => quote!(::std::option::Option::None),
+            (None, true) => quote!(None),
             _ => return None,
         };
         let value = if f.boxed {
-            quote!(#value.map(::std::boxed::Box::new))
+            quote!(#value.map(Box::new))
         } else {
             value
         };
@@ -159,7 +159,7 @@ fn is_parsed_scalar(ty: &TypeRef) -> bool {
 /// `.map(...)` turning `Option<&str>` into `Option<T>` for text-like types.
 fn xml_text_value(service: &Service, ty: &TypeRef) -> Option<TokenStream> {
     Some(match ty {
-        TypeRef::String => quote!(.map(::std::string::String::from)),
+        TypeRef::String => quote!(.map(String::from)),
         ty if is_parsed_scalar(ty) => quote!(.and_then(|text| text.trim().parse().ok())),
         TypeRef::Timestamp(_) => {
             quote!(.and_then(|text| ::smithy_runtime::Timestamp::parse(text.trim(), ::smithy_runtime::TimestampFormat::DateTime).ok()))
@@ -215,7 +215,7 @@ fn error_enum(
         quote! {
             #doc
             pub fn #is(&self) -> bool {
-                ::std::matches!(self, Self::#variant(_))
+                matches!(self, Self::#variant(_))
             }
         }
     });
@@ -223,7 +223,7 @@ fn error_enum(
         #doc
         // Errors are the cold path: their size does not matter enough to box them.
         #[allow(clippy::large_enum_variant)]
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+        #[derive(Clone, PartialEq, Debug)]
         pub enum #name {
             #(#variants)*
             /// An error this client does not model for the call: its code, message and raw body.
@@ -240,7 +240,7 @@ fn error_enum(
             }
 
             /// The error message, when the service sent one.
-            pub fn message(&self) -> ::std::option::Option<&str> {
+            pub fn message(&self) -> Option<&str> {
                 match self {
                     #(#messages)*
                     Self::#unhandled(error) => error.message(),
@@ -253,21 +253,21 @@ fn error_enum(
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self.message() {
-                    ::std::option::Option::Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-                    ::std::option::Option::None => f.write_str(self.code()),
+                    Some(message) => write!(f, "{}: {}", self.code(), message),
+                    None => f.write_str(self.code()),
                 }
             }
         }
 
         impl ::std::error::Error for #name {}
 
-        impl ::std::convert::From<::smithy_runtime::DecodeError> for #name {
+        impl From<::smithy_runtime::DecodeError> for #name {
             /// A success response whose body could not be decoded.
             fn from(error: ::smithy_runtime::DecodeError) -> Self {
                 Self::#unhandled(::smithy_runtime::UnhandledError::new(
                     "ResponseDecodeError",
-                    ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                    ::std::vec::Vec::new(),
+                    Some(error.to_string()),
+                    Vec::new(),
                 ))
             }
         }
@@ -311,7 +311,7 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
         });
         match fill_message {
             Some(fill) => quote! {
-                ::std::option::Option::Some(super::types::#variant::CODE) => ::smithy_runtime::from_slice(body)
+                Some(super::types::#variant::CODE) => ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::#variant| {
                         #fill
@@ -319,27 +319,27 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
                     }),
             },
             None => quote! {
-                ::std::option::Option::Some(super::types::#variant::CODE) => ::smithy_runtime::from_slice(body).map(Self::#variant).ok(),
+                Some(super::types::#variant::CODE) => ::smithy_runtime::from_slice(body).map(Self::#variant).ok(),
             },
         }
     });
     let xml_arms = with_xml.iter().map(|(def, _)| {
         let variant = ident(&def.name);
         let fn_name = xml_fn_name(def);
-        quote!(::std::option::Option::Some(super::types::#variant::CODE) => ::std::option::Option::Some(Self::#variant(#fn_name(&parts))),)
+        quote!(Some(super::types::#variant::CODE) => Some(Self::#variant(#fn_name(&parts))),)
     });
     let into_unhandled_arms = errors.iter().map(|def| {
         let variant = ident(&def.name);
-        quote!(Self::#variant(error) => error.message().map(::std::string::String::from),)
+        quote!(Self::#variant(error) => error.message().map(String::from),)
     });
     // Without modeled errors a `match` would have only its fallback arm.
     let json_modeled = (!errors.is_empty()).then(|| {
         quote! {
             let modeled = match parts.code() {
                 #(#json_arms)*
-                _ => ::std::option::Option::None,
+                _ => None,
             };
-            if let ::std::option::Option::Some(error) = modeled {
+            if let Some(error) = modeled {
                 return error;
             }
         }
@@ -349,9 +349,9 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
         quote! {
             let modeled = match parts.code.as_deref() {
                 #(#xml_arms)*
-                _ => ::std::option::Option::None,
+                _ => None,
             };
-            if let ::std::option::Option::Some(error) = modeled {
+            if let Some(error) = modeled {
                 return error;
             }
         }
@@ -360,12 +360,12 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
         quote!(match self { Self::#unhandled(error) => error })
     } else {
         quote! {
-            let code = ::std::string::String::from(self.code());
+            let code = String::from(self.code());
             let message = match self {
                 #(#into_unhandled_arms)*
                 Self::#unhandled(error) => return error,
             };
-            ::smithy_runtime::UnhandledError::new(code, message, ::std::vec::Vec::from(body))
+            ::smithy_runtime::UnhandledError::new(code, message, Vec::from(body))
         }
     };
     let body_param = if errors.is_empty() {
@@ -385,7 +385,7 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
             /// message and body kept.
             pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
                 #json_modeled
-                Self::#unhandled(parts.into_unhandled(::std::vec::Vec::from(body)))
+                Self::#unhandled(parts.into_unhandled(Vec::from(body)))
             }
 
             /// Decodes an XML error body (`<ErrorResponse><Error>…`, `<Error>…` or
@@ -393,20 +393,20 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
             /// of `<Error>`.
             pub fn from_xml(body: &[u8]) -> Self {
                 let parts = match ::smithy_runtime::xml_error_parts(body) {
-                    ::std::result::Result::Ok(parts) => parts,
-                    ::std::result::Result::Err(error) => {
+                    Ok(parts) => parts,
+                    Err(error) => {
                         return Self::#unhandled(::smithy_runtime::UnhandledError::new(
                             "Unknown",
-                            ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                            ::std::vec::Vec::from(body),
+                            Some(error.to_string()),
+                            Vec::from(body),
                         ))
                     }
                 };
                 #xml_modeled
                 Self::#unhandled(::smithy_runtime::UnhandledError::new(
-                    parts.code.unwrap_or_else(|| ::std::string::String::from("Unknown")),
+                    parts.code.unwrap_or_else(|| String::from("Unknown")),
                     parts.message,
-                    ::std::vec::Vec::from(body),
+                    Vec::from(body),
                 ))
             }
 
@@ -514,7 +514,7 @@ fn operation_error(service: &Service, ops: &[&Operation], unhandled: &str) -> To
             }
         }
 
-        impl ::std::convert::From<#name> for Error {
+        impl From<#name> for Error {
             fn from(error: #name) -> Self {
                 match error {
                     #(#into_service)*

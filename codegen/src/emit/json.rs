@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::ident;
-use super::rust_type::{default_expr, field_type};
+use super::rust_type::{default_expr, field_type, Scope};
 use crate::ir::{
     DefaultValue, Enum, Field, IntEnum, Service, Struct, TimestampFormat, TypeDef, TypeKind,
     TypeRef, Union,
@@ -63,7 +63,7 @@ pub fn emit(service: &Service, side: Side) -> TokenStream {
             };
             quote! {
                 impl ::smithy_runtime::JsonDecode for super::types::#name {
-                    fn decode_json(r: &mut ::smithy_runtime::JsonReader<'_>) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+                    fn decode_json(r: &mut ::smithy_runtime::JsonReader<'_>) -> Result<Self, ::smithy_runtime::DecodeError> {
                         #body
                     }
                 }
@@ -72,10 +72,6 @@ pub fn emit(service: &Service, side: Side) -> TokenStream {
         quote!(#encode #decode)
     });
     quote!(#(#impls)*)
-}
-
-fn types_path() -> TokenStream {
-    quote!(super::types::)
 }
 
 fn format_tokens(format: TimestampFormat) -> TokenStream {
@@ -140,8 +136,8 @@ fn encode_element(ty: &TypeRef, sparse: bool) -> TokenStream {
     if sparse {
         quote! {
             match item {
-                ::std::option::Option::Some(item) => { #write }
-                ::std::option::Option::None => w.null(),
+                Some(item) => { #write }
+                None => w.null(),
             }
         }
     } else {
@@ -165,7 +161,7 @@ fn encode_struct(s: &Struct) -> TokenStream {
             (ty, true) if needs_custom(ty) => {
                 let write = encode_value(ty, quote!(value));
                 quote! {
-                    if let ::std::option::Option::Some(value) = &self.#field {
+                    if let Some(value) = &self.#field {
                         w.key(#wire);
                         #write
                     }
@@ -196,14 +192,14 @@ fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
     if s.fields.is_empty() {
         return quote! {
             r.read_object(|r, _| r.skip_value())?;
-            ::std::result::Result::Ok(Self {})
+            Ok(Self {})
         };
     }
     // Every member optional: decode straight into the fields, no locals.
     if s.fields.iter().all(|f| f.optional) {
         let nones = s.fields.iter().map(|f| {
             let field = ident(&f.rust_name);
-            quote!(#field: ::std::option::Option::None,)
+            quote!(#field: None,)
         });
         let slots = s.fields.iter().map(|f| {
             let field = ident(&f.rust_name);
@@ -212,15 +208,15 @@ fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
         return quote! {
             let mut value = Self { #(#nones)* };
             r.read_members(&mut [#(#slots),*])?;
-            ::std::result::Result::Ok(value)
+            Ok(value)
         };
     }
     let locals: Vec<_> = (0..s.fields.len())
         .map(|i| format_ident!("member_{}", i))
         .collect();
     let declarations = s.fields.iter().zip(&locals).map(|(f, local)| {
-        let ty = field_type(service, &f.ty, false, f.boxed, &types_path());
-        quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;)
+        let ty = field_type(service, &f.ty, false, f.boxed, Scope::Sibling);
+        quote!(let mut #local: Option<#ty> = None;)
     });
     let slots = s
         .fields
@@ -235,7 +231,7 @@ fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
     quote! {
         #(#declarations)*
         r.read_members(&mut [#(#slots),*])?;
-        ::std::result::Result::Ok(Self { #(#inits)* })
+        Ok(Self { #(#inits)* })
     }
 }
 
@@ -253,9 +249,9 @@ fn member_slot(f: &Field, place: TokenStream) -> TokenStream {
     }
     let mut read = decode_value(&f.ty);
     if f.boxed {
-        read = quote!(::std::boxed::Box::new(#read));
+        read = quote!(Box::new(#read));
     }
-    let decode = quote!(|r| ::std::result::Result::Ok(#read));
+    let decode = quote!(|r| Ok(#read));
     quote!((#wire, &mut ::smithy_runtime::json::CustomMember::new(&mut #place, #decode)))
 }
 
@@ -268,8 +264,8 @@ fn decode_in_field(ty: &TypeRef, wire: &str) -> TokenStream {
     }
     let read = decode_value(ty);
     quote! {
-        (|| -> ::std::result::Result<_, ::smithy_runtime::DecodeError> {
-            ::std::result::Result::Ok(#read)
+        (|| -> Result<_, ::smithy_runtime::DecodeError> {
+            Ok(#read)
         })().map_err(|e| e.in_field(#wire))?
     }
 }
@@ -284,15 +280,15 @@ fn decode_value(ty: &TypeRef) -> TokenStream {
         TypeRef::List { member, sparse } if needs_custom(ty) => {
             let item = decode_value(member);
             let push = if *sparse {
-                quote!(items.push(if r.take_null() { ::std::option::Option::None } else { ::std::option::Option::Some(#item) });)
+                quote!(items.push(if r.take_null() { None } else { Some(#item) });)
             } else {
                 quote!(if !r.take_null() { items.push(#item); })
             };
             quote! {{
-                let mut items = ::std::vec::Vec::new();
+                let mut items = Vec::new();
                 r.read_elements(&mut |r| {
                     #push
-                    ::std::result::Result::Ok(())
+                    Ok(())
                 })?;
                 items
             }}
@@ -300,15 +296,15 @@ fn decode_value(ty: &TypeRef) -> TokenStream {
         TypeRef::Map { value, sparse } if needs_custom(ty) => {
             let item = decode_value(value);
             let insert = if *sparse {
-                quote!(let item = if r.take_null() { ::std::option::Option::None } else { ::std::option::Option::Some(#item) }; entries.insert(::std::string::String::from(key), item);)
+                quote!(let item = if r.take_null() { None } else { Some(#item) }; entries.insert(String::from(key), item);)
             } else {
-                quote!(if !r.take_null() { let item = #item; entries.insert(::std::string::String::from(key), item); })
+                quote!(if !r.take_null() { let item = #item; entries.insert(String::from(key), item); })
             };
             quote! {{
                 let mut entries = ::std::collections::BTreeMap::new();
                 r.read_entries(&mut |r, key| {
                     #insert
-                    ::std::result::Result::Ok(())
+                    Ok(())
                 })?;
                 entries
             }}
@@ -325,9 +321,9 @@ fn finish_field(service: &Service, def: &TypeDef, f: &Field, local: TokenStream)
         return quote!(#local);
     }
     if let Some(default) = &f.default {
-        let value = default_expr(service, &f.ty, default, &types_path());
+        let value = default_expr(service, &f.ty, default, Scope::Sibling);
         return match default {
-            _ if f.boxed => quote!(#local.unwrap_or_else(|| ::std::boxed::Box::new(#value))),
+            _ if f.boxed => quote!(#local.unwrap_or_else(|| Box::new(#value))),
             DefaultValue::Empty => quote!(#local.unwrap_or_default()),
             // Literals cost nothing to build eagerly.
             DefaultValue::Bool(_)
@@ -399,26 +395,26 @@ fn decode_union(u: &Union) -> TokenStream {
         }
     });
     quote! {
-        let mut value = ::std::option::Option::None;
+        let mut value = None;
         r.read_object(|r, key| {
             // `__type` may accompany a union; nulls mean absent.
             if key == "__type" {
                 return r.skip_value();
             }
             if r.take_null() {
-                return ::std::result::Result::Ok(());
+                return Ok(());
             }
             if value.is_some() {
-                return ::std::result::Result::Err(::smithy_runtime::DecodeError::new("a union must have exactly one member set"));
+                return Err(::smithy_runtime::DecodeError::new("a union must have exactly one member set"));
             }
-            value = ::std::option::Option::Some(match key {
+            value = Some(match key {
                 #(#arms)*
                 other => {
                     r.skip_value()?;
-                    Self::#unknown(::std::string::String::from(other))
+                    Self::#unknown(String::from(other))
                 }
             });
-            ::std::result::Result::Ok(())
+            Ok(())
         })?;
         value.ok_or_else(|| ::smithy_runtime::DecodeError::new("a union must have exactly one member set"))
     }
@@ -429,7 +425,7 @@ fn encode_enum() -> TokenStream {
 }
 
 fn decode_enum(_: &Enum) -> TokenStream {
-    quote!(::std::result::Result::Ok(Self::from(&*r.read_string()?)))
+    quote!(Ok(Self::from(&*r.read_string()?)))
 }
 
 fn encode_int_enum() -> TokenStream {
@@ -437,7 +433,7 @@ fn encode_int_enum() -> TokenStream {
 }
 
 fn decode_int_enum(_: &IntEnum) -> TokenStream {
-    quote!(::std::result::Result::Ok(Self::from(
+    quote!(Ok(Self::from(
         <i32 as ::smithy_runtime::JsonDecode>::decode_json(r)?
     )))
 }

@@ -31,6 +31,8 @@ fn named(service: &Service, id: Option<&crate::model::ShapeId>) -> TokenStream {
 }
 
 /// One unit struct per operation implementing `smithy_runtime::Operation`.
+/// The structs are named after operations, so standard names are written in
+/// full here: a model may have an operation called `Result` or `Vec`.
 pub fn emit_operations(service: &Service) -> TokenStream {
     let version = match service.protocol {
         Protocol::AwsJson1_0 => quote!(::smithy_runtime::AwsJsonVersion::V1_0),
@@ -90,7 +92,7 @@ pub fn emit_operations(service: &Service) -> TokenStream {
         quote! {
             #docs
             #deprecated
-            #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default)]
+            #[derive(Clone, Copy, Debug, Default)]
             pub struct #name;
 
             #allow_deprecated
@@ -136,7 +138,7 @@ pub fn emit_client(service: &Service) -> TokenStream {
                 &self,
                 input: #input,
             ) -> impl ::std::future::Future<
-                Output = ::std::result::Result<#output, ::smithy_runtime::InvokeError<super::errors::#error>>,
+                Output = Result<#output, ::smithy_runtime::InvokeError<super::errors::#error>>,
             > + '_ {
                 ::smithy_runtime::send_operation::<super::operations::#op_type, T>(&self.transport, &input)
             }
@@ -146,7 +148,7 @@ pub fn emit_client(service: &Service) -> TokenStream {
     let doc = format!("A {name} client over any [`smithy_runtime::Transport`]: the transport sends requests (and signs them, sets the endpoint, retries…); this client builds and parses them.");
     quote! {
         #[doc = #doc]
-        #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+        #[derive(Clone, Debug)]
         pub struct Client<T> {
             transport: T,
         }

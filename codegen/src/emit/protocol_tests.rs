@@ -26,8 +26,8 @@ pub fn emit(service: &Service) -> TokenStream {
         let name = &case.fn_name;
         let f = ident(&case.fn_name);
         let skip = match case.skip {
-            Some(reason) => quote!(::std::option::Option::Some(#reason)),
-            None => quote!(::std::option::Option::None),
+            Some(reason) => quote!(Some(#reason)),
+            None => quote!(None),
         };
         quote!((#name, #f, #skip),)
     });
@@ -87,8 +87,8 @@ fn strings(items: &[String]) -> TokenStream {
 
 fn optional_str(text: &Option<String>) -> TokenStream {
     match text {
-        Some(t) => quote!(::std::option::Option::Some(#t)),
-        None => quote!(::std::option::Option::None),
+        Some(t) => quote!(Some(#t)),
+        None => quote!(None),
     }
 }
 
@@ -173,7 +173,7 @@ fn error_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> 
     let label = &def.name;
     quote! {
         match <#op_path as Operation>::parse_response(#response) {
-            ::std::result::Result::Err(super::errors::#error_enum::#variant(error)) => {
+            Err(super::errors::#error_enum::#variant(error)) => {
                 assert_value_eq(&error.to_value(), &#expected);
             }
             other => panic!("expected the error {}, got {other:?}", #label),
@@ -267,7 +267,7 @@ fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
         }
         TypeRef::String => {
             let s = json.as_str().unwrap_or_default();
-            quote!(Value::String(::std::string::String::from(#s)))
+            quote!(Value::String(String::from(#s)))
         }
         TypeRef::Byte => {
             let n = Literal::i8_suffixed(
@@ -333,14 +333,14 @@ fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
                 .into_iter()
                 .flatten()
                 .map(|i| value_expr(service, member, i));
-            quote!(Value::List(::std::vec![#(#items),*]))
+            quote!(Value::List(vec![#(#items),*]))
         }
         TypeRef::Map { value, .. } => {
             let entries = json.as_object().into_iter().flatten().map(|(k, v)| {
                 let v = value_expr(service, value, v);
-                quote!((::std::string::String::from(#k), #v))
+                quote!((String::from(#k), #v))
             });
-            quote!(Value::Map(::std::vec![#(#entries),*]))
+            quote!(Value::Map(vec![#(#entries),*]))
         }
         TypeRef::Named(id) => match service.types.get(id).map(|t| &t.kind) {
             Some(TypeKind::Struct(s)) => {
@@ -354,7 +354,7 @@ fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
                     };
                     Some(quote!((#name, #value)))
                 });
-                quote!(Value::Structure(::std::vec![#(#entries),*]))
+                quote!(Value::Structure(vec![#(#entries),*]))
             }
             Some(TypeKind::Union(u)) => {
                 let Some((name, v)) = json.as_object().and_then(|m| m.iter().next()) else {
@@ -367,13 +367,13 @@ fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
                     .and_then(|x| x.ty.as_ref())
                 {
                     Some(ty) => value_expr(service, ty, v),
-                    None => quote!(Value::Structure(::std::vec::Vec::new())),
+                    None => quote!(Value::Structure(Vec::new())),
                 };
                 quote!(Value::union(#name, #inner))
             }
             Some(TypeKind::Enum(_)) => {
                 let s = json.as_str().unwrap_or_default();
-                quote!(Value::Enum(::std::string::String::from(#s)))
+                quote!(Value::Enum(String::from(#s)))
             }
             Some(TypeKind::IntEnum(_)) => {
                 let n = Literal::i32_suffixed(

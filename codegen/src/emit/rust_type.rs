@@ -6,13 +6,58 @@ use quote::quote;
 use super::ident;
 use crate::ir::{DefaultValue, Service, TypeRef};
 
+/// The module generated code is written in, which decides how it names types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The `types` module: model types by their bare names, standard types by
+    /// full paths (a model type may well be called `String`, `Option` or `Box`).
+    Types,
+    /// Any other module: model types as `super::types::Name`, standard types by
+    /// their prelude names (these modules declare no model types, so nothing
+    /// shadows the prelude; shorter code is also quicker to compile).
+    Sibling,
+}
+
+impl Scope {
+    fn named(self, name: &str) -> TokenStream {
+        let name = ident(name);
+        match self {
+            Scope::Types => quote!(#name),
+            Scope::Sibling => quote!(super::types::#name),
+        }
+    }
+
+    fn std(self, full: TokenStream, prelude: TokenStream) -> TokenStream {
+        match self {
+            Scope::Types => full,
+            Scope::Sibling => prelude,
+        }
+    }
+
+    fn string(self) -> TokenStream {
+        self.std(quote!(::std::string::String), quote!(String))
+    }
+
+    fn vec(self) -> TokenStream {
+        self.std(quote!(::std::vec::Vec), quote!(Vec))
+    }
+
+    /// `Option`, also for use in expressions (`Option::None`) by other emitters.
+    pub fn option(self) -> TokenStream {
+        self.std(quote!(::std::option::Option), quote!(Option))
+    }
+
+    fn boxed(self) -> TokenStream {
+        self.std(quote!(::std::boxed::Box), quote!(Box))
+    }
+}
+
 /// The Rust type of a member (without the `Option`/`Box` a field may add).
-/// Named types are referenced relative to the `types` module (`types_path`).
-pub fn rust_type(service: &Service, ty: &TypeRef, types_path: &TokenStream) -> TokenStream {
+pub fn rust_type(service: &Service, ty: &TypeRef, scope: Scope) -> TokenStream {
     match ty {
         TypeRef::Blob => quote!(::smithy_runtime::Blob),
         TypeRef::Boolean => quote!(bool),
-        TypeRef::String => quote!(::std::string::String),
+        TypeRef::String => scope.string(),
         TypeRef::Byte => quote!(i8),
         TypeRef::Short => quote!(i16),
         TypeRef::Integer => quote!(i32),
@@ -24,28 +69,29 @@ pub fn rust_type(service: &Service, ty: &TypeRef, types_path: &TokenStream) -> T
         TypeRef::Timestamp(_) => quote!(::smithy_runtime::Timestamp),
         TypeRef::Document => quote!(::smithy_runtime::Document),
         TypeRef::List { member, sparse } => {
-            let inner = element(service, member, *sparse, types_path);
-            quote!(::std::vec::Vec<#inner>)
+            let inner = element(service, member, *sparse, scope);
+            let vec = scope.vec();
+            quote!(#vec<#inner>)
         }
         TypeRef::Map { value, sparse } => {
-            let inner = element(service, value, *sparse, types_path);
-            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
+            let inner = element(service, value, *sparse, scope);
+            let string = scope.string();
+            quote!(::std::collections::BTreeMap<#string, #inner>)
         }
-        TypeRef::Named(id) => {
-            let name = service
+        TypeRef::Named(id) => scope.named(
+            service
                 .types
                 .get(id)
-                .map_or("Unresolved", |t| t.name.as_str());
-            let name = ident(name);
-            quote!(#types_path #name)
-        }
+                .map_or("Unresolved", |t| t.name.as_str()),
+        ),
     }
 }
 
-fn element(service: &Service, ty: &TypeRef, sparse: bool, types_path: &TokenStream) -> TokenStream {
-    let inner = rust_type(service, ty, types_path);
+fn element(service: &Service, ty: &TypeRef, sparse: bool, scope: Scope) -> TokenStream {
+    let inner = rust_type(service, ty, scope);
     if sparse {
-        quote!(::std::option::Option<#inner>)
+        let option = scope.option();
+        quote!(#option<#inner>)
     } else {
         inner
     }
@@ -57,14 +103,16 @@ pub fn field_type(
     ty: &TypeRef,
     optional: bool,
     boxed: bool,
-    types_path: &TokenStream,
+    scope: Scope,
 ) -> TokenStream {
-    let mut tokens = rust_type(service, ty, types_path);
+    let mut tokens = rust_type(service, ty, scope);
     if boxed {
-        tokens = quote!(::std::boxed::Box<#tokens>);
+        let boxed = scope.boxed();
+        tokens = quote!(#boxed<#tokens>);
     }
     if optional {
-        tokens = quote!(::std::option::Option<#tokens>);
+        let option = scope.option();
+        tokens = quote!(#option<#tokens>);
     }
     tokens
 }
@@ -74,7 +122,7 @@ pub fn default_expr(
     service: &Service,
     ty: &TypeRef,
     value: &DefaultValue,
-    types_path: &TokenStream,
+    scope: Scope,
 ) -> TokenStream {
     match value {
         DefaultValue::Bool(b) => quote!(#b),
@@ -87,13 +135,16 @@ pub fn default_expr(
             quote!(#lit)
         }
         DefaultValue::Float(_) => quote!(::std::default::Default::default()),
-        DefaultValue::String(s) => quote!(::std::string::String::from(#s)),
+        DefaultValue::String(s) => {
+            let string = scope.string();
+            quote!(#string::from(#s))
+        }
         DefaultValue::EnumValue(wire) => {
-            let ty = rust_type(service, ty, types_path);
+            let ty = rust_type(service, ty, scope);
             quote!(#ty::from(#wire))
         }
         DefaultValue::IntEnumValue(v) => {
-            let ty = rust_type(service, ty, types_path);
+            let ty = rust_type(service, ty, scope);
             quote!(#ty::from(#v))
         }
         DefaultValue::Timestamp(secs) => {
@@ -111,7 +162,7 @@ pub fn default_expr(
         DefaultValue::Document(json) => document_expr(json),
         DefaultValue::Blob(text) => quote!(::smithy_runtime::Blob::from(#text)),
         DefaultValue::BigNumber(text) => {
-            let ty = rust_type(service, ty, types_path);
+            let ty = rust_type(service, ty, scope);
             // The text was validated when the model was read.
             quote!(#ty::new(#text).unwrap_or_default())
         }

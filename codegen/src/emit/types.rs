@@ -3,7 +3,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::rust_type::{default_expr, field_type, rust_type};
+use super::rust_type::{default_expr, field_type, rust_type, Scope};
 use super::{doc_attrs, docs_with_notes, ident, model_docs};
 use crate::ir::{Enum, Field, IntEnum, Service, Struct, StructRole, TypeDef, TypeKind, Union};
 
@@ -30,11 +30,6 @@ fn derive(traits: TokenStream, with_debug: bool) -> TokenStream {
     quote!(#[derive(#traits #debug)])
 }
 
-/// Named types are referenced by their bare name inside the `types` module.
-fn here() -> TokenStream {
-    TokenStream::new()
-}
-
 fn structure(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
     let name = ident(&def.name);
     let role_note: &[&str] = match s.role {
@@ -45,7 +40,7 @@ fn structure(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
     let docs = docs_with_notes(def.docs.as_deref(), role_note);
     let fields = s.fields.iter().map(|f| {
         let field_name = ident(&f.rust_name);
-        let ty = field_type(service, &f.ty, f.optional, f.boxed, &here());
+        let ty = field_type(service, &f.ty, f.optional, f.boxed, Scope::Types);
         let note = format!("_Required_ (`{}`).", f.member_name);
         let notes: &[&str] = if f.required { &[&note] } else { &[] };
         let doc = docs_with_notes(f.docs.as_deref(), notes);
@@ -81,7 +76,7 @@ fn constructor(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
     let is_argument = |f: &Field| f.required || (!f.optional && f.default.is_none());
     let params = s.fields.iter().filter(|f| is_argument(f)).map(|f| {
         let field_name = ident(&f.rust_name);
-        let ty = rust_type(service, &f.ty, &here());
+        let ty = rust_type(service, &f.ty, Scope::Types);
         quote!(#field_name: #ty)
     });
     let inits = s.fields.iter().map(|f| {
@@ -92,7 +87,7 @@ fn constructor(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
             }
             quote!(#field_name)
         } else if let Some(default) = &f.default {
-            default_expr(service, &f.ty, default, &here())
+            default_expr(service, &f.ty, default, Scope::Types)
         } else if f.optional {
             return quote!(#field_name: ::std::option::Option::None,);
         } else {
@@ -177,7 +172,7 @@ fn union(service: &Service, def: &TypeDef, u: &Union) -> TokenStream {
         let doc = model_docs(v.docs.as_deref());
         match &v.ty {
             Some(ty) => {
-                let ty = field_type(service, ty, false, v.boxed, &here());
+                let ty = field_type(service, ty, false, v.boxed, Scope::Types);
                 quote!(#doc #variant(#ty),)
             }
             None => quote!(#doc #variant,),

@@ -39,7 +39,7 @@ fn to_value(def: &TypeDef) -> TokenStream {
                         Self::#variant(value) => ::smithy_runtime::Value::union(#wire, value.to_value()),
                     },
                     None => quote! {
-                        Self::#variant => ::smithy_runtime::Value::union(#wire, ::smithy_runtime::Value::Structure(::std::vec::Vec::new())),
+                        Self::#variant => ::smithy_runtime::Value::union(#wire, ::smithy_runtime::Value::Structure(Vec::new())),
                     },
                 }
             });
@@ -50,9 +50,7 @@ fn to_value(def: &TypeDef) -> TokenStream {
                 }
             }
         }
-        TypeKind::Enum(_) => quote!(::smithy_runtime::Value::Enum(::std::string::String::from(
-            self.as_str()
-        ))),
+        TypeKind::Enum(_) => quote!(::smithy_runtime::Value::Enum(String::from(self.as_str()))),
         TypeKind::IntEnum(_) => quote!(::smithy_runtime::Value::IntEnum(self.value())),
     };
     quote! {

@@ -2,7 +2,7 @@
 //! The client: one method per operation over any transport, returning the call's future.
 
 ///A GameLift client over any [`smithy_runtime::Transport`]: the transport sends requests (and signs them, sets the endpoint, retries…); this client builds and parses them.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Client<T> {
     transport: T,
 }
@@ -42,7 +42,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::AcceptMatchInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::AcceptMatchOutput,
             ::smithy_runtime::InvokeError<super::errors::AcceptMatchError>,
         >,
@@ -76,7 +76,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ClaimGameServerInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ClaimGameServerOutput,
             ::smithy_runtime::InvokeError<super::errors::ClaimGameServerError>,
         >,
@@ -102,7 +102,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateAliasInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateAliasOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateAliasError>,
         >,
@@ -137,7 +137,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateBuildInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateBuildOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateBuildError>,
         >,
@@ -182,7 +182,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateContainerFleetInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateContainerFleetOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateContainerFleetError>,
         >,
@@ -244,7 +244,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateContainerGroupDefinitionInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateContainerGroupDefinitionOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::CreateContainerGroupDefinitionError,
@@ -302,7 +302,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateFleetInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateFleetOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateFleetError>,
         >,
@@ -334,7 +334,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateFleetLocationsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateFleetLocationsOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateFleetLocationsError>,
         >,
@@ -367,7 +367,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateGameServerGroupInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateGameServerGroupOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateGameServerGroupError>,
         >,
@@ -405,7 +405,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateGameSessionInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateGameSessionOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateGameSessionError>,
         >,
@@ -458,7 +458,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateGameSessionQueueInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateGameSessionQueueOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateGameSessionQueueError>,
         >,
@@ -476,7 +476,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateLocationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateLocationOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateLocationError>,
         >,
@@ -504,7 +504,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateMatchmakingConfigurationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateMatchmakingConfigurationOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::CreateMatchmakingConfigurationError,
@@ -534,7 +534,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateMatchmakingRuleSetInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateMatchmakingRuleSetOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateMatchmakingRuleSetError>,
         >,
@@ -562,7 +562,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreatePlayerSessionInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreatePlayerSessionOutput,
             ::smithy_runtime::InvokeError<super::errors::CreatePlayerSessionError>,
         >,
@@ -590,7 +590,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreatePlayerSessionsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreatePlayerSessionsOutput,
             ::smithy_runtime::InvokeError<super::errors::CreatePlayerSessionsError>,
         >,
@@ -625,7 +625,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateScriptInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateScriptOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateScriptError>,
         >,
@@ -655,7 +655,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateVpcPeeringAuthorizationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateVpcPeeringAuthorizationOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::CreateVpcPeeringAuthorizationError,
@@ -683,7 +683,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::CreateVpcPeeringConnectionInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::CreateVpcPeeringConnectionOutput,
             ::smithy_runtime::InvokeError<super::errors::CreateVpcPeeringConnectionError>,
         >,
@@ -705,7 +705,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteAliasInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             (),
             ::smithy_runtime::InvokeError<super::errors::DeleteAliasError>,
         >,
@@ -731,7 +731,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteBuildInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             (),
             ::smithy_runtime::InvokeError<super::errors::DeleteBuildError>,
         >,
@@ -755,7 +755,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteContainerFleetInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeleteContainerFleetOutput,
             ::smithy_runtime::InvokeError<super::errors::DeleteContainerFleetError>,
         >,
@@ -791,7 +791,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteContainerGroupDefinitionInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeleteContainerGroupDefinitionOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DeleteContainerGroupDefinitionError,
@@ -819,7 +819,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteFleetInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             (),
             ::smithy_runtime::InvokeError<super::errors::DeleteFleetError>,
         >,
@@ -845,7 +845,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteFleetLocationsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeleteFleetLocationsOutput,
             ::smithy_runtime::InvokeError<super::errors::DeleteFleetLocationsError>,
         >,
@@ -879,7 +879,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteGameServerGroupInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeleteGameServerGroupOutput,
             ::smithy_runtime::InvokeError<super::errors::DeleteGameServerGroupError>,
         >,
@@ -897,7 +897,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteGameSessionQueueInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeleteGameSessionQueueOutput,
             ::smithy_runtime::InvokeError<super::errors::DeleteGameSessionQueueError>,
         >,
@@ -917,7 +917,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteLocationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeleteLocationOutput,
             ::smithy_runtime::InvokeError<super::errors::DeleteLocationError>,
         >,
@@ -935,7 +935,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteMatchmakingConfigurationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeleteMatchmakingConfigurationOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DeleteMatchmakingConfigurationError,
@@ -959,7 +959,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteMatchmakingRuleSetInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeleteMatchmakingRuleSetOutput,
             ::smithy_runtime::InvokeError<super::errors::DeleteMatchmakingRuleSetError>,
         >,
@@ -979,7 +979,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteScalingPolicyInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             (),
             ::smithy_runtime::InvokeError<super::errors::DeleteScalingPolicyError>,
         >,
@@ -1007,7 +1007,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteScriptInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             (),
             ::smithy_runtime::InvokeError<super::errors::DeleteScriptError>,
         >,
@@ -1029,7 +1029,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteVpcPeeringAuthorizationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeleteVpcPeeringAuthorizationOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DeleteVpcPeeringAuthorizationError,
@@ -1055,7 +1055,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeleteVpcPeeringConnectionInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeleteVpcPeeringConnectionOutput,
             ::smithy_runtime::InvokeError<super::errors::DeleteVpcPeeringConnectionError>,
         >,
@@ -1075,7 +1075,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeregisterComputeInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DeregisterComputeOutput,
             ::smithy_runtime::InvokeError<super::errors::DeregisterComputeError>,
         >,
@@ -1101,7 +1101,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DeregisterGameServerInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             (),
             ::smithy_runtime::InvokeError<super::errors::DeregisterGameServerError>,
         >,
@@ -1125,7 +1125,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeAliasInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeAliasOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeAliasError>,
         >,
@@ -1149,7 +1149,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeBuildInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeBuildOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeBuildError>,
         >,
@@ -1182,7 +1182,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeComputeInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeComputeOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeComputeError>,
         >,
@@ -1210,7 +1210,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeContainerFleetInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeContainerFleetOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeContainerFleetError>,
         >,
@@ -1241,7 +1241,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeContainerGroupDefinitionInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeContainerGroupDefinitionOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeContainerGroupDefinitionError,
@@ -1278,7 +1278,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeEc2InstanceLimitsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeEc2InstanceLimitsOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeEc2InstanceLimitsError>,
         >,
@@ -1311,7 +1311,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeFleetAttributesInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeFleetAttributesOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeFleetAttributesError>,
         >,
@@ -1348,7 +1348,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeFleetCapacityInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeFleetCapacityOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeFleetCapacityError>,
         >,
@@ -1375,7 +1375,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeFleetDeploymentInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeFleetDeploymentOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeFleetDeploymentError>,
         >,
@@ -1401,7 +1401,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeFleetEventsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeFleetEventsOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeFleetEventsError>,
         >,
@@ -1434,7 +1434,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeFleetLocationAttributesInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeFleetLocationAttributesOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeFleetLocationAttributesError,
@@ -1468,7 +1468,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeFleetLocationCapacityInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeFleetLocationCapacityOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeFleetLocationCapacityError,
@@ -1500,7 +1500,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeFleetLocationUtilizationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeFleetLocationUtilizationOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeFleetLocationUtilizationError,
@@ -1531,7 +1531,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeFleetPortSettingsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeFleetPortSettingsOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeFleetPortSettingsError>,
         >,
@@ -1566,7 +1566,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeFleetUtilizationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeFleetUtilizationOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeFleetUtilizationError>,
         >,
@@ -1592,7 +1592,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeGameServerInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeGameServerOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeGameServerError>,
         >,
@@ -1618,7 +1618,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeGameServerGroupInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeGameServerGroupOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeGameServerGroupError>,
         >,
@@ -1646,7 +1646,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeGameServerInstancesInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeGameServerInstancesOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeGameServerInstancesError,
@@ -1682,7 +1682,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeGameSessionDetailsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeGameSessionDetailsOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeGameSessionDetailsError>,
         >,
@@ -1704,7 +1704,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeGameSessionPlacementInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeGameSessionPlacementOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeGameSessionPlacementError,
@@ -1728,7 +1728,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeGameSessionQueuesInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeGameSessionQueuesOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeGameSessionQueuesError>,
         >,
@@ -1766,7 +1766,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeGameSessionsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeGameSessionsOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeGameSessionsError>,
         >,
@@ -1804,7 +1804,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeInstancesInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeInstancesOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeInstancesError>,
         >,
@@ -1832,7 +1832,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeMatchmakingInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeMatchmakingOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeMatchmakingError>,
         >,
@@ -1858,7 +1858,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeMatchmakingConfigurationsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeMatchmakingConfigurationsOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeMatchmakingConfigurationsError,
@@ -1882,7 +1882,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeMatchmakingRuleSetsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeMatchmakingRuleSetsOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeMatchmakingRuleSetsError,
@@ -1916,7 +1916,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribePlayerSessionsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribePlayerSessionsOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribePlayerSessionsError>,
         >,
@@ -1944,7 +1944,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeRuntimeConfigurationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeRuntimeConfigurationOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeRuntimeConfigurationError,
@@ -1968,7 +1968,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeScalingPoliciesInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeScalingPoliciesOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeScalingPoliciesError>,
         >,
@@ -1996,7 +1996,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeScriptInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeScriptOutput,
             ::smithy_runtime::InvokeError<super::errors::DescribeScriptError>,
         >,
@@ -2018,7 +2018,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeVpcPeeringAuthorizationsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeVpcPeeringAuthorizationsOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeVpcPeeringAuthorizationsError,
@@ -2044,7 +2044,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::DescribeVpcPeeringConnectionsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::DescribeVpcPeeringConnectionsOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::DescribeVpcPeeringConnectionsError,
@@ -2077,7 +2077,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::GetComputeAccessInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::GetComputeAccessOutput,
             ::smithy_runtime::InvokeError<super::errors::GetComputeAccessError>,
         >,
@@ -2106,7 +2106,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::GetComputeAuthTokenInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::GetComputeAuthTokenOutput,
             ::smithy_runtime::InvokeError<super::errors::GetComputeAuthTokenError>,
         >,
@@ -2128,7 +2128,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::GetGameSessionLogUrlInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::GetGameSessionLogUrlOutput,
             ::smithy_runtime::InvokeError<super::errors::GetGameSessionLogUrlError>,
         >,
@@ -2163,7 +2163,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::GetInstanceAccessInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::GetInstanceAccessOutput,
             ::smithy_runtime::InvokeError<super::errors::GetInstanceAccessError>,
         >,
@@ -2187,7 +2187,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListAliasesInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListAliasesOutput,
             ::smithy_runtime::InvokeError<super::errors::ListAliasesError>,
         >,
@@ -2213,7 +2213,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListBuildsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListBuildsOutput,
             ::smithy_runtime::InvokeError<super::errors::ListBuildsError>,
         >,
@@ -2243,7 +2243,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListComputeInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListComputeOutput,
             ::smithy_runtime::InvokeError<super::errors::ListComputeError>,
         >,
@@ -2273,7 +2273,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListContainerFleetsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListContainerFleetsOutput,
             ::smithy_runtime::InvokeError<super::errors::ListContainerFleetsError>,
         >,
@@ -2305,7 +2305,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListContainerGroupDefinitionVersionsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListContainerGroupDefinitionVersionsOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::ListContainerGroupDefinitionVersionsError,
@@ -2338,7 +2338,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListContainerGroupDefinitionsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListContainerGroupDefinitionsOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::ListContainerGroupDefinitionsError,
@@ -2369,7 +2369,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListFleetDeploymentsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListFleetDeploymentsOutput,
             ::smithy_runtime::InvokeError<super::errors::ListFleetDeploymentsError>,
         >,
@@ -2399,7 +2399,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListFleetsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListFleetsOutput,
             ::smithy_runtime::InvokeError<super::errors::ListFleetsError>,
         >,
@@ -2417,7 +2417,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListGameServerGroupsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListGameServerGroupsOutput,
             ::smithy_runtime::InvokeError<super::errors::ListGameServerGroupsError>,
         >,
@@ -2441,7 +2441,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListGameServersInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListGameServersOutput,
             ::smithy_runtime::InvokeError<super::errors::ListGameServersError>,
         >,
@@ -2459,7 +2459,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListLocationsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListLocationsOutput,
             ::smithy_runtime::InvokeError<super::errors::ListLocationsError>,
         >,
@@ -2485,7 +2485,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListScriptsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListScriptsOutput,
             ::smithy_runtime::InvokeError<super::errors::ListScriptsError>,
         >,
@@ -2515,7 +2515,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ListTagsForResourceRequest,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ListTagsForResourceResponse,
             ::smithy_runtime::InvokeError<super::errors::ListTagsForResourceError>,
         >,
@@ -2561,7 +2561,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::PutScalingPolicyInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::PutScalingPolicyOutput,
             ::smithy_runtime::InvokeError<super::errors::PutScalingPolicyError>,
         >,
@@ -2593,7 +2593,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::RegisterComputeInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::RegisterComputeOutput,
             ::smithy_runtime::InvokeError<super::errors::RegisterComputeError>,
         >,
@@ -2621,7 +2621,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::RegisterGameServerInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::RegisterGameServerOutput,
             ::smithy_runtime::InvokeError<super::errors::RegisterGameServerError>,
         >,
@@ -2647,7 +2647,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::RequestUploadCredentialsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::RequestUploadCredentialsOutput,
             ::smithy_runtime::InvokeError<super::errors::RequestUploadCredentialsError>,
         >,
@@ -2671,7 +2671,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ResolveAliasInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ResolveAliasOutput,
             ::smithy_runtime::InvokeError<super::errors::ResolveAliasError>,
         >,
@@ -2697,7 +2697,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ResumeGameServerGroupInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ResumeGameServerGroupOutput,
             ::smithy_runtime::InvokeError<super::errors::ResumeGameServerGroupError>,
         >,
@@ -2746,7 +2746,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::SearchGameSessionsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::SearchGameSessionsOutput,
             ::smithy_runtime::InvokeError<super::errors::SearchGameSessionsError>,
         >,
@@ -2775,7 +2775,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::StartFleetActionsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::StartFleetActionsOutput,
             ::smithy_runtime::InvokeError<super::errors::StartFleetActionsError>,
         >,
@@ -2820,7 +2820,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::StartGameSessionPlacementInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::StartGameSessionPlacementOutput,
             ::smithy_runtime::InvokeError<super::errors::StartGameSessionPlacementError>,
         >,
@@ -2854,7 +2854,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::StartMatchBackfillInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::StartMatchBackfillOutput,
             ::smithy_runtime::InvokeError<super::errors::StartMatchBackfillError>,
         >,
@@ -2884,7 +2884,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::StartMatchmakingInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::StartMatchmakingOutput,
             ::smithy_runtime::InvokeError<super::errors::StartMatchmakingError>,
         >,
@@ -2915,7 +2915,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::StopFleetActionsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::StopFleetActionsOutput,
             ::smithy_runtime::InvokeError<super::errors::StopFleetActionsError>,
         >,
@@ -2939,7 +2939,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::StopGameSessionPlacementInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::StopGameSessionPlacementOutput,
             ::smithy_runtime::InvokeError<super::errors::StopGameSessionPlacementError>,
         >,
@@ -2965,7 +2965,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::StopMatchmakingInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::StopMatchmakingOutput,
             ::smithy_runtime::InvokeError<super::errors::StopMatchmakingError>,
         >,
@@ -2993,7 +2993,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::SuspendGameServerGroupInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::SuspendGameServerGroupOutput,
             ::smithy_runtime::InvokeError<super::errors::SuspendGameServerGroupError>,
         >,
@@ -3023,7 +3023,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::TagResourceRequest,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::TagResourceResponse,
             ::smithy_runtime::InvokeError<super::errors::TagResourceError>,
         >,
@@ -3058,7 +3058,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::TerminateGameSessionInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::TerminateGameSessionOutput,
             ::smithy_runtime::InvokeError<super::errors::TerminateGameSessionError>,
         >,
@@ -3088,7 +3088,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UntagResourceRequest,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UntagResourceResponse,
             ::smithy_runtime::InvokeError<super::errors::UntagResourceError>,
         >,
@@ -3110,7 +3110,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateAliasInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateAliasOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateAliasError>,
         >,
@@ -3134,7 +3134,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateBuildInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateBuildOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateBuildError>,
         >,
@@ -3174,7 +3174,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateContainerFleetInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateContainerFleetOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateContainerFleetError>,
         >,
@@ -3208,7 +3208,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateContainerGroupDefinitionInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateContainerGroupDefinitionOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::UpdateContainerGroupDefinitionError,
@@ -3234,7 +3234,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateFleetAttributesInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateFleetAttributesOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateFleetAttributesError>,
         >,
@@ -3269,7 +3269,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateFleetCapacityInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateFleetCapacityOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateFleetCapacityError>,
         >,
@@ -3295,7 +3295,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateFleetPortSettingsInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateFleetPortSettingsOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateFleetPortSettingsError>,
         >,
@@ -3327,7 +3327,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateGameServerInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateGameServerOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateGameServerError>,
         >,
@@ -3353,7 +3353,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateGameServerGroupInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateGameServerGroupOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateGameServerGroupError>,
         >,
@@ -3377,7 +3377,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateGameSessionInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateGameSessionOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateGameSessionError>,
         >,
@@ -3399,7 +3399,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateGameSessionQueueInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateGameSessionQueueOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateGameSessionQueueError>,
         >,
@@ -3421,7 +3421,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateMatchmakingConfigurationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateMatchmakingConfigurationOutput,
             ::smithy_runtime::InvokeError<
                 super::errors::UpdateMatchmakingConfigurationError,
@@ -3449,7 +3449,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateRuntimeConfigurationInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateRuntimeConfigurationOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateRuntimeConfigurationError>,
         >,
@@ -3481,7 +3481,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::UpdateScriptInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::UpdateScriptOutput,
             ::smithy_runtime::InvokeError<super::errors::UpdateScriptError>,
         >,
@@ -3503,7 +3503,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         &self,
         input: super::types::ValidateMatchmakingRuleSetInput,
     ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
+        Output = Result<
             super::types::ValidateMatchmakingRuleSetOutput,
             ::smithy_runtime::InvokeError<super::errors::ValidateMatchmakingRuleSetError>,
         >,

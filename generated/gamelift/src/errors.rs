@@ -5,7 +5,7 @@ impl super::types::ConflictException {
     /// The error code on the wire.
     pub const CODE: &'static str = "ConflictException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -13,10 +13,8 @@ impl super::types::ConflictException {
 impl ::std::fmt::Display for super::types::ConflictException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -27,7 +25,7 @@ impl super::types::FleetCapacityExceededException {
     /// The error code on the wire.
     pub const CODE: &'static str = "FleetCapacityExceededException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -35,10 +33,8 @@ impl super::types::FleetCapacityExceededException {
 impl ::std::fmt::Display for super::types::FleetCapacityExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -49,7 +45,7 @@ impl super::types::GameSessionFullException {
     /// The error code on the wire.
     pub const CODE: &'static str = "GameSessionFullException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -57,10 +53,8 @@ impl super::types::GameSessionFullException {
 impl ::std::fmt::Display for super::types::GameSessionFullException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -71,7 +65,7 @@ impl super::types::IdempotentParameterMismatchException {
     /// The error code on the wire.
     pub const CODE: &'static str = "IdempotentParameterMismatchException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -79,10 +73,8 @@ impl super::types::IdempotentParameterMismatchException {
 impl ::std::fmt::Display for super::types::IdempotentParameterMismatchException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -93,7 +85,7 @@ impl super::types::InternalServiceException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InternalServiceException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -101,10 +93,8 @@ impl super::types::InternalServiceException {
 impl ::std::fmt::Display for super::types::InternalServiceException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -115,7 +105,7 @@ impl super::types::InvalidFleetStatusException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidFleetStatusException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -123,10 +113,8 @@ impl super::types::InvalidFleetStatusException {
 impl ::std::fmt::Display for super::types::InvalidFleetStatusException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -137,7 +125,7 @@ impl super::types::InvalidGameSessionStatusException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidGameSessionStatusException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -145,10 +133,8 @@ impl super::types::InvalidGameSessionStatusException {
 impl ::std::fmt::Display for super::types::InvalidGameSessionStatusException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -159,7 +145,7 @@ impl super::types::InvalidRequestException {
     /// The error code on the wire.
     pub const CODE: &'static str = "InvalidRequestException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -167,10 +153,8 @@ impl super::types::InvalidRequestException {
 impl ::std::fmt::Display for super::types::InvalidRequestException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -181,7 +165,7 @@ impl super::types::LimitExceededException {
     /// The error code on the wire.
     pub const CODE: &'static str = "LimitExceededException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -189,10 +173,8 @@ impl super::types::LimitExceededException {
 impl ::std::fmt::Display for super::types::LimitExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -203,7 +185,7 @@ impl super::types::NotFoundException {
     /// The error code on the wire.
     pub const CODE: &'static str = "NotFoundException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -211,10 +193,8 @@ impl super::types::NotFoundException {
 impl ::std::fmt::Display for super::types::NotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -225,7 +205,7 @@ impl super::types::NotReadyException {
     /// The error code on the wire.
     pub const CODE: &'static str = "NotReadyException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -233,10 +213,8 @@ impl super::types::NotReadyException {
 impl ::std::fmt::Display for super::types::NotReadyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -247,7 +225,7 @@ impl super::types::OutOfCapacityException {
     /// The error code on the wire.
     pub const CODE: &'static str = "OutOfCapacityException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -255,10 +233,8 @@ impl super::types::OutOfCapacityException {
 impl ::std::fmt::Display for super::types::OutOfCapacityException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -269,7 +245,7 @@ impl super::types::TaggingFailedException {
     /// The error code on the wire.
     pub const CODE: &'static str = "TaggingFailedException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -277,10 +253,8 @@ impl super::types::TaggingFailedException {
 impl ::std::fmt::Display for super::types::TaggingFailedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -291,7 +265,7 @@ impl super::types::TerminalRoutingStrategyException {
     /// The error code on the wire.
     pub const CODE: &'static str = "TerminalRoutingStrategyException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -299,10 +273,8 @@ impl super::types::TerminalRoutingStrategyException {
 impl ::std::fmt::Display for super::types::TerminalRoutingStrategyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -313,7 +285,7 @@ impl super::types::UnauthorizedException {
     /// The error code on the wire.
     pub const CODE: &'static str = "UnauthorizedException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -321,10 +293,8 @@ impl super::types::UnauthorizedException {
 impl ::std::fmt::Display for super::types::UnauthorizedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -335,7 +305,7 @@ impl super::types::UnsupportedRegionException {
     /// The error code on the wire.
     pub const CODE: &'static str = "UnsupportedRegionException";
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -343,10 +313,8 @@ impl super::types::UnsupportedRegionException {
 impl ::std::fmt::Display for super::types::UnsupportedRegionException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE),
+            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            None => f.write_str(Self::CODE),
         }
     }
 }
@@ -355,7 +323,7 @@ impl ::std::error::Error for super::types::UnsupportedRegionException {}
 
 /// Any error of the service: every operation error converts into it.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum Error {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -438,7 +406,7 @@ impl Error {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::FleetCapacityExceededException(error) => error.message(),
@@ -462,106 +430,104 @@ impl Error {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `FleetCapacityExceededException`.
     pub fn is_fleet_capacity_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::FleetCapacityExceededException(_))
+        matches!(self, Self::FleetCapacityExceededException(_))
     }
 
     /// Whether this is the modeled error `GameSessionFullException`.
     pub fn is_game_session_full_exception(&self) -> bool {
-        ::std::matches!(self, Self::GameSessionFullException(_))
+        matches!(self, Self::GameSessionFullException(_))
     }
 
     /// Whether this is the modeled error `IdempotentParameterMismatchException`.
     pub fn is_idempotent_parameter_mismatch_exception(&self) -> bool {
-        ::std::matches!(self, Self::IdempotentParameterMismatchException(_))
+        matches!(self, Self::IdempotentParameterMismatchException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidFleetStatusException(_))
+        matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidGameSessionStatusException`.
     pub fn is_invalid_game_session_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidGameSessionStatusException(_))
+        matches!(self, Self::InvalidGameSessionStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotReadyException(_))
+        matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `OutOfCapacityException`.
     pub fn is_out_of_capacity_exception(&self) -> bool {
-        ::std::matches!(self, Self::OutOfCapacityException(_))
+        matches!(self, Self::OutOfCapacityException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `TerminalRoutingStrategyException`.
     pub fn is_terminal_routing_strategy_exception(&self) -> bool {
-        ::std::matches!(self, Self::TerminalRoutingStrategyException(_))
+        matches!(self, Self::TerminalRoutingStrategyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for Error {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for Error {
+impl From<::smithy_runtime::DecodeError> for Error {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -571,7 +537,7 @@ fn conflict_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::ConflictException {
     super::types::ConflictException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -579,7 +545,7 @@ fn fleet_capacity_exceeded_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::FleetCapacityExceededException {
     super::types::FleetCapacityExceededException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -587,7 +553,7 @@ fn game_session_full_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::GameSessionFullException {
     super::types::GameSessionFullException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -595,7 +561,7 @@ fn idempotent_parameter_mismatch_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::IdempotentParameterMismatchException {
     super::types::IdempotentParameterMismatchException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -603,7 +569,7 @@ fn internal_service_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::InternalServiceException {
     super::types::InternalServiceException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -611,7 +577,7 @@ fn invalid_fleet_status_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::InvalidFleetStatusException {
     super::types::InvalidFleetStatusException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -619,7 +585,7 @@ fn invalid_game_session_status_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::InvalidGameSessionStatusException {
     super::types::InvalidGameSessionStatusException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -627,7 +593,7 @@ fn invalid_request_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::InvalidRequestException {
     super::types::InvalidRequestException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -635,7 +601,7 @@ fn limit_exceeded_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::LimitExceededException {
     super::types::LimitExceededException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -643,7 +609,7 @@ fn not_found_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::NotFoundException {
     super::types::NotFoundException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -651,7 +617,7 @@ fn not_ready_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::NotReadyException {
     super::types::NotReadyException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -659,7 +625,7 @@ fn out_of_capacity_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::OutOfCapacityException {
     super::types::OutOfCapacityException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -667,7 +633,7 @@ fn tagging_failed_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::TaggingFailedException {
     super::types::TaggingFailedException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -675,7 +641,7 @@ fn terminal_routing_strategy_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::TerminalRoutingStrategyException {
     super::types::TerminalRoutingStrategyException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -683,7 +649,7 @@ fn unauthorized_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::UnauthorizedException {
     super::types::UnauthorizedException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -691,7 +657,7 @@ fn unsupported_region_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::UnsupportedRegionException {
     super::types::UnsupportedRegionException {
-        message: parts.member("Message").map(::std::string::String::from),
+        message: parts.member("Message").map(String::from),
     }
 }
 
@@ -702,7 +668,7 @@ impl Error {
     /// message and body kept.
     pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
         let modeled = match parts.code() {
-            ::std::option::Option::Some(super::types::ConflictException::CODE) => {
+            Some(super::types::ConflictException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::ConflictException| {
@@ -712,9 +678,7 @@ impl Error {
                         Self::ConflictException(error)
                     })
             }
-            ::std::option::Option::Some(
-                super::types::FleetCapacityExceededException::CODE,
-            ) => {
+            Some(super::types::FleetCapacityExceededException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::FleetCapacityExceededException| {
@@ -724,7 +688,7 @@ impl Error {
                         Self::FleetCapacityExceededException(error)
                     })
             }
-            ::std::option::Option::Some(super::types::GameSessionFullException::CODE) => {
+            Some(super::types::GameSessionFullException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::GameSessionFullException| {
@@ -734,9 +698,7 @@ impl Error {
                         Self::GameSessionFullException(error)
                     })
             }
-            ::std::option::Option::Some(
-                super::types::IdempotentParameterMismatchException::CODE,
-            ) => {
+            Some(super::types::IdempotentParameterMismatchException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::IdempotentParameterMismatchException| {
@@ -746,7 +708,7 @@ impl Error {
                         Self::IdempotentParameterMismatchException(error)
                     })
             }
-            ::std::option::Option::Some(super::types::InternalServiceException::CODE) => {
+            Some(super::types::InternalServiceException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::InternalServiceException| {
@@ -756,9 +718,7 @@ impl Error {
                         Self::InternalServiceException(error)
                     })
             }
-            ::std::option::Option::Some(
-                super::types::InvalidFleetStatusException::CODE,
-            ) => {
+            Some(super::types::InvalidFleetStatusException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::InvalidFleetStatusException| {
@@ -768,9 +728,7 @@ impl Error {
                         Self::InvalidFleetStatusException(error)
                     })
             }
-            ::std::option::Option::Some(
-                super::types::InvalidGameSessionStatusException::CODE,
-            ) => {
+            Some(super::types::InvalidGameSessionStatusException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::InvalidGameSessionStatusException| {
@@ -780,7 +738,7 @@ impl Error {
                         Self::InvalidGameSessionStatusException(error)
                     })
             }
-            ::std::option::Option::Some(super::types::InvalidRequestException::CODE) => {
+            Some(super::types::InvalidRequestException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::InvalidRequestException| {
@@ -790,7 +748,7 @@ impl Error {
                         Self::InvalidRequestException(error)
                     })
             }
-            ::std::option::Option::Some(super::types::LimitExceededException::CODE) => {
+            Some(super::types::LimitExceededException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::LimitExceededException| {
@@ -800,7 +758,7 @@ impl Error {
                         Self::LimitExceededException(error)
                     })
             }
-            ::std::option::Option::Some(super::types::NotFoundException::CODE) => {
+            Some(super::types::NotFoundException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::NotFoundException| {
@@ -810,7 +768,7 @@ impl Error {
                         Self::NotFoundException(error)
                     })
             }
-            ::std::option::Option::Some(super::types::NotReadyException::CODE) => {
+            Some(super::types::NotReadyException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::NotReadyException| {
@@ -820,7 +778,7 @@ impl Error {
                         Self::NotReadyException(error)
                     })
             }
-            ::std::option::Option::Some(super::types::OutOfCapacityException::CODE) => {
+            Some(super::types::OutOfCapacityException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::OutOfCapacityException| {
@@ -830,7 +788,7 @@ impl Error {
                         Self::OutOfCapacityException(error)
                     })
             }
-            ::std::option::Option::Some(super::types::TaggingFailedException::CODE) => {
+            Some(super::types::TaggingFailedException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::TaggingFailedException| {
@@ -840,9 +798,7 @@ impl Error {
                         Self::TaggingFailedException(error)
                     })
             }
-            ::std::option::Option::Some(
-                super::types::TerminalRoutingStrategyException::CODE,
-            ) => {
+            Some(super::types::TerminalRoutingStrategyException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::TerminalRoutingStrategyException| {
@@ -852,7 +808,7 @@ impl Error {
                         Self::TerminalRoutingStrategyException(error)
                     })
             }
-            ::std::option::Option::Some(super::types::UnauthorizedException::CODE) => {
+            Some(super::types::UnauthorizedException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::UnauthorizedException| {
@@ -862,9 +818,7 @@ impl Error {
                         Self::UnauthorizedException(error)
                     })
             }
-            ::std::option::Option::Some(
-                super::types::UnsupportedRegionException::CODE,
-            ) => {
+            Some(super::types::UnsupportedRegionException::CODE) => {
                 ::smithy_runtime::from_slice(body)
                     .ok()
                     .map(|mut error: super::types::UnsupportedRegionException| {
@@ -874,12 +828,12 @@ impl Error {
                         Self::UnsupportedRegionException(error)
                     })
             }
-            _ => ::std::option::Option::None,
+            _ => None,
         };
-        if let ::std::option::Option::Some(error) = modeled {
+        if let Some(error) = modeled {
             return error;
         }
-        Self::Unhandled(parts.into_unhandled(::std::vec::Vec::from(body)))
+        Self::Unhandled(parts.into_unhandled(Vec::from(body)))
     }
 
     /// Decodes an XML error body (`<ErrorResponse><Error>…`, `<Error>…` or
@@ -887,146 +841,126 @@ impl Error {
     /// of `<Error>`.
     pub fn from_xml(body: &[u8]) -> Self {
         let parts = match ::smithy_runtime::xml_error_parts(body) {
-            ::std::result::Result::Ok(parts) => parts,
-            ::std::result::Result::Err(error) => {
+            Ok(parts) => parts,
+            Err(error) => {
                 return Self::Unhandled(
                     ::smithy_runtime::UnhandledError::new(
                         "Unknown",
-                        ::std::option::Option::Some(
-                            ::std::string::ToString::to_string(&error),
-                        ),
-                        ::std::vec::Vec::from(body),
+                        Some(error.to_string()),
+                        Vec::from(body),
                     ),
                 );
             }
         };
         let modeled = match parts.code.as_deref() {
-            ::std::option::Option::Some(super::types::ConflictException::CODE) => {
-                ::std::option::Option::Some(
-                    Self::ConflictException(conflict_exception_from_xml(&parts)),
-                )
+            Some(super::types::ConflictException::CODE) => {
+                Some(Self::ConflictException(conflict_exception_from_xml(&parts)))
             }
-            ::std::option::Option::Some(
-                super::types::FleetCapacityExceededException::CODE,
-            ) => {
-                ::std::option::Option::Some(
+            Some(super::types::FleetCapacityExceededException::CODE) => {
+                Some(
                     Self::FleetCapacityExceededException(
                         fleet_capacity_exceeded_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(super::types::GameSessionFullException::CODE) => {
-                ::std::option::Option::Some(
+            Some(super::types::GameSessionFullException::CODE) => {
+                Some(
                     Self::GameSessionFullException(
                         game_session_full_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(
-                super::types::IdempotentParameterMismatchException::CODE,
-            ) => {
-                ::std::option::Option::Some(
+            Some(super::types::IdempotentParameterMismatchException::CODE) => {
+                Some(
                     Self::IdempotentParameterMismatchException(
                         idempotent_parameter_mismatch_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(super::types::InternalServiceException::CODE) => {
-                ::std::option::Option::Some(
+            Some(super::types::InternalServiceException::CODE) => {
+                Some(
                     Self::InternalServiceException(
                         internal_service_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(
-                super::types::InvalidFleetStatusException::CODE,
-            ) => {
-                ::std::option::Option::Some(
+            Some(super::types::InvalidFleetStatusException::CODE) => {
+                Some(
                     Self::InvalidFleetStatusException(
                         invalid_fleet_status_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(
-                super::types::InvalidGameSessionStatusException::CODE,
-            ) => {
-                ::std::option::Option::Some(
+            Some(super::types::InvalidGameSessionStatusException::CODE) => {
+                Some(
                     Self::InvalidGameSessionStatusException(
                         invalid_game_session_status_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(super::types::InvalidRequestException::CODE) => {
-                ::std::option::Option::Some(
+            Some(super::types::InvalidRequestException::CODE) => {
+                Some(
                     Self::InvalidRequestException(
                         invalid_request_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(super::types::LimitExceededException::CODE) => {
-                ::std::option::Option::Some(
+            Some(super::types::LimitExceededException::CODE) => {
+                Some(
                     Self::LimitExceededException(
                         limit_exceeded_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(super::types::NotFoundException::CODE) => {
-                ::std::option::Option::Some(
-                    Self::NotFoundException(not_found_exception_from_xml(&parts)),
-                )
+            Some(super::types::NotFoundException::CODE) => {
+                Some(Self::NotFoundException(not_found_exception_from_xml(&parts)))
             }
-            ::std::option::Option::Some(super::types::NotReadyException::CODE) => {
-                ::std::option::Option::Some(
-                    Self::NotReadyException(not_ready_exception_from_xml(&parts)),
-                )
+            Some(super::types::NotReadyException::CODE) => {
+                Some(Self::NotReadyException(not_ready_exception_from_xml(&parts)))
             }
-            ::std::option::Option::Some(super::types::OutOfCapacityException::CODE) => {
-                ::std::option::Option::Some(
+            Some(super::types::OutOfCapacityException::CODE) => {
+                Some(
                     Self::OutOfCapacityException(
                         out_of_capacity_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(super::types::TaggingFailedException::CODE) => {
-                ::std::option::Option::Some(
+            Some(super::types::TaggingFailedException::CODE) => {
+                Some(
                     Self::TaggingFailedException(
                         tagging_failed_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(
-                super::types::TerminalRoutingStrategyException::CODE,
-            ) => {
-                ::std::option::Option::Some(
+            Some(super::types::TerminalRoutingStrategyException::CODE) => {
+                Some(
                     Self::TerminalRoutingStrategyException(
                         terminal_routing_strategy_exception_from_xml(&parts),
                     ),
                 )
             }
-            ::std::option::Option::Some(super::types::UnauthorizedException::CODE) => {
-                ::std::option::Option::Some(
+            Some(super::types::UnauthorizedException::CODE) => {
+                Some(
                     Self::UnauthorizedException(unauthorized_exception_from_xml(&parts)),
                 )
             }
-            ::std::option::Option::Some(
-                super::types::UnsupportedRegionException::CODE,
-            ) => {
-                ::std::option::Option::Some(
+            Some(super::types::UnsupportedRegionException::CODE) => {
+                Some(
                     Self::UnsupportedRegionException(
                         unsupported_region_exception_from_xml(&parts),
                     ),
                 )
             }
-            _ => ::std::option::Option::None,
+            _ => None,
         };
-        if let ::std::option::Option::Some(error) = modeled {
+        if let Some(error) = modeled {
             return error;
         }
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
-                parts.code.unwrap_or_else(|| ::std::string::String::from("Unknown")),
+                parts.code.unwrap_or_else(|| String::from("Unknown")),
                 parts.message,
-                ::std::vec::Vec::from(body),
+                Vec::from(body),
             ),
         )
     }
@@ -1034,59 +968,35 @@ impl Error {
     /// This error as an unhandled one (code, message, `body`), for an
     /// operation that does not model it.
     pub fn into_unhandled(self, body: &[u8]) -> ::smithy_runtime::UnhandledError {
-        let code = ::std::string::String::from(self.code());
+        let code = String::from(self.code());
         let message = match self {
-            Self::ConflictException(error) => {
-                error.message().map(::std::string::String::from)
-            }
+            Self::ConflictException(error) => error.message().map(String::from),
             Self::FleetCapacityExceededException(error) => {
-                error.message().map(::std::string::String::from)
+                error.message().map(String::from)
             }
-            Self::GameSessionFullException(error) => {
-                error.message().map(::std::string::String::from)
-            }
+            Self::GameSessionFullException(error) => error.message().map(String::from),
             Self::IdempotentParameterMismatchException(error) => {
-                error.message().map(::std::string::String::from)
+                error.message().map(String::from)
             }
-            Self::InternalServiceException(error) => {
-                error.message().map(::std::string::String::from)
-            }
-            Self::InvalidFleetStatusException(error) => {
-                error.message().map(::std::string::String::from)
-            }
+            Self::InternalServiceException(error) => error.message().map(String::from),
+            Self::InvalidFleetStatusException(error) => error.message().map(String::from),
             Self::InvalidGameSessionStatusException(error) => {
-                error.message().map(::std::string::String::from)
+                error.message().map(String::from)
             }
-            Self::InvalidRequestException(error) => {
-                error.message().map(::std::string::String::from)
-            }
-            Self::LimitExceededException(error) => {
-                error.message().map(::std::string::String::from)
-            }
-            Self::NotFoundException(error) => {
-                error.message().map(::std::string::String::from)
-            }
-            Self::NotReadyException(error) => {
-                error.message().map(::std::string::String::from)
-            }
-            Self::OutOfCapacityException(error) => {
-                error.message().map(::std::string::String::from)
-            }
-            Self::TaggingFailedException(error) => {
-                error.message().map(::std::string::String::from)
-            }
+            Self::InvalidRequestException(error) => error.message().map(String::from),
+            Self::LimitExceededException(error) => error.message().map(String::from),
+            Self::NotFoundException(error) => error.message().map(String::from),
+            Self::NotReadyException(error) => error.message().map(String::from),
+            Self::OutOfCapacityException(error) => error.message().map(String::from),
+            Self::TaggingFailedException(error) => error.message().map(String::from),
             Self::TerminalRoutingStrategyException(error) => {
-                error.message().map(::std::string::String::from)
+                error.message().map(String::from)
             }
-            Self::UnauthorizedException(error) => {
-                error.message().map(::std::string::String::from)
-            }
-            Self::UnsupportedRegionException(error) => {
-                error.message().map(::std::string::String::from)
-            }
+            Self::UnauthorizedException(error) => error.message().map(String::from),
+            Self::UnsupportedRegionException(error) => error.message().map(String::from),
             Self::Unhandled(error) => return error,
         };
-        ::smithy_runtime::UnhandledError::new(code, message, ::std::vec::Vec::from(body))
+        ::smithy_runtime::UnhandledError::new(code, message, Vec::from(body))
     }
 }
 
@@ -1094,7 +1004,7 @@ impl Error {
 ///
 /// Also the error type of `DescribeMatchmakingRuleSets`, `StartMatchBackfill`, `StartMatchmaking`, `StopMatchmaking`, `UpdateMatchmakingConfiguration` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum AcceptMatchError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -1127,7 +1037,7 @@ impl AcceptMatchError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -1139,46 +1049,44 @@ impl AcceptMatchError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for AcceptMatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for AcceptMatchError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for AcceptMatchError {
+impl From<::smithy_runtime::DecodeError> for AcceptMatchError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -1221,7 +1129,7 @@ impl AcceptMatchError {
     }
 }
 
-impl ::std::convert::From<AcceptMatchError> for Error {
+impl From<AcceptMatchError> for Error {
     fn from(error: AcceptMatchError) -> Self {
         match error {
             AcceptMatchError::InternalServiceException(error) => {
@@ -1241,7 +1149,7 @@ impl ::std::convert::From<AcceptMatchError> for Error {
 
 /// The errors of `ClaimGameServer`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum ClaimGameServerError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1278,7 +1186,7 @@ impl ClaimGameServerError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -1292,56 +1200,54 @@ impl ClaimGameServerError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `OutOfCapacityException`.
     pub fn is_out_of_capacity_exception(&self) -> bool {
-        ::std::matches!(self, Self::OutOfCapacityException(_))
+        matches!(self, Self::OutOfCapacityException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for ClaimGameServerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for ClaimGameServerError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for ClaimGameServerError {
+impl From<::smithy_runtime::DecodeError> for ClaimGameServerError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -1374,7 +1280,7 @@ impl ClaimGameServerError {
     }
 }
 
-impl ::std::convert::From<ClaimGameServerError> for Error {
+impl From<ClaimGameServerError> for Error {
     fn from(error: ClaimGameServerError) -> Self {
         match error {
             ClaimGameServerError::ConflictException(error) => {
@@ -1404,7 +1310,7 @@ impl ::std::convert::From<ClaimGameServerError> for Error {
 ///
 /// Also the error type of `CreateLocation` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateAliasError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1441,7 +1347,7 @@ impl CreateAliasError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -1455,56 +1361,54 @@ impl CreateAliasError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateAliasError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for CreateAliasError {
+impl From<::smithy_runtime::DecodeError> for CreateAliasError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -1539,7 +1443,7 @@ impl CreateAliasError {
     }
 }
 
-impl ::std::convert::From<CreateAliasError> for Error {
+impl From<CreateAliasError> for Error {
     fn from(error: CreateAliasError) -> Self {
         match error {
             CreateAliasError::ConflictException(error) => Self::ConflictException(error),
@@ -1567,7 +1471,7 @@ impl ::std::convert::From<CreateAliasError> for Error {
 ///
 /// Also the error type of `CreateScript` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateBuildError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1601,7 +1505,7 @@ impl CreateBuildError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -1614,51 +1518,49 @@ impl CreateBuildError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateBuildError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateBuildError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for CreateBuildError {
+impl From<::smithy_runtime::DecodeError> for CreateBuildError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -1692,7 +1594,7 @@ impl CreateBuildError {
     }
 }
 
-impl ::std::convert::From<CreateBuildError> for Error {
+impl From<CreateBuildError> for Error {
     fn from(error: CreateBuildError) -> Self {
         match error {
             CreateBuildError::ConflictException(error) => Self::ConflictException(error),
@@ -1717,7 +1619,7 @@ impl ::std::convert::From<CreateBuildError> for Error {
 ///
 /// Also the error type of `CreateContainerGroupDefinition` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateContainerFleetError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1759,7 +1661,7 @@ impl CreateContainerFleetError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -1774,61 +1676,59 @@ impl CreateContainerFleetError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateContainerFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateContainerFleetError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for CreateContainerFleetError {
+impl From<::smithy_runtime::DecodeError> for CreateContainerFleetError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -1866,7 +1766,7 @@ impl CreateContainerFleetError {
     }
 }
 
-impl ::std::convert::From<CreateContainerFleetError> for Error {
+impl From<CreateContainerFleetError> for Error {
     fn from(error: CreateContainerFleetError) -> Self {
         match error {
             CreateContainerFleetError::ConflictException(error) => {
@@ -1897,7 +1797,7 @@ impl ::std::convert::From<CreateContainerFleetError> for Error {
 
 /// The errors of `CreateFleet`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateFleetError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1945,7 +1845,7 @@ impl CreateFleetError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -1962,71 +1862,69 @@ impl CreateFleetError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotReadyException(_))
+        matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateFleetError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for CreateFleetError {
+impl From<::smithy_runtime::DecodeError> for CreateFleetError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -2064,7 +1962,7 @@ impl CreateFleetError {
     }
 }
 
-impl ::std::convert::From<CreateFleetError> for Error {
+impl From<CreateFleetError> for Error {
     fn from(error: CreateFleetError) -> Self {
         match error {
             CreateFleetError::ConflictException(error) => Self::ConflictException(error),
@@ -2095,7 +1993,7 @@ impl ::std::convert::From<CreateFleetError> for Error {
 
 /// The errors of `CreateFleetLocations`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateFleetLocationsError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -2145,7 +2043,7 @@ impl CreateFleetLocationsError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -2162,71 +2060,69 @@ impl CreateFleetLocationsError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidFleetStatusException(_))
+        matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotReadyException(_))
+        matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateFleetLocationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateFleetLocationsError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for CreateFleetLocationsError {
+impl From<::smithy_runtime::DecodeError> for CreateFleetLocationsError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -2266,7 +2162,7 @@ impl CreateFleetLocationsError {
     }
 }
 
-impl ::std::convert::From<CreateFleetLocationsError> for Error {
+impl From<CreateFleetLocationsError> for Error {
     fn from(error: CreateFleetLocationsError) -> Self {
         match error {
             CreateFleetLocationsError::ConflictException(error) => {
@@ -2305,7 +2201,7 @@ impl ::std::convert::From<CreateFleetLocationsError> for Error {
 ///
 /// Also the error type of `RegisterGameServer` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateGameServerGroupError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -2339,7 +2235,7 @@ impl CreateGameServerGroupError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -2352,51 +2248,49 @@ impl CreateGameServerGroupError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateGameServerGroupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateGameServerGroupError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for CreateGameServerGroupError {
+impl From<::smithy_runtime::DecodeError> for CreateGameServerGroupError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -2430,7 +2324,7 @@ impl CreateGameServerGroupError {
     }
 }
 
-impl ::std::convert::From<CreateGameServerGroupError> for Error {
+impl From<CreateGameServerGroupError> for Error {
     fn from(error: CreateGameServerGroupError) -> Self {
         match error {
             CreateGameServerGroupError::ConflictException(error) => {
@@ -2455,7 +2349,7 @@ impl ::std::convert::From<CreateGameServerGroupError> for Error {
 
 /// The errors of `CreateGameSession`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateGameSessionError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -2519,7 +2413,7 @@ impl CreateGameSessionError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::FleetCapacityExceededException(error) => error.message(),
@@ -2538,81 +2432,79 @@ impl CreateGameSessionError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `FleetCapacityExceededException`.
     pub fn is_fleet_capacity_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::FleetCapacityExceededException(_))
+        matches!(self, Self::FleetCapacityExceededException(_))
     }
 
     /// Whether this is the modeled error `IdempotentParameterMismatchException`.
     pub fn is_idempotent_parameter_mismatch_exception(&self) -> bool {
-        ::std::matches!(self, Self::IdempotentParameterMismatchException(_))
+        matches!(self, Self::IdempotentParameterMismatchException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidFleetStatusException(_))
+        matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TerminalRoutingStrategyException`.
     pub fn is_terminal_routing_strategy_exception(&self) -> bool {
-        ::std::matches!(self, Self::TerminalRoutingStrategyException(_))
+        matches!(self, Self::TerminalRoutingStrategyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateGameSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateGameSessionError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for CreateGameSessionError {
+impl From<::smithy_runtime::DecodeError> for CreateGameSessionError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -2660,7 +2552,7 @@ impl CreateGameSessionError {
     }
 }
 
-impl ::std::convert::From<CreateGameSessionError> for Error {
+impl From<CreateGameSessionError> for Error {
     fn from(error: CreateGameSessionError) -> Self {
         match error {
             CreateGameSessionError::ConflictException(error) => {
@@ -2703,7 +2595,7 @@ impl ::std::convert::From<CreateGameSessionError> for Error {
 
 /// The errors of `CreateGameSessionQueue`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateGameSessionQueueError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -2740,7 +2632,7 @@ impl CreateGameSessionQueueError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -2754,57 +2646,54 @@ impl CreateGameSessionQueueError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateGameSessionQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateGameSessionQueueError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError>
-for CreateGameSessionQueueError {
+impl From<::smithy_runtime::DecodeError> for CreateGameSessionQueueError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -2837,7 +2726,7 @@ impl CreateGameSessionQueueError {
     }
 }
 
-impl ::std::convert::From<CreateGameSessionQueueError> for Error {
+impl From<CreateGameSessionQueueError> for Error {
     fn from(error: CreateGameSessionQueueError) -> Self {
         match error {
             CreateGameSessionQueueError::InternalServiceException(error) => {
@@ -2865,7 +2754,7 @@ impl ::std::convert::From<CreateGameSessionQueueError> for Error {
 
 /// The errors of `CreateMatchmakingConfiguration`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateMatchmakingConfigurationError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -2904,7 +2793,7 @@ impl CreateMatchmakingConfigurationError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -2918,57 +2807,54 @@ impl CreateMatchmakingConfigurationError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateMatchmakingConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateMatchmakingConfigurationError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError>
-for CreateMatchmakingConfigurationError {
+impl From<::smithy_runtime::DecodeError> for CreateMatchmakingConfigurationError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -3003,7 +2889,7 @@ impl CreateMatchmakingConfigurationError {
     }
 }
 
-impl ::std::convert::From<CreateMatchmakingConfigurationError> for Error {
+impl From<CreateMatchmakingConfigurationError> for Error {
     fn from(error: CreateMatchmakingConfigurationError) -> Self {
         match error {
             CreateMatchmakingConfigurationError::InternalServiceException(error) => {
@@ -3033,7 +2919,7 @@ impl ::std::convert::From<CreateMatchmakingConfigurationError> for Error {
 
 /// The errors of `CreateMatchmakingRuleSet`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateMatchmakingRuleSetError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -3069,7 +2955,7 @@ impl CreateMatchmakingRuleSetError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -3082,52 +2968,49 @@ impl CreateMatchmakingRuleSetError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateMatchmakingRuleSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateMatchmakingRuleSetError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError>
-for CreateMatchmakingRuleSetError {
+impl From<::smithy_runtime::DecodeError> for CreateMatchmakingRuleSetError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -3161,7 +3044,7 @@ impl CreateMatchmakingRuleSetError {
     }
 }
 
-impl ::std::convert::From<CreateMatchmakingRuleSetError> for Error {
+impl From<CreateMatchmakingRuleSetError> for Error {
     fn from(error: CreateMatchmakingRuleSetError) -> Self {
         match error {
             CreateMatchmakingRuleSetError::InternalServiceException(error) => {
@@ -3188,7 +3071,7 @@ impl ::std::convert::From<CreateMatchmakingRuleSetError> for Error {
 ///
 /// Also the error type of `CreatePlayerSessions` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreatePlayerSessionError {
     /// The modeled error `GameSessionFullException`.
     GameSessionFullException(super::types::GameSessionFullException),
@@ -3234,7 +3117,7 @@ impl CreatePlayerSessionError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::GameSessionFullException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -3249,61 +3132,59 @@ impl CreatePlayerSessionError {
 
     /// Whether this is the modeled error `GameSessionFullException`.
     pub fn is_game_session_full_exception(&self) -> bool {
-        ::std::matches!(self, Self::GameSessionFullException(_))
+        matches!(self, Self::GameSessionFullException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidGameSessionStatusException`.
     pub fn is_invalid_game_session_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidGameSessionStatusException(_))
+        matches!(self, Self::InvalidGameSessionStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TerminalRoutingStrategyException`.
     pub fn is_terminal_routing_strategy_exception(&self) -> bool {
-        ::std::matches!(self, Self::TerminalRoutingStrategyException(_))
+        matches!(self, Self::TerminalRoutingStrategyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreatePlayerSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreatePlayerSessionError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for CreatePlayerSessionError {
+impl From<::smithy_runtime::DecodeError> for CreatePlayerSessionError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -3345,7 +3226,7 @@ impl CreatePlayerSessionError {
     }
 }
 
-impl ::std::convert::From<CreatePlayerSessionError> for Error {
+impl From<CreatePlayerSessionError> for Error {
     fn from(error: CreatePlayerSessionError) -> Self {
         match error {
             CreatePlayerSessionError::GameSessionFullException(error) => {
@@ -3378,7 +3259,7 @@ impl ::std::convert::From<CreatePlayerSessionError> for Error {
 ///
 /// Also the error type of `CreateVpcPeeringConnection`, `DeleteGameServerGroup`, `DeleteLocation`, `DeleteVpcPeeringAuthorization`, `DeleteVpcPeeringConnection`, `DeregisterCompute`, `DeregisterGameServer`, `DescribeAlias`, `DescribeBuild`, `DescribeFleetAttributes`, `DescribeFleetUtilization`, `DescribeGameServer`, `DescribeGameServerGroup`, `DescribeGameServerInstances`, `DescribeGameSessionPlacement`, `DescribeGameSessionQueues`, `DescribePlayerSessions`, `DescribeRuntimeConfiguration`, `DescribeScript`, `DescribeVpcPeeringConnections`, `GetGameSessionLogUrl`, `GetInstanceAccess`, `ListFleets`, `RequestUploadCredentials`, `ResumeGameServerGroup`, `StopGameSessionPlacement`, `SuspendGameServerGroup`, `UpdateAlias`, `UpdateBuild`, `UpdateGameServer`, `UpdateGameServerGroup`, `UpdateGameSessionQueue`, `UpdateScript` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum CreateVpcPeeringAuthorizationError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -3409,7 +3290,7 @@ impl CreateVpcPeeringAuthorizationError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -3421,47 +3302,44 @@ impl CreateVpcPeeringAuthorizationError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateVpcPeeringAuthorizationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for CreateVpcPeeringAuthorizationError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError>
-for CreateVpcPeeringAuthorizationError {
+impl From<::smithy_runtime::DecodeError> for CreateVpcPeeringAuthorizationError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -3558,7 +3436,7 @@ impl CreateVpcPeeringAuthorizationError {
     }
 }
 
-impl ::std::convert::From<CreateVpcPeeringAuthorizationError> for Error {
+impl From<CreateVpcPeeringAuthorizationError> for Error {
     fn from(error: CreateVpcPeeringAuthorizationError) -> Self {
         match error {
             CreateVpcPeeringAuthorizationError::InternalServiceException(error) => {
@@ -3584,7 +3462,7 @@ impl ::std::convert::From<CreateVpcPeeringAuthorizationError> for Error {
 ///
 /// Also the error type of `DeleteBuild`, `DeleteGameSessionQueue`, `DeleteScript` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum DeleteAliasError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -3618,7 +3496,7 @@ impl DeleteAliasError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -3631,51 +3509,49 @@ impl DeleteAliasError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for DeleteAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for DeleteAliasError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for DeleteAliasError {
+impl From<::smithy_runtime::DecodeError> for DeleteAliasError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -3713,7 +3589,7 @@ impl DeleteAliasError {
     }
 }
 
-impl ::std::convert::From<DeleteAliasError> for Error {
+impl From<DeleteAliasError> for Error {
     fn from(error: DeleteAliasError) -> Self {
         match error {
             DeleteAliasError::InternalServiceException(error) => {
@@ -3738,7 +3614,7 @@ impl ::std::convert::From<DeleteAliasError> for Error {
 ///
 /// Also the error type of `DeleteContainerGroupDefinition` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum DeleteContainerFleetError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -3777,7 +3653,7 @@ impl DeleteContainerFleetError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -3791,56 +3667,54 @@ impl DeleteContainerFleetError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DeleteContainerFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for DeleteContainerFleetError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for DeleteContainerFleetError {
+impl From<::smithy_runtime::DecodeError> for DeleteContainerFleetError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -3877,7 +3751,7 @@ impl DeleteContainerFleetError {
     }
 }
 
-impl ::std::convert::From<DeleteContainerFleetError> for Error {
+impl From<DeleteContainerFleetError> for Error {
     fn from(error: DeleteContainerFleetError) -> Self {
         match error {
             DeleteContainerFleetError::InternalServiceException(error) => {
@@ -3905,7 +3779,7 @@ impl ::std::convert::From<DeleteContainerFleetError> for Error {
 
 /// The errors of `DeleteFleet`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum DeleteFleetError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -3944,7 +3818,7 @@ impl DeleteFleetError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidFleetStatusException(error) => error.message(),
@@ -3958,56 +3832,54 @@ impl DeleteFleetError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidFleetStatusException(_))
+        matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for DeleteFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for DeleteFleetError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for DeleteFleetError {
+impl From<::smithy_runtime::DecodeError> for DeleteFleetError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -4042,7 +3914,7 @@ impl DeleteFleetError {
     }
 }
 
-impl ::std::convert::From<DeleteFleetError> for Error {
+impl From<DeleteFleetError> for Error {
     fn from(error: DeleteFleetError) -> Self {
         match error {
             DeleteFleetError::InternalServiceException(error) => {
@@ -4070,7 +3942,7 @@ impl ::std::convert::From<DeleteFleetError> for Error {
 ///
 /// Also the error type of `DeleteScalingPolicy`, `DescribeCompute`, `DescribeContainerFleet`, `DescribeContainerGroupDefinition`, `DescribeFleetCapacity`, `DescribeFleetDeployment`, `DescribeFleetEvents`, `DescribeFleetLocationAttributes`, `DescribeFleetLocationCapacity`, `DescribeFleetLocationUtilization`, `DescribeFleetPortSettings`, `DescribeInstances`, `DescribeScalingPolicies`, `GetComputeAccess`, `GetComputeAuthToken`, `ListContainerGroupDefinitionVersions`, `ListFleetDeployments`, `PutScalingPolicy`, `StartFleetActions`, `StartGameSessionPlacement`, `StopFleetActions` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum DeleteFleetLocationsError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4106,7 +3978,7 @@ impl DeleteFleetLocationsError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -4119,51 +3991,49 @@ impl DeleteFleetLocationsError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DeleteFleetLocationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for DeleteFleetLocationsError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for DeleteFleetLocationsError {
+impl From<::smithy_runtime::DecodeError> for DeleteFleetLocationsError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -4239,7 +4109,7 @@ impl DeleteFleetLocationsError {
     }
 }
 
-impl ::std::convert::From<DeleteFleetLocationsError> for Error {
+impl From<DeleteFleetLocationsError> for Error {
     fn from(error: DeleteFleetLocationsError) -> Self {
         match error {
             DeleteFleetLocationsError::InternalServiceException(error) => {
@@ -4266,7 +4136,7 @@ impl ::std::convert::From<DeleteFleetLocationsError> for Error {
 ///
 /// Also the error type of `DeleteMatchmakingRuleSet`, `ListTagsForResource`, `TagResource`, `UntagResource` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum DeleteMatchmakingConfigurationError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4302,7 +4172,7 @@ impl DeleteMatchmakingConfigurationError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -4315,52 +4185,49 @@ impl DeleteMatchmakingConfigurationError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        ::std::matches!(self, Self::TaggingFailedException(_))
+        matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DeleteMatchmakingConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for DeleteMatchmakingConfigurationError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError>
-for DeleteMatchmakingConfigurationError {
+impl From<::smithy_runtime::DecodeError> for DeleteMatchmakingConfigurationError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -4402,7 +4269,7 @@ impl DeleteMatchmakingConfigurationError {
     }
 }
 
-impl ::std::convert::From<DeleteMatchmakingConfigurationError> for Error {
+impl From<DeleteMatchmakingConfigurationError> for Error {
     fn from(error: DeleteMatchmakingConfigurationError) -> Self {
         match error {
             DeleteMatchmakingConfigurationError::InternalServiceException(error) => {
@@ -4431,7 +4298,7 @@ impl ::std::convert::From<DeleteMatchmakingConfigurationError> for Error {
 ///
 /// Also the error type of `ListCompute`, `ListContainerFleets`, `ListContainerGroupDefinitions` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum DescribeEc2InstanceLimitsError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4464,7 +4331,7 @@ impl DescribeEc2InstanceLimitsError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -4476,47 +4343,44 @@ impl DescribeEc2InstanceLimitsError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DescribeEc2InstanceLimitsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for DescribeEc2InstanceLimitsError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError>
-for DescribeEc2InstanceLimitsError {
+impl From<::smithy_runtime::DecodeError> for DescribeEc2InstanceLimitsError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -4555,7 +4419,7 @@ impl DescribeEc2InstanceLimitsError {
     }
 }
 
-impl ::std::convert::From<DescribeEc2InstanceLimitsError> for Error {
+impl From<DescribeEc2InstanceLimitsError> for Error {
     fn from(error: DescribeEc2InstanceLimitsError) -> Self {
         match error {
             DescribeEc2InstanceLimitsError::InternalServiceException(error) => {
@@ -4579,7 +4443,7 @@ impl ::std::convert::From<DescribeEc2InstanceLimitsError> for Error {
 ///
 /// Also the error type of `DescribeGameSessions`, `SearchGameSessions` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum DescribeGameSessionDetailsError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4620,7 +4484,7 @@ impl DescribeGameSessionDetailsError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -4634,57 +4498,54 @@ impl DescribeGameSessionDetailsError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TerminalRoutingStrategyException`.
     pub fn is_terminal_routing_strategy_exception(&self) -> bool {
-        ::std::matches!(self, Self::TerminalRoutingStrategyException(_))
+        matches!(self, Self::TerminalRoutingStrategyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DescribeGameSessionDetailsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for DescribeGameSessionDetailsError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError>
-for DescribeGameSessionDetailsError {
+impl From<::smithy_runtime::DecodeError> for DescribeGameSessionDetailsError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -4725,7 +4586,7 @@ impl DescribeGameSessionDetailsError {
     }
 }
 
-impl ::std::convert::From<DescribeGameSessionDetailsError> for Error {
+impl From<DescribeGameSessionDetailsError> for Error {
     fn from(error: DescribeGameSessionDetailsError) -> Self {
         match error {
             DescribeGameSessionDetailsError::InternalServiceException(error) => {
@@ -4755,7 +4616,7 @@ impl ::std::convert::From<DescribeGameSessionDetailsError> for Error {
 ///
 /// Also the error type of `DescribeMatchmakingConfigurations`, `ValidateMatchmakingRuleSet` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum DescribeMatchmakingError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4785,7 +4646,7 @@ impl DescribeMatchmakingError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -4796,41 +4657,39 @@ impl DescribeMatchmakingError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DescribeMatchmakingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for DescribeMatchmakingError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for DescribeMatchmakingError {
+impl From<::smithy_runtime::DecodeError> for DescribeMatchmakingError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -4866,7 +4725,7 @@ impl DescribeMatchmakingError {
     }
 }
 
-impl ::std::convert::From<DescribeMatchmakingError> for Error {
+impl From<DescribeMatchmakingError> for Error {
     fn from(error: DescribeMatchmakingError) -> Self {
         match error {
             DescribeMatchmakingError::InternalServiceException(error) => {
@@ -4887,7 +4746,7 @@ impl ::std::convert::From<DescribeMatchmakingError> for Error {
 ///
 /// Also the error type of `ListAliases`, `ListBuilds`, `ListGameServerGroups`, `ListGameServers`, `ListLocations`, `ListScripts` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum DescribeVpcPeeringAuthorizationsError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4915,7 +4774,7 @@ impl DescribeVpcPeeringAuthorizationsError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -4926,42 +4785,39 @@ impl DescribeVpcPeeringAuthorizationsError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for DescribeVpcPeeringAuthorizationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for DescribeVpcPeeringAuthorizationsError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError>
-for DescribeVpcPeeringAuthorizationsError {
+impl From<::smithy_runtime::DecodeError> for DescribeVpcPeeringAuthorizationsError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -5003,7 +4859,7 @@ impl DescribeVpcPeeringAuthorizationsError {
     }
 }
 
-impl ::std::convert::From<DescribeVpcPeeringAuthorizationsError> for Error {
+impl From<DescribeVpcPeeringAuthorizationsError> for Error {
     fn from(error: DescribeVpcPeeringAuthorizationsError) -> Self {
         match error {
             DescribeVpcPeeringAuthorizationsError::InternalServiceException(error) => {
@@ -5024,7 +4880,7 @@ impl ::std::convert::From<DescribeVpcPeeringAuthorizationsError> for Error {
 
 /// The errors of `RegisterCompute`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum RegisterComputeError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -5061,7 +4917,7 @@ impl RegisterComputeError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -5075,56 +4931,54 @@ impl RegisterComputeError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotReadyException(_))
+        matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for RegisterComputeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for RegisterComputeError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for RegisterComputeError {
+impl From<::smithy_runtime::DecodeError> for RegisterComputeError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -5157,7 +5011,7 @@ impl RegisterComputeError {
     }
 }
 
-impl ::std::convert::From<RegisterComputeError> for Error {
+impl From<RegisterComputeError> for Error {
     fn from(error: RegisterComputeError) -> Self {
         match error {
             RegisterComputeError::ConflictException(error) => {
@@ -5185,7 +5039,7 @@ impl ::std::convert::From<RegisterComputeError> for Error {
 
 /// The errors of `ResolveAlias`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum ResolveAliasError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -5221,7 +5075,7 @@ impl ResolveAliasError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -5234,51 +5088,49 @@ impl ResolveAliasError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TerminalRoutingStrategyException`.
     pub fn is_terminal_routing_strategy_exception(&self) -> bool {
-        ::std::matches!(self, Self::TerminalRoutingStrategyException(_))
+        matches!(self, Self::TerminalRoutingStrategyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for ResolveAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for ResolveAliasError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for ResolveAliasError {
+impl From<::smithy_runtime::DecodeError> for ResolveAliasError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -5312,7 +5164,7 @@ impl ResolveAliasError {
     }
 }
 
-impl ::std::convert::From<ResolveAliasError> for Error {
+impl From<ResolveAliasError> for Error {
     fn from(error: ResolveAliasError) -> Self {
         match error {
             ResolveAliasError::InternalServiceException(error) => {
@@ -5335,7 +5187,7 @@ impl ::std::convert::From<ResolveAliasError> for Error {
 
 /// The errors of `TerminateGameSession`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum TerminateGameSessionError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -5374,7 +5226,7 @@ impl TerminateGameSessionError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidGameSessionStatusException(error) => error.message(),
@@ -5388,56 +5240,54 @@ impl TerminateGameSessionError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidGameSessionStatusException`.
     pub fn is_invalid_game_session_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidGameSessionStatusException(_))
+        matches!(self, Self::InvalidGameSessionStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotReadyException(_))
+        matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for TerminateGameSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for TerminateGameSessionError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for TerminateGameSessionError {
+impl From<::smithy_runtime::DecodeError> for TerminateGameSessionError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -5472,7 +5322,7 @@ impl TerminateGameSessionError {
     }
 }
 
-impl ::std::convert::From<TerminateGameSessionError> for Error {
+impl From<TerminateGameSessionError> for Error {
     fn from(error: TerminateGameSessionError) -> Self {
         match error {
             TerminateGameSessionError::InternalServiceException(error) => {
@@ -5500,7 +5350,7 @@ impl ::std::convert::From<TerminateGameSessionError> for Error {
 
 /// The errors of `UpdateContainerFleet`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum UpdateContainerFleetError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -5542,7 +5392,7 @@ impl UpdateContainerFleetError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -5557,61 +5407,59 @@ impl UpdateContainerFleetError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotReadyException(_))
+        matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateContainerFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for UpdateContainerFleetError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for UpdateContainerFleetError {
+impl From<::smithy_runtime::DecodeError> for UpdateContainerFleetError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -5647,7 +5495,7 @@ impl UpdateContainerFleetError {
     }
 }
 
-impl ::std::convert::From<UpdateContainerFleetError> for Error {
+impl From<UpdateContainerFleetError> for Error {
     fn from(error: UpdateContainerFleetError) -> Self {
         match error {
             UpdateContainerFleetError::InternalServiceException(error) => {
@@ -5678,7 +5526,7 @@ impl ::std::convert::From<UpdateContainerFleetError> for Error {
 
 /// The errors of `UpdateContainerGroupDefinition`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum UpdateContainerGroupDefinitionError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -5717,7 +5565,7 @@ impl UpdateContainerGroupDefinitionError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidRequestException(error) => error.message(),
@@ -5731,57 +5579,54 @@ impl UpdateContainerGroupDefinitionError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateContainerGroupDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for UpdateContainerGroupDefinitionError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError>
-for UpdateContainerGroupDefinitionError {
+impl From<::smithy_runtime::DecodeError> for UpdateContainerGroupDefinitionError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -5816,7 +5661,7 @@ impl UpdateContainerGroupDefinitionError {
     }
 }
 
-impl ::std::convert::From<UpdateContainerGroupDefinitionError> for Error {
+impl From<UpdateContainerGroupDefinitionError> for Error {
     fn from(error: UpdateContainerGroupDefinitionError) -> Self {
         match error {
             UpdateContainerGroupDefinitionError::InternalServiceException(error) => {
@@ -5848,7 +5693,7 @@ impl ::std::convert::From<UpdateContainerGroupDefinitionError> for Error {
 ///
 /// Also the error type of `UpdateFleetPortSettings` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum UpdateFleetAttributesError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -5890,7 +5735,7 @@ impl UpdateFleetAttributesError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -5905,61 +5750,59 @@ impl UpdateFleetAttributesError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidFleetStatusException(_))
+        matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateFleetAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for UpdateFleetAttributesError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for UpdateFleetAttributesError {
+impl From<::smithy_runtime::DecodeError> for UpdateFleetAttributesError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -5997,7 +5840,7 @@ impl UpdateFleetAttributesError {
     }
 }
 
-impl ::std::convert::From<UpdateFleetAttributesError> for Error {
+impl From<UpdateFleetAttributesError> for Error {
     fn from(error: UpdateFleetAttributesError) -> Self {
         match error {
             UpdateFleetAttributesError::ConflictException(error) => {
@@ -6028,7 +5871,7 @@ impl ::std::convert::From<UpdateFleetAttributesError> for Error {
 
 /// The errors of `UpdateFleetCapacity`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum UpdateFleetCapacityError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -6075,7 +5918,7 @@ impl UpdateFleetCapacityError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -6091,66 +5934,64 @@ impl UpdateFleetCapacityError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidFleetStatusException(_))
+        matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnsupportedRegionException(_))
+        matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateFleetCapacityError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for UpdateFleetCapacityError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for UpdateFleetCapacityError {
+impl From<::smithy_runtime::DecodeError> for UpdateFleetCapacityError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -6189,7 +6030,7 @@ impl UpdateFleetCapacityError {
     }
 }
 
-impl ::std::convert::From<UpdateFleetCapacityError> for Error {
+impl From<UpdateFleetCapacityError> for Error {
     fn from(error: UpdateFleetCapacityError) -> Self {
         match error {
             UpdateFleetCapacityError::ConflictException(error) => {
@@ -6223,7 +6064,7 @@ impl ::std::convert::From<UpdateFleetCapacityError> for Error {
 
 /// The errors of `UpdateGameSession`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum UpdateGameSessionError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -6262,7 +6103,7 @@ impl UpdateGameSessionError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::ConflictException(error) => error.message(),
             Self::InternalServiceException(error) => error.message(),
@@ -6276,56 +6117,54 @@ impl UpdateGameSessionError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        ::std::matches!(self, Self::ConflictException(_))
+        matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidGameSessionStatusException`.
     pub fn is_invalid_game_session_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidGameSessionStatusException(_))
+        matches!(self, Self::InvalidGameSessionStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateGameSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for UpdateGameSessionError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError> for UpdateGameSessionError {
+impl From<::smithy_runtime::DecodeError> for UpdateGameSessionError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -6360,7 +6199,7 @@ impl UpdateGameSessionError {
     }
 }
 
-impl ::std::convert::From<UpdateGameSessionError> for Error {
+impl From<UpdateGameSessionError> for Error {
     fn from(error: UpdateGameSessionError) -> Self {
         match error {
             UpdateGameSessionError::ConflictException(error) => {
@@ -6388,7 +6227,7 @@ impl ::std::convert::From<UpdateGameSessionError> for Error {
 
 /// The errors of `UpdateRuntimeConfiguration`.
 #[allow(clippy::large_enum_variant)]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub enum UpdateRuntimeConfigurationError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -6427,7 +6266,7 @@ impl UpdateRuntimeConfigurationError {
     }
 
     /// The error message, when the service sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::InternalServiceException(error) => error.message(),
             Self::InvalidFleetStatusException(error) => error.message(),
@@ -6441,57 +6280,54 @@ impl UpdateRuntimeConfigurationError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        ::std::matches!(self, Self::InternalServiceException(_))
+        matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidFleetStatusException(_))
+        matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        ::std::matches!(self, Self::InvalidRequestException(_))
+        matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        ::std::matches!(self, Self::LimitExceededException(_))
+        matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        ::std::matches!(self, Self::NotFoundException(_))
+        matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        ::std::matches!(self, Self::UnauthorizedException(_))
+        matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateRuntimeConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", self.code(), message)
-            }
-            ::std::option::Option::None => f.write_str(self.code()),
+            Some(message) => write!(f, "{}: {}", self.code(), message),
+            None => f.write_str(self.code()),
         }
     }
 }
 
 impl ::std::error::Error for UpdateRuntimeConfigurationError {}
 
-impl ::std::convert::From<::smithy_runtime::DecodeError>
-for UpdateRuntimeConfigurationError {
+impl From<::smithy_runtime::DecodeError> for UpdateRuntimeConfigurationError {
     /// A success response whose body could not be decoded.
     fn from(error: ::smithy_runtime::DecodeError) -> Self {
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
                 "ResponseDecodeError",
-                ::std::option::Option::Some(::std::string::ToString::to_string(&error)),
-                ::std::vec::Vec::new(),
+                Some(error.to_string()),
+                Vec::new(),
             ),
         )
     }
@@ -6526,7 +6362,7 @@ impl UpdateRuntimeConfigurationError {
     }
 }
 
-impl ::std::convert::From<UpdateRuntimeConfigurationError> for Error {
+impl From<UpdateRuntimeConfigurationError> for Error {
     fn from(error: UpdateRuntimeConfigurationError) -> Self {
         match error {
             UpdateRuntimeConfigurationError::InternalServiceException(error) => {

@@ -14,9 +14,9 @@ impl ::smithy_runtime::JsonEncode for super::types::AcceptMatchInput {
 impl ::smithy_runtime::JsonDecode for super::types::AcceptMatchOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -29,15 +29,15 @@ impl ::smithy_runtime::JsonEncode for super::types::AcceptanceType {
 impl ::smithy_runtime::JsonDecode for super::types::Alias {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            alias_id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            alias_arn: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            routing_strategy: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            last_updated_time: ::std::option::Option::None,
+            alias_id: None,
+            name: None,
+            alias_arn: None,
+            description: None,
+            routing_strategy: None,
+            creation_time: None,
+            last_updated_time: None,
         };
         r.read_members(
             &mut [
@@ -50,7 +50,7 @@ impl ::smithy_runtime::JsonDecode for super::types::Alias {
                 ("LastUpdatedTime", &mut value.last_updated_time),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -65,12 +65,10 @@ impl ::smithy_runtime::JsonEncode for super::types::AnywhereConfiguration {
 impl ::smithy_runtime::JsonDecode for super::types::AnywhereConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            cost: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { cost: None };
         r.read_members(&mut [("Cost", &mut value.cost)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -88,12 +86,12 @@ impl ::smithy_runtime::JsonEncode for super::types::AttributeValue {
 impl ::smithy_runtime::JsonDecode for super::types::AttributeValue {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            s: ::std::option::Option::None,
-            n: ::std::option::Option::None,
-            sl: ::std::option::Option::None,
-            sdm: ::std::option::Option::None,
+            s: None,
+            n: None,
+            sl: None,
+            sdm: None,
         };
         r.read_members(
             &mut [
@@ -103,18 +101,18 @@ impl ::smithy_runtime::JsonDecode for super::types::AttributeValue {
                 ("SDM", &mut value.sdm),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::AwsCredentials {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            access_key_id: ::std::option::Option::None,
-            secret_access_key: ::std::option::Option::None,
-            session_token: ::std::option::Option::None,
+            access_key_id: None,
+            secret_access_key: None,
+            session_token: None,
         };
         r.read_members(
             &mut [
@@ -123,7 +121,7 @@ impl ::smithy_runtime::JsonDecode for super::types::AwsCredentials {
                 ("SessionToken", &mut value.session_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -136,8 +134,8 @@ impl ::smithy_runtime::JsonEncode for super::types::BackfillMode {
 impl ::smithy_runtime::JsonDecode for super::types::BackfillMode {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -150,25 +148,25 @@ impl ::smithy_runtime::JsonEncode for super::types::BalancingStrategy {
 impl ::smithy_runtime::JsonDecode for super::types::BalancingStrategy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::Build {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            build_id: ::std::option::Option::None,
-            build_arn: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            version: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            size_on_disk: ::std::option::Option::None,
-            operating_system: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            server_sdk_version: ::std::option::Option::None,
+            build_id: None,
+            build_arn: None,
+            name: None,
+            version: None,
+            status: None,
+            size_on_disk: None,
+            operating_system: None,
+            creation_time: None,
+            server_sdk_version: None,
         };
         r.read_members(
             &mut [
@@ -183,7 +181,7 @@ impl ::smithy_runtime::JsonDecode for super::types::Build {
                 ("ServerSdkVersion", &mut value.server_sdk_version),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -196,8 +194,8 @@ impl ::smithy_runtime::JsonEncode for super::types::BuildStatus {
 impl ::smithy_runtime::JsonDecode for super::types::BuildStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -212,12 +210,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CertificateConfiguration {
 impl ::smithy_runtime::JsonDecode for super::types::CertificateConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            certificate_type: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { certificate_type: None };
         r.read_members(&mut [("CertificateType", &mut value.certificate_type)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -230,8 +226,8 @@ impl ::smithy_runtime::JsonEncode for super::types::CertificateType {
 impl ::smithy_runtime::JsonDecode for super::types::CertificateType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -257,12 +253,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ClaimGameServerInput {
 impl ::smithy_runtime::JsonDecode for super::types::ClaimGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_server: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_server: None };
         r.read_members(&mut [("GameServer", &mut value.game_server)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -275,32 +269,32 @@ impl ::smithy_runtime::JsonEncode for super::types::ComparisonOperatorType {
 impl ::smithy_runtime::JsonDecode for super::types::ComparisonOperatorType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::Compute {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            compute_name: ::std::option::Option::None,
-            compute_arn: ::std::option::Option::None,
-            ip_address: ::std::option::Option::None,
-            dns_name: ::std::option::Option::None,
-            compute_status: ::std::option::Option::None,
-            location: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            operating_system: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            game_lift_service_sdk_endpoint: ::std::option::Option::None,
-            game_lift_agent_endpoint: ::std::option::Option::None,
-            instance_id: ::std::option::Option::None,
-            container_attributes: ::std::option::Option::None,
-            game_server_container_group_definition_arn: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            compute_name: None,
+            compute_arn: None,
+            ip_address: None,
+            dns_name: None,
+            compute_status: None,
+            location: None,
+            creation_time: None,
+            operating_system: None,
+            r#type: None,
+            game_lift_service_sdk_endpoint: None,
+            game_lift_agent_endpoint: None,
+            instance_id: None,
+            container_attributes: None,
+            game_server_container_group_definition_arn: None,
         };
         r.read_members(
             &mut [
@@ -328,15 +322,15 @@ impl ::smithy_runtime::JsonDecode for super::types::Compute {
                 ),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ComputeStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -349,20 +343,18 @@ impl ::smithy_runtime::JsonEncode for super::types::ComputeType {
 impl ::smithy_runtime::JsonDecode for super::types::ComputeType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ConflictException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -378,25 +370,25 @@ impl ::smithy_runtime::JsonEncode for super::types::ConnectionPortRange {
 impl ::smithy_runtime::JsonDecode for super::types::ConnectionPortRange {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            from_port: ::std::option::Option::None,
-            to_port: ::std::option::Option::None,
+            from_port: None,
+            to_port: None,
         };
         r.read_members(
             &mut [("FromPort", &mut value.from_port), ("ToPort", &mut value.to_port)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ContainerAttribute {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_name: ::std::option::Option::None,
-            container_runtime_id: ::std::option::Option::None,
+            container_name: None,
+            container_runtime_id: None,
         };
         r.read_members(
             &mut [
@@ -404,7 +396,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerAttribute {
                 ("ContainerRuntimeId", &mut value.container_runtime_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -420,10 +412,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerDependency {
 impl ::smithy_runtime::JsonDecode for super::types::ContainerDependency {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_name: ::std::option::Option::None,
-            condition: ::std::option::Option::None,
+            container_name: None,
+            condition: None,
         };
         r.read_members(
             &mut [
@@ -431,7 +423,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerDependency {
                 ("Condition", &mut value.condition),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -444,8 +436,8 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerDependencyCondition
 impl ::smithy_runtime::JsonDecode for super::types::ContainerDependencyCondition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -461,43 +453,40 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerEnvironment {
 impl ::smithy_runtime::JsonDecode for super::types::ContainerEnvironment {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            name: ::std::option::Option::None,
-            value: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { name: None, value: None };
         r.read_members(&mut [("Name", &mut value.name), ("Value", &mut value.value)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ContainerFleet {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            fleet_role_arn: ::std::option::Option::None,
-            game_server_container_group_definition_name: ::std::option::Option::None,
-            game_server_container_group_definition_arn: ::std::option::Option::None,
-            per_instance_container_group_definition_name: ::std::option::Option::None,
-            per_instance_container_group_definition_arn: ::std::option::Option::None,
-            instance_connection_port_range: ::std::option::Option::None,
-            instance_inbound_permissions: ::std::option::Option::None,
-            game_server_container_groups_per_instance: ::std::option::Option::None,
-            maximum_game_server_container_groups_per_instance: ::std::option::Option::None,
-            instance_type: ::std::option::Option::None,
-            billing_type: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            metric_groups: ::std::option::Option::None,
-            new_game_session_protection_policy: ::std::option::Option::None,
-            game_session_creation_limit_policy: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            deployment_details: ::std::option::Option::None,
-            log_configuration: ::std::option::Option::None,
-            location_attributes: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            fleet_role_arn: None,
+            game_server_container_group_definition_name: None,
+            game_server_container_group_definition_arn: None,
+            per_instance_container_group_definition_name: None,
+            per_instance_container_group_definition_arn: None,
+            instance_connection_port_range: None,
+            instance_inbound_permissions: None,
+            game_server_container_groups_per_instance: None,
+            maximum_game_server_container_groups_per_instance: None,
+            instance_type: None,
+            billing_type: None,
+            description: None,
+            creation_time: None,
+            metric_groups: None,
+            new_game_session_protection_policy: None,
+            game_session_creation_limit_policy: None,
+            status: None,
+            deployment_details: None,
+            log_configuration: None,
+            location_attributes: None,
         };
         r.read_members(
             &mut [
@@ -552,7 +541,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerFleet {
                 ("LocationAttributes", &mut value.location_attributes),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -565,31 +554,31 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerFleetBillingType {
 impl ::smithy_runtime::JsonDecode for super::types::ContainerFleetBillingType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ContainerFleetLocationAttributes {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            location: ::std::option::Option::None,
-            status: ::std::option::Option::None,
+            location: None,
+            status: None,
         };
         r.read_members(
             &mut [("Location", &mut value.location), ("Status", &mut value.status)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ContainerFleetLocationStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -602,29 +591,29 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerFleetRemoveAttribut
 impl ::smithy_runtime::JsonDecode for super::types::ContainerFleetStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ContainerGroupDefinition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_group_definition_arn: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            operating_system: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            container_group_type: ::std::option::Option::None,
-            total_memory_limit_mebibytes: ::std::option::Option::None,
-            total_vcpu_limit: ::std::option::Option::None,
-            game_server_container_definition: ::std::option::Option::None,
-            support_container_definitions: ::std::option::Option::None,
-            version_number: ::std::option::Option::None,
-            version_description: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            status_reason: ::std::option::Option::None,
+            container_group_definition_arn: None,
+            creation_time: None,
+            operating_system: None,
+            name: None,
+            container_group_type: None,
+            total_memory_limit_mebibytes: None,
+            total_vcpu_limit: None,
+            game_server_container_definition: None,
+            support_container_definitions: None,
+            version_number: None,
+            version_description: None,
+            status: None,
+            status_reason: None,
         };
         r.read_members(
             &mut [
@@ -652,15 +641,15 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerGroupDefinition {
                 ("StatusReason", &mut value.status_reason),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ContainerGroupDefinitionStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -673,8 +662,8 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerGroupType {
 impl ::smithy_runtime::JsonDecode for super::types::ContainerGroupType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -693,13 +682,13 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerHealthCheck {
 impl ::smithy_runtime::JsonDecode for super::types::ContainerHealthCheck {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            command: ::std::option::Option::None,
-            interval: ::std::option::Option::None,
-            retries: ::std::option::Option::None,
-            start_period: ::std::option::Option::None,
-            timeout: ::std::option::Option::None,
+            command: None,
+            interval: None,
+            retries: None,
+            start_period: None,
+            timeout: None,
         };
         r.read_members(
             &mut [
@@ -710,17 +699,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerHealthCheck {
                 ("Timeout", &mut value.timeout),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ContainerIdentifier {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_name: ::std::option::Option::None,
-            container_runtime_id: ::std::option::Option::None,
+            container_name: None,
+            container_runtime_id: None,
         };
         r.read_members(
             &mut [
@@ -728,7 +717,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerIdentifier {
                 ("ContainerRuntimeId", &mut value.container_runtime_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -745,11 +734,11 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerMountPoint {
 impl ::smithy_runtime::JsonDecode for super::types::ContainerMountPoint {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            instance_path: ::std::option::Option::None,
-            container_path: ::std::option::Option::None,
-            access_level: ::std::option::Option::None,
+            instance_path: None,
+            container_path: None,
+            access_level: None,
         };
         r.read_members(
             &mut [
@@ -758,7 +747,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerMountPoint {
                 ("AccessLevel", &mut value.access_level),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -771,8 +760,8 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerMountPointAccessLev
 impl ::smithy_runtime::JsonDecode for super::types::ContainerMountPointAccessLevel {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -785,8 +774,8 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerOperatingSystem {
 impl ::smithy_runtime::JsonDecode for super::types::ContainerOperatingSystem {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -801,14 +790,14 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerPortConfiguration {
 impl ::smithy_runtime::JsonDecode for super::types::ContainerPortConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_port_ranges: ::std::option::Option::None,
+            container_port_ranges: None,
         };
         r.read_members(
             &mut [("ContainerPortRanges", &mut value.container_port_ranges)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -825,11 +814,11 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerPortRange {
 impl ::smithy_runtime::JsonDecode for super::types::ContainerPortRange {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            from_port: ::std::option::Option::None,
-            to_port: ::std::option::Option::None,
-            protocol: ::std::option::Option::None,
+            from_port: None,
+            to_port: None,
+            protocol: None,
         };
         r.read_members(
             &mut [
@@ -838,7 +827,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerPortRange {
                 ("Protocol", &mut value.protocol),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -856,12 +845,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateAliasInput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            alias: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { alias: None };
         r.read_members(&mut [("Alias", &mut value.alias)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -881,11 +868,11 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateBuildInput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateBuildOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            build: ::std::option::Option::None,
-            upload_credentials: ::std::option::Option::None,
-            storage_location: ::std::option::Option::None,
+            build: None,
+            upload_credentials: None,
+            storage_location: None,
         };
         r.read_members(
             &mut [
@@ -894,7 +881,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateBuildOutput {
                 ("StorageLocation", &mut value.storage_location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -944,12 +931,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateContainerFleetInput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateContainerFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            container_fleet: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { container_fleet: None };
         r.read_members(&mut [("ContainerFleet", &mut value.container_fleet)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -982,14 +967,14 @@ impl ::smithy_runtime::JsonDecode
 for super::types::CreateContainerGroupDefinitionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_group_definition: ::std::option::Option::None,
+            container_group_definition: None,
         };
         r.read_members(
             &mut [("ContainerGroupDefinition", &mut value.container_group_definition)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1044,11 +1029,11 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateFleetLocationsInput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateFleetLocationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            location_states: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            location_states: None,
         };
         r.read_members(
             &mut [
@@ -1057,17 +1042,17 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetLocationsOutput {
                 ("LocationStates", &mut value.location_states),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::CreateFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_attributes: ::std::option::Option::None,
-            location_states: ::std::option::Option::None,
+            fleet_attributes: None,
+            location_states: None,
         };
         r.read_members(
             &mut [
@@ -1075,7 +1060,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetOutput {
                 ("LocationStates", &mut value.location_states),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1103,12 +1088,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateGameServerGroupInput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateGameServerGroupOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_server_group: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_server_group: None };
         r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1135,12 +1118,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateGameSessionInput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_session: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_session: None };
         r.read_members(&mut [("GameSession", &mut value.game_session)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1163,12 +1144,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateGameSessionQueueInput 
 impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionQueueOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_session_queue: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_session_queue: None };
         r.read_members(&mut [("GameSessionQueue", &mut value.game_session_queue)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1184,12 +1163,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateLocationInput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateLocationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            location: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { location: None };
         r.read_members(&mut [("Location", &mut value.location)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1219,12 +1196,10 @@ impl ::smithy_runtime::JsonDecode
 for super::types::CreateMatchmakingConfigurationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            configuration: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { configuration: None };
         r.read_members(&mut [("Configuration", &mut value.configuration)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1241,12 +1216,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateMatchmakingRuleSetInpu
 impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingRuleSetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            rule_set: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { rule_set: None };
         r.read_members(&mut [("RuleSet", &mut value.rule_set)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1263,12 +1236,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreatePlayerSessionInput {
 impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            player_session: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { player_session: None };
         r.read_members(&mut [("PlayerSession", &mut value.player_session)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1285,12 +1256,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreatePlayerSessionsInput {
 impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            player_sessions: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { player_sessions: None };
         r.read_members(&mut [("PlayerSessions", &mut value.player_sessions)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1309,12 +1278,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateScriptInput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateScriptOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            script: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { script: None };
         r.read_members(&mut [("Script", &mut value.script)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1330,14 +1297,14 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateVpcPeeringAuthorizatio
 impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringAuthorizationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            vpc_peering_authorization: ::std::option::Option::None,
+            vpc_peering_authorization: None,
         };
         r.read_members(
             &mut [("VpcPeeringAuthorization", &mut value.vpc_peering_authorization)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1354,9 +1321,9 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateVpcPeeringConnectionIn
 impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringConnectionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -1387,9 +1354,9 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteContainerFleetInput {
 impl ::smithy_runtime::JsonDecode for super::types::DeleteContainerFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -1407,9 +1374,9 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DeleteContainerGroupDefinitionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -1433,11 +1400,11 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteFleetLocationsInput {
 impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetLocationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            location_states: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            location_states: None,
         };
         r.read_members(
             &mut [
@@ -1446,7 +1413,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetLocationsOutput {
                 ("LocationStates", &mut value.location_states),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1462,12 +1429,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteGameServerGroupInput {
 impl ::smithy_runtime::JsonDecode for super::types::DeleteGameServerGroupOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_server_group: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_server_group: None };
         r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1482,9 +1447,9 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteGameSessionQueueInput 
 impl ::smithy_runtime::JsonDecode for super::types::DeleteGameSessionQueueOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -1499,9 +1464,9 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteLocationInput {
 impl ::smithy_runtime::JsonDecode for super::types::DeleteLocationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -1517,9 +1482,9 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DeleteMatchmakingConfigurationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -1534,9 +1499,9 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteMatchmakingRuleSetInpu
 impl ::smithy_runtime::JsonDecode for super::types::DeleteMatchmakingRuleSetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -1569,9 +1534,9 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteVpcPeeringAuthorizatio
 impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringAuthorizationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -1587,9 +1552,9 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteVpcPeeringConnectionIn
 impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringConnectionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -1606,11 +1571,11 @@ impl ::smithy_runtime::JsonEncode for super::types::DeploymentConfiguration {
 impl ::smithy_runtime::JsonDecode for super::types::DeploymentConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            protection_strategy: ::std::option::Option::None,
-            minimum_healthy_percentage: ::std::option::Option::None,
-            impairment_strategy: ::std::option::Option::None,
+            protection_strategy: None,
+            minimum_healthy_percentage: None,
+            impairment_strategy: None,
         };
         r.read_members(
             &mut [
@@ -1619,19 +1584,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DeploymentConfiguration {
                 ("ImpairmentStrategy", &mut value.impairment_strategy),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::DeploymentDetails {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            latest_deployment_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { latest_deployment_id: None };
         r.read_members(&mut [("LatestDeploymentId", &mut value.latest_deployment_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1644,8 +1607,8 @@ impl ::smithy_runtime::JsonEncode for super::types::DeploymentImpairmentStrategy
 impl ::smithy_runtime::JsonDecode for super::types::DeploymentImpairmentStrategy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -1658,16 +1621,16 @@ impl ::smithy_runtime::JsonEncode for super::types::DeploymentProtectionStrategy
 impl ::smithy_runtime::JsonDecode for super::types::DeploymentProtectionStrategy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::DeploymentStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -1683,9 +1646,9 @@ impl ::smithy_runtime::JsonEncode for super::types::DeregisterComputeInput {
 impl ::smithy_runtime::JsonDecode for super::types::DeregisterComputeOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -1709,12 +1672,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeAliasInput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            alias: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { alias: None };
         r.read_members(&mut [("Alias", &mut value.alias)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1729,12 +1690,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeBuildInput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeBuildOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            build: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { build: None };
         r.read_members(&mut [("Build", &mut value.build)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1750,12 +1709,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeComputeInput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeComputeOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            compute: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { compute: None };
         r.read_members(&mut [("Compute", &mut value.compute)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1770,12 +1727,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeContainerFleetInput 
 impl ::smithy_runtime::JsonDecode for super::types::DescribeContainerFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            container_fleet: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { container_fleet: None };
         r.read_members(&mut [("ContainerFleet", &mut value.container_fleet)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1793,14 +1748,14 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DescribeContainerGroupDefinitionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_group_definition: ::std::option::Option::None,
+            container_group_definition: None,
         };
         r.read_members(
             &mut [("ContainerGroupDefinition", &mut value.container_group_definition)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1816,12 +1771,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeEc2InstanceLimitsInp
 impl ::smithy_runtime::JsonDecode for super::types::DescribeEc2InstanceLimitsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            ec2_instance_limits: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { ec2_instance_limits: None };
         r.read_members(&mut [("EC2InstanceLimits", &mut value.ec2_instance_limits)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1838,10 +1791,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetAttributesInput
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetAttributesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_attributes: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_attributes: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1849,7 +1802,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetAttributesOutpu
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1866,10 +1819,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetCapacityInput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetCapacityOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_capacity: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_capacity: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1877,7 +1830,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetCapacityOutput 
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1893,10 +1846,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetDeploymentInput
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetDeploymentOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_deployment: ::std::option::Option::None,
-            locational_deployments: ::std::option::Option::None,
+            fleet_deployment: None,
+            locational_deployments: None,
         };
         r.read_members(
             &mut [
@@ -1904,7 +1857,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetDeploymentOutpu
                 ("LocationalDeployments", &mut value.locational_deployments),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1923,15 +1876,15 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetEventsInput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetEventsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            events: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            events: None,
+            next_token: None,
         };
         r.read_members(
             &mut [("Events", &mut value.events), ("NextToken", &mut value.next_token)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1951,12 +1904,12 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DescribeFleetLocationAttributesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            location_attributes: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            location_attributes: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1966,7 +1919,7 @@ for super::types::DescribeFleetLocationAttributesOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1982,12 +1935,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetLocationCapacit
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetLocationCapacityOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            fleet_capacity: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { fleet_capacity: None };
         r.read_members(&mut [("FleetCapacity", &mut value.fleet_capacity)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2005,12 +1956,10 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DescribeFleetLocationUtilizationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            fleet_utilization: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { fleet_utilization: None };
         r.read_members(&mut [("FleetUtilization", &mut value.fleet_utilization)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2026,13 +1975,13 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetPortSettingsInp
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetPortSettingsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            inbound_permissions: ::std::option::Option::None,
-            update_status: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            inbound_permissions: None,
+            update_status: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -2043,7 +1992,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetPortSettingsOut
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2060,10 +2009,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetUtilizationInpu
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetUtilizationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_utilization: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_utilization: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2071,7 +2020,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetUtilizationOutp
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2086,12 +2035,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameServerGroupInput
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerGroupOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_server_group: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_server_group: None };
         r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2118,10 +2065,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameServerInstancesI
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInstancesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_instances: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            game_server_instances: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2129,19 +2076,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInstancesO
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_server: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_server: None };
         r.read_members(&mut [("GameServer", &mut value.game_server)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2162,10 +2107,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameSessionDetailsIn
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionDetailsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_details: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            game_session_details: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2173,7 +2118,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionDetailsOu
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2188,14 +2133,14 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameSessionPlacement
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionPlacementOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_placement: ::std::option::Option::None,
+            game_session_placement: None,
         };
         r.read_members(
             &mut [("GameSessionPlacement", &mut value.game_session_placement)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2212,10 +2157,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameSessionQueuesInp
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionQueuesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_queues: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            game_session_queues: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2223,7 +2168,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionQueuesOut
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2244,10 +2189,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameSessionsInput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_sessions: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            game_sessions: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2255,7 +2200,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionsOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2274,10 +2219,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeInstancesInput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeInstancesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            instances: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            instances: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2285,7 +2230,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeInstancesOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2305,10 +2250,10 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DescribeMatchmakingConfigurationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            configurations: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            configurations: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2316,7 +2261,7 @@ for super::types::DescribeMatchmakingConfigurationsOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2331,12 +2276,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeMatchmakingInput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            ticket_list: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { ticket_list: None };
         r.read_members(&mut [("TicketList", &mut value.ticket_list)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2353,10 +2296,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeMatchmakingRuleSetsI
 impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingRuleSetsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            rule_sets: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            rule_sets: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2364,7 +2307,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingRuleSetsO
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2387,10 +2330,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribePlayerSessionsInput 
 impl ::smithy_runtime::JsonDecode for super::types::DescribePlayerSessionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            player_sessions: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            player_sessions: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2398,7 +2341,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribePlayerSessionsOutput
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2413,14 +2356,14 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeRuntimeConfiguration
 impl ::smithy_runtime::JsonDecode for super::types::DescribeRuntimeConfigurationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            runtime_configuration: ::std::option::Option::None,
+            runtime_configuration: None,
         };
         r.read_members(
             &mut [("RuntimeConfiguration", &mut value.runtime_configuration)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2439,10 +2382,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeScalingPoliciesInput
 impl ::smithy_runtime::JsonDecode for super::types::DescribeScalingPoliciesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            scaling_policies: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            scaling_policies: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2450,7 +2393,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScalingPoliciesOutpu
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2465,12 +2408,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeScriptInput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeScriptOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            script: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { script: None };
         r.read_members(&mut [("Script", &mut value.script)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2486,14 +2427,14 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DescribeVpcPeeringAuthorizationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            vpc_peering_authorizations: ::std::option::Option::None,
+            vpc_peering_authorizations: None,
         };
         r.read_members(
             &mut [("VpcPeeringAuthorizations", &mut value.vpc_peering_authorizations)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2508,14 +2449,14 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeVpcPeeringConnection
 impl ::smithy_runtime::JsonDecode for super::types::DescribeVpcPeeringConnectionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            vpc_peering_connections: ::std::option::Option::None,
+            vpc_peering_connections: None,
         };
         r.read_members(
             &mut [("VpcPeeringConnections", &mut value.vpc_peering_connections)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2531,15 +2472,15 @@ impl ::smithy_runtime::JsonEncode for super::types::DesiredPlayerSession {
 impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceCounts {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            desired: ::std::option::Option::None,
-            minimum: ::std::option::Option::None,
-            maximum: ::std::option::Option::None,
-            pending: ::std::option::Option::None,
-            active: ::std::option::Option::None,
-            idle: ::std::option::Option::None,
-            terminating: ::std::option::Option::None,
+            desired: None,
+            minimum: None,
+            maximum: None,
+            pending: None,
+            active: None,
+            idle: None,
+            terminating: None,
         };
         r.read_members(
             &mut [
@@ -2552,19 +2493,19 @@ impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceCounts {
                 ("TERMINATING", &mut value.terminating),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceLimit {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            ec2_instance_type: ::std::option::Option::None,
-            current_instances: ::std::option::Option::None,
-            instance_limit: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            ec2_instance_type: None,
+            current_instances: None,
+            instance_limit: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -2574,7 +2515,7 @@ impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceLimit {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2587,23 +2528,23 @@ impl ::smithy_runtime::JsonEncode for super::types::Ec2InstanceType {
 impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::Event {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            event_id: ::std::option::Option::None,
-            resource_id: ::std::option::Option::None,
-            event_code: ::std::option::Option::None,
-            message: ::std::option::Option::None,
-            event_time: ::std::option::Option::None,
-            pre_signed_log_url: ::std::option::Option::None,
-            count: ::std::option::Option::None,
+            event_id: None,
+            resource_id: None,
+            event_code: None,
+            message: None,
+            event_time: None,
+            pre_signed_log_url: None,
+            count: None,
         };
         r.read_members(
             &mut [
@@ -2616,15 +2557,15 @@ impl ::smithy_runtime::JsonDecode for super::types::Event {
                 ("Count", &mut value.count),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::EventCode {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -2639,12 +2580,10 @@ impl ::smithy_runtime::JsonEncode for super::types::FilterConfiguration {
 impl ::smithy_runtime::JsonDecode for super::types::FilterConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            allowed_locations: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { allowed_locations: None };
         r.read_members(&mut [("AllowedLocations", &mut value.allowed_locations)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2663,42 +2602,42 @@ impl ::smithy_runtime::JsonEncode for super::types::FleetAction {
 impl ::smithy_runtime::JsonDecode for super::types::FleetAction {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::FleetAttributes {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            fleet_type: ::std::option::Option::None,
-            instance_type: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            termination_time: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            build_id: ::std::option::Option::None,
-            build_arn: ::std::option::Option::None,
-            script_id: ::std::option::Option::None,
-            script_arn: ::std::option::Option::None,
-            server_launch_path: ::std::option::Option::None,
-            server_launch_parameters: ::std::option::Option::None,
-            log_paths: ::std::option::Option::None,
-            new_game_session_protection_policy: ::std::option::Option::None,
-            operating_system: ::std::option::Option::None,
-            resource_creation_limit_policy: ::std::option::Option::None,
-            metric_groups: ::std::option::Option::None,
-            stopped_actions: ::std::option::Option::None,
-            instance_role_arn: ::std::option::Option::None,
-            certificate_configuration: ::std::option::Option::None,
-            compute_type: ::std::option::Option::None,
-            anywhere_configuration: ::std::option::Option::None,
-            instance_role_credentials_provider: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            fleet_type: None,
+            instance_type: None,
+            description: None,
+            name: None,
+            creation_time: None,
+            termination_time: None,
+            status: None,
+            build_id: None,
+            build_arn: None,
+            script_id: None,
+            script_arn: None,
+            server_launch_path: None,
+            server_launch_parameters: None,
+            log_paths: None,
+            new_game_session_protection_policy: None,
+            operating_system: None,
+            resource_creation_limit_policy: None,
+            metric_groups: None,
+            stopped_actions: None,
+            instance_role_arn: None,
+            certificate_configuration: None,
+            compute_type: None,
+            anywhere_configuration: None,
+            instance_role_credentials_provider: None,
         };
         r.read_members(
             &mut [
@@ -2739,21 +2678,21 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetAttributes {
                 ),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::FleetCapacity {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            instance_type: ::std::option::Option::None,
-            instance_counts: ::std::option::Option::None,
-            location: ::std::option::Option::None,
-            game_server_container_group_counts: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            instance_type: None,
+            instance_counts: None,
+            location: None,
+            game_server_container_group_counts: None,
         };
         r.read_members(
             &mut [
@@ -2768,36 +2707,34 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetCapacity {
                 ),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::FleetCapacityExceededException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::FleetDeployment {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            deployment_id: ::std::option::Option::None,
-            fleet_id: ::std::option::Option::None,
-            game_server_binary_arn: ::std::option::Option::None,
-            rollback_game_server_binary_arn: ::std::option::Option::None,
-            per_instance_binary_arn: ::std::option::Option::None,
-            rollback_per_instance_binary_arn: ::std::option::Option::None,
-            deployment_status: ::std::option::Option::None,
-            deployment_configuration: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
+            deployment_id: None,
+            fleet_id: None,
+            game_server_binary_arn: None,
+            rollback_game_server_binary_arn: None,
+            per_instance_binary_arn: None,
+            rollback_per_instance_binary_arn: None,
+            deployment_status: None,
+            deployment_configuration: None,
+            creation_time: None,
         };
         r.read_members(
             &mut [
@@ -2818,15 +2755,15 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetDeployment {
                 ("CreationTime", &mut value.creation_time),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::FleetStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -2839,23 +2776,23 @@ impl ::smithy_runtime::JsonEncode for super::types::FleetType {
 impl ::smithy_runtime::JsonDecode for super::types::FleetType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::FleetUtilization {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            active_server_process_count: ::std::option::Option::None,
-            active_game_session_count: ::std::option::Option::None,
-            current_player_session_count: ::std::option::Option::None,
-            maximum_player_session_count: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            active_server_process_count: None,
+            active_game_session_count: None,
+            current_player_session_count: None,
+            maximum_player_session_count: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -2868,7 +2805,7 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetUtilization {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2881,8 +2818,8 @@ impl ::smithy_runtime::JsonEncode for super::types::FlexMatchMode {
 impl ::smithy_runtime::JsonDecode for super::types::FlexMatchMode {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -2898,32 +2835,29 @@ impl ::smithy_runtime::JsonEncode for super::types::GameProperty {
 impl ::smithy_runtime::JsonDecode for super::types::GameProperty {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            key: ::std::option::Option::None,
-            value: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { key: None, value: None };
         r.read_members(&mut [("Key", &mut value.key), ("Value", &mut value.value)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameServer {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            game_server_group_arn: ::std::option::Option::None,
-            game_server_id: ::std::option::Option::None,
-            instance_id: ::std::option::Option::None,
-            connection_info: ::std::option::Option::None,
-            game_server_data: ::std::option::Option::None,
-            claim_status: ::std::option::Option::None,
-            utilization_status: ::std::option::Option::None,
-            registration_time: ::std::option::Option::None,
-            last_claim_time: ::std::option::Option::None,
-            last_health_check_time: ::std::option::Option::None,
+            game_server_group_name: None,
+            game_server_group_arn: None,
+            game_server_id: None,
+            instance_id: None,
+            connection_info: None,
+            game_server_data: None,
+            claim_status: None,
+            utilization_status: None,
+            registration_time: None,
+            last_claim_time: None,
+            last_health_check_time: None,
         };
         r.read_members(
             &mut [
@@ -2940,31 +2874,31 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServer {
                 ("LastHealthCheckTime", &mut value.last_health_check_time),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameServerClaimStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerDefinition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_name: ::std::option::Option::None,
-            depends_on: ::std::option::Option::None,
-            mount_points: ::std::option::Option::None,
-            environment_override: ::std::option::Option::None,
-            image_uri: ::std::option::Option::None,
-            port_configuration: ::std::option::Option::None,
-            resolved_image_digest: ::std::option::Option::None,
-            server_sdk_version: ::std::option::Option::None,
+            container_name: None,
+            depends_on: None,
+            mount_points: None,
+            environment_override: None,
+            image_uri: None,
+            port_configuration: None,
+            resolved_image_digest: None,
+            server_sdk_version: None,
         };
         r.read_members(
             &mut [
@@ -2978,7 +2912,7 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerDefinitio
                 ("ServerSdkVersion", &mut value.server_sdk_version),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2999,12 +2933,12 @@ impl ::smithy_runtime::JsonEncode for super::types::GameServerContainerDefinitio
 impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerGroupCounts {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            pending: ::std::option::Option::None,
-            active: ::std::option::Option::None,
-            idle: ::std::option::Option::None,
-            terminating: ::std::option::Option::None,
+            pending: None,
+            active: None,
+            idle: None,
+            terminating: None,
         };
         r.read_members(
             &mut [
@@ -3014,27 +2948,27 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerGroupCoun
                 ("TERMINATING", &mut value.terminating),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameServerGroup {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            game_server_group_arn: ::std::option::Option::None,
-            role_arn: ::std::option::Option::None,
-            instance_definitions: ::std::option::Option::None,
-            balancing_strategy: ::std::option::Option::None,
-            game_server_protection_policy: ::std::option::Option::None,
-            auto_scaling_group_arn: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            status_reason: ::std::option::Option::None,
-            suspended_actions: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            last_updated_time: ::std::option::Option::None,
+            game_server_group_name: None,
+            game_server_group_arn: None,
+            role_arn: None,
+            instance_definitions: None,
+            balancing_strategy: None,
+            game_server_protection_policy: None,
+            auto_scaling_group_arn: None,
+            status: None,
+            status_reason: None,
+            suspended_actions: None,
+            creation_time: None,
+            last_updated_time: None,
         };
         r.read_members(
             &mut [
@@ -3052,7 +2986,7 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerGroup {
                 ("LastUpdatedTime", &mut value.last_updated_time),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3065,8 +2999,8 @@ impl ::smithy_runtime::JsonEncode for super::types::GameServerGroupAction {
 impl ::smithy_runtime::JsonDecode for super::types::GameServerGroupAction {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -3097,16 +3031,16 @@ impl ::smithy_runtime::JsonEncode for super::types::GameServerGroupInstanceType 
 impl ::smithy_runtime::JsonDecode for super::types::GameServerGroupInstanceType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameServerGroupStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -3119,12 +3053,12 @@ impl ::smithy_runtime::JsonEncode for super::types::GameServerHealthCheck {
 impl ::smithy_runtime::JsonDecode for super::types::GameServerInstance {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            game_server_group_arn: ::std::option::Option::None,
-            instance_id: ::std::option::Option::None,
-            instance_status: ::std::option::Option::None,
+            game_server_group_name: None,
+            game_server_group_arn: None,
+            instance_id: None,
+            instance_status: None,
         };
         r.read_members(
             &mut [
@@ -3134,15 +3068,15 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerInstance {
                 ("InstanceStatus", &mut value.instance_status),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameServerInstanceStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -3155,8 +3089,8 @@ impl ::smithy_runtime::JsonEncode for super::types::GameServerProtectionPolicy {
 impl ::smithy_runtime::JsonDecode for super::types::GameServerProtectionPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -3169,35 +3103,35 @@ impl ::smithy_runtime::JsonEncode for super::types::GameServerUtilizationStatus 
 impl ::smithy_runtime::JsonDecode for super::types::GameServerUtilizationStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            termination_time: ::std::option::Option::None,
-            current_player_session_count: ::std::option::Option::None,
-            maximum_player_session_count: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            status_reason: ::std::option::Option::None,
-            game_properties: ::std::option::Option::None,
-            ip_address: ::std::option::Option::None,
-            dns_name: ::std::option::Option::None,
-            port: ::std::option::Option::None,
-            player_session_creation_policy: ::std::option::Option::None,
-            creator_id: ::std::option::Option::None,
-            game_session_data: ::std::option::Option::None,
-            matchmaker_data: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            game_session_id: None,
+            name: None,
+            fleet_id: None,
+            fleet_arn: None,
+            creation_time: None,
+            termination_time: None,
+            current_player_session_count: None,
+            maximum_player_session_count: None,
+            status: None,
+            status_reason: None,
+            game_properties: None,
+            ip_address: None,
+            dns_name: None,
+            port: None,
+            player_session_creation_policy: None,
+            creator_id: None,
+            game_session_data: None,
+            matchmaker_data: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -3225,20 +3159,20 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSession {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameSessionConnectionInfo {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_arn: ::std::option::Option::None,
-            ip_address: ::std::option::Option::None,
-            dns_name: ::std::option::Option::None,
-            port: ::std::option::Option::None,
-            matched_player_sessions: ::std::option::Option::None,
+            game_session_arn: None,
+            ip_address: None,
+            dns_name: None,
+            port: None,
+            matched_player_sessions: None,
         };
         r.read_members(
             &mut [
@@ -3249,7 +3183,7 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionConnectionInfo {
                 ("MatchedPlayerSessions", &mut value.matched_player_sessions),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3268,10 +3202,10 @@ impl ::smithy_runtime::JsonEncode for super::types::GameSessionCreationLimitPoli
 impl ::smithy_runtime::JsonDecode for super::types::GameSessionCreationLimitPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            new_game_sessions_per_creator: ::std::option::Option::None,
-            policy_period_in_minutes: ::std::option::Option::None,
+            new_game_sessions_per_creator: None,
+            policy_period_in_minutes: None,
         };
         r.read_members(
             &mut [
@@ -3279,17 +3213,17 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionCreationLimitPoli
                 ("PolicyPeriodInMinutes", &mut value.policy_period_in_minutes),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameSessionDetail {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session: ::std::option::Option::None,
-            protection_policy: ::std::option::Option::None,
+            game_session: None,
+            protection_policy: None,
         };
         r.read_members(
             &mut [
@@ -3297,46 +3231,44 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionDetail {
                 ("ProtectionPolicy", &mut value.protection_policy),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameSessionFullException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameSessionPlacement {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            placement_id: ::std::option::Option::None,
-            game_session_queue_name: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            game_properties: ::std::option::Option::None,
-            maximum_player_session_count: ::std::option::Option::None,
-            game_session_name: ::std::option::Option::None,
-            game_session_id: ::std::option::Option::None,
-            game_session_arn: ::std::option::Option::None,
-            game_session_region: ::std::option::Option::None,
-            player_latencies: ::std::option::Option::None,
-            start_time: ::std::option::Option::None,
-            end_time: ::std::option::Option::None,
-            ip_address: ::std::option::Option::None,
-            dns_name: ::std::option::Option::None,
-            port: ::std::option::Option::None,
-            placed_player_sessions: ::std::option::Option::None,
-            game_session_data: ::std::option::Option::None,
-            matchmaker_data: ::std::option::Option::None,
-            priority_configuration_override: ::std::option::Option::None,
+            placement_id: None,
+            game_session_queue_name: None,
+            status: None,
+            game_properties: None,
+            maximum_player_session_count: None,
+            game_session_name: None,
+            game_session_id: None,
+            game_session_arn: None,
+            game_session_region: None,
+            player_latencies: None,
+            start_time: None,
+            end_time: None,
+            ip_address: None,
+            dns_name: None,
+            port: None,
+            placed_player_sessions: None,
+            game_session_data: None,
+            matchmaker_data: None,
+            priority_configuration_override: None,
         };
         r.read_members(
             &mut [
@@ -3364,32 +3296,32 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionPlacement {
                 ),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameSessionPlacementState {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameSessionQueue {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            game_session_queue_arn: ::std::option::Option::None,
-            timeout_in_seconds: ::std::option::Option::None,
-            player_latency_policies: ::std::option::Option::None,
-            destinations: ::std::option::Option::None,
-            filter_configuration: ::std::option::Option::None,
-            priority_configuration: ::std::option::Option::None,
-            custom_event_data: ::std::option::Option::None,
-            notification_target: ::std::option::Option::None,
+            name: None,
+            game_session_queue_arn: None,
+            timeout_in_seconds: None,
+            player_latency_policies: None,
+            destinations: None,
+            filter_configuration: None,
+            priority_configuration: None,
+            custom_event_data: None,
+            notification_target: None,
         };
         r.read_members(
             &mut [
@@ -3404,7 +3336,7 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionQueue {
                 ("NotificationTarget", &mut value.notification_target),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3419,28 +3351,26 @@ impl ::smithy_runtime::JsonEncode for super::types::GameSessionQueueDestination 
 impl ::smithy_runtime::JsonDecode for super::types::GameSessionQueueDestination {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            destination_arn: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { destination_arn: None };
         r.read_members(&mut [("DestinationArn", &mut value.destination_arn)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameSessionStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameSessionStatusReason {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -3456,15 +3386,15 @@ impl ::smithy_runtime::JsonEncode for super::types::GetComputeAccessInput {
 impl ::smithy_runtime::JsonDecode for super::types::GetComputeAccessOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            compute_name: ::std::option::Option::None,
-            compute_arn: ::std::option::Option::None,
-            credentials: ::std::option::Option::None,
-            target: ::std::option::Option::None,
-            container_identifiers: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            compute_name: None,
+            compute_arn: None,
+            credentials: None,
+            target: None,
+            container_identifiers: None,
         };
         r.read_members(
             &mut [
@@ -3477,7 +3407,7 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAccessOutput {
                 ("ContainerIdentifiers", &mut value.container_identifiers),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3493,14 +3423,14 @@ impl ::smithy_runtime::JsonEncode for super::types::GetComputeAuthTokenInput {
 impl ::smithy_runtime::JsonDecode for super::types::GetComputeAuthTokenOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            compute_name: ::std::option::Option::None,
-            compute_arn: ::std::option::Option::None,
-            auth_token: ::std::option::Option::None,
-            expiration_timestamp: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            compute_name: None,
+            compute_arn: None,
+            auth_token: None,
+            expiration_timestamp: None,
         };
         r.read_members(
             &mut [
@@ -3512,7 +3442,7 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAuthTokenOutput {
                 ("ExpirationTimestamp", &mut value.expiration_timestamp),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3527,12 +3457,10 @@ impl ::smithy_runtime::JsonEncode for super::types::GetGameSessionLogUrlInput {
 impl ::smithy_runtime::JsonDecode for super::types::GetGameSessionLogUrlOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            pre_signed_url: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { pre_signed_url: None };
         r.read_members(&mut [("PreSignedUrl", &mut value.pre_signed_url)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3548,12 +3476,10 @@ impl ::smithy_runtime::JsonEncode for super::types::GetInstanceAccessInput {
 impl ::smithy_runtime::JsonDecode for super::types::GetInstanceAccessOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            instance_access: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { instance_access: None };
         r.read_members(&mut [("InstanceAccess", &mut value.instance_access)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3561,30 +3487,28 @@ impl ::smithy_runtime::JsonDecode
 for super::types::IdempotentParameterMismatchException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::Instance {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            instance_id: ::std::option::Option::None,
-            ip_address: ::std::option::Option::None,
-            dns_name: ::std::option::Option::None,
-            operating_system: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            instance_id: None,
+            ip_address: None,
+            dns_name: None,
+            operating_system: None,
+            r#type: None,
+            status: None,
+            creation_time: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -3600,20 +3524,20 @@ impl ::smithy_runtime::JsonDecode for super::types::Instance {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::InstanceAccess {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            instance_id: ::std::option::Option::None,
-            ip_address: ::std::option::Option::None,
-            operating_system: ::std::option::Option::None,
-            credentials: ::std::option::Option::None,
+            fleet_id: None,
+            instance_id: None,
+            ip_address: None,
+            operating_system: None,
+            credentials: None,
         };
         r.read_members(
             &mut [
@@ -3624,22 +3548,22 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceAccess {
                 ("Credentials", &mut value.credentials),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::InstanceCredentials {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            user_name: ::std::option::Option::None,
-            secret: ::std::option::Option::None,
+            user_name: None,
+            secret: None,
         };
         r.read_members(
             &mut [("UserName", &mut value.user_name), ("Secret", &mut value.secret)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3655,10 +3579,10 @@ impl ::smithy_runtime::JsonEncode for super::types::InstanceDefinition {
 impl ::smithy_runtime::JsonDecode for super::types::InstanceDefinition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            instance_type: ::std::option::Option::None,
-            weighted_capacity: ::std::option::Option::None,
+            instance_type: None,
+            weighted_capacity: None,
         };
         r.read_members(
             &mut [
@@ -3666,7 +3590,7 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceDefinition {
                 ("WeightedCapacity", &mut value.weighted_capacity),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3679,64 +3603,56 @@ impl ::smithy_runtime::JsonEncode for super::types::InstanceRoleCredentialsProvi
 impl ::smithy_runtime::JsonDecode for super::types::InstanceRoleCredentialsProvider {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::InstanceStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::InternalServiceException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::InvalidFleetStatusException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::InvalidGameSessionStatusException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::InvalidRequestException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3754,12 +3670,12 @@ impl ::smithy_runtime::JsonEncode for super::types::IpPermission {
 impl ::smithy_runtime::JsonDecode for super::types::IpPermission {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            from_port: ::std::option::Option::None,
-            to_port: ::std::option::Option::None,
-            ip_range: ::std::option::Option::None,
-            protocol: ::std::option::Option::None,
+            from_port: None,
+            to_port: None,
+            ip_range: None,
+            protocol: None,
         };
         r.read_members(
             &mut [
@@ -3769,7 +3685,7 @@ impl ::smithy_runtime::JsonDecode for super::types::IpPermission {
                 ("Protocol", &mut value.protocol),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3782,8 +3698,8 @@ impl ::smithy_runtime::JsonEncode for super::types::IpProtocol {
 impl ::smithy_runtime::JsonDecode for super::types::IpProtocol {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -3800,12 +3716,10 @@ impl ::smithy_runtime::JsonEncode for super::types::LaunchTemplateSpecification 
 impl ::smithy_runtime::JsonDecode for super::types::LimitExceededException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3823,15 +3737,15 @@ impl ::smithy_runtime::JsonEncode for super::types::ListAliasesInput {
 impl ::smithy_runtime::JsonDecode for super::types::ListAliasesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            aliases: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            aliases: None,
+            next_token: None,
         };
         r.read_members(
             &mut [("Aliases", &mut value.aliases), ("NextToken", &mut value.next_token)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3848,15 +3762,15 @@ impl ::smithy_runtime::JsonEncode for super::types::ListBuildsInput {
 impl ::smithy_runtime::JsonDecode for super::types::ListBuildsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            builds: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            builds: None,
+            next_token: None,
         };
         r.read_members(
             &mut [("Builds", &mut value.builds), ("NextToken", &mut value.next_token)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3885,10 +3799,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ListComputeInputStatus {
 impl ::smithy_runtime::JsonDecode for super::types::ListComputeOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            compute_list: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            compute_list: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3896,7 +3810,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListComputeOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3916,10 +3830,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ListContainerFleetsInput {
 impl ::smithy_runtime::JsonDecode for super::types::ListContainerFleetsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_fleets: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            container_fleets: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3927,7 +3841,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerFleetsOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3946,10 +3860,10 @@ impl ::smithy_runtime::JsonDecode
 for super::types::ListContainerGroupDefinitionVersionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_group_definitions: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            container_group_definitions: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3957,7 +3871,7 @@ for super::types::ListContainerGroupDefinitionVersionsOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3974,10 +3888,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ListContainerGroupDefinition
 impl ::smithy_runtime::JsonDecode for super::types::ListContainerGroupDefinitionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_group_definitions: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            container_group_definitions: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3985,7 +3899,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerGroupDefinition
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4002,10 +3916,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ListFleetDeploymentsInput {
 impl ::smithy_runtime::JsonDecode for super::types::ListFleetDeploymentsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_deployments: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_deployments: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -4013,7 +3927,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetDeploymentsOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4031,10 +3945,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ListFleetsInput {
 impl ::smithy_runtime::JsonDecode for super::types::ListFleetsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_ids: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_ids: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -4042,7 +3956,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetsOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4058,10 +3972,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ListGameServerGroupsInput {
 impl ::smithy_runtime::JsonDecode for super::types::ListGameServerGroupsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_groups: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            game_server_groups: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -4069,7 +3983,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServerGroupsOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4087,10 +4001,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ListGameServersInput {
 impl ::smithy_runtime::JsonDecode for super::types::ListGameServersOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_servers: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            game_servers: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -4098,7 +4012,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServersOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4115,10 +4029,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ListLocationsInput {
 impl ::smithy_runtime::JsonDecode for super::types::ListLocationsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            locations: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            locations: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -4126,7 +4040,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListLocationsOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4142,15 +4056,15 @@ impl ::smithy_runtime::JsonEncode for super::types::ListScriptsInput {
 impl ::smithy_runtime::JsonDecode for super::types::ListScriptsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            scripts: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            scripts: None,
+            next_token: None,
         };
         r.read_members(
             &mut [("Scripts", &mut value.scripts), ("NextToken", &mut value.next_token)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4165,23 +4079,21 @@ impl ::smithy_runtime::JsonEncode for super::types::ListTagsForResourceRequest {
 impl ::smithy_runtime::JsonDecode for super::types::ListTagsForResourceResponse {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            tags: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { tags: None };
         r.read_members(&mut [("Tags", &mut value.tags)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::LocationAttributes {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            location_state: ::std::option::Option::None,
-            stopped_actions: ::std::option::Option::None,
-            update_status: ::std::option::Option::None,
+            location_state: None,
+            stopped_actions: None,
+            update_status: None,
         };
         r.read_members(
             &mut [
@@ -4190,7 +4102,7 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationAttributes {
                 ("UpdateStatus", &mut value.update_status),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4211,10 +4123,10 @@ impl ::smithy_runtime::JsonEncode for super::types::LocationFilter {
 impl ::smithy_runtime::JsonDecode for super::types::LocationModel {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            location_name: ::std::option::Option::None,
-            location_arn: ::std::option::Option::None,
+            location_name: None,
+            location_arn: None,
         };
         r.read_members(
             &mut [
@@ -4222,42 +4134,40 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationModel {
                 ("LocationArn", &mut value.location_arn),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::LocationState {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            location: ::std::option::Option::None,
-            status: ::std::option::Option::None,
+            location: None,
+            status: None,
         };
         r.read_members(
             &mut [("Location", &mut value.location), ("Status", &mut value.status)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::LocationUpdateStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::LocationalDeployment {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            deployment_status: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { deployment_status: None };
         r.read_members(&mut [("DeploymentStatus", &mut value.deployment_status)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4274,11 +4184,11 @@ impl ::smithy_runtime::JsonEncode for super::types::LogConfiguration {
 impl ::smithy_runtime::JsonDecode for super::types::LogConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            log_destination: ::std::option::Option::None,
-            s3_bucket_name: ::std::option::Option::None,
-            log_group_arn: ::std::option::Option::None,
+            log_destination: None,
+            s3_bucket_name: None,
+            log_group_arn: None,
         };
         r.read_members(
             &mut [
@@ -4287,7 +4197,7 @@ impl ::smithy_runtime::JsonDecode for super::types::LogConfiguration {
                 ("LogGroupArn", &mut value.log_group_arn),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4300,18 +4210,18 @@ impl ::smithy_runtime::JsonEncode for super::types::LogDestination {
 impl ::smithy_runtime::JsonDecode for super::types::LogDestination {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::MatchedPlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            player_id: ::std::option::Option::None,
-            player_session_id: ::std::option::Option::None,
+            player_id: None,
+            player_session_id: None,
         };
         r.read_members(
             &mut [
@@ -4319,32 +4229,32 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchedPlayerSession {
                 ("PlayerSessionId", &mut value.player_session_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::MatchmakingConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            configuration_arn: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            game_session_queue_arns: ::std::option::Option::None,
-            request_timeout_seconds: ::std::option::Option::None,
-            acceptance_timeout_seconds: ::std::option::Option::None,
-            acceptance_required: ::std::option::Option::None,
-            rule_set_name: ::std::option::Option::None,
-            rule_set_arn: ::std::option::Option::None,
-            notification_target: ::std::option::Option::None,
-            additional_player_count: ::std::option::Option::None,
-            custom_event_data: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            game_properties: ::std::option::Option::None,
-            game_session_data: ::std::option::Option::None,
-            backfill_mode: ::std::option::Option::None,
-            flex_match_mode: ::std::option::Option::None,
+            name: None,
+            configuration_arn: None,
+            description: None,
+            game_session_queue_arns: None,
+            request_timeout_seconds: None,
+            acceptance_timeout_seconds: None,
+            acceptance_required: None,
+            rule_set_name: None,
+            rule_set_arn: None,
+            notification_target: None,
+            additional_player_count: None,
+            custom_event_data: None,
+            creation_time: None,
+            game_properties: None,
+            game_session_data: None,
+            backfill_mode: None,
+            flex_match_mode: None,
         };
         r.read_members(
             &mut [
@@ -4367,27 +4277,27 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingConfiguration {
                 ("FlexMatchMode", &mut value.flex_match_mode),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::MatchmakingConfigurationStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::MatchmakingRuleSet {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            rule_set_name: ::std::option::Option::None,
-            rule_set_arn: ::std::option::Option::None,
-            rule_set_body: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
+            rule_set_name: None,
+            rule_set_arn: None,
+            rule_set_body: None,
+            creation_time: None,
         };
         r.read_members(
             &mut [
@@ -4397,26 +4307,26 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingRuleSet {
                 ("CreationTime", &mut value.creation_time),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::MatchmakingTicket {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            ticket_id: ::std::option::Option::None,
-            configuration_name: ::std::option::Option::None,
-            configuration_arn: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            status_reason: ::std::option::Option::None,
-            status_message: ::std::option::Option::None,
-            start_time: ::std::option::Option::None,
-            end_time: ::std::option::Option::None,
-            players: ::std::option::Option::None,
-            game_session_connection_info: ::std::option::Option::None,
-            estimated_wait_time: ::std::option::Option::None,
+            ticket_id: None,
+            configuration_name: None,
+            configuration_arn: None,
+            status: None,
+            status_reason: None,
+            status_message: None,
+            start_time: None,
+            end_time: None,
+            players: None,
+            game_session_connection_info: None,
+            estimated_wait_time: None,
         };
         r.read_members(
             &mut [
@@ -4433,7 +4343,7 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingTicket {
                 ("EstimatedWaitTime", &mut value.estimated_wait_time),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4446,32 +4356,28 @@ impl ::smithy_runtime::JsonEncode for super::types::MetricName {
 impl ::smithy_runtime::JsonDecode for super::types::MetricName {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::NotFoundException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::NotReadyException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4484,30 +4390,28 @@ impl ::smithy_runtime::JsonEncode for super::types::OperatingSystem {
 impl ::smithy_runtime::JsonDecode for super::types::OperatingSystem {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::OutOfCapacityException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::PlacedPlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            player_id: ::std::option::Option::None,
-            player_session_id: ::std::option::Option::None,
+            player_id: None,
+            player_session_id: None,
         };
         r.read_members(
             &mut [
@@ -4515,7 +4419,7 @@ impl ::smithy_runtime::JsonDecode for super::types::PlacedPlayerSession {
                 ("PlayerSessionId", &mut value.player_session_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4528,8 +4432,8 @@ impl ::smithy_runtime::JsonEncode for super::types::PlacementFallbackStrategy {
 impl ::smithy_runtime::JsonDecode for super::types::PlacementFallbackStrategy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -4547,12 +4451,12 @@ impl ::smithy_runtime::JsonEncode for super::types::Player {
 impl ::smithy_runtime::JsonDecode for super::types::Player {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            player_id: ::std::option::Option::None,
-            player_attributes: ::std::option::Option::None,
-            team: ::std::option::Option::None,
-            latency_in_ms: ::std::option::Option::None,
+            player_id: None,
+            player_attributes: None,
+            team: None,
+            latency_in_ms: None,
         };
         r.read_members(
             &mut [
@@ -4562,7 +4466,7 @@ impl ::smithy_runtime::JsonDecode for super::types::Player {
                 ("LatencyInMs", &mut value.latency_in_ms),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4579,11 +4483,11 @@ impl ::smithy_runtime::JsonEncode for super::types::PlayerLatency {
 impl ::smithy_runtime::JsonDecode for super::types::PlayerLatency {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            player_id: ::std::option::Option::None,
-            region_identifier: ::std::option::Option::None,
-            latency_in_milliseconds: ::std::option::Option::None,
+            player_id: None,
+            region_identifier: None,
+            latency_in_milliseconds: None,
         };
         r.read_members(
             &mut [
@@ -4592,7 +4496,7 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerLatency {
                 ("LatencyInMilliseconds", &mut value.latency_in_milliseconds),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4611,10 +4515,10 @@ impl ::smithy_runtime::JsonEncode for super::types::PlayerLatencyPolicy {
 impl ::smithy_runtime::JsonDecode for super::types::PlayerLatencyPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            maximum_individual_player_latency_milliseconds: ::std::option::Option::None,
-            policy_duration_seconds: ::std::option::Option::None,
+            maximum_individual_player_latency_milliseconds: None,
+            policy_duration_seconds: None,
         };
         r.read_members(
             &mut [
@@ -4625,27 +4529,27 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerLatencyPolicy {
                 ("PolicyDurationSeconds", &mut value.policy_duration_seconds),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::PlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            player_session_id: ::std::option::Option::None,
-            player_id: ::std::option::Option::None,
-            game_session_id: ::std::option::Option::None,
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            termination_time: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            ip_address: ::std::option::Option::None,
-            dns_name: ::std::option::Option::None,
-            port: ::std::option::Option::None,
-            player_data: ::std::option::Option::None,
+            player_session_id: None,
+            player_id: None,
+            game_session_id: None,
+            fleet_id: None,
+            fleet_arn: None,
+            creation_time: None,
+            termination_time: None,
+            status: None,
+            ip_address: None,
+            dns_name: None,
+            port: None,
+            player_data: None,
         };
         r.read_members(
             &mut [
@@ -4663,7 +4567,7 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerSession {
                 ("PlayerData", &mut value.player_data),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4676,16 +4580,16 @@ impl ::smithy_runtime::JsonEncode for super::types::PlayerSessionCreationPolicy 
 impl ::smithy_runtime::JsonDecode for super::types::PlayerSessionCreationPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::PlayerSessionStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -4698,8 +4602,8 @@ impl ::smithy_runtime::JsonEncode for super::types::PolicyType {
 impl ::smithy_runtime::JsonDecode for super::types::PolicyType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -4715,10 +4619,10 @@ impl ::smithy_runtime::JsonEncode for super::types::PriorityConfiguration {
 impl ::smithy_runtime::JsonDecode for super::types::PriorityConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            priority_order: ::std::option::Option::None,
-            location_order: ::std::option::Option::None,
+            priority_order: None,
+            location_order: None,
         };
         r.read_members(
             &mut [
@@ -4726,7 +4630,7 @@ impl ::smithy_runtime::JsonDecode for super::types::PriorityConfiguration {
                 ("LocationOrder", &mut value.location_order),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4742,10 +4646,10 @@ impl ::smithy_runtime::JsonEncode for super::types::PriorityConfigurationOverrid
 impl ::smithy_runtime::JsonDecode for super::types::PriorityConfigurationOverride {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            placement_fallback_strategy: ::std::option::Option::None,
-            location_order: ::std::option::Option::None,
+            placement_fallback_strategy: None,
+            location_order: None,
         };
         r.read_members(
             &mut [
@@ -4753,7 +4657,7 @@ impl ::smithy_runtime::JsonDecode for super::types::PriorityConfigurationOverrid
                 ("LocationOrder", &mut value.location_order),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4766,8 +4670,8 @@ impl ::smithy_runtime::JsonEncode for super::types::PriorityType {
 impl ::smithy_runtime::JsonDecode for super::types::PriorityType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -4780,8 +4684,8 @@ impl ::smithy_runtime::JsonEncode for super::types::ProtectionPolicy {
 impl ::smithy_runtime::JsonDecode for super::types::ProtectionPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -4805,12 +4709,10 @@ impl ::smithy_runtime::JsonEncode for super::types::PutScalingPolicyInput {
 impl ::smithy_runtime::JsonDecode for super::types::PutScalingPolicyOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            name: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { name: None };
         r.read_members(&mut [("Name", &mut value.name)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4830,12 +4732,10 @@ impl ::smithy_runtime::JsonEncode for super::types::RegisterComputeInput {
 impl ::smithy_runtime::JsonDecode for super::types::RegisterComputeOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            compute: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { compute: None };
         r.read_members(&mut [("Compute", &mut value.compute)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4854,12 +4754,10 @@ impl ::smithy_runtime::JsonEncode for super::types::RegisterGameServerInput {
 impl ::smithy_runtime::JsonDecode for super::types::RegisterGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_server: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_server: None };
         r.read_members(&mut [("GameServer", &mut value.game_server)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4874,10 +4772,10 @@ impl ::smithy_runtime::JsonEncode for super::types::RequestUploadCredentialsInpu
 impl ::smithy_runtime::JsonDecode for super::types::RequestUploadCredentialsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            upload_credentials: ::std::option::Option::None,
-            storage_location: ::std::option::Option::None,
+            upload_credentials: None,
+            storage_location: None,
         };
         r.read_members(
             &mut [
@@ -4885,7 +4783,7 @@ impl ::smithy_runtime::JsonDecode for super::types::RequestUploadCredentialsOutp
                 ("StorageLocation", &mut value.storage_location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4900,15 +4798,15 @@ impl ::smithy_runtime::JsonEncode for super::types::ResolveAliasInput {
 impl ::smithy_runtime::JsonDecode for super::types::ResolveAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
         };
         r.read_members(
             &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4927,10 +4825,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ResourceCreationLimitPolicy 
 impl ::smithy_runtime::JsonDecode for super::types::ResourceCreationLimitPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            new_game_sessions_per_creator: ::std::option::Option::None,
-            policy_period_in_minutes: ::std::option::Option::None,
+            new_game_sessions_per_creator: None,
+            policy_period_in_minutes: None,
         };
         r.read_members(
             &mut [
@@ -4938,7 +4836,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ResourceCreationLimitPolicy 
                 ("PolicyPeriodInMinutes", &mut value.policy_period_in_minutes),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4954,12 +4852,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ResumeGameServerGroupInput {
 impl ::smithy_runtime::JsonDecode for super::types::ResumeGameServerGroupOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_server_group: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_server_group: None };
         r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4976,11 +4872,11 @@ impl ::smithy_runtime::JsonEncode for super::types::RoutingStrategy {
 impl ::smithy_runtime::JsonDecode for super::types::RoutingStrategy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            r#type: ::std::option::Option::None,
-            fleet_id: ::std::option::Option::None,
-            message: ::std::option::Option::None,
+            r#type: None,
+            fleet_id: None,
+            message: None,
         };
         r.read_members(
             &mut [
@@ -4989,7 +4885,7 @@ impl ::smithy_runtime::JsonDecode for super::types::RoutingStrategy {
                 ("Message", &mut value.message),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5002,8 +4898,8 @@ impl ::smithy_runtime::JsonEncode for super::types::RoutingStrategyType {
 impl ::smithy_runtime::JsonDecode for super::types::RoutingStrategyType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -5026,11 +4922,11 @@ impl ::smithy_runtime::JsonEncode for super::types::RuntimeConfiguration {
 impl ::smithy_runtime::JsonDecode for super::types::RuntimeConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            server_processes: ::std::option::Option::None,
-            max_concurrent_game_session_activations: ::std::option::Option::None,
-            game_session_activation_timeout_seconds: ::std::option::Option::None,
+            server_processes: None,
+            max_concurrent_game_session_activations: None,
+            game_session_activation_timeout_seconds: None,
         };
         r.read_members(
             &mut [
@@ -5045,7 +4941,7 @@ impl ::smithy_runtime::JsonDecode for super::types::RuntimeConfiguration {
                 ),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5063,12 +4959,12 @@ impl ::smithy_runtime::JsonEncode for super::types::S3Location {
 impl ::smithy_runtime::JsonDecode for super::types::S3Location {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            bucket: ::std::option::Option::None,
-            key: ::std::option::Option::None,
-            role_arn: ::std::option::Option::None,
-            object_version: ::std::option::Option::None,
+            bucket: None,
+            key: None,
+            role_arn: None,
+            object_version: None,
         };
         r.read_members(
             &mut [
@@ -5078,7 +4974,7 @@ impl ::smithy_runtime::JsonDecode for super::types::S3Location {
                 ("ObjectVersion", &mut value.object_version),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5091,30 +4987,30 @@ impl ::smithy_runtime::JsonEncode for super::types::ScalingAdjustmentType {
 impl ::smithy_runtime::JsonDecode for super::types::ScalingAdjustmentType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ScalingPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            scaling_adjustment: ::std::option::Option::None,
-            scaling_adjustment_type: ::std::option::Option::None,
-            comparison_operator: ::std::option::Option::None,
-            threshold: ::std::option::Option::None,
-            evaluation_periods: ::std::option::Option::None,
-            metric_name: ::std::option::Option::None,
-            policy_type: ::std::option::Option::None,
-            target_configuration: ::std::option::Option::None,
-            update_status: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            name: None,
+            status: None,
+            scaling_adjustment: None,
+            scaling_adjustment_type: None,
+            comparison_operator: None,
+            threshold: None,
+            evaluation_periods: None,
+            metric_name: None,
+            policy_type: None,
+            target_configuration: None,
+            update_status: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -5134,7 +5030,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ScalingPolicy {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5147,23 +5043,23 @@ impl ::smithy_runtime::JsonEncode for super::types::ScalingStatusType {
 impl ::smithy_runtime::JsonDecode for super::types::ScalingStatusType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::Script {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            script_id: ::std::option::Option::None,
-            script_arn: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            version: ::std::option::Option::None,
-            size_on_disk: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            storage_location: ::std::option::Option::None,
+            script_id: None,
+            script_arn: None,
+            name: None,
+            version: None,
+            size_on_disk: None,
+            creation_time: None,
+            storage_location: None,
         };
         r.read_members(
             &mut [
@@ -5176,7 +5072,7 @@ impl ::smithy_runtime::JsonDecode for super::types::Script {
                 ("StorageLocation", &mut value.storage_location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5197,10 +5093,10 @@ impl ::smithy_runtime::JsonEncode for super::types::SearchGameSessionsInput {
 impl ::smithy_runtime::JsonDecode for super::types::SearchGameSessionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_sessions: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            game_sessions: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -5208,7 +5104,7 @@ impl ::smithy_runtime::JsonDecode for super::types::SearchGameSessionsOutput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5225,11 +5121,11 @@ impl ::smithy_runtime::JsonEncode for super::types::ServerProcess {
 impl ::smithy_runtime::JsonDecode for super::types::ServerProcess {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            launch_path: ::std::option::Option::None,
-            parameters: ::std::option::Option::None,
-            concurrent_executions: ::std::option::Option::None,
+            launch_path: None,
+            parameters: None,
+            concurrent_executions: None,
         };
         r.read_members(
             &mut [
@@ -5238,7 +5134,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ServerProcess {
                 ("ConcurrentExecutions", &mut value.concurrent_executions),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5261,15 +5157,15 @@ impl ::smithy_runtime::JsonEncode for super::types::StartFleetActionsInput {
 impl ::smithy_runtime::JsonDecode for super::types::StartFleetActionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
         };
         r.read_members(
             &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5298,14 +5194,14 @@ impl ::smithy_runtime::JsonEncode for super::types::StartGameSessionPlacementInp
 impl ::smithy_runtime::JsonDecode for super::types::StartGameSessionPlacementOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_placement: ::std::option::Option::None,
+            game_session_placement: None,
         };
         r.read_members(
             &mut [("GameSessionPlacement", &mut value.game_session_placement)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5323,12 +5219,10 @@ impl ::smithy_runtime::JsonEncode for super::types::StartMatchBackfillInput {
 impl ::smithy_runtime::JsonDecode for super::types::StartMatchBackfillOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            matchmaking_ticket: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { matchmaking_ticket: None };
         r.read_members(&mut [("MatchmakingTicket", &mut value.matchmaking_ticket)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5345,12 +5239,10 @@ impl ::smithy_runtime::JsonEncode for super::types::StartMatchmakingInput {
 impl ::smithy_runtime::JsonDecode for super::types::StartMatchmakingOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            matchmaking_ticket: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { matchmaking_ticket: None };
         r.read_members(&mut [("MatchmakingTicket", &mut value.matchmaking_ticket)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5367,15 +5259,15 @@ impl ::smithy_runtime::JsonEncode for super::types::StopFleetActionsInput {
 impl ::smithy_runtime::JsonDecode for super::types::StopFleetActionsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
         };
         r.read_members(
             &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5390,14 +5282,14 @@ impl ::smithy_runtime::JsonEncode for super::types::StopGameSessionPlacementInpu
 impl ::smithy_runtime::JsonDecode for super::types::StopGameSessionPlacementOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_placement: ::std::option::Option::None,
+            game_session_placement: None,
         };
         r.read_members(
             &mut [("GameSessionPlacement", &mut value.game_session_placement)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5412,28 +5304,28 @@ impl ::smithy_runtime::JsonEncode for super::types::StopMatchmakingInput {
 impl ::smithy_runtime::JsonDecode for super::types::StopMatchmakingOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::SupportContainerDefinition {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_name: ::std::option::Option::None,
-            depends_on: ::std::option::Option::None,
-            mount_points: ::std::option::Option::None,
-            environment_override: ::std::option::Option::None,
-            essential: ::std::option::Option::None,
-            health_check: ::std::option::Option::None,
-            image_uri: ::std::option::Option::None,
-            memory_hard_limit_mebibytes: ::std::option::Option::None,
-            port_configuration: ::std::option::Option::None,
-            resolved_image_digest: ::std::option::Option::None,
-            vcpu: ::std::option::Option::None,
+            container_name: None,
+            depends_on: None,
+            mount_points: None,
+            environment_override: None,
+            essential: None,
+            health_check: None,
+            image_uri: None,
+            memory_hard_limit_mebibytes: None,
+            port_configuration: None,
+            resolved_image_digest: None,
+            vcpu: None,
         };
         r.read_members(
             &mut [
@@ -5450,7 +5342,7 @@ impl ::smithy_runtime::JsonDecode for super::types::SupportContainerDefinition {
                 ("Vcpu", &mut value.vcpu),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5483,12 +5375,10 @@ impl ::smithy_runtime::JsonEncode for super::types::SuspendGameServerGroupInput 
 impl ::smithy_runtime::JsonDecode for super::types::SuspendGameServerGroupOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_server_group: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_server_group: None };
         r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5504,13 +5394,10 @@ impl ::smithy_runtime::JsonEncode for super::types::Tag {
 impl ::smithy_runtime::JsonDecode for super::types::Tag {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            key: ::std::option::Option::None,
-            value: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { key: None, value: None };
         r.read_members(&mut [("Key", &mut value.key), ("Value", &mut value.value)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5526,21 +5413,19 @@ impl ::smithy_runtime::JsonEncode for super::types::TagResourceRequest {
 impl ::smithy_runtime::JsonDecode for super::types::TagResourceResponse {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::TaggingFailedException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5555,12 +5440,10 @@ impl ::smithy_runtime::JsonEncode for super::types::TargetConfiguration {
 impl ::smithy_runtime::JsonDecode for super::types::TargetConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            target_value: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { target_value: None };
         r.read_members(&mut [("TargetValue", &mut value.target_value)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5575,12 +5458,10 @@ impl ::smithy_runtime::JsonEncode for super::types::TargetTrackingConfiguration 
 impl ::smithy_runtime::JsonDecode for super::types::TerminalRoutingStrategyException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5596,12 +5477,10 @@ impl ::smithy_runtime::JsonEncode for super::types::TerminateGameSessionInput {
 impl ::smithy_runtime::JsonDecode for super::types::TerminateGameSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_session: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_session: None };
         r.read_members(&mut [("GameSession", &mut value.game_session)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5614,24 +5493,20 @@ impl ::smithy_runtime::JsonEncode for super::types::TerminationMode {
 impl ::smithy_runtime::JsonDecode for super::types::UnauthorizedException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::UnsupportedRegionException {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { message: None };
         r.read_members(&mut [("Message", &mut value.message)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5647,9 +5522,9 @@ impl ::smithy_runtime::JsonEncode for super::types::UntagResourceRequest {
 impl ::smithy_runtime::JsonDecode for super::types::UntagResourceResponse {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -5667,12 +5542,10 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateAliasInput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateAliasOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            alias: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { alias: None };
         r.read_members(&mut [("Alias", &mut value.alias)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5689,12 +5562,10 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateBuildInput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateBuildOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            build: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { build: None };
         r.read_members(&mut [("Build", &mut value.build)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5746,12 +5617,10 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateContainerFleetInput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerFleetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            container_fleet: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { container_fleet: None };
         r.read_members(&mut [("ContainerFleet", &mut value.container_fleet)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5783,14 +5652,14 @@ impl ::smithy_runtime::JsonDecode
 for super::types::UpdateContainerGroupDefinitionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_group_definition: ::std::option::Option::None,
+            container_group_definition: None,
         };
         r.read_members(
             &mut [("ContainerGroupDefinition", &mut value.container_group_definition)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5817,15 +5686,15 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateFleetAttributesInput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetAttributesOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
         };
         r.read_members(
             &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5844,11 +5713,11 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateFleetCapacityInput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetCapacityOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -5857,7 +5726,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetCapacityOutput {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5880,15 +5749,15 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateFleetPortSettingsInput
 impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetPortSettingsOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
         };
         r.read_members(
             &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5910,12 +5779,10 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateGameServerGroupInput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerGroupOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_server_group: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_server_group: None };
         r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5934,12 +5801,10 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateGameServerInput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_server: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_server: None };
         r.read_members(&mut [("GameServer", &mut value.game_server)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5965,12 +5830,10 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateGameSessionInput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_session: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_session: None };
         r.read_members(&mut [("GameSession", &mut value.game_session)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -5992,12 +5855,10 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateGameSessionQueueInput 
 impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionQueueOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_session_queue: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_session_queue: None };
         r.read_members(&mut [("GameSessionQueue", &mut value.game_session_queue)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -6026,12 +5887,10 @@ impl ::smithy_runtime::JsonDecode
 for super::types::UpdateMatchmakingConfigurationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            configuration: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { configuration: None };
         r.read_members(&mut [("Configuration", &mut value.configuration)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -6047,14 +5906,14 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateRuntimeConfigurationIn
 impl ::smithy_runtime::JsonDecode for super::types::UpdateRuntimeConfigurationOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            runtime_configuration: ::std::option::Option::None,
+            runtime_configuration: None,
         };
         r.read_members(
             &mut [("RuntimeConfiguration", &mut value.runtime_configuration)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -6073,12 +5932,10 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateScriptInput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateScriptOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            script: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { script: None };
         r.read_members(&mut [("Script", &mut value.script)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -6093,25 +5950,23 @@ impl ::smithy_runtime::JsonEncode for super::types::ValidateMatchmakingRuleSetIn
 impl ::smithy_runtime::JsonDecode for super::types::ValidateMatchmakingRuleSetOutput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            valid: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { valid: None };
         r.read_members(&mut [("Valid", &mut value.valid)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringAuthorization {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_lift_aws_account_id: ::std::option::Option::None,
-            peer_vpc_aws_account_id: ::std::option::Option::None,
-            peer_vpc_id: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            expiration_time: ::std::option::Option::None,
+            game_lift_aws_account_id: None,
+            peer_vpc_aws_account_id: None,
+            peer_vpc_id: None,
+            creation_time: None,
+            expiration_time: None,
         };
         r.read_members(
             &mut [
@@ -6122,22 +5977,22 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringAuthorization {
                 ("ExpirationTime", &mut value.expiration_time),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringConnection {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            fleet_arn: ::std::option::Option::None,
-            ip_v4_cidr_block: ::std::option::Option::None,
-            vpc_peering_connection_id: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            peer_vpc_id: ::std::option::Option::None,
-            game_lift_vpc_id: ::std::option::Option::None,
+            fleet_id: None,
+            fleet_arn: None,
+            ip_v4_cidr_block: None,
+            vpc_peering_connection_id: None,
+            status: None,
+            peer_vpc_id: None,
+            game_lift_vpc_id: None,
         };
         r.read_members(
             &mut [
@@ -6150,21 +6005,18 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringConnection {
                 ("GameLiftVpcId", &mut value.game_lift_vpc_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringConnectionStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            code: ::std::option::Option::None,
-            message: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { code: None, message: None };
         r.read_members(
             &mut [("Code", &mut value.code), ("Message", &mut value.message)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

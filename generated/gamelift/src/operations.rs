@@ -19,12 +19,7 @@
 /// [FlexMatch events](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-events.html) (reference)
 ///
 /// The `AcceptMatch` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct AcceptMatch;
 impl ::smithy_runtime::Operation for AcceptMatch {
     const NAME: &'static str = "AcceptMatch";
@@ -76,12 +71,7 @@ impl ::smithy_runtime::Operation for AcceptMatch {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `ClaimGameServer` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ClaimGameServer;
 impl ::smithy_runtime::Operation for ClaimGameServer {
     const NAME: &'static str = "ClaimGameServer";
@@ -128,12 +118,7 @@ impl ::smithy_runtime::Operation for ClaimGameServer {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `CreateAlias` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateAlias;
 impl ::smithy_runtime::Operation for CreateAlias {
     const NAME: &'static str = "CreateAlias";
@@ -186,12 +171,7 @@ impl ::smithy_runtime::Operation for CreateAlias {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `CreateBuild` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateBuild;
 impl ::smithy_runtime::Operation for CreateBuild {
     const NAME: &'static str = "CreateBuild";
@@ -254,12 +234,7 @@ impl ::smithy_runtime::Operation for CreateBuild {
 /// You can update most of the properties of a fleet, including container group definitions, and deploy the update across all fleet instances. Use a fleet update to deploy a new game server version update across the container fleet.
 ///
 /// The `CreateContainerFleet` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateContainerFleet;
 impl ::smithy_runtime::Operation for CreateContainerFleet {
     const NAME: &'static str = "CreateContainerFleet";
@@ -342,12 +317,7 @@ impl ::smithy_runtime::Operation for CreateContainerFleet {
 /// If successful, this request creates a `ContainerGroupDefinition` resource and assigns a unique ARN value. You can update most properties of a container group definition by calling [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html), and optionally save the update as a new version.
 ///
 /// The `CreateContainerGroupDefinition` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateContainerGroupDefinition;
 impl ::smithy_runtime::Operation for CreateContainerGroupDefinition {
     const NAME: &'static str = "CreateContainerGroupDefinition";
@@ -424,12 +394,7 @@ impl ::smithy_runtime::Operation for CreateContainerGroupDefinition {
 /// [Multi-location fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `CreateFleet` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateFleet;
 impl ::smithy_runtime::Operation for CreateFleet {
     const NAME: &'static str = "CreateFleet";
@@ -479,12 +444,7 @@ impl ::smithy_runtime::Operation for CreateFleet {
 /// [Amazon GameLift service locations](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-regions.html) for managed hosting.
 ///
 /// The `CreateFleetLocations` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateFleetLocations;
 impl ::smithy_runtime::Operation for CreateFleetLocations {
     const NAME: &'static str = "CreateFleetLocations";
@@ -538,12 +498,7 @@ impl ::smithy_runtime::Operation for CreateFleetLocations {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `CreateGameServerGroup` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateGameServerGroup;
 impl ::smithy_runtime::Operation for CreateGameServerGroup {
     const NAME: &'static str = "CreateGameServerGroup";
@@ -602,12 +557,7 @@ impl ::smithy_runtime::Operation for CreateGameServerGroup {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `CreateGameSession` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateGameSession;
 impl ::smithy_runtime::Operation for CreateGameSession {
     const NAME: &'static str = "CreateGameSession";
@@ -681,12 +631,7 @@ impl ::smithy_runtime::Operation for CreateGameSession {
 /// [CreateGameSessionQueue](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateGameSessionQueue.html) | [DescribeGameSessionQueues](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeGameSessionQueues.html) | [UpdateGameSessionQueue](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateGameSessionQueue.html) | [DeleteGameSessionQueue](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DeleteGameSessionQueue.html) | [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `CreateGameSessionQueue` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateGameSessionQueue;
 impl ::smithy_runtime::Operation for CreateGameSessionQueue {
     const NAME: &'static str = "CreateGameSessionQueue";
@@ -725,12 +670,7 @@ impl ::smithy_runtime::Operation for CreateGameSessionQueue {
 /// Creates a custom location for use in an Anywhere fleet.
 ///
 /// The `CreateLocation` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateLocation;
 impl ::smithy_runtime::Operation for CreateLocation {
     const NAME: &'static str = "CreateLocation";
@@ -779,12 +719,7 @@ impl ::smithy_runtime::Operation for CreateLocation {
 /// [Set up FlexMatch event notification](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-notification.html)
 ///
 /// The `CreateMatchmakingConfiguration` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateMatchmakingConfiguration;
 impl ::smithy_runtime::Operation for CreateMatchmakingConfiguration {
     const NAME: &'static str = "CreateMatchmakingConfiguration";
@@ -833,12 +768,7 @@ impl ::smithy_runtime::Operation for CreateMatchmakingConfiguration {
 /// - [Matchmaking with FlexMatch](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-intro.html)
 ///
 /// The `CreateMatchmakingRuleSet` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateMatchmakingRuleSet;
 impl ::smithy_runtime::Operation for CreateMatchmakingRuleSet {
     const NAME: &'static str = "CreateMatchmakingRuleSet";
@@ -887,12 +817,7 @@ impl ::smithy_runtime::Operation for CreateMatchmakingRuleSet {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `CreatePlayerSession` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreatePlayerSession;
 impl ::smithy_runtime::Operation for CreatePlayerSession {
     const NAME: &'static str = "CreatePlayerSession";
@@ -941,12 +866,7 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `CreatePlayerSessions` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreatePlayerSessions;
 impl ::smithy_runtime::Operation for CreatePlayerSessions {
     const NAME: &'static str = "CreatePlayerSessions";
@@ -1002,12 +922,7 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `CreateScript` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateScript;
 impl ::smithy_runtime::Operation for CreateScript {
     const NAME: &'static str = "CreateScript";
@@ -1055,12 +970,7 @@ impl ::smithy_runtime::Operation for CreateScript {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `CreateVpcPeeringAuthorization` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateVpcPeeringAuthorization;
 impl ::smithy_runtime::Operation for CreateVpcPeeringAuthorization {
     const NAME: &'static str = "CreateVpcPeeringAuthorization";
@@ -1107,12 +1017,7 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringAuthorization {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `CreateVpcPeeringConnection` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct CreateVpcPeeringConnection;
 impl ::smithy_runtime::Operation for CreateVpcPeeringConnection {
     const NAME: &'static str = "CreateVpcPeeringConnection";
@@ -1155,12 +1060,7 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringConnection {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DeleteAlias` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteAlias;
 impl ::smithy_runtime::Operation for DeleteAlias {
     const NAME: &'static str = "DeleteAlias";
@@ -1204,12 +1104,7 @@ impl ::smithy_runtime::Operation for DeleteAlias {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DeleteBuild` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteBuild;
 impl ::smithy_runtime::Operation for DeleteBuild {
     const NAME: &'static str = "DeleteBuild";
@@ -1251,12 +1146,7 @@ impl ::smithy_runtime::Operation for DeleteBuild {
 /// [Setting up Amazon GameLift Fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `DeleteContainerFleet` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteContainerFleet;
 impl ::smithy_runtime::Operation for DeleteContainerFleet {
     const NAME: &'static str = "DeleteContainerFleet";
@@ -1313,12 +1203,7 @@ impl ::smithy_runtime::Operation for DeleteContainerFleet {
 /// - [Manage a container group definition](https://docs.aws.amazon.com/gamelift/latest/developerguide/containers-create-groups.html)
 ///
 /// The `DeleteContainerGroupDefinition` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteContainerGroupDefinition;
 impl ::smithy_runtime::Operation for DeleteContainerGroupDefinition {
     const NAME: &'static str = "DeleteContainerGroupDefinition";
@@ -1365,12 +1250,7 @@ impl ::smithy_runtime::Operation for DeleteContainerGroupDefinition {
 /// [Setting up Amazon GameLift Fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `DeleteFleet` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteFleet;
 impl ::smithy_runtime::Operation for DeleteFleet {
     const NAME: &'static str = "DeleteFleet";
@@ -1414,12 +1294,7 @@ impl ::smithy_runtime::Operation for DeleteFleet {
 /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `DeleteFleetLocations` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteFleetLocations;
 impl ::smithy_runtime::Operation for DeleteFleetLocations {
     const NAME: &'static str = "DeleteFleetLocations";
@@ -1474,12 +1349,7 @@ impl ::smithy_runtime::Operation for DeleteFleetLocations {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `DeleteGameServerGroup` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteGameServerGroup;
 impl ::smithy_runtime::Operation for DeleteGameServerGroup {
     const NAME: &'static str = "DeleteGameServerGroup";
@@ -1518,12 +1388,7 @@ impl ::smithy_runtime::Operation for DeleteGameServerGroup {
 /// Deletes a game session queue. Once a queue is successfully deleted, unfulfilled [StartGameSessionPlacement](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StartGameSessionPlacement.html) requests that reference the queue will fail. To delete a queue, specify the queue name.
 ///
 /// The `DeleteGameSessionQueue` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteGameSessionQueue;
 impl ::smithy_runtime::Operation for DeleteGameSessionQueue {
     const NAME: &'static str = "DeleteGameSessionQueue";
@@ -1564,12 +1429,7 @@ impl ::smithy_runtime::Operation for DeleteGameSessionQueue {
 /// Before deleting a custom location, review any fleets currently using the custom location and deregister the location if it is in use. For more information, see [DeregisterCompute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DeregisterCompute.html).
 ///
 /// The `DeleteLocation` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteLocation;
 impl ::smithy_runtime::Operation for DeleteLocation {
     const NAME: &'static str = "DeleteLocation";
@@ -1608,12 +1468,7 @@ impl ::smithy_runtime::Operation for DeleteLocation {
 /// Permanently removes a FlexMatch matchmaking configuration. To delete, specify the configuration name. A matchmaking configuration cannot be deleted if it is being used in any active matchmaking tickets.
 ///
 /// The `DeleteMatchmakingConfiguration` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteMatchmakingConfiguration;
 impl ::smithy_runtime::Operation for DeleteMatchmakingConfiguration {
     const NAME: &'static str = "DeleteMatchmakingConfiguration";
@@ -1656,12 +1511,7 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingConfiguration {
 /// - [Build a rule set](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-rulesets.html)
 ///
 /// The `DeleteMatchmakingRuleSet` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteMatchmakingRuleSet;
 impl ::smithy_runtime::Operation for DeleteMatchmakingRuleSet {
     const NAME: &'static str = "DeleteMatchmakingRuleSet";
@@ -1702,12 +1552,7 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingRuleSet {
 /// To temporarily suspend scaling policies, use [StopFleetActions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StopFleetActions.html). This operation suspends all policies for the fleet.
 ///
 /// The `DeleteScalingPolicy` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteScalingPolicy;
 impl ::smithy_runtime::Operation for DeleteScalingPolicy {
     const NAME: &'static str = "DeleteScalingPolicy";
@@ -1756,12 +1601,7 @@ impl ::smithy_runtime::Operation for DeleteScalingPolicy {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DeleteScript` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteScript;
 impl ::smithy_runtime::Operation for DeleteScript {
     const NAME: &'static str = "DeleteScript";
@@ -1801,12 +1641,7 @@ impl ::smithy_runtime::Operation for DeleteScript {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DeleteVpcPeeringAuthorization` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteVpcPeeringAuthorization;
 impl ::smithy_runtime::Operation for DeleteVpcPeeringAuthorization {
     const NAME: &'static str = "DeleteVpcPeeringAuthorization";
@@ -1851,12 +1686,7 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringAuthorization {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DeleteVpcPeeringConnection` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeleteVpcPeeringConnection;
 impl ::smithy_runtime::Operation for DeleteVpcPeeringConnection {
     const NAME: &'static str = "DeleteVpcPeeringConnection";
@@ -1897,12 +1727,7 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringConnection {
 /// To deregister a compute, call this operation from the compute that's being deregistered and specify the compute name and the fleet ID.
 ///
 /// The `DeregisterCompute` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeregisterCompute;
 impl ::smithy_runtime::Operation for DeregisterCompute {
     const NAME: &'static str = "DeregisterCompute";
@@ -1949,12 +1774,7 @@ impl ::smithy_runtime::Operation for DeregisterCompute {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `DeregisterGameServer` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DeregisterGameServer;
 impl ::smithy_runtime::Operation for DeregisterGameServer {
     const NAME: &'static str = "DeregisterGameServer";
@@ -1999,12 +1819,7 @@ impl ::smithy_runtime::Operation for DeregisterGameServer {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DescribeAlias` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeAlias;
 impl ::smithy_runtime::Operation for DescribeAlias {
     const NAME: &'static str = "DescribeAlias";
@@ -2049,12 +1864,7 @@ impl ::smithy_runtime::Operation for DescribeAlias {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DescribeBuild` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeBuild;
 impl ::smithy_runtime::Operation for DescribeBuild {
     const NAME: &'static str = "DescribeBuild";
@@ -2108,12 +1918,7 @@ impl ::smithy_runtime::Operation for DescribeBuild {
 /// - For an Anywhere fleet, this operation returns information about the registered compute.
 ///
 /// The `DescribeCompute` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeCompute;
 impl ::smithy_runtime::Operation for DescribeCompute {
     const NAME: &'static str = "DescribeCompute";
@@ -2162,12 +1967,7 @@ impl ::smithy_runtime::Operation for DescribeCompute {
 /// **Note:** Some API operations limit the number of fleet IDs that allowed in one request. If a request exceeds this limit, the request fails and the error message contains the maximum allowed number.
 ///
 /// The `DescribeContainerFleet` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeContainerFleet;
 impl ::smithy_runtime::Operation for DescribeContainerFleet {
     const NAME: &'static str = "DescribeContainerFleet";
@@ -2219,12 +2019,7 @@ impl ::smithy_runtime::Operation for DescribeContainerFleet {
 /// - [Manage a container group definition](https://docs.aws.amazon.com/gamelift/latest/developerguide/containers-create-groups.html)
 ///
 /// The `DescribeContainerGroupDefinition` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeContainerGroupDefinition;
 impl ::smithy_runtime::Operation for DescribeContainerGroupDefinition {
     const NAME: &'static str = "DescribeContainerGroupDefinition";
@@ -2280,12 +2075,7 @@ impl ::smithy_runtime::Operation for DescribeContainerGroupDefinition {
 /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `DescribeEC2InstanceLimits` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeEc2InstanceLimits;
 impl ::smithy_runtime::Operation for DescribeEc2InstanceLimits {
     const NAME: &'static str = "DescribeEC2InstanceLimits";
@@ -2339,12 +2129,7 @@ impl ::smithy_runtime::Operation for DescribeEc2InstanceLimits {
 /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `DescribeFleetAttributes` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeFleetAttributes;
 impl ::smithy_runtime::Operation for DescribeFleetAttributes {
     const NAME: &'static str = "DescribeFleetAttributes";
@@ -2402,12 +2187,7 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
 /// [GameLift metrics for fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-cloudwatch.html#gamelift-metrics-fleet)
 ///
 /// The `DescribeFleetCapacity` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeFleetCapacity;
 impl ::smithy_runtime::Operation for DescribeFleetCapacity {
     const NAME: &'static str = "DescribeFleetCapacity";
@@ -2455,12 +2235,7 @@ impl ::smithy_runtime::Operation for DescribeFleetCapacity {
 /// If successful, a `FleetDeployment` object is returned.
 ///
 /// The `DescribeFleetDeployment` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeFleetDeployment;
 impl ::smithy_runtime::Operation for DescribeFleetDeployment {
     const NAME: &'static str = "DescribeFleetDeployment";
@@ -2507,12 +2282,7 @@ impl ::smithy_runtime::Operation for DescribeFleetDeployment {
 /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `DescribeFleetEvents` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeFleetEvents;
 impl ::smithy_runtime::Operation for DescribeFleetEvents {
     const NAME: &'static str = "DescribeFleetEvents";
@@ -2566,12 +2336,7 @@ impl ::smithy_runtime::Operation for DescribeFleetEvents {
 /// [Amazon GameLift service locations](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-regions.html) for managed hosting
 ///
 /// The `DescribeFleetLocationAttributes` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeFleetLocationAttributes;
 impl ::smithy_runtime::Operation for DescribeFleetLocationAttributes {
     const NAME: &'static str = "DescribeFleetLocationAttributes";
@@ -2624,12 +2389,7 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationAttributes {
 /// [GameLift metrics for fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-cloudwatch.html#gamelift-metrics-fleet)
 ///
 /// The `DescribeFleetLocationCapacity` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeFleetLocationCapacity;
 impl ::smithy_runtime::Operation for DescribeFleetLocationCapacity {
     const NAME: &'static str = "DescribeFleetLocationCapacity";
@@ -2680,12 +2440,7 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationCapacity {
 /// [GameLift metrics for fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-cloudwatch.html#gamelift-metrics-fleet)
 ///
 /// The `DescribeFleetLocationUtilization` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeFleetLocationUtilization;
 impl ::smithy_runtime::Operation for DescribeFleetLocationUtilization {
     const NAME: &'static str = "DescribeFleetLocationUtilization";
@@ -2735,12 +2490,7 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationUtilization {
 /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `DescribeFleetPortSettings` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeFleetPortSettings;
 impl ::smithy_runtime::Operation for DescribeFleetPortSettings {
     const NAME: &'static str = "DescribeFleetPortSettings";
@@ -2796,12 +2546,7 @@ impl ::smithy_runtime::Operation for DescribeFleetPortSettings {
 /// [GameLift Metrics for Fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-cloudwatch.html#gamelift-metrics-fleet)
 ///
 /// The `DescribeFleetUtilization` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeFleetUtilization;
 impl ::smithy_runtime::Operation for DescribeFleetUtilization {
     const NAME: &'static str = "DescribeFleetUtilization";
@@ -2848,12 +2593,7 @@ impl ::smithy_runtime::Operation for DescribeFleetUtilization {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `DescribeGameServer` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeGameServer;
 impl ::smithy_runtime::Operation for DescribeGameServer {
     const NAME: &'static str = "DescribeGameServer";
@@ -2900,12 +2640,7 @@ impl ::smithy_runtime::Operation for DescribeGameServer {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `DescribeGameServerGroup` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeGameServerGroup;
 impl ::smithy_runtime::Operation for DescribeGameServerGroup {
     const NAME: &'static str = "DescribeGameServerGroup";
@@ -2954,12 +2689,7 @@ impl ::smithy_runtime::Operation for DescribeGameServerGroup {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `DescribeGameServerInstances` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeGameServerInstances;
 impl ::smithy_runtime::Operation for DescribeGameServerInstances {
     const NAME: &'static str = "DescribeGameServerInstances";
@@ -3014,12 +2744,7 @@ impl ::smithy_runtime::Operation for DescribeGameServerInstances {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DescribeGameSessionDetails` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeGameSessionDetails;
 impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
     const NAME: &'static str = "DescribeGameSessionDetails";
@@ -3062,12 +2787,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
 /// This operation is not designed to be continually called to track game session status. This practice can cause you to exceed your API limit, which results in errors. Instead, you must configure an Amazon Simple Notification Service (SNS) topic to receive notifications from FlexMatch or queues. Continuously polling with `DescribeGameSessionPlacement` should only be used for games in development with low game session usage.
 ///
 /// The `DescribeGameSessionPlacement` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeGameSessionPlacement;
 impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
     const NAME: &'static str = "DescribeGameSessionPlacement";
@@ -3110,12 +2830,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
 /// [View Your Queues](https://docs.aws.amazon.com/gamelift/latest/developerguide/queues-console.html)
 ///
 /// The `DescribeGameSessionQueues` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeGameSessionQueues;
 impl ::smithy_runtime::Operation for DescribeGameSessionQueues {
     const NAME: &'static str = "DescribeGameSessionQueues";
@@ -3174,12 +2889,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionQueues {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DescribeGameSessions` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeGameSessions;
 impl ::smithy_runtime::Operation for DescribeGameSessions {
     const NAME: &'static str = "DescribeGameSessions";
@@ -3238,12 +2948,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DescribeInstances` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeInstances;
 impl ::smithy_runtime::Operation for DescribeInstances {
     const NAME: &'static str = "DescribeInstances";
@@ -3292,12 +2997,7 @@ impl ::smithy_runtime::Operation for DescribeInstances {
 /// [Set Up FlexMatch event notification](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-notification.html)
 ///
 /// The `DescribeMatchmaking` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeMatchmaking;
 impl ::smithy_runtime::Operation for DescribeMatchmaking {
     const NAME: &'static str = "DescribeMatchmaking";
@@ -3344,12 +3044,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
 /// [Setting up FlexMatch matchmakers](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/matchmaker-build.html)
 ///
 /// The `DescribeMatchmakingConfigurations` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeMatchmakingConfigurations;
 impl ::smithy_runtime::Operation for DescribeMatchmakingConfigurations {
     const NAME: &'static str = "DescribeMatchmakingConfigurations";
@@ -3392,12 +3087,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingConfigurations {
 /// - [Build a rule set](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-rulesets.html)
 ///
 /// The `DescribeMatchmakingRuleSets` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeMatchmakingRuleSets;
 impl ::smithy_runtime::Operation for DescribeMatchmakingRuleSets {
     const NAME: &'static str = "DescribeMatchmakingRuleSets";
@@ -3450,12 +3140,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingRuleSets {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DescribePlayerSessions` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribePlayerSessions;
 impl ::smithy_runtime::Operation for DescribePlayerSessions {
     const NAME: &'static str = "DescribePlayerSessions";
@@ -3504,12 +3189,7 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
 /// [Running multiple processes on a fleet](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-multiprocess.html)
 ///
 /// The `DescribeRuntimeConfiguration` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeRuntimeConfiguration;
 impl ::smithy_runtime::Operation for DescribeRuntimeConfiguration {
     const NAME: &'static str = "DescribeRuntimeConfiguration";
@@ -3552,12 +3232,7 @@ impl ::smithy_runtime::Operation for DescribeRuntimeConfiguration {
 /// A fleet may have all of its scaling policies suspended. This operation does not affect the status of the scaling policies, which remains ACTIVE.
 ///
 /// The `DescribeScalingPolicies` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeScalingPolicies;
 impl ::smithy_runtime::Operation for DescribeScalingPolicies {
     const NAME: &'static str = "DescribeScalingPolicies";
@@ -3606,12 +3281,7 @@ impl ::smithy_runtime::Operation for DescribeScalingPolicies {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DescribeScript` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeScript;
 impl ::smithy_runtime::Operation for DescribeScript {
     const NAME: &'static str = "DescribeScript";
@@ -3654,12 +3324,7 @@ impl ::smithy_runtime::Operation for DescribeScript {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DescribeVpcPeeringAuthorizations` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeVpcPeeringAuthorizations;
 impl ::smithy_runtime::Operation for DescribeVpcPeeringAuthorizations {
     const NAME: &'static str = "DescribeVpcPeeringAuthorizations";
@@ -3704,12 +3369,7 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringAuthorizations {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `DescribeVpcPeeringConnections` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct DescribeVpcPeeringConnections;
 impl ::smithy_runtime::Operation for DescribeVpcPeeringConnections {
     const NAME: &'static str = "DescribeVpcPeeringConnections";
@@ -3761,12 +3421,7 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringConnections {
 /// - With a managed EC2 fleet (where compute type is `EC2`), use these credentials with Amazon EC2 Systems Manager (SSM) to start a session with the compute. For more details, see [Starting a session (CLI)](https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-sessions-start.html#sessions-start-cli) in the *Amazon EC2 Systems Manager User Guide*.
 ///
 /// The `GetComputeAccess` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct GetComputeAccess;
 impl ::smithy_runtime::Operation for GetComputeAccess {
     const NAME: &'static str = "GetComputeAccess";
@@ -3816,12 +3471,7 @@ impl ::smithy_runtime::Operation for GetComputeAccess {
 /// - [Server SDK reference guides](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-serversdk.html) (for version 5.x)
 ///
 /// The `GetComputeAuthToken` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct GetComputeAuthToken;
 impl ::smithy_runtime::Operation for GetComputeAuthToken {
     const NAME: &'static str = "GetComputeAuthToken";
@@ -3864,12 +3514,7 @@ impl ::smithy_runtime::Operation for GetComputeAuthToken {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `GetGameSessionLogUrl` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct GetGameSessionLogUrl;
 impl ::smithy_runtime::Operation for GetGameSessionLogUrl {
     const NAME: &'static str = "GetGameSessionLogUrl";
@@ -3925,12 +3570,7 @@ impl ::smithy_runtime::Operation for GetGameSessionLogUrl {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `GetInstanceAccess` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct GetInstanceAccess;
 impl ::smithy_runtime::Operation for GetInstanceAccess {
     const NAME: &'static str = "GetInstanceAccess";
@@ -3975,12 +3615,7 @@ impl ::smithy_runtime::Operation for GetInstanceAccess {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `ListAliases` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListAliases;
 impl ::smithy_runtime::Operation for ListAliases {
     const NAME: &'static str = "ListAliases";
@@ -4024,12 +3659,7 @@ impl ::smithy_runtime::Operation for ListAliases {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `ListBuilds` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListBuilds;
 impl ::smithy_runtime::Operation for ListBuilds {
     const NAME: &'static str = "ListBuilds";
@@ -4077,12 +3707,7 @@ impl ::smithy_runtime::Operation for ListBuilds {
 /// - For an Anywhere fleet (compute type `ANYWHERE`), this operation returns compute names and details from when the compute was registered with `RegisterCompute`. This includes `GameLiftServiceSdkEndpoint` or `GameLiftAgentEndpoint`.
 ///
 /// The `ListCompute` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListCompute;
 impl ::smithy_runtime::Operation for ListCompute {
     const NAME: &'static str = "ListCompute";
@@ -4130,12 +3755,7 @@ impl ::smithy_runtime::Operation for ListCompute {
 /// **Note:** Fleet IDs are returned in no particular order.
 ///
 /// The `ListContainerFleets` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListContainerFleets;
 impl ::smithy_runtime::Operation for ListContainerFleets {
     const NAME: &'static str = "ListContainerFleets";
@@ -4188,12 +3808,7 @@ impl ::smithy_runtime::Operation for ListContainerFleets {
 /// - [Manage a container group definition](https://docs.aws.amazon.com/gamelift/latest/developerguide/containers-create-groups.html)
 ///
 /// The `ListContainerGroupDefinitionVersions` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListContainerGroupDefinitionVersions;
 impl ::smithy_runtime::Operation for ListContainerGroupDefinitionVersions {
     const NAME: &'static str = "ListContainerGroupDefinitionVersions";
@@ -4245,12 +3860,7 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitionVersions {
 /// **Note:** This operation returns the list of container group definitions in no particular order.
 ///
 /// The `ListContainerGroupDefinitions` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListContainerGroupDefinitions;
 impl ::smithy_runtime::Operation for ListContainerGroupDefinitions {
     const NAME: &'static str = "ListContainerGroupDefinitions";
@@ -4300,12 +3910,7 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitions {
 /// **Note:** Deployments are returned starting with the latest.
 ///
 /// The `ListFleetDeployments` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListFleetDeployments;
 impl ::smithy_runtime::Operation for ListFleetDeployments {
     const NAME: &'static str = "ListFleetDeployments";
@@ -4356,12 +3961,7 @@ impl ::smithy_runtime::Operation for ListFleetDeployments {
 /// **Note:** Fleet IDs are returned in no particular order.
 ///
 /// The `ListFleets` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListFleets;
 impl ::smithy_runtime::Operation for ListFleets {
     const NAME: &'static str = "ListFleets";
@@ -4397,12 +3997,7 @@ impl ::smithy_runtime::Operation for ListFleets {
 /// Lists a game server groups.
 ///
 /// The `ListGameServerGroups` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListGameServerGroups;
 impl ::smithy_runtime::Operation for ListGameServerGroups {
     const NAME: &'static str = "ListGameServerGroups";
@@ -4447,12 +4042,7 @@ impl ::smithy_runtime::Operation for ListGameServerGroups {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `ListGameServers` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListGameServers;
 impl ::smithy_runtime::Operation for ListGameServers {
     const NAME: &'static str = "ListGameServers";
@@ -4491,12 +4081,7 @@ impl ::smithy_runtime::Operation for ListGameServers {
 /// Lists all custom and Amazon Web Services locations.
 ///
 /// The `ListLocations` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListLocations;
 impl ::smithy_runtime::Operation for ListLocations {
     const NAME: &'static str = "ListLocations";
@@ -4543,12 +4128,7 @@ impl ::smithy_runtime::Operation for ListLocations {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `ListScripts` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListScripts;
 impl ::smithy_runtime::Operation for ListScripts {
     const NAME: &'static str = "ListScripts";
@@ -4596,12 +4176,7 @@ impl ::smithy_runtime::Operation for ListScripts {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `ListTagsForResource` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ListTagsForResource;
 impl ::smithy_runtime::Operation for ListTagsForResource {
     const NAME: &'static str = "ListTagsForResource";
@@ -4668,12 +4243,7 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
 /// To create or update a scaling policy, specify a unique combination of name and fleet ID, and set the policy type to "RuleBased". Specify the parameter values for a policy rule statement. On a successful request, the policy name is returned. Scaling policies are automatically in force as soon as they're successfully created. If the fleet's auto-scaling actions are temporarily suspended, the new policy will be in force once the fleet actions are restarted.
 ///
 /// The `PutScalingPolicy` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct PutScalingPolicy;
 impl ::smithy_runtime::Operation for PutScalingPolicy {
     const NAME: &'static str = "PutScalingPolicy";
@@ -4726,12 +4296,7 @@ impl ::smithy_runtime::Operation for PutScalingPolicy {
 /// - [Server SDK reference guides](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-serversdk.html) (for version 5.x)
 ///
 /// The `RegisterCompute` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct RegisterCompute;
 impl ::smithy_runtime::Operation for RegisterCompute {
     const NAME: &'static str = "RegisterCompute";
@@ -4780,12 +4345,7 @@ impl ::smithy_runtime::Operation for RegisterCompute {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `RegisterGameServer` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct RegisterGameServer;
 impl ::smithy_runtime::Operation for RegisterGameServer {
     const NAME: &'static str = "RegisterGameServer";
@@ -4832,12 +4392,7 @@ impl ::smithy_runtime::Operation for RegisterGameServer {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `RequestUploadCredentials` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct RequestUploadCredentials;
 impl ::smithy_runtime::Operation for RequestUploadCredentials {
     const NAME: &'static str = "RequestUploadCredentials";
@@ -4882,12 +4437,7 @@ impl ::smithy_runtime::Operation for RequestUploadCredentials {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `ResolveAlias` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ResolveAlias;
 impl ::smithy_runtime::Operation for ResolveAlias {
     const NAME: &'static str = "ResolveAlias";
@@ -4931,12 +4481,7 @@ impl ::smithy_runtime::Operation for ResolveAlias {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `ResumeGameServerGroup` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ResumeGameServerGroup;
 impl ::smithy_runtime::Operation for ResumeGameServerGroup {
     const NAME: &'static str = "ResumeGameServerGroup";
@@ -5006,12 +4551,7 @@ impl ::smithy_runtime::Operation for ResumeGameServerGroup {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `SearchGameSessions` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct SearchGameSessions;
 impl ::smithy_runtime::Operation for SearchGameSessions {
     const NAME: &'static str = "SearchGameSessions";
@@ -5061,12 +4601,7 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
 /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `StartFleetActions` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct StartFleetActions;
 impl ::smithy_runtime::Operation for StartFleetActions {
     const NAME: &'static str = "StartFleetActions";
@@ -5132,12 +4667,7 @@ impl ::smithy_runtime::Operation for StartFleetActions {
 /// Amazon GameLift continues to retry each placement request until it reaches the queue's timeout setting. If a request times out, you can resubmit the request to the same queue or try a different queue.
 ///
 /// The `StartGameSessionPlacement` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct StartGameSessionPlacement;
 impl ::smithy_runtime::Operation for StartGameSessionPlacement {
     const NAME: &'static str = "StartGameSessionPlacement";
@@ -5192,12 +4722,7 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
 /// [How Amazon GameLift FlexMatch works](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/gamelift-match.html)
 ///
 /// The `StartMatchBackfill` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct StartMatchBackfill;
 impl ::smithy_runtime::Operation for StartMatchBackfill {
     const NAME: &'static str = "StartMatchBackfill";
@@ -5248,12 +4773,7 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
 /// [How Amazon GameLift FlexMatch works](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/gamelift-match.html)
 ///
 /// The `StartMatchmaking` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct StartMatchmaking;
 impl ::smithy_runtime::Operation for StartMatchmaking {
     const NAME: &'static str = "StartMatchmaking";
@@ -5305,12 +4825,7 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
 /// [Setting up Amazon GameLift Fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `StopFleetActions` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct StopFleetActions;
 impl ::smithy_runtime::Operation for StopFleetActions {
     const NAME: &'static str = "StopFleetActions";
@@ -5355,12 +4870,7 @@ impl ::smithy_runtime::Operation for StopFleetActions {
 /// This operation results in an `InvalidRequestExecption` (400) error if a game session has already been created for this placement. You can clean up an unneeded game session by calling [TerminateGameSession](https://docs.aws.amazon.com/gamelift/latest/apireference/API_TerminateGameSession).
 ///
 /// The `StopGameSessionPlacement` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct StopGameSessionPlacement;
 impl ::smithy_runtime::Operation for StopGameSessionPlacement {
     const NAME: &'static str = "StopGameSessionPlacement";
@@ -5407,12 +4917,7 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
 /// [Add FlexMatch to a game client](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-client.html)
 ///
 /// The `StopMatchmaking` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct StopMatchmaking;
 impl ::smithy_runtime::Operation for StopMatchmaking {
     const NAME: &'static str = "StopMatchmaking";
@@ -5461,12 +4966,7 @@ impl ::smithy_runtime::Operation for StopMatchmaking {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `SuspendGameServerGroup` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct SuspendGameServerGroup;
 impl ::smithy_runtime::Operation for SuspendGameServerGroup {
     const NAME: &'static str = "SuspendGameServerGroup";
@@ -5517,12 +5017,7 @@ impl ::smithy_runtime::Operation for SuspendGameServerGroup {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `TagResource` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct TagResource;
 impl ::smithy_runtime::Operation for TagResource {
     const NAME: &'static str = "TagResource";
@@ -5575,12 +5070,7 @@ impl ::smithy_runtime::Operation for TagResource {
 /// Amazon GameLift server SDK 5 reference guide for `OnProcessTerminate()` ([C++](https://docs.aws.amazon.com/gamelift/latest/developerguide/integration-server-sdk5-cpp-initsdk.html)) ([C#](https://docs.aws.amazon.com/gamelift/latest/developerguide/integration-server-sdk5-csharp-initsdk.html)) ([Unreal](https://docs.aws.amazon.com/gamelift/latest/developerguide/integration-server-sdk5-unreal-initsdk.html)) ([Go](https://docs.aws.amazon.com/gamelift/latest/developerguide/integration-server-sdk-go-initsdk.html))
 ///
 /// The `TerminateGameSession` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct TerminateGameSession;
 impl ::smithy_runtime::Operation for TerminateGameSession {
     const NAME: &'static str = "TerminateGameSession";
@@ -5631,12 +5121,7 @@ impl ::smithy_runtime::Operation for TerminateGameSession {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `UntagResource` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UntagResource;
 impl ::smithy_runtime::Operation for UntagResource {
     const NAME: &'static str = "UntagResource";
@@ -5679,12 +5164,7 @@ impl ::smithy_runtime::Operation for UntagResource {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `UpdateAlias` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateAlias;
 impl ::smithy_runtime::Operation for UpdateAlias {
     const NAME: &'static str = "UpdateAlias";
@@ -5726,12 +5206,7 @@ impl ::smithy_runtime::Operation for UpdateAlias {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `UpdateBuild` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateBuild;
 impl ::smithy_runtime::Operation for UpdateBuild {
     const NAME: &'static str = "UpdateBuild";
@@ -5789,12 +5264,7 @@ impl ::smithy_runtime::Operation for UpdateBuild {
 /// You can have only one update deployment active at a time for a fleet. If a second update request initiates a deployment while another deployment is in progress, the first deployment is cancelled.
 ///
 /// The `UpdateContainerFleet` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateContainerFleet;
 impl ::smithy_runtime::Operation for UpdateContainerFleet {
     const NAME: &'static str = "UpdateContainerFleet";
@@ -5849,12 +5319,7 @@ impl ::smithy_runtime::Operation for UpdateContainerFleet {
 /// If the container group definition version is used in an active fleets, the update automatically initiates a new fleet deployment of the new version. You can track a fleet's deployments using [ListFleetDeployments](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListFleetDeployments.html).
 ///
 /// The `UpdateContainerGroupDefinition` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateContainerGroupDefinition;
 impl ::smithy_runtime::Operation for UpdateContainerGroupDefinition {
     const NAME: &'static str = "UpdateContainerGroupDefinition";
@@ -5899,12 +5364,7 @@ impl ::smithy_runtime::Operation for UpdateContainerGroupDefinition {
 /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `UpdateFleetAttributes` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateFleetAttributes;
 impl ::smithy_runtime::Operation for UpdateFleetAttributes {
     const NAME: &'static str = "UpdateFleetAttributes";
@@ -5960,12 +5420,7 @@ impl ::smithy_runtime::Operation for UpdateFleetAttributes {
 /// [Scaling fleet capacity](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-manage-capacity.html)
 ///
 /// The `UpdateFleetCapacity` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateFleetCapacity;
 impl ::smithy_runtime::Operation for UpdateFleetCapacity {
     const NAME: &'static str = "UpdateFleetCapacity";
@@ -6012,12 +5467,7 @@ impl ::smithy_runtime::Operation for UpdateFleetCapacity {
 /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `UpdateFleetPortSettings` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateFleetPortSettings;
 impl ::smithy_runtime::Operation for UpdateFleetPortSettings {
     const NAME: &'static str = "UpdateFleetPortSettings";
@@ -6070,12 +5520,7 @@ impl ::smithy_runtime::Operation for UpdateFleetPortSettings {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `UpdateGameServer` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateGameServer;
 impl ::smithy_runtime::Operation for UpdateGameServer {
     const NAME: &'static str = "UpdateGameServer";
@@ -6122,12 +5567,7 @@ impl ::smithy_runtime::Operation for UpdateGameServer {
 /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
 ///
 /// The `UpdateGameServerGroup` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateGameServerGroup;
 impl ::smithy_runtime::Operation for UpdateGameServerGroup {
     const NAME: &'static str = "UpdateGameServerGroup";
@@ -6172,12 +5612,7 @@ impl ::smithy_runtime::Operation for UpdateGameServerGroup {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `UpdateGameSession` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateGameSession;
 impl ::smithy_runtime::Operation for UpdateGameSession {
     const NAME: &'static str = "UpdateGameSession";
@@ -6220,12 +5655,7 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
 /// [Using Multi-Region Queues](https://docs.aws.amazon.com/gamelift/latest/developerguide/queues-intro.html)
 ///
 /// The `UpdateGameSessionQueue` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateGameSessionQueue;
 impl ::smithy_runtime::Operation for UpdateGameSessionQueue {
     const NAME: &'static str = "UpdateGameSessionQueue";
@@ -6268,12 +5698,7 @@ impl ::smithy_runtime::Operation for UpdateGameSessionQueue {
 /// [Design a FlexMatch matchmaker](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-configuration.html)
 ///
 /// The `UpdateMatchmakingConfiguration` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateMatchmakingConfiguration;
 impl ::smithy_runtime::Operation for UpdateMatchmakingConfiguration {
     const NAME: &'static str = "UpdateMatchmakingConfiguration";
@@ -6320,12 +5745,7 @@ impl ::smithy_runtime::Operation for UpdateMatchmakingConfiguration {
 /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
 ///
 /// The `UpdateRuntimeConfiguration` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateRuntimeConfiguration;
 impl ::smithy_runtime::Operation for UpdateRuntimeConfiguration {
     const NAME: &'static str = "UpdateRuntimeConfiguration";
@@ -6378,12 +5798,7 @@ impl ::smithy_runtime::Operation for UpdateRuntimeConfiguration {
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
 ///
 /// The `UpdateScript` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct UpdateScript;
 impl ::smithy_runtime::Operation for UpdateScript {
     const NAME: &'static str = "UpdateScript";
@@ -6423,12 +5838,7 @@ impl ::smithy_runtime::Operation for UpdateScript {
 /// - [Build a rule set](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-rulesets.html)
 ///
 /// The `ValidateMatchmakingRuleSet` operation: builds its request and parses its response (sans-IO).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ValidateMatchmakingRuleSet;
 impl ::smithy_runtime::Operation for ValidateMatchmakingRuleSet {
     const NAME: &'static str = "ValidateMatchmakingRuleSet";

@@ -4,11 +4,11 @@
 impl ::smithy_runtime::JsonDecode for super::types::AcceptMatchInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            ticket_id: ::std::option::Option::None,
-            player_ids: ::std::option::Option::None,
-            acceptance_type: ::std::option::Option::None,
+            ticket_id: None,
+            player_ids: None,
+            acceptance_type: None,
         };
         r.read_members(
             &mut [
@@ -17,7 +17,7 @@ impl ::smithy_runtime::JsonDecode for super::types::AcceptMatchInput {
                 ("AcceptanceType", &mut value.acceptance_type),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -31,8 +31,8 @@ impl ::smithy_runtime::JsonEncode for super::types::AcceptMatchOutput {
 impl ::smithy_runtime::JsonDecode for super::types::AcceptanceType {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -79,24 +79,22 @@ impl ::smithy_runtime::JsonEncode for super::types::Build {
 impl ::smithy_runtime::JsonDecode for super::types::ClaimFilterOption {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            instance_statuses: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { instance_statuses: None };
         r.read_members(&mut [("InstanceStatuses", &mut value.instance_statuses)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ClaimGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            game_server_id: ::std::option::Option::None,
-            game_server_data: ::std::option::Option::None,
-            filter_option: ::std::option::Option::None,
+            game_server_group_name: None,
+            game_server_id: None,
+            game_server_data: None,
+            filter_option: None,
         };
         r.read_members(
             &mut [
@@ -106,7 +104,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ClaimGameServerInput {
                 ("FilterOption", &mut value.filter_option),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -247,8 +245,8 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerFleetLocationStatus
 impl ::smithy_runtime::JsonDecode for super::types::ContainerFleetRemoveAttribute {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -308,12 +306,12 @@ impl ::smithy_runtime::JsonEncode for super::types::ContainerIdentifier {
 impl ::smithy_runtime::JsonDecode for super::types::CreateAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            routing_strategy: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            name: None,
+            description: None,
+            routing_strategy: None,
+            tags: None,
         };
         r.read_members(
             &mut [
@@ -323,7 +321,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateAliasInput {
                 ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -338,14 +336,14 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateAliasOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            version: ::std::option::Option::None,
-            storage_location: ::std::option::Option::None,
-            operating_system: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            server_sdk_version: ::std::option::Option::None,
+            name: None,
+            version: None,
+            storage_location: None,
+            operating_system: None,
+            tags: None,
+            server_sdk_version: None,
         };
         r.read_members(
             &mut [
@@ -357,7 +355,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateBuildInput {
                 ("ServerSdkVersion", &mut value.server_sdk_version),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -374,23 +372,23 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateBuildOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateContainerFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_role_arn: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            game_server_container_group_definition_name: ::std::option::Option::None,
-            per_instance_container_group_definition_name: ::std::option::Option::None,
-            instance_connection_port_range: ::std::option::Option::None,
-            instance_inbound_permissions: ::std::option::Option::None,
-            game_server_container_groups_per_instance: ::std::option::Option::None,
-            instance_type: ::std::option::Option::None,
-            billing_type: ::std::option::Option::None,
-            locations: ::std::option::Option::None,
-            metric_groups: ::std::option::Option::None,
-            new_game_session_protection_policy: ::std::option::Option::None,
-            game_session_creation_limit_policy: ::std::option::Option::None,
-            log_configuration: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            fleet_role_arn: None,
+            description: None,
+            game_server_container_group_definition_name: None,
+            per_instance_container_group_definition_name: None,
+            instance_connection_port_range: None,
+            instance_inbound_permissions: None,
+            game_server_container_groups_per_instance: None,
+            instance_type: None,
+            billing_type: None,
+            locations: None,
+            metric_groups: None,
+            new_game_session_protection_policy: None,
+            game_session_creation_limit_policy: None,
+            log_configuration: None,
+            tags: None,
         };
         r.read_members(
             &mut [
@@ -429,7 +427,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerFleetInput {
                 ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -444,17 +442,17 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateContainerFleetOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateContainerGroupDefinitionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            container_group_type: ::std::option::Option::None,
-            total_memory_limit_mebibytes: ::std::option::Option::None,
-            total_vcpu_limit: ::std::option::Option::None,
-            game_server_container_definition: ::std::option::Option::None,
-            support_container_definitions: ::std::option::Option::None,
-            operating_system: ::std::option::Option::None,
-            version_description: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            name: None,
+            container_group_type: None,
+            total_memory_limit_mebibytes: None,
+            total_vcpu_limit: None,
+            game_server_container_definition: None,
+            support_container_definitions: None,
+            operating_system: None,
+            version_description: None,
+            tags: None,
         };
         r.read_members(
             &mut [
@@ -475,7 +473,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerGroupDefiniti
                 ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -491,31 +489,31 @@ for super::types::CreateContainerGroupDefinitionOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            build_id: ::std::option::Option::None,
-            script_id: ::std::option::Option::None,
-            server_launch_path: ::std::option::Option::None,
-            server_launch_parameters: ::std::option::Option::None,
-            log_paths: ::std::option::Option::None,
-            ec2_instance_type: ::std::option::Option::None,
-            ec2_inbound_permissions: ::std::option::Option::None,
-            new_game_session_protection_policy: ::std::option::Option::None,
-            runtime_configuration: ::std::option::Option::None,
-            resource_creation_limit_policy: ::std::option::Option::None,
-            metric_groups: ::std::option::Option::None,
-            peer_vpc_aws_account_id: ::std::option::Option::None,
-            peer_vpc_id: ::std::option::Option::None,
-            fleet_type: ::std::option::Option::None,
-            instance_role_arn: ::std::option::Option::None,
-            certificate_configuration: ::std::option::Option::None,
-            locations: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            compute_type: ::std::option::Option::None,
-            anywhere_configuration: ::std::option::Option::None,
-            instance_role_credentials_provider: ::std::option::Option::None,
+            name: None,
+            description: None,
+            build_id: None,
+            script_id: None,
+            server_launch_path: None,
+            server_launch_parameters: None,
+            log_paths: None,
+            ec2_instance_type: None,
+            ec2_inbound_permissions: None,
+            new_game_session_protection_policy: None,
+            runtime_configuration: None,
+            resource_creation_limit_policy: None,
+            metric_groups: None,
+            peer_vpc_aws_account_id: None,
+            peer_vpc_id: None,
+            fleet_type: None,
+            instance_role_arn: None,
+            certificate_configuration: None,
+            locations: None,
+            tags: None,
+            compute_type: None,
+            anywhere_configuration: None,
+            instance_role_credentials_provider: None,
         };
         r.read_members(
             &mut [
@@ -553,22 +551,22 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetInput {
                 ),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::CreateFleetLocationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            locations: ::std::option::Option::None,
+            fleet_id: None,
+            locations: None,
         };
         r.read_members(
             &mut [("FleetId", &mut value.fleet_id), ("Locations", &mut value.locations)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -594,19 +592,19 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateFleetOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            role_arn: ::std::option::Option::None,
-            min_size: ::std::option::Option::None,
-            max_size: ::std::option::Option::None,
-            launch_template: ::std::option::Option::None,
-            instance_definitions: ::std::option::Option::None,
-            auto_scaling_policy: ::std::option::Option::None,
-            balancing_strategy: ::std::option::Option::None,
-            game_server_protection_policy: ::std::option::Option::None,
-            vpc_subnets: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            game_server_group_name: None,
+            role_arn: None,
+            min_size: None,
+            max_size: None,
+            launch_template: None,
+            instance_definitions: None,
+            auto_scaling_policy: None,
+            balancing_strategy: None,
+            game_server_protection_policy: None,
+            vpc_subnets: None,
+            tags: None,
         };
         r.read_members(
             &mut [
@@ -623,7 +621,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameServerGroupInput {
                 ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -638,18 +636,18 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateGameServerGroupOutput 
 impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            alias_id: ::std::option::Option::None,
-            maximum_player_session_count: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            game_properties: ::std::option::Option::None,
-            creator_id: ::std::option::Option::None,
-            game_session_id: ::std::option::Option::None,
-            idempotency_token: ::std::option::Option::None,
-            game_session_data: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            alias_id: None,
+            maximum_player_session_count: None,
+            name: None,
+            game_properties: None,
+            creator_id: None,
+            game_session_id: None,
+            idempotency_token: None,
+            game_session_data: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -665,7 +663,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionInput {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -680,17 +678,17 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateGameSessionOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionQueueInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            timeout_in_seconds: ::std::option::Option::None,
-            player_latency_policies: ::std::option::Option::None,
-            destinations: ::std::option::Option::None,
-            filter_configuration: ::std::option::Option::None,
-            priority_configuration: ::std::option::Option::None,
-            custom_event_data: ::std::option::Option::None,
-            notification_target: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            name: None,
+            timeout_in_seconds: None,
+            player_latency_policies: None,
+            destinations: None,
+            filter_configuration: None,
+            priority_configuration: None,
+            custom_event_data: None,
+            notification_target: None,
+            tags: None,
         };
         r.read_members(
             &mut [
@@ -705,7 +703,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionQueueInput 
                 ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -720,15 +718,15 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateGameSessionQueueOutput
 impl ::smithy_runtime::JsonDecode for super::types::CreateLocationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            location_name: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            location_name: None,
+            tags: None,
         };
         r.read_members(
             &mut [("LocationName", &mut value.location_name), ("Tags", &mut value.tags)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -743,23 +741,23 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateLocationOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingConfigurationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            game_session_queue_arns: ::std::option::Option::None,
-            request_timeout_seconds: ::std::option::Option::None,
-            acceptance_timeout_seconds: ::std::option::Option::None,
-            acceptance_required: ::std::option::Option::None,
-            rule_set_name: ::std::option::Option::None,
-            notification_target: ::std::option::Option::None,
-            additional_player_count: ::std::option::Option::None,
-            custom_event_data: ::std::option::Option::None,
-            game_properties: ::std::option::Option::None,
-            game_session_data: ::std::option::Option::None,
-            backfill_mode: ::std::option::Option::None,
-            flex_match_mode: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            name: None,
+            description: None,
+            game_session_queue_arns: None,
+            request_timeout_seconds: None,
+            acceptance_timeout_seconds: None,
+            acceptance_required: None,
+            rule_set_name: None,
+            notification_target: None,
+            additional_player_count: None,
+            custom_event_data: None,
+            game_properties: None,
+            game_session_data: None,
+            backfill_mode: None,
+            flex_match_mode: None,
+            tags: None,
         };
         r.read_members(
             &mut [
@@ -780,7 +778,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingConfigurati
                 ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -796,11 +794,11 @@ for super::types::CreateMatchmakingConfigurationOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingRuleSetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            rule_set_body: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            name: None,
+            rule_set_body: None,
+            tags: None,
         };
         r.read_members(
             &mut [
@@ -809,7 +807,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingRuleSetInpu
                 ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -824,11 +822,11 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateMatchmakingRuleSetOutp
 impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_id: ::std::option::Option::None,
-            player_id: ::std::option::Option::None,
-            player_data: ::std::option::Option::None,
+            game_session_id: None,
+            player_id: None,
+            player_data: None,
         };
         r.read_members(
             &mut [
@@ -837,7 +835,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionInput {
                 ("PlayerData", &mut value.player_data),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -852,11 +850,11 @@ impl ::smithy_runtime::JsonEncode for super::types::CreatePlayerSessionOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_id: ::std::option::Option::None,
-            player_ids: ::std::option::Option::None,
-            player_data_map: ::std::option::Option::None,
+            game_session_id: None,
+            player_ids: None,
+            player_data_map: None,
         };
         r.read_members(
             &mut [
@@ -865,7 +863,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionsInput {
                 ("PlayerDataMap", &mut value.player_data_map),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -880,13 +878,13 @@ impl ::smithy_runtime::JsonEncode for super::types::CreatePlayerSessionsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            version: ::std::option::Option::None,
-            storage_location: ::std::option::Option::None,
-            zip_file: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            name: None,
+            version: None,
+            storage_location: None,
+            zip_file: None,
+            tags: None,
         };
         r.read_members(
             &mut [
@@ -897,7 +895,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateScriptInput {
                 ("Tags", &mut value.tags),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -912,10 +910,10 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateScriptOutput {
 impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringAuthorizationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_lift_aws_account_id: ::std::option::Option::None,
-            peer_vpc_id: ::std::option::Option::None,
+            game_lift_aws_account_id: None,
+            peer_vpc_id: None,
         };
         r.read_members(
             &mut [
@@ -923,7 +921,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringAuthorizatio
                 ("PeerVpcId", &mut value.peer_vpc_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -938,11 +936,11 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateVpcPeeringAuthorizatio
 impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringConnectionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            peer_vpc_aws_account_id: ::std::option::Option::None,
-            peer_vpc_id: ::std::option::Option::None,
+            fleet_id: None,
+            peer_vpc_aws_account_id: None,
+            peer_vpc_id: None,
         };
         r.read_members(
             &mut [
@@ -951,7 +949,7 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringConnectionIn
                 ("PeerVpcId", &mut value.peer_vpc_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -965,36 +963,30 @@ impl ::smithy_runtime::JsonEncode for super::types::CreateVpcPeeringConnectionOu
 impl ::smithy_runtime::JsonDecode for super::types::DeleteAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            alias_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { alias_id: None };
         r.read_members(&mut [("AliasId", &mut value.alias_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::DeleteBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            build_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { build_id: None };
         r.read_members(&mut [("BuildId", &mut value.build_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::DeleteContainerFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { fleet_id: None };
         r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1008,11 +1000,11 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteContainerFleetOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DeleteContainerGroupDefinitionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            version_number: ::std::option::Option::None,
-            version_count_to_retain: ::std::option::Option::None,
+            name: None,
+            version_number: None,
+            version_count_to_retain: None,
         };
         r.read_members(
             &mut [
@@ -1021,7 +1013,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteContainerGroupDefiniti
                 ("VersionCountToRetain", &mut value.version_count_to_retain),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1036,27 +1028,25 @@ for super::types::DeleteContainerGroupDefinitionOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { fleet_id: None };
         r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetLocationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            locations: ::std::option::Option::None,
+            fleet_id: None,
+            locations: None,
         };
         r.read_members(
             &mut [("FleetId", &mut value.fleet_id), ("Locations", &mut value.locations)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1073,10 +1063,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteFleetLocationsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DeleteGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            delete_option: ::std::option::Option::None,
+            game_server_group_name: None,
+            delete_option: None,
         };
         r.read_members(
             &mut [
@@ -1084,7 +1074,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteGameServerGroupInput {
                 ("DeleteOption", &mut value.delete_option),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1099,12 +1089,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteGameServerGroupOutput 
 impl ::smithy_runtime::JsonDecode for super::types::DeleteGameSessionQueueInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            name: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { name: None };
         r.read_members(&mut [("Name", &mut value.name)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1118,12 +1106,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteGameSessionQueueOutput
 impl ::smithy_runtime::JsonDecode for super::types::DeleteLocationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            location_name: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { location_name: None };
         r.read_members(&mut [("LocationName", &mut value.location_name)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1137,12 +1123,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteLocationOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DeleteMatchmakingConfigurationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            name: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { name: None };
         r.read_members(&mut [("Name", &mut value.name)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1157,12 +1141,10 @@ for super::types::DeleteMatchmakingConfigurationOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DeleteMatchmakingRuleSetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            name: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { name: None };
         r.read_members(&mut [("Name", &mut value.name)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1176,37 +1158,32 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteMatchmakingRuleSetOutp
 impl ::smithy_runtime::JsonDecode for super::types::DeleteScalingPolicyInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            name: ::std::option::Option::None,
-            fleet_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { name: None, fleet_id: None };
         r.read_members(
             &mut [("Name", &mut value.name), ("FleetId", &mut value.fleet_id)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::DeleteScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            script_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { script_id: None };
         r.read_members(&mut [("ScriptId", &mut value.script_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringAuthorizationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_lift_aws_account_id: ::std::option::Option::None,
-            peer_vpc_id: ::std::option::Option::None,
+            game_lift_aws_account_id: None,
+            peer_vpc_id: None,
         };
         r.read_members(
             &mut [
@@ -1214,7 +1191,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringAuthorizatio
                 ("PeerVpcId", &mut value.peer_vpc_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1228,10 +1205,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DeleteVpcPeeringAuthorizatio
 impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringConnectionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            vpc_peering_connection_id: ::std::option::Option::None,
+            fleet_id: None,
+            vpc_peering_connection_id: None,
         };
         r.read_members(
             &mut [
@@ -1239,7 +1216,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringConnectionIn
                 ("VpcPeeringConnectionId", &mut value.vpc_peering_connection_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1267,10 +1244,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DeploymentStatus {
 impl ::smithy_runtime::JsonDecode for super::types::DeregisterComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            compute_name: ::std::option::Option::None,
+            fleet_id: None,
+            compute_name: None,
         };
         r.read_members(
             &mut [
@@ -1278,7 +1255,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DeregisterComputeInput {
                 ("ComputeName", &mut value.compute_name),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1292,10 +1269,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DeregisterComputeOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DeregisterGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            game_server_id: ::std::option::Option::None,
+            game_server_group_name: None,
+            game_server_id: None,
         };
         r.read_members(
             &mut [
@@ -1303,19 +1280,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DeregisterGameServerInput {
                 ("GameServerId", &mut value.game_server_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::DescribeAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            alias_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { alias_id: None };
         r.read_members(&mut [("AliasId", &mut value.alias_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1330,12 +1305,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeAliasOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            build_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { build_id: None };
         r.read_members(&mut [("BuildId", &mut value.build_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1350,10 +1323,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeBuildOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            compute_name: ::std::option::Option::None,
+            fleet_id: None,
+            compute_name: None,
         };
         r.read_members(
             &mut [
@@ -1361,7 +1334,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeComputeInput {
                 ("ComputeName", &mut value.compute_name),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1376,12 +1349,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeComputeOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeContainerFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { fleet_id: None };
         r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1397,10 +1368,10 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DescribeContainerGroupDefinitionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            version_number: ::std::option::Option::None,
+            name: None,
+            version_number: None,
         };
         r.read_members(
             &mut [
@@ -1408,7 +1379,7 @@ for super::types::DescribeContainerGroupDefinitionInput {
                 ("VersionNumber", &mut value.version_number),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1424,10 +1395,10 @@ for super::types::DescribeContainerGroupDefinitionOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeEc2InstanceLimitsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            ec2_instance_type: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            ec2_instance_type: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -1435,7 +1406,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeEc2InstanceLimitsInp
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1450,11 +1421,11 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeEc2InstanceLimitsOut
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetAttributesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_ids: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_ids: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1463,7 +1434,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetAttributesInput
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1479,11 +1450,11 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetAttributesOutpu
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetCapacityInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_ids: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_ids: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1492,7 +1463,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetCapacityInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1508,10 +1479,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetCapacityOutput 
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetDeploymentInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            deployment_id: ::std::option::Option::None,
+            fleet_id: None,
+            deployment_id: None,
         };
         r.read_members(
             &mut [
@@ -1519,7 +1490,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetDeploymentInput
                 ("DeploymentId", &mut value.deployment_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1535,13 +1506,13 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetDeploymentOutpu
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetEventsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            start_time: ::std::option::Option::None,
-            end_time: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_id: None,
+            start_time: None,
+            end_time: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1552,7 +1523,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetEventsInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1569,12 +1540,12 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DescribeFleetLocationAttributesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            locations: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_id: None,
+            locations: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1584,7 +1555,7 @@ for super::types::DescribeFleetLocationAttributesInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1603,15 +1574,15 @@ for super::types::DescribeFleetLocationAttributesOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetLocationCapacityInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            location: None,
         };
         r.read_members(
             &mut [("FleetId", &mut value.fleet_id), ("Location", &mut value.location)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1627,15 +1598,15 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DescribeFleetLocationUtilizationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            location: None,
         };
         r.read_members(
             &mut [("FleetId", &mut value.fleet_id), ("Location", &mut value.location)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1651,15 +1622,15 @@ for super::types::DescribeFleetLocationUtilizationOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetPortSettingsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            location: None,
         };
         r.read_members(
             &mut [("FleetId", &mut value.fleet_id), ("Location", &mut value.location)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1678,11 +1649,11 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetPortSettingsOut
 impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetUtilizationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_ids: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_ids: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1691,7 +1662,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetUtilizationInpu
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1707,14 +1678,14 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeFleetUtilizationOutp
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
+            game_server_group_name: None,
         };
         r.read_members(
             &mut [("GameServerGroupName", &mut value.game_server_group_name)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1729,10 +1700,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameServerGroupOutpu
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            game_server_id: ::std::option::Option::None,
+            game_server_group_name: None,
+            game_server_id: None,
         };
         r.read_members(
             &mut [
@@ -1740,19 +1711,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInput {
                 ("GameServerId", &mut value.game_server_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInstancesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            instance_ids: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            game_server_group_name: None,
+            instance_ids: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1762,7 +1733,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInstancesI
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1786,15 +1757,15 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameServerOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionDetailsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            game_session_id: ::std::option::Option::None,
-            alias_id: ::std::option::Option::None,
-            location: ::std::option::Option::None,
-            status_filter: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_id: None,
+            game_session_id: None,
+            alias_id: None,
+            location: None,
+            status_filter: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1807,7 +1778,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionDetailsIn
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1823,12 +1794,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameSessionDetailsOu
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionPlacementInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            placement_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { placement_id: None };
         r.read_members(&mut [("PlacementId", &mut value.placement_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1843,11 +1812,11 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameSessionPlacement
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionQueuesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            names: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            names: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1856,7 +1825,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionQueuesInp
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1872,15 +1841,15 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameSessionQueuesOut
 impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            game_session_id: ::std::option::Option::None,
-            alias_id: ::std::option::Option::None,
-            location: ::std::option::Option::None,
-            status_filter: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_id: None,
+            game_session_id: None,
+            alias_id: None,
+            location: None,
+            status_filter: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1893,7 +1862,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionsInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1909,13 +1878,13 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeGameSessionsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeInstancesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            instance_id: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            instance_id: None,
+            limit: None,
+            next_token: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -1926,7 +1895,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeInstancesInput {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1943,12 +1912,12 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DescribeMatchmakingConfigurationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            names: ::std::option::Option::None,
-            rule_set_name: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            names: None,
+            rule_set_name: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -1958,7 +1927,7 @@ for super::types::DescribeMatchmakingConfigurationsInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1975,12 +1944,10 @@ for super::types::DescribeMatchmakingConfigurationsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            ticket_ids: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { ticket_ids: None };
         r.read_members(&mut [("TicketIds", &mut value.ticket_ids)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -1995,11 +1962,11 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeMatchmakingOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingRuleSetsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            names: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            names: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2008,7 +1975,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingRuleSetsI
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2024,14 +1991,14 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeMatchmakingRuleSetsO
 impl ::smithy_runtime::JsonDecode for super::types::DescribePlayerSessionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_id: ::std::option::Option::None,
-            player_id: ::std::option::Option::None,
-            player_session_id: ::std::option::Option::None,
-            player_session_status_filter: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            game_session_id: None,
+            player_id: None,
+            player_session_id: None,
+            player_session_status_filter: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2043,7 +2010,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribePlayerSessionsInput 
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2059,12 +2026,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribePlayerSessionsOutput
 impl ::smithy_runtime::JsonDecode for super::types::DescribeRuntimeConfigurationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { fleet_id: None };
         r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2079,13 +2044,13 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeRuntimeConfiguration
 impl ::smithy_runtime::JsonDecode for super::types::DescribeScalingPoliciesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            status_filter: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            status_filter: None,
+            limit: None,
+            next_token: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -2096,7 +2061,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScalingPoliciesInput
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2112,12 +2077,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeScalingPoliciesOutpu
 impl ::smithy_runtime::JsonDecode for super::types::DescribeScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            script_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { script_id: None };
         r.read_members(&mut [("ScriptId", &mut value.script_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2133,9 +2096,9 @@ impl ::smithy_runtime::JsonDecode
 for super::types::DescribeVpcPeeringAuthorizationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         r.read_object(|r, _| r.skip_value())?;
-        ::std::result::Result::Ok(Self {})
+        Ok(Self {})
     }
 }
 
@@ -2151,12 +2114,10 @@ for super::types::DescribeVpcPeeringAuthorizationsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::DescribeVpcPeeringConnectionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { fleet_id: None };
         r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2171,10 +2132,10 @@ impl ::smithy_runtime::JsonEncode for super::types::DescribeVpcPeeringConnection
 impl ::smithy_runtime::JsonDecode for super::types::DesiredPlayerSession {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            player_id: ::std::option::Option::None,
-            player_data: ::std::option::Option::None,
+            player_id: None,
+            player_data: None,
         };
         r.read_members(
             &mut [
@@ -2182,7 +2143,7 @@ impl ::smithy_runtime::JsonDecode for super::types::DesiredPlayerSession {
                 ("PlayerData", &mut value.player_data),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2234,8 +2195,8 @@ impl ::smithy_runtime::JsonEncode for super::types::EventCode {
 impl ::smithy_runtime::JsonDecode for super::types::FilterInstanceStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -2395,15 +2356,15 @@ impl ::smithy_runtime::JsonEncode for super::types::GameServerContainerDefinitio
 impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerDefinitionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_name: ::std::option::Option::None,
-            depends_on: ::std::option::Option::None,
-            mount_points: ::std::option::Option::None,
-            environment_override: ::std::option::Option::None,
-            image_uri: ::std::option::Option::None,
-            port_configuration: ::std::option::Option::None,
-            server_sdk_version: ::std::option::Option::None,
+            container_name: None,
+            depends_on: None,
+            mount_points: None,
+            environment_override: None,
+            image_uri: None,
+            port_configuration: None,
+            server_sdk_version: None,
         };
         r.read_members(
             &mut [
@@ -2416,7 +2377,7 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerDefinitio
                 ("ServerSdkVersion", &mut value.server_sdk_version),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2456,10 +2417,10 @@ impl ::smithy_runtime::JsonEncode for super::types::GameServerGroup {
 impl ::smithy_runtime::JsonDecode for super::types::GameServerGroupAutoScalingPolicy {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            estimated_instance_warmup: ::std::option::Option::None,
-            target_tracking_configuration: ::std::option::Option::None,
+            estimated_instance_warmup: None,
+            target_tracking_configuration: None,
         };
         r.read_members(
             &mut [
@@ -2467,15 +2428,15 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerGroupAutoScalingPo
                 ("TargetTrackingConfiguration", &mut value.target_tracking_configuration),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::GameServerGroupDeleteOption {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -2488,8 +2449,8 @@ impl ::smithy_runtime::JsonEncode for super::types::GameServerGroupStatus {
 impl ::smithy_runtime::JsonDecode for super::types::GameServerHealthCheck {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -2643,10 +2604,10 @@ impl ::smithy_runtime::JsonEncode for super::types::GameSessionStatusReason {
 impl ::smithy_runtime::JsonDecode for super::types::GetComputeAccessInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            compute_name: ::std::option::Option::None,
+            fleet_id: None,
+            compute_name: None,
         };
         r.read_members(
             &mut [
@@ -2654,7 +2615,7 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAccessInput {
                 ("ComputeName", &mut value.compute_name),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2675,10 +2636,10 @@ impl ::smithy_runtime::JsonEncode for super::types::GetComputeAccessOutput {
 impl ::smithy_runtime::JsonDecode for super::types::GetComputeAuthTokenInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            compute_name: ::std::option::Option::None,
+            fleet_id: None,
+            compute_name: None,
         };
         r.read_members(
             &mut [
@@ -2686,7 +2647,7 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAuthTokenInput {
                 ("ComputeName", &mut value.compute_name),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2706,12 +2667,10 @@ impl ::smithy_runtime::JsonEncode for super::types::GetComputeAuthTokenOutput {
 impl ::smithy_runtime::JsonDecode for super::types::GetGameSessionLogUrlInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            game_session_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { game_session_id: None };
         r.read_members(&mut [("GameSessionId", &mut value.game_session_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2726,10 +2685,10 @@ impl ::smithy_runtime::JsonEncode for super::types::GetGameSessionLogUrlOutput {
 impl ::smithy_runtime::JsonDecode for super::types::GetInstanceAccessInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            instance_id: ::std::option::Option::None,
+            fleet_id: None,
+            instance_id: None,
         };
         r.read_members(
             &mut [
@@ -2737,7 +2696,7 @@ impl ::smithy_runtime::JsonDecode for super::types::GetInstanceAccessInput {
                 ("InstanceId", &mut value.instance_id),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2837,11 +2796,11 @@ impl ::smithy_runtime::JsonEncode for super::types::InvalidRequestException {
 impl ::smithy_runtime::JsonDecode for super::types::LaunchTemplateSpecification {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            launch_template_id: ::std::option::Option::None,
-            launch_template_name: ::std::option::Option::None,
-            version: ::std::option::Option::None,
+            launch_template_id: None,
+            launch_template_name: None,
+            version: None,
         };
         r.read_members(
             &mut [
@@ -2850,7 +2809,7 @@ impl ::smithy_runtime::JsonDecode for super::types::LaunchTemplateSpecification 
                 ("Version", &mut value.version),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2865,12 +2824,12 @@ impl ::smithy_runtime::JsonEncode for super::types::LimitExceededException {
 impl ::smithy_runtime::JsonDecode for super::types::ListAliasesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            routing_strategy_type: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            routing_strategy_type: None,
+            name: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2880,7 +2839,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListAliasesInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2896,11 +2855,11 @@ impl ::smithy_runtime::JsonEncode for super::types::ListAliasesOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ListBuildsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            status: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            status: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2909,7 +2868,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListBuildsInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -2925,14 +2884,14 @@ impl ::smithy_runtime::JsonEncode for super::types::ListBuildsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ListComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            location: ::std::option::Option::None,
-            container_group_definition_name: ::std::option::Option::None,
-            compute_status: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_id: None,
+            location: None,
+            container_group_definition_name: None,
+            compute_status: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2947,15 +2906,15 @@ impl ::smithy_runtime::JsonDecode for super::types::ListComputeInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::ListComputeInputStatus {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -2971,11 +2930,11 @@ impl ::smithy_runtime::JsonEncode for super::types::ListComputeOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ListContainerFleetsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_group_definition_name: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            container_group_definition_name: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -2987,7 +2946,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerFleetsInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3004,11 +2963,11 @@ impl ::smithy_runtime::JsonDecode
 for super::types::ListContainerGroupDefinitionVersionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            name: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3017,7 +2976,7 @@ for super::types::ListContainerGroupDefinitionVersionsInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3034,11 +2993,11 @@ for super::types::ListContainerGroupDefinitionVersionsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ListContainerGroupDefinitionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_group_type: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            container_group_type: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3047,7 +3006,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerGroupDefinition
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3063,11 +3022,11 @@ impl ::smithy_runtime::JsonEncode for super::types::ListContainerGroupDefinition
 impl ::smithy_runtime::JsonDecode for super::types::ListFleetDeploymentsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_id: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3076,7 +3035,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetDeploymentsInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3092,12 +3051,12 @@ impl ::smithy_runtime::JsonEncode for super::types::ListFleetDeploymentsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ListFleetsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            build_id: ::std::option::Option::None,
-            script_id: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            build_id: None,
+            script_id: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3107,7 +3066,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetsInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3123,15 +3082,15 @@ impl ::smithy_runtime::JsonEncode for super::types::ListFleetsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ListGameServerGroupsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [("Limit", &mut value.limit), ("NextToken", &mut value.next_token)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3147,12 +3106,12 @@ impl ::smithy_runtime::JsonEncode for super::types::ListGameServerGroupsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ListGameServersInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            sort_order: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            game_server_group_name: None,
+            sort_order: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3162,7 +3121,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServersInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3178,11 +3137,11 @@ impl ::smithy_runtime::JsonEncode for super::types::ListGameServersOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ListLocationsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            filters: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            filters: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3191,7 +3150,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ListLocationsInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3207,15 +3166,15 @@ impl ::smithy_runtime::JsonEncode for super::types::ListLocationsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ListScriptsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [("Limit", &mut value.limit), ("NextToken", &mut value.next_token)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3231,12 +3190,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ListScriptsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ListTagsForResourceRequest {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            resource_arn: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { resource_arn: None };
         r.read_members(&mut [("ResourceARN", &mut value.resource_arn)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3261,20 +3218,18 @@ impl ::smithy_runtime::JsonEncode for super::types::LocationAttributes {
 impl ::smithy_runtime::JsonDecode for super::types::LocationConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            location: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { location: None };
         r.read_members(&mut [("Location", &mut value.location)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::LocationFilter {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -3442,18 +3397,18 @@ impl ::smithy_runtime::JsonEncode for super::types::PlayerSessionStatus {
 impl ::smithy_runtime::JsonDecode for super::types::PutScalingPolicyInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            fleet_id: ::std::option::Option::None,
-            scaling_adjustment: ::std::option::Option::None,
-            scaling_adjustment_type: ::std::option::Option::None,
-            threshold: ::std::option::Option::None,
-            comparison_operator: ::std::option::Option::None,
-            evaluation_periods: ::std::option::Option::None,
-            metric_name: ::std::option::Option::None,
-            policy_type: ::std::option::Option::None,
-            target_configuration: ::std::option::Option::None,
+            name: None,
+            fleet_id: None,
+            scaling_adjustment: None,
+            scaling_adjustment_type: None,
+            threshold: None,
+            comparison_operator: None,
+            evaluation_periods: None,
+            metric_name: None,
+            policy_type: None,
+            target_configuration: None,
         };
         r.read_members(
             &mut [
@@ -3469,7 +3424,7 @@ impl ::smithy_runtime::JsonDecode for super::types::PutScalingPolicyInput {
                 ("TargetConfiguration", &mut value.target_configuration),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3484,14 +3439,14 @@ impl ::smithy_runtime::JsonEncode for super::types::PutScalingPolicyOutput {
 impl ::smithy_runtime::JsonDecode for super::types::RegisterComputeInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            compute_name: ::std::option::Option::None,
-            certificate_path: ::std::option::Option::None,
-            dns_name: ::std::option::Option::None,
-            ip_address: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            compute_name: None,
+            certificate_path: None,
+            dns_name: None,
+            ip_address: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -3503,7 +3458,7 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterComputeInput {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3518,13 +3473,13 @@ impl ::smithy_runtime::JsonEncode for super::types::RegisterComputeOutput {
 impl ::smithy_runtime::JsonDecode for super::types::RegisterGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            game_server_id: ::std::option::Option::None,
-            instance_id: ::std::option::Option::None,
-            connection_info: ::std::option::Option::None,
-            game_server_data: ::std::option::Option::None,
+            game_server_group_name: None,
+            game_server_id: None,
+            instance_id: None,
+            connection_info: None,
+            game_server_data: None,
         };
         r.read_members(
             &mut [
@@ -3535,7 +3490,7 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterGameServerInput {
                 ("GameServerData", &mut value.game_server_data),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3550,12 +3505,10 @@ impl ::smithy_runtime::JsonEncode for super::types::RegisterGameServerOutput {
 impl ::smithy_runtime::JsonDecode for super::types::RequestUploadCredentialsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            build_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { build_id: None };
         r.read_members(&mut [("BuildId", &mut value.build_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3571,12 +3524,10 @@ impl ::smithy_runtime::JsonEncode for super::types::RequestUploadCredentialsOutp
 impl ::smithy_runtime::JsonDecode for super::types::ResolveAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            alias_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { alias_id: None };
         r.read_members(&mut [("AliasId", &mut value.alias_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3592,10 +3543,10 @@ impl ::smithy_runtime::JsonEncode for super::types::ResolveAliasOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ResumeGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            resume_actions: ::std::option::Option::None,
+            game_server_group_name: None,
+            resume_actions: None,
         };
         r.read_members(
             &mut [
@@ -3603,7 +3554,7 @@ impl ::smithy_runtime::JsonDecode for super::types::ResumeGameServerGroupInput {
                 ("ResumeActions", &mut value.resume_actions),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3653,15 +3604,15 @@ impl ::smithy_runtime::JsonEncode for super::types::Script {
 impl ::smithy_runtime::JsonDecode for super::types::SearchGameSessionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            alias_id: ::std::option::Option::None,
-            location: ::std::option::Option::None,
-            filter_expression: ::std::option::Option::None,
-            sort_expression: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            next_token: ::std::option::Option::None,
+            fleet_id: None,
+            alias_id: None,
+            location: None,
+            filter_expression: None,
+            sort_expression: None,
+            limit: None,
+            next_token: None,
         };
         r.read_members(
             &mut [
@@ -3674,7 +3625,7 @@ impl ::smithy_runtime::JsonDecode for super::types::SearchGameSessionsInput {
                 ("NextToken", &mut value.next_token),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3690,19 +3641,19 @@ impl ::smithy_runtime::JsonEncode for super::types::SearchGameSessionsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::SortOrder {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::StartFleetActionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            actions: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            actions: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -3711,7 +3662,7 @@ impl ::smithy_runtime::JsonDecode for super::types::StartFleetActionsInput {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3727,17 +3678,17 @@ impl ::smithy_runtime::JsonEncode for super::types::StartFleetActionsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::StartGameSessionPlacementInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            placement_id: ::std::option::Option::None,
-            game_session_queue_name: ::std::option::Option::None,
-            game_properties: ::std::option::Option::None,
-            maximum_player_session_count: ::std::option::Option::None,
-            game_session_name: ::std::option::Option::None,
-            player_latencies: ::std::option::Option::None,
-            desired_player_sessions: ::std::option::Option::None,
-            game_session_data: ::std::option::Option::None,
-            priority_configuration_override: ::std::option::Option::None,
+            placement_id: None,
+            game_session_queue_name: None,
+            game_properties: None,
+            maximum_player_session_count: None,
+            game_session_name: None,
+            player_latencies: None,
+            desired_player_sessions: None,
+            game_session_data: None,
+            priority_configuration_override: None,
         };
         r.read_members(
             &mut [
@@ -3755,7 +3706,7 @@ impl ::smithy_runtime::JsonDecode for super::types::StartGameSessionPlacementInp
                 ),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3770,12 +3721,12 @@ impl ::smithy_runtime::JsonEncode for super::types::StartGameSessionPlacementOut
 impl ::smithy_runtime::JsonDecode for super::types::StartMatchBackfillInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            ticket_id: ::std::option::Option::None,
-            configuration_name: ::std::option::Option::None,
-            game_session_arn: ::std::option::Option::None,
-            players: ::std::option::Option::None,
+            ticket_id: None,
+            configuration_name: None,
+            game_session_arn: None,
+            players: None,
         };
         r.read_members(
             &mut [
@@ -3785,7 +3736,7 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchBackfillInput {
                 ("Players", &mut value.players),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3800,11 +3751,11 @@ impl ::smithy_runtime::JsonEncode for super::types::StartMatchBackfillOutput {
 impl ::smithy_runtime::JsonDecode for super::types::StartMatchmakingInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            ticket_id: ::std::option::Option::None,
-            configuration_name: ::std::option::Option::None,
-            players: ::std::option::Option::None,
+            ticket_id: None,
+            configuration_name: None,
+            players: None,
         };
         r.read_members(
             &mut [
@@ -3813,7 +3764,7 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchmakingInput {
                 ("Players", &mut value.players),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3828,11 +3779,11 @@ impl ::smithy_runtime::JsonEncode for super::types::StartMatchmakingOutput {
 impl ::smithy_runtime::JsonDecode for super::types::StopFleetActionsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            actions: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            actions: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -3841,7 +3792,7 @@ impl ::smithy_runtime::JsonDecode for super::types::StopFleetActionsInput {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3857,12 +3808,10 @@ impl ::smithy_runtime::JsonEncode for super::types::StopFleetActionsOutput {
 impl ::smithy_runtime::JsonDecode for super::types::StopGameSessionPlacementInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            placement_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { placement_id: None };
         r.read_members(&mut [("PlacementId", &mut value.placement_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3877,12 +3826,10 @@ impl ::smithy_runtime::JsonEncode for super::types::StopGameSessionPlacementOutp
 impl ::smithy_runtime::JsonDecode for super::types::StopMatchmakingInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            ticket_id: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { ticket_id: None };
         r.read_members(&mut [("TicketId", &mut value.ticket_id)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3914,18 +3861,18 @@ impl ::smithy_runtime::JsonEncode for super::types::SupportContainerDefinition {
 impl ::smithy_runtime::JsonDecode for super::types::SupportContainerDefinitionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            container_name: ::std::option::Option::None,
-            depends_on: ::std::option::Option::None,
-            mount_points: ::std::option::Option::None,
-            environment_override: ::std::option::Option::None,
-            essential: ::std::option::Option::None,
-            health_check: ::std::option::Option::None,
-            image_uri: ::std::option::Option::None,
-            memory_hard_limit_mebibytes: ::std::option::Option::None,
-            port_configuration: ::std::option::Option::None,
-            vcpu: ::std::option::Option::None,
+            container_name: None,
+            depends_on: None,
+            mount_points: None,
+            environment_override: None,
+            essential: None,
+            health_check: None,
+            image_uri: None,
+            memory_hard_limit_mebibytes: None,
+            port_configuration: None,
+            vcpu: None,
         };
         r.read_members(
             &mut [
@@ -3941,17 +3888,17 @@ impl ::smithy_runtime::JsonDecode for super::types::SupportContainerDefinitionIn
                 ("Vcpu", &mut value.vcpu),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
 impl ::smithy_runtime::JsonDecode for super::types::SuspendGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            suspend_actions: ::std::option::Option::None,
+            game_server_group_name: None,
+            suspend_actions: None,
         };
         r.read_members(
             &mut [
@@ -3959,7 +3906,7 @@ impl ::smithy_runtime::JsonDecode for super::types::SuspendGameServerGroupInput 
                 ("SuspendActions", &mut value.suspend_actions),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -3974,15 +3921,15 @@ impl ::smithy_runtime::JsonEncode for super::types::SuspendGameServerGroupOutput
 impl ::smithy_runtime::JsonDecode for super::types::TagResourceRequest {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            resource_arn: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            resource_arn: None,
+            tags: None,
         };
         r.read_members(
             &mut [("ResourceARN", &mut value.resource_arn), ("Tags", &mut value.tags)],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4004,12 +3951,10 @@ impl ::smithy_runtime::JsonEncode for super::types::TaggingFailedException {
 impl ::smithy_runtime::JsonDecode for super::types::TargetTrackingConfiguration {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            target_value: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { target_value: None };
         r.read_members(&mut [("TargetValue", &mut value.target_value)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4024,10 +3969,10 @@ impl ::smithy_runtime::JsonEncode for super::types::TerminalRoutingStrategyExcep
 impl ::smithy_runtime::JsonDecode for super::types::TerminateGameSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_id: ::std::option::Option::None,
-            termination_mode: ::std::option::Option::None,
+            game_session_id: None,
+            termination_mode: None,
         };
         r.read_members(
             &mut [
@@ -4035,7 +3980,7 @@ impl ::smithy_runtime::JsonDecode for super::types::TerminateGameSessionInput {
                 ("TerminationMode", &mut value.termination_mode),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4050,8 +3995,8 @@ impl ::smithy_runtime::JsonEncode for super::types::TerminateGameSessionOutput {
 impl ::smithy_runtime::JsonDecode for super::types::TerminationMode {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        ::std::result::Result::Ok(Self::from(&*r.read_string()?))
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        Ok(Self::from(&*r.read_string()?))
     }
 }
 
@@ -4074,10 +4019,10 @@ impl ::smithy_runtime::JsonEncode for super::types::UnsupportedRegionException {
 impl ::smithy_runtime::JsonDecode for super::types::UntagResourceRequest {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            resource_arn: ::std::option::Option::None,
-            tag_keys: ::std::option::Option::None,
+            resource_arn: None,
+            tag_keys: None,
         };
         r.read_members(
             &mut [
@@ -4085,7 +4030,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UntagResourceRequest {
                 ("TagKeys", &mut value.tag_keys),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4099,12 +4044,12 @@ impl ::smithy_runtime::JsonEncode for super::types::UntagResourceResponse {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateAliasInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            alias_id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            routing_strategy: ::std::option::Option::None,
+            alias_id: None,
+            name: None,
+            description: None,
+            routing_strategy: None,
         };
         r.read_members(
             &mut [
@@ -4114,7 +4059,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateAliasInput {
                 ("RoutingStrategy", &mut value.routing_strategy),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4129,11 +4074,11 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateAliasOutput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateBuildInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            build_id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            version: ::std::option::Option::None,
+            build_id: None,
+            name: None,
+            version: None,
         };
         r.read_members(
             &mut [
@@ -4142,7 +4087,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateBuildInput {
                 ("Version", &mut value.version),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4157,22 +4102,22 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateBuildOutput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerFleetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            game_server_container_group_definition_name: ::std::option::Option::None,
-            per_instance_container_group_definition_name: ::std::option::Option::None,
-            game_server_container_groups_per_instance: ::std::option::Option::None,
-            instance_connection_port_range: ::std::option::Option::None,
-            instance_inbound_permission_authorizations: ::std::option::Option::None,
-            instance_inbound_permission_revocations: ::std::option::Option::None,
-            deployment_configuration: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            metric_groups: ::std::option::Option::None,
-            new_game_session_protection_policy: ::std::option::Option::None,
-            game_session_creation_limit_policy: ::std::option::Option::None,
-            log_configuration: ::std::option::Option::None,
-            remove_attributes: ::std::option::Option::None,
+            fleet_id: None,
+            game_server_container_group_definition_name: None,
+            per_instance_container_group_definition_name: None,
+            game_server_container_groups_per_instance: None,
+            instance_connection_port_range: None,
+            instance_inbound_permission_authorizations: None,
+            instance_inbound_permission_revocations: None,
+            deployment_configuration: None,
+            description: None,
+            metric_groups: None,
+            new_game_session_protection_policy: None,
+            game_session_creation_limit_policy: None,
+            log_configuration: None,
+            remove_attributes: None,
         };
         r.read_members(
             &mut [
@@ -4216,7 +4161,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerFleetInput {
                 ("RemoveAttributes", &mut value.remove_attributes),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4231,16 +4176,16 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateContainerFleetOutput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerGroupDefinitionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            game_server_container_definition: ::std::option::Option::None,
-            support_container_definitions: ::std::option::Option::None,
-            total_memory_limit_mebibytes: ::std::option::Option::None,
-            total_vcpu_limit: ::std::option::Option::None,
-            version_description: ::std::option::Option::None,
-            source_version_number: ::std::option::Option::None,
-            operating_system: ::std::option::Option::None,
+            name: None,
+            game_server_container_definition: None,
+            support_container_definitions: None,
+            total_memory_limit_mebibytes: None,
+            total_vcpu_limit: None,
+            version_description: None,
+            source_version_number: None,
+            operating_system: None,
         };
         r.read_members(
             &mut [
@@ -4260,7 +4205,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerGroupDefiniti
                 ("OperatingSystem", &mut value.operating_system),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4276,15 +4221,15 @@ for super::types::UpdateContainerGroupDefinitionOutput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetAttributesInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            new_game_session_protection_policy: ::std::option::Option::None,
-            resource_creation_limit_policy: ::std::option::Option::None,
-            metric_groups: ::std::option::Option::None,
-            anywhere_configuration: ::std::option::Option::None,
+            fleet_id: None,
+            name: None,
+            description: None,
+            new_game_session_protection_policy: None,
+            resource_creation_limit_policy: None,
+            metric_groups: None,
+            anywhere_configuration: None,
         };
         r.read_members(
             &mut [
@@ -4303,7 +4248,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetAttributesInput {
                 ("AnywhereConfiguration", &mut value.anywhere_configuration),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4319,13 +4264,13 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateFleetAttributesOutput 
 impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetCapacityInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            desired_instances: ::std::option::Option::None,
-            min_size: ::std::option::Option::None,
-            max_size: ::std::option::Option::None,
-            location: ::std::option::Option::None,
+            fleet_id: None,
+            desired_instances: None,
+            min_size: None,
+            max_size: None,
+            location: None,
         };
         r.read_members(
             &mut [
@@ -4336,7 +4281,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetCapacityInput {
                 ("Location", &mut value.location),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4353,11 +4298,11 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateFleetCapacityOutput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetPortSettingsInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            inbound_permission_authorizations: ::std::option::Option::None,
-            inbound_permission_revocations: ::std::option::Option::None,
+            fleet_id: None,
+            inbound_permission_authorizations: None,
+            inbound_permission_revocations: None,
         };
         r.read_members(
             &mut [
@@ -4372,7 +4317,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetPortSettingsInput
                 ),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4388,13 +4333,13 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateFleetPortSettingsOutpu
 impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerGroupInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            role_arn: ::std::option::Option::None,
-            instance_definitions: ::std::option::Option::None,
-            game_server_protection_policy: ::std::option::Option::None,
-            balancing_strategy: ::std::option::Option::None,
+            game_server_group_name: None,
+            role_arn: None,
+            instance_definitions: None,
+            game_server_protection_policy: None,
+            balancing_strategy: None,
         };
         r.read_members(
             &mut [
@@ -4405,7 +4350,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerGroupInput {
                 ("BalancingStrategy", &mut value.balancing_strategy),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4420,13 +4365,13 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateGameServerGroupOutput 
 impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_server_group_name: ::std::option::Option::None,
-            game_server_id: ::std::option::Option::None,
-            game_server_data: ::std::option::Option::None,
-            utilization_status: ::std::option::Option::None,
-            health_check: ::std::option::Option::None,
+            game_server_group_name: None,
+            game_server_id: None,
+            game_server_data: None,
+            utilization_status: None,
+            health_check: None,
         };
         r.read_members(
             &mut [
@@ -4437,7 +4382,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerInput {
                 ("HealthCheck", &mut value.health_check),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4452,14 +4397,14 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateGameServerOutput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            game_session_id: ::std::option::Option::None,
-            maximum_player_session_count: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            player_session_creation_policy: ::std::option::Option::None,
-            protection_policy: ::std::option::Option::None,
-            game_properties: ::std::option::Option::None,
+            game_session_id: None,
+            maximum_player_session_count: None,
+            name: None,
+            player_session_creation_policy: None,
+            protection_policy: None,
+            game_properties: None,
         };
         r.read_members(
             &mut [
@@ -4474,7 +4419,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionInput {
                 ("GameProperties", &mut value.game_properties),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4489,16 +4434,16 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateGameSessionOutput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionQueueInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            timeout_in_seconds: ::std::option::Option::None,
-            player_latency_policies: ::std::option::Option::None,
-            destinations: ::std::option::Option::None,
-            filter_configuration: ::std::option::Option::None,
-            priority_configuration: ::std::option::Option::None,
-            custom_event_data: ::std::option::Option::None,
-            notification_target: ::std::option::Option::None,
+            name: None,
+            timeout_in_seconds: None,
+            player_latency_policies: None,
+            destinations: None,
+            filter_configuration: None,
+            priority_configuration: None,
+            custom_event_data: None,
+            notification_target: None,
         };
         r.read_members(
             &mut [
@@ -4512,7 +4457,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionQueueInput 
                 ("NotificationTarget", &mut value.notification_target),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4527,22 +4472,22 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateGameSessionQueueOutput
 impl ::smithy_runtime::JsonDecode for super::types::UpdateMatchmakingConfigurationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            name: ::std::option::Option::None,
-            description: ::std::option::Option::None,
-            game_session_queue_arns: ::std::option::Option::None,
-            request_timeout_seconds: ::std::option::Option::None,
-            acceptance_timeout_seconds: ::std::option::Option::None,
-            acceptance_required: ::std::option::Option::None,
-            rule_set_name: ::std::option::Option::None,
-            notification_target: ::std::option::Option::None,
-            additional_player_count: ::std::option::Option::None,
-            custom_event_data: ::std::option::Option::None,
-            game_properties: ::std::option::Option::None,
-            game_session_data: ::std::option::Option::None,
-            backfill_mode: ::std::option::Option::None,
-            flex_match_mode: ::std::option::Option::None,
+            name: None,
+            description: None,
+            game_session_queue_arns: None,
+            request_timeout_seconds: None,
+            acceptance_timeout_seconds: None,
+            acceptance_required: None,
+            rule_set_name: None,
+            notification_target: None,
+            additional_player_count: None,
+            custom_event_data: None,
+            game_properties: None,
+            game_session_data: None,
+            backfill_mode: None,
+            flex_match_mode: None,
         };
         r.read_members(
             &mut [
@@ -4562,7 +4507,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateMatchmakingConfigurati
                 ("FlexMatchMode", &mut value.flex_match_mode),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4578,10 +4523,10 @@ for super::types::UpdateMatchmakingConfigurationOutput {
 impl ::smithy_runtime::JsonDecode for super::types::UpdateRuntimeConfigurationInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            fleet_id: ::std::option::Option::None,
-            runtime_configuration: ::std::option::Option::None,
+            fleet_id: None,
+            runtime_configuration: None,
         };
         r.read_members(
             &mut [
@@ -4589,7 +4534,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateRuntimeConfigurationIn
                 ("RuntimeConfiguration", &mut value.runtime_configuration),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4604,13 +4549,13 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateRuntimeConfigurationOu
 impl ::smithy_runtime::JsonDecode for super::types::UpdateScriptInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self {
-            script_id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            version: ::std::option::Option::None,
-            storage_location: ::std::option::Option::None,
-            zip_file: ::std::option::Option::None,
+            script_id: None,
+            name: None,
+            version: None,
+            storage_location: None,
+            zip_file: None,
         };
         r.read_members(
             &mut [
@@ -4621,7 +4566,7 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateScriptInput {
                 ("ZipFile", &mut value.zip_file),
             ],
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 
@@ -4636,12 +4581,10 @@ impl ::smithy_runtime::JsonEncode for super::types::UpdateScriptOutput {
 impl ::smithy_runtime::JsonDecode for super::types::ValidateMatchmakingRuleSetInput {
     fn decode_json(
         r: &mut ::smithy_runtime::JsonReader<'_>,
-    ) -> ::std::result::Result<Self, ::smithy_runtime::DecodeError> {
-        let mut value = Self {
-            rule_set_body: ::std::option::Option::None,
-        };
+    ) -> Result<Self, ::smithy_runtime::DecodeError> {
+        let mut value = Self { rule_set_body: None };
         r.read_members(&mut [("RuleSetBody", &mut value.rule_set_body)])?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 

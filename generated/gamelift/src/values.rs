@@ -19,7 +19,7 @@ impl ::smithy_runtime::ToValue for super::types::AcceptMatchOutput {
 
 impl ::smithy_runtime::ToValue for super::types::AcceptanceType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -66,13 +66,13 @@ impl ::smithy_runtime::ToValue for super::types::AwsCredentials {
 
 impl ::smithy_runtime::ToValue for super::types::BackfillMode {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::BalancingStrategy {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -94,7 +94,7 @@ impl ::smithy_runtime::ToValue for super::types::Build {
 
 impl ::smithy_runtime::ToValue for super::types::BuildStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -108,7 +108,7 @@ impl ::smithy_runtime::ToValue for super::types::CertificateConfiguration {
 
 impl ::smithy_runtime::ToValue for super::types::CertificateType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -141,7 +141,7 @@ impl ::smithy_runtime::ToValue for super::types::ClaimGameServerOutput {
 
 impl ::smithy_runtime::ToValue for super::types::ComparisonOperatorType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -173,13 +173,13 @@ impl ::smithy_runtime::ToValue for super::types::Compute {
 
 impl ::smithy_runtime::ToValue for super::types::ComputeStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::ComputeType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -220,7 +220,7 @@ impl ::smithy_runtime::ToValue for super::types::ContainerDependency {
 
 impl ::smithy_runtime::ToValue for super::types::ContainerDependencyCondition {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -291,7 +291,7 @@ impl ::smithy_runtime::ToValue for super::types::ContainerFleet {
 
 impl ::smithy_runtime::ToValue for super::types::ContainerFleetBillingType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -306,19 +306,19 @@ impl ::smithy_runtime::ToValue for super::types::ContainerFleetLocationAttribute
 
 impl ::smithy_runtime::ToValue for super::types::ContainerFleetLocationStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::ContainerFleetRemoveAttribute {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::ContainerFleetStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -350,13 +350,13 @@ impl ::smithy_runtime::ToValue for super::types::ContainerGroupDefinition {
 
 impl ::smithy_runtime::ToValue for super::types::ContainerGroupDefinitionStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::ContainerGroupType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -393,13 +393,13 @@ impl ::smithy_runtime::ToValue for super::types::ContainerMountPoint {
 
 impl ::smithy_runtime::ToValue for super::types::ContainerMountPointAccessLevel {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::ContainerOperatingSystem {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -1039,19 +1039,19 @@ impl ::smithy_runtime::ToValue for super::types::DeploymentDetails {
 
 impl ::smithy_runtime::ToValue for super::types::DeploymentImpairmentStrategy {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::DeploymentProtectionStrategy {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::DeploymentStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -1699,7 +1699,7 @@ impl ::smithy_runtime::ToValue for super::types::Ec2InstanceLimit {
 
 impl ::smithy_runtime::ToValue for super::types::Ec2InstanceType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -1719,7 +1719,7 @@ impl ::smithy_runtime::ToValue for super::types::Event {
 
 impl ::smithy_runtime::ToValue for super::types::EventCode {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -1733,13 +1733,13 @@ impl ::smithy_runtime::ToValue for super::types::FilterConfiguration {
 
 impl ::smithy_runtime::ToValue for super::types::FilterInstanceStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::FleetAction {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -1833,13 +1833,13 @@ impl ::smithy_runtime::ToValue for super::types::FleetDeployment {
 
 impl ::smithy_runtime::ToValue for super::types::FleetStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::FleetType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -1859,7 +1859,7 @@ impl ::smithy_runtime::ToValue for super::types::FleetUtilization {
 
 impl ::smithy_runtime::ToValue for super::types::FlexMatchMode {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -1892,7 +1892,7 @@ impl ::smithy_runtime::ToValue for super::types::GameServer {
 
 impl ::smithy_runtime::ToValue for super::types::GameServerClaimStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -1957,7 +1957,7 @@ impl ::smithy_runtime::ToValue for super::types::GameServerGroup {
 
 impl ::smithy_runtime::ToValue for super::types::GameServerGroupAction {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -1972,25 +1972,25 @@ impl ::smithy_runtime::ToValue for super::types::GameServerGroupAutoScalingPolic
 
 impl ::smithy_runtime::ToValue for super::types::GameServerGroupDeleteOption {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::GameServerGroupInstanceType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::GameServerGroupStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::GameServerHealthCheck {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2007,19 +2007,19 @@ impl ::smithy_runtime::ToValue for super::types::GameServerInstance {
 
 impl ::smithy_runtime::ToValue for super::types::GameServerInstanceStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::GameServerProtectionPolicy {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::GameServerUtilizationStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2121,7 +2121,7 @@ impl ::smithy_runtime::ToValue for super::types::GameSessionPlacement {
 
 impl ::smithy_runtime::ToValue for super::types::GameSessionPlacementState {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2151,13 +2151,13 @@ impl ::smithy_runtime::ToValue for super::types::GameSessionQueueDestination {
 
 impl ::smithy_runtime::ToValue for super::types::GameSessionStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::GameSessionStatusReason {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2296,13 +2296,13 @@ impl ::smithy_runtime::ToValue for super::types::InstanceDefinition {
 
 impl ::smithy_runtime::ToValue for super::types::InstanceRoleCredentialsProvider {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::InstanceStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2351,7 +2351,7 @@ impl ::smithy_runtime::ToValue for super::types::IpPermission {
 
 impl ::smithy_runtime::ToValue for super::types::IpProtocol {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2430,7 +2430,7 @@ impl ::smithy_runtime::ToValue for super::types::ListComputeInput {
 
 impl ::smithy_runtime::ToValue for super::types::ListComputeInputStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2653,7 +2653,7 @@ impl ::smithy_runtime::ToValue for super::types::LocationConfiguration {
 
 impl ::smithy_runtime::ToValue for super::types::LocationFilter {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2677,7 +2677,7 @@ impl ::smithy_runtime::ToValue for super::types::LocationState {
 
 impl ::smithy_runtime::ToValue for super::types::LocationUpdateStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2701,7 +2701,7 @@ impl ::smithy_runtime::ToValue for super::types::LogConfiguration {
 
 impl ::smithy_runtime::ToValue for super::types::LogDestination {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2740,7 +2740,7 @@ impl ::smithy_runtime::ToValue for super::types::MatchmakingConfiguration {
 
 impl ::smithy_runtime::ToValue for super::types::MatchmakingConfigurationStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2775,7 +2775,7 @@ impl ::smithy_runtime::ToValue for super::types::MatchmakingTicket {
 
 impl ::smithy_runtime::ToValue for super::types::MetricName {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2797,7 +2797,7 @@ impl ::smithy_runtime::ToValue for super::types::NotReadyException {
 
 impl ::smithy_runtime::ToValue for super::types::OperatingSystem {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2820,7 +2820,7 @@ impl ::smithy_runtime::ToValue for super::types::PlacedPlayerSession {
 
 impl ::smithy_runtime::ToValue for super::types::PlacementFallbackStrategy {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2878,19 +2878,19 @@ impl ::smithy_runtime::ToValue for super::types::PlayerSession {
 
 impl ::smithy_runtime::ToValue for super::types::PlayerSessionCreationPolicy {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::PlayerSessionStatus {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::PolicyType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -2914,13 +2914,13 @@ impl ::smithy_runtime::ToValue for super::types::PriorityConfigurationOverride {
 
 impl ::smithy_runtime::ToValue for super::types::PriorityType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
 impl ::smithy_runtime::ToValue for super::types::ProtectionPolicy {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -3060,7 +3060,7 @@ impl ::smithy_runtime::ToValue for super::types::RoutingStrategy {
 
 impl ::smithy_runtime::ToValue for super::types::RoutingStrategyType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -3093,7 +3093,7 @@ impl ::smithy_runtime::ToValue for super::types::S3Location {
 
 impl ::smithy_runtime::ToValue for super::types::ScalingAdjustmentType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -3120,7 +3120,7 @@ impl ::smithy_runtime::ToValue for super::types::ScalingPolicy {
 
 impl ::smithy_runtime::ToValue for super::types::ScalingStatusType {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -3173,7 +3173,7 @@ impl ::smithy_runtime::ToValue for super::types::ServerProcess {
 
 impl ::smithy_runtime::ToValue for super::types::SortOrder {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
@@ -3436,7 +3436,7 @@ impl ::smithy_runtime::ToValue for super::types::TerminateGameSessionOutput {
 
 impl ::smithy_runtime::ToValue for super::types::TerminationMode {
     fn to_value(&self) -> ::smithy_runtime::Value {
-        ::smithy_runtime::Value::Enum(::std::string::String::from(self.as_str()))
+        ::smithy_runtime::Value::Enum(String::from(self.as_str()))
     }
 }
 
