@@ -82,6 +82,8 @@ pub mod error;
 pub mod json;
 pub mod operation;
 pub mod protocol_test;
+#[doc(hidden)]
+pub mod shared;
 pub mod timestamp;
 pub mod transport;
 pub mod value;
