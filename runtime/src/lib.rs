@@ -104,8 +104,8 @@ pub use error::{
 };
 pub use json::{from_slice, JsonDecode, JsonEncode, JsonReader, JsonWriter};
 pub use operation::{
-    aws_json_request, aws_json_response_body, invoke, parse_aws_json_response, send_operation,
-    AwsJsonVersion, ErrorResponse, InvokeError, Operation,
+    aws_json_request, aws_json_response_body, decode_aws_json_response, invoke,
+    parse_aws_json_response, send_operation, AwsJsonVersion, ErrorResponse, InvokeError, Operation,
 };
 pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
 pub use transport::{block_on, InMemoryTransport, Transport, TransportError};

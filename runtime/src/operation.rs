@@ -8,7 +8,7 @@ use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use http::{Method, Request, Response, Uri};
 
 use crate::error::{json_error_parts, ErrorParts};
-use crate::json::{from_slice, JsonDecode};
+use crate::json::{from_slice, JsonDecode, JsonReader};
 use crate::transport::{Transport, TransportError};
 use crate::DecodeError;
 
@@ -193,6 +193,33 @@ where
     match aws_json_response_body(response) {
         Ok(body) => Ok(from_slice(&body)?),
         Err(response) => Err(error(response.parts, response.body)),
+    }
+}
+
+/// Parses an awsJson response into `O`'s output or error; what generated `parse_response`
+/// functions call. Like [`parse_aws_json_response`], but `error` is a plain function taking the
+/// body by reference, and the body decoding is written out here rather than calling
+/// [`from_slice`]: this is instantiated once per operation, and one function is less code than
+/// two.
+pub fn decode_aws_json_response<T, E>(
+    response: Response<Vec<u8>>,
+    error: fn(ErrorParts, &[u8]) -> E,
+) -> Result<T, E>
+where
+    T: JsonDecode,
+    E: From<DecodeError>,
+{
+    let body = match aws_json_response_body(response) {
+        Ok(body) => body,
+        Err(response) => return Err(error(response.parts, &response.body)),
+    };
+    let mut r = JsonReader::body(&body);
+    match T::decode_json(&mut r) {
+        Ok(value) => match r.finish() {
+            Ok(()) => Ok(value),
+            Err(e) => Err(E::from(e)),
+        },
+        Err(e) => Err(E::from(e)),
     }
 }
 

@@ -173,6 +173,13 @@ fn crate_doc(service: &Service, model_name: &str) -> String {
              and the client. The `json` codecs follow awsJson rules and are not {protocol}'s wire format."
         ));
     }
+    if json::server_side_needed(service) {
+        doc.push_str(&format!(
+            "\n\nThe `json` module has what a client needs: encoders for what it sends, decoders for \
+             what it receives. The other direction (servers, test doubles) is `server_json`, behind \
+             the `{SERVER_CODECS}` feature."
+        ));
+    }
     doc
 }
 

@@ -109,10 +109,7 @@ pub fn emit_operations(service: &Service) -> TokenStream {
                 fn parse_response(
                     response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
                 ) -> ::std::result::Result<Self::Output, Self::Error> {
-                    match ::smithy_runtime::aws_json_response_body(response) {
-                        ::std::result::Result::Ok(body) => ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?),
-                        ::std::result::Result::Err(error) => ::std::result::Result::Err(super::errors::#error::from_json(error.parts, &error.body)),
-                    }
+                    ::smithy_runtime::decode_aws_json_response(response, super::errors::#error::from_json)
                 }
             }
         }

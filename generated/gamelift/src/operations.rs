@@ -39,16 +39,10 @@ impl ::smithy_runtime::Operation for AcceptMatch {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::AcceptMatchError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::AcceptMatchError::from_json,
+        )
     }
 }
 
@@ -91,19 +85,10 @@ impl ::smithy_runtime::Operation for ClaimGameServer {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ClaimGameServerError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ClaimGameServerError::from_json,
+        )
     }
 }
 
@@ -138,16 +123,10 @@ impl ::smithy_runtime::Operation for CreateAlias {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateAliasError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateAliasError::from_json,
+        )
     }
 }
 
@@ -191,16 +170,10 @@ impl ::smithy_runtime::Operation for CreateBuild {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateBuildError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateBuildError::from_json,
+        )
     }
 }
 
@@ -254,19 +227,10 @@ impl ::smithy_runtime::Operation for CreateContainerFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateContainerFleetError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateContainerFleetError::from_json,
+        )
     }
 }
 
@@ -337,19 +301,10 @@ impl ::smithy_runtime::Operation for CreateContainerGroupDefinition {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateContainerGroupDefinitionError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateContainerGroupDefinitionError::from_json,
+        )
     }
 }
 
@@ -414,16 +369,10 @@ impl ::smithy_runtime::Operation for CreateFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateFleetError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateFleetError::from_json,
+        )
     }
 }
 
@@ -464,19 +413,10 @@ impl ::smithy_runtime::Operation for CreateFleetLocations {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateFleetLocationsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateFleetLocationsError::from_json,
+        )
     }
 }
 
@@ -518,19 +458,10 @@ impl ::smithy_runtime::Operation for CreateGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateGameServerGroupError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateGameServerGroupError::from_json,
+        )
     }
 }
 
@@ -577,19 +508,10 @@ impl ::smithy_runtime::Operation for CreateGameSession {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateGameSessionError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateGameSessionError::from_json,
+        )
     }
 }
 
@@ -651,19 +573,10 @@ impl ::smithy_runtime::Operation for CreateGameSessionQueue {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateGameSessionQueueError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateGameSessionQueueError::from_json,
+        )
     }
 }
 
@@ -690,19 +603,10 @@ impl ::smithy_runtime::Operation for CreateLocation {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateLocationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateLocationError::from_json,
+        )
     }
 }
 
@@ -739,19 +643,10 @@ impl ::smithy_runtime::Operation for CreateMatchmakingConfiguration {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateMatchmakingConfigurationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateMatchmakingConfigurationError::from_json,
+        )
     }
 }
 
@@ -788,19 +683,10 @@ impl ::smithy_runtime::Operation for CreateMatchmakingRuleSet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateMatchmakingRuleSetError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateMatchmakingRuleSetError::from_json,
+        )
     }
 }
 
@@ -837,19 +723,10 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreatePlayerSessionError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreatePlayerSessionError::from_json,
+        )
     }
 }
 
@@ -886,19 +763,10 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreatePlayerSessionsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreatePlayerSessionsError::from_json,
+        )
     }
 }
 
@@ -942,16 +810,10 @@ impl ::smithy_runtime::Operation for CreateScript {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateScriptError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateScriptError::from_json,
+        )
     }
 }
 
@@ -990,19 +852,10 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringAuthorization {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateVpcPeeringAuthorizationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateVpcPeeringAuthorizationError::from_json,
+        )
     }
 }
 
@@ -1037,19 +890,10 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringConnection {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::CreateVpcPeeringConnectionError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::CreateVpcPeeringConnectionError::from_json,
+        )
     }
 }
 
@@ -1080,16 +924,10 @@ impl ::smithy_runtime::Operation for DeleteAlias {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteAliasError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteAliasError::from_json,
+        )
     }
 }
 
@@ -1124,16 +962,10 @@ impl ::smithy_runtime::Operation for DeleteBuild {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteBuildError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteBuildError::from_json,
+        )
     }
 }
 
@@ -1166,19 +998,10 @@ impl ::smithy_runtime::Operation for DeleteContainerFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteContainerFleetError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteContainerFleetError::from_json,
+        )
     }
 }
 
@@ -1223,19 +1046,10 @@ impl ::smithy_runtime::Operation for DeleteContainerGroupDefinition {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteContainerGroupDefinitionError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteContainerGroupDefinitionError::from_json,
+        )
     }
 }
 
@@ -1270,16 +1084,10 @@ impl ::smithy_runtime::Operation for DeleteFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteFleetError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteFleetError::from_json,
+        )
     }
 }
 
@@ -1314,19 +1122,10 @@ impl ::smithy_runtime::Operation for DeleteFleetLocations {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteFleetLocationsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteFleetLocationsError::from_json,
+        )
     }
 }
 
@@ -1369,19 +1168,10 @@ impl ::smithy_runtime::Operation for DeleteGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteGameServerGroupError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteGameServerGroupError::from_json,
+        )
     }
 }
 
@@ -1408,19 +1198,10 @@ impl ::smithy_runtime::Operation for DeleteGameSessionQueue {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteGameSessionQueueError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteGameSessionQueueError::from_json,
+        )
     }
 }
 
@@ -1449,19 +1230,10 @@ impl ::smithy_runtime::Operation for DeleteLocation {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteLocationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteLocationError::from_json,
+        )
     }
 }
 
@@ -1488,19 +1260,10 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingConfiguration {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteMatchmakingConfigurationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteMatchmakingConfigurationError::from_json,
+        )
     }
 }
 
@@ -1531,19 +1294,10 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingRuleSet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteMatchmakingRuleSetError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteMatchmakingRuleSetError::from_json,
+        )
     }
 }
 
@@ -1572,19 +1326,10 @@ impl ::smithy_runtime::Operation for DeleteScalingPolicy {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteScalingPolicyError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteScalingPolicyError::from_json,
+        )
     }
 }
 
@@ -1621,16 +1366,10 @@ impl ::smithy_runtime::Operation for DeleteScript {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteScriptError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteScriptError::from_json,
+        )
     }
 }
 
@@ -1661,19 +1400,10 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringAuthorization {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteVpcPeeringAuthorizationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteVpcPeeringAuthorizationError::from_json,
+        )
     }
 }
 
@@ -1706,19 +1436,10 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringConnection {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeleteVpcPeeringConnectionError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeleteVpcPeeringConnectionError::from_json,
+        )
     }
 }
 
@@ -1747,19 +1468,10 @@ impl ::smithy_runtime::Operation for DeregisterCompute {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeregisterComputeError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeregisterComputeError::from_json,
+        )
     }
 }
 
@@ -1794,19 +1506,10 @@ impl ::smithy_runtime::Operation for DeregisterGameServer {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DeregisterGameServerError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DeregisterGameServerError::from_json,
+        )
     }
 }
 
@@ -1839,19 +1542,10 @@ impl ::smithy_runtime::Operation for DescribeAlias {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeAliasError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeAliasError::from_json,
+        )
     }
 }
 
@@ -1884,19 +1578,10 @@ impl ::smithy_runtime::Operation for DescribeBuild {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeBuildError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeBuildError::from_json,
+        )
     }
 }
 
@@ -1938,19 +1623,10 @@ impl ::smithy_runtime::Operation for DescribeCompute {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeComputeError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeComputeError::from_json,
+        )
     }
 }
 
@@ -1987,19 +1663,10 @@ impl ::smithy_runtime::Operation for DescribeContainerFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeContainerFleetError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeContainerFleetError::from_json,
+        )
     }
 }
 
@@ -2039,19 +1706,10 @@ impl ::smithy_runtime::Operation for DescribeContainerGroupDefinition {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeContainerGroupDefinitionError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeContainerGroupDefinitionError::from_json,
+        )
     }
 }
 
@@ -2095,19 +1753,10 @@ impl ::smithy_runtime::Operation for DescribeEc2InstanceLimits {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeEc2InstanceLimitsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeEc2InstanceLimitsError::from_json,
+        )
     }
 }
 
@@ -2149,19 +1798,10 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeFleetAttributesError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeFleetAttributesError::from_json,
+        )
     }
 }
 
@@ -2207,19 +1847,10 @@ impl ::smithy_runtime::Operation for DescribeFleetCapacity {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeFleetCapacityError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeFleetCapacityError::from_json,
+        )
     }
 }
 
@@ -2255,19 +1886,10 @@ impl ::smithy_runtime::Operation for DescribeFleetDeployment {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeFleetDeploymentError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeFleetDeploymentError::from_json,
+        )
     }
 }
 
@@ -2302,19 +1924,10 @@ impl ::smithy_runtime::Operation for DescribeFleetEvents {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeFleetEventsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeFleetEventsError::from_json,
+        )
     }
 }
 
@@ -2356,19 +1969,10 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationAttributes {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeFleetLocationAttributesError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeFleetLocationAttributesError::from_json,
+        )
     }
 }
 
@@ -2409,19 +2013,10 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationCapacity {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeFleetLocationCapacityError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeFleetLocationCapacityError::from_json,
+        )
     }
 }
 
@@ -2460,19 +2055,10 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationUtilization {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeFleetLocationUtilizationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeFleetLocationUtilizationError::from_json,
+        )
     }
 }
 
@@ -2510,19 +2096,10 @@ impl ::smithy_runtime::Operation for DescribeFleetPortSettings {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeFleetPortSettingsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeFleetPortSettingsError::from_json,
+        )
     }
 }
 
@@ -2566,19 +2143,10 @@ impl ::smithy_runtime::Operation for DescribeFleetUtilization {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeFleetUtilizationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeFleetUtilizationError::from_json,
+        )
     }
 }
 
@@ -2613,19 +2181,10 @@ impl ::smithy_runtime::Operation for DescribeGameServer {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeGameServerError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeGameServerError::from_json,
+        )
     }
 }
 
@@ -2660,19 +2219,10 @@ impl ::smithy_runtime::Operation for DescribeGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeGameServerGroupError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeGameServerGroupError::from_json,
+        )
     }
 }
 
@@ -2709,19 +2259,10 @@ impl ::smithy_runtime::Operation for DescribeGameServerInstances {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeGameServerInstancesError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeGameServerInstancesError::from_json,
+        )
     }
 }
 
@@ -2764,19 +2305,10 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeGameSessionDetailsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeGameSessionDetailsError::from_json,
+        )
     }
 }
 
@@ -2807,19 +2339,10 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeGameSessionPlacementError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeGameSessionPlacementError::from_json,
+        )
     }
 }
 
@@ -2850,19 +2373,10 @@ impl ::smithy_runtime::Operation for DescribeGameSessionQueues {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeGameSessionQueuesError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeGameSessionQueuesError::from_json,
+        )
     }
 }
 
@@ -2909,19 +2423,10 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeGameSessionsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeGameSessionsError::from_json,
+        )
     }
 }
 
@@ -2968,19 +2473,10 @@ impl ::smithy_runtime::Operation for DescribeInstances {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeInstancesError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeInstancesError::from_json,
+        )
     }
 }
 
@@ -3017,19 +2513,10 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeMatchmakingError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeMatchmakingError::from_json,
+        )
     }
 }
 
@@ -3064,19 +2551,10 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingConfigurations {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeMatchmakingConfigurationsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeMatchmakingConfigurationsError::from_json,
+        )
     }
 }
 
@@ -3107,19 +2585,10 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingRuleSets {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeMatchmakingRuleSetsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeMatchmakingRuleSetsError::from_json,
+        )
     }
 }
 
@@ -3160,19 +2629,10 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribePlayerSessionsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribePlayerSessionsError::from_json,
+        )
     }
 }
 
@@ -3209,19 +2669,10 @@ impl ::smithy_runtime::Operation for DescribeRuntimeConfiguration {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeRuntimeConfigurationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeRuntimeConfigurationError::from_json,
+        )
     }
 }
 
@@ -3252,19 +2703,10 @@ impl ::smithy_runtime::Operation for DescribeScalingPolicies {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeScalingPoliciesError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeScalingPoliciesError::from_json,
+        )
     }
 }
 
@@ -3301,19 +2743,10 @@ impl ::smithy_runtime::Operation for DescribeScript {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeScriptError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeScriptError::from_json,
+        )
     }
 }
 
@@ -3344,19 +2777,10 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringAuthorizations {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeVpcPeeringAuthorizationsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeVpcPeeringAuthorizationsError::from_json,
+        )
     }
 }
 
@@ -3389,19 +2813,10 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringConnections {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::DescribeVpcPeeringConnectionsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::DescribeVpcPeeringConnectionsError::from_json,
+        )
     }
 }
 
@@ -3441,19 +2856,10 @@ impl ::smithy_runtime::Operation for GetComputeAccess {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::GetComputeAccessError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::GetComputeAccessError::from_json,
+        )
     }
 }
 
@@ -3491,19 +2897,10 @@ impl ::smithy_runtime::Operation for GetComputeAuthToken {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::GetComputeAuthTokenError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::GetComputeAuthTokenError::from_json,
+        )
     }
 }
 
@@ -3534,19 +2931,10 @@ impl ::smithy_runtime::Operation for GetGameSessionLogUrl {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::GetGameSessionLogUrlError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::GetGameSessionLogUrlError::from_json,
+        )
     }
 }
 
@@ -3590,19 +2978,10 @@ impl ::smithy_runtime::Operation for GetInstanceAccess {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::GetInstanceAccessError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::GetInstanceAccessError::from_json,
+        )
     }
 }
 
@@ -3635,16 +3014,10 @@ impl ::smithy_runtime::Operation for ListAliases {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListAliasesError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListAliasesError::from_json,
+        )
     }
 }
 
@@ -3679,16 +3052,10 @@ impl ::smithy_runtime::Operation for ListBuilds {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListBuildsError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListBuildsError::from_json,
+        )
     }
 }
 
@@ -3727,16 +3094,10 @@ impl ::smithy_runtime::Operation for ListCompute {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListComputeError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListComputeError::from_json,
+        )
     }
 }
 
@@ -3775,19 +3136,10 @@ impl ::smithy_runtime::Operation for ListContainerFleets {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListContainerFleetsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListContainerFleetsError::from_json,
+        )
     }
 }
 
@@ -3828,19 +3180,10 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitionVersions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListContainerGroupDefinitionVersionsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListContainerGroupDefinitionVersionsError::from_json,
+        )
     }
 }
 
@@ -3880,19 +3223,10 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListContainerGroupDefinitionsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListContainerGroupDefinitionsError::from_json,
+        )
     }
 }
 
@@ -3930,19 +3264,10 @@ impl ::smithy_runtime::Operation for ListFleetDeployments {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListFleetDeploymentsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListFleetDeploymentsError::from_json,
+        )
     }
 }
 
@@ -3981,16 +3306,10 @@ impl ::smithy_runtime::Operation for ListFleets {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListFleetsError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListFleetsError::from_json,
+        )
     }
 }
 
@@ -4017,19 +3336,10 @@ impl ::smithy_runtime::Operation for ListGameServerGroups {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListGameServerGroupsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListGameServerGroupsError::from_json,
+        )
     }
 }
 
@@ -4062,19 +3372,10 @@ impl ::smithy_runtime::Operation for ListGameServers {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListGameServersError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListGameServersError::from_json,
+        )
     }
 }
 
@@ -4101,19 +3402,10 @@ impl ::smithy_runtime::Operation for ListLocations {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListLocationsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListLocationsError::from_json,
+        )
     }
 }
 
@@ -4148,16 +3440,10 @@ impl ::smithy_runtime::Operation for ListScripts {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListScriptsError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListScriptsError::from_json,
+        )
     }
 }
 
@@ -4196,19 +3482,10 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ListTagsForResourceError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ListTagsForResourceError::from_json,
+        )
     }
 }
 
@@ -4263,19 +3540,10 @@ impl ::smithy_runtime::Operation for PutScalingPolicy {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::PutScalingPolicyError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::PutScalingPolicyError::from_json,
+        )
     }
 }
 
@@ -4316,19 +3584,10 @@ impl ::smithy_runtime::Operation for RegisterCompute {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::RegisterComputeError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::RegisterComputeError::from_json,
+        )
     }
 }
 
@@ -4365,19 +3624,10 @@ impl ::smithy_runtime::Operation for RegisterGameServer {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::RegisterGameServerError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::RegisterGameServerError::from_json,
+        )
     }
 }
 
@@ -4412,19 +3662,10 @@ impl ::smithy_runtime::Operation for RequestUploadCredentials {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::RequestUploadCredentialsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::RequestUploadCredentialsError::from_json,
+        )
     }
 }
 
@@ -4457,16 +3698,10 @@ impl ::smithy_runtime::Operation for ResolveAlias {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ResolveAliasError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ResolveAliasError::from_json,
+        )
     }
 }
 
@@ -4501,19 +3736,10 @@ impl ::smithy_runtime::Operation for ResumeGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ResumeGameServerGroupError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ResumeGameServerGroupError::from_json,
+        )
     }
 }
 
@@ -4571,19 +3797,10 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::SearchGameSessionsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::SearchGameSessionsError::from_json,
+        )
     }
 }
 
@@ -4621,19 +3838,10 @@ impl ::smithy_runtime::Operation for StartFleetActions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::StartFleetActionsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::StartFleetActionsError::from_json,
+        )
     }
 }
 
@@ -4687,19 +3895,10 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::StartGameSessionPlacementError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::StartGameSessionPlacementError::from_json,
+        )
     }
 }
 
@@ -4742,19 +3941,10 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::StartMatchBackfillError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::StartMatchBackfillError::from_json,
+        )
     }
 }
 
@@ -4793,19 +3983,10 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::StartMatchmakingError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::StartMatchmakingError::from_json,
+        )
     }
 }
 
@@ -4845,19 +4026,10 @@ impl ::smithy_runtime::Operation for StopFleetActions {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::StopFleetActionsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::StopFleetActionsError::from_json,
+        )
     }
 }
 
@@ -4890,19 +4062,10 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::StopGameSessionPlacementError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::StopGameSessionPlacementError::from_json,
+        )
     }
 }
 
@@ -4937,19 +4100,10 @@ impl ::smithy_runtime::Operation for StopMatchmaking {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::StopMatchmakingError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::StopMatchmakingError::from_json,
+        )
     }
 }
 
@@ -4986,19 +4140,10 @@ impl ::smithy_runtime::Operation for SuspendGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::SuspendGameServerGroupError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::SuspendGameServerGroupError::from_json,
+        )
     }
 }
 
@@ -5037,16 +4182,10 @@ impl ::smithy_runtime::Operation for TagResource {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::TagResourceError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::TagResourceError::from_json,
+        )
     }
 }
 
@@ -5090,19 +4229,10 @@ impl ::smithy_runtime::Operation for TerminateGameSession {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::TerminateGameSessionError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::TerminateGameSessionError::from_json,
+        )
     }
 }
 
@@ -5141,19 +4271,10 @@ impl ::smithy_runtime::Operation for UntagResource {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UntagResourceError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UntagResourceError::from_json,
+        )
     }
 }
 
@@ -5184,16 +4305,10 @@ impl ::smithy_runtime::Operation for UpdateAlias {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateAliasError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateAliasError::from_json,
+        )
     }
 }
 
@@ -5226,16 +4341,10 @@ impl ::smithy_runtime::Operation for UpdateBuild {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateBuildError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateBuildError::from_json,
+        )
     }
 }
 
@@ -5284,19 +4393,10 @@ impl ::smithy_runtime::Operation for UpdateContainerFleet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateContainerFleetError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateContainerFleetError::from_json,
+        )
     }
 }
 
@@ -5339,19 +4439,10 @@ impl ::smithy_runtime::Operation for UpdateContainerGroupDefinition {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateContainerGroupDefinitionError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateContainerGroupDefinitionError::from_json,
+        )
     }
 }
 
@@ -5384,19 +4475,10 @@ impl ::smithy_runtime::Operation for UpdateFleetAttributes {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateFleetAttributesError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateFleetAttributesError::from_json,
+        )
     }
 }
 
@@ -5440,19 +4522,10 @@ impl ::smithy_runtime::Operation for UpdateFleetCapacity {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateFleetCapacityError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateFleetCapacityError::from_json,
+        )
     }
 }
 
@@ -5487,19 +4560,10 @@ impl ::smithy_runtime::Operation for UpdateFleetPortSettings {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateFleetPortSettingsError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateFleetPortSettingsError::from_json,
+        )
     }
 }
 
@@ -5540,19 +4604,10 @@ impl ::smithy_runtime::Operation for UpdateGameServer {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateGameServerError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateGameServerError::from_json,
+        )
     }
 }
 
@@ -5587,19 +4642,10 @@ impl ::smithy_runtime::Operation for UpdateGameServerGroup {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateGameServerGroupError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateGameServerGroupError::from_json,
+        )
     }
 }
 
@@ -5632,19 +4678,10 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateGameSessionError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateGameSessionError::from_json,
+        )
     }
 }
 
@@ -5675,19 +4712,10 @@ impl ::smithy_runtime::Operation for UpdateGameSessionQueue {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateGameSessionQueueError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateGameSessionQueueError::from_json,
+        )
     }
 }
 
@@ -5718,19 +4746,10 @@ impl ::smithy_runtime::Operation for UpdateMatchmakingConfiguration {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateMatchmakingConfigurationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateMatchmakingConfigurationError::from_json,
+        )
     }
 }
 
@@ -5765,19 +4784,10 @@ impl ::smithy_runtime::Operation for UpdateRuntimeConfiguration {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateRuntimeConfigurationError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateRuntimeConfigurationError::from_json,
+        )
     }
 }
 
@@ -5818,16 +4828,10 @@ impl ::smithy_runtime::Operation for UpdateScript {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::UpdateScriptError::from_json(error.parts, &error.body),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::UpdateScriptError::from_json,
+        )
     }
 }
 
@@ -5858,18 +4862,9 @@ impl ::smithy_runtime::Operation for ValidateMatchmakingRuleSet {
     fn parse_response(
         response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        match ::smithy_runtime::aws_json_response_body(response) {
-            ::std::result::Result::Ok(body) => {
-                ::std::result::Result::Ok(::smithy_runtime::from_slice(&body)?)
-            }
-            ::std::result::Result::Err(error) => {
-                ::std::result::Result::Err(
-                    super::errors::ValidateMatchmakingRuleSetError::from_json(
-                        error.parts,
-                        &error.body,
-                    ),
-                )
-            }
-        }
+        ::smithy_runtime::decode_aws_json_response(
+            response,
+            super::errors::ValidateMatchmakingRuleSetError::from_json,
+        )
     }
 }

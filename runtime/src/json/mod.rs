@@ -27,7 +27,7 @@ use crate::DecodeError;
 /// operation with an empty output with no body at all.
 pub fn from_slice<T: JsonDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
     // Instantiated once per decoded type, so the generic part stays minimal.
-    let mut r = JsonReader::new(body_or_empty_object(bytes));
+    let mut r = JsonReader::body(bytes);
     let value = T::decode_json(&mut r)?;
     match r.finish() {
         Ok(()) => Ok(value),
@@ -35,15 +35,17 @@ pub fn from_slice<T: JsonDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
     }
 }
 
-/// `bytes`, or `{}` when they hold nothing but whitespace.
-fn body_or_empty_object(bytes: &[u8]) -> &[u8] {
-    if bytes
-        .iter()
-        .all(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
-    {
-        b"{}"
-    } else {
-        bytes
+impl<'a> JsonReader<'a> {
+    /// A reader over an HTTP body: `bytes`, or `{}` when they hold nothing but whitespace.
+    pub fn body(bytes: &'a [u8]) -> Self {
+        if bytes
+            .iter()
+            .all(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+        {
+            JsonReader::new(b"{}")
+        } else {
+            JsonReader::new(bytes)
+        }
     }
 }
 

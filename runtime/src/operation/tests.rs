@@ -165,3 +165,29 @@ fn invoke_over_the_in_memory_transport() {
     assert_eq!(Echo::NAME, "Echo");
     let _ = (HeaderMap::new(), StatusCode::OK);
 }
+
+fn echo_error_from_body(parts: ErrorParts, body: &[u8]) -> EchoError {
+    EchoError::from_parts(parts, body.to_vec())
+}
+
+#[test]
+fn decode_aws_json_response_agrees_with_parse_aws_json_response() {
+    let cases = [
+        response(200, &[], r#"{"Value":"v","Other":[1]}"#),
+        response(200, &[], " \n"),
+        response(200, &[], r#"{"Value":1}"#),
+        response(200, &[], r#"{"Value":"v"} trailing"#),
+        response(200, &[], "null"),
+        response(400, &[("X-Amzn-Errortype", "NotFound")], r#"{"message":"gone"}"#),
+        response(500, &[], r#"{"__type":"ns#Boom","Message":"m"}"#),
+    ];
+    for case in cases {
+        let (parts, body) = case.into_parts();
+        let again = || Response::from_parts(parts.clone(), body.clone());
+        let decoded: Result<EchoOutput, EchoError> =
+            decode_aws_json_response(again(), echo_error_from_body);
+        let parsed: Result<EchoOutput, EchoError> =
+            parse_aws_json_response(again(), EchoError::from_parts);
+        assert_eq!(decoded, parsed, "{:?}", String::from_utf8_lossy(&body));
+    }
+}
