@@ -195,9 +195,14 @@ impl<T: ToValue> ToValue for Option<T> {
 // more code per instantiation.
 impl<T: ToValue> ToValue for Vec<T> {
     fn to_value(&self) -> Value {
-        let mut items = Vec::with_capacity(self.len());
-        for item in self {
-            items.push(item.to_value());
+        // Slice indexing is built into the language; a `for` loop would instantiate the
+        // iterator's methods per element type.
+        let slice: &[T] = self;
+        let mut items = Vec::with_capacity(slice.len());
+        let mut i = 0;
+        while i < slice.len() {
+            items.push(slice[i].to_value());
+            i += 1;
         }
         Value::List(items)
     }

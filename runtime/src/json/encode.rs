@@ -137,9 +137,12 @@ impl<T: JsonEncode> JsonEncode for Option<T> {
 
 impl<T: JsonEncode> JsonEncode for [T] {
     fn encode_json(&self, w: &mut JsonWriter) {
+        // Indexing rather than a `for` loop: no iterator methods instantiated per element type.
         w.begin_array();
-        for item in self {
-            item.encode_json(w);
+        let mut i = 0;
+        while i < self.len() {
+            self[i].encode_json(w);
+            i += 1;
         }
         w.end_array();
     }

@@ -178,7 +178,11 @@ fn decode_aws_json_response_agrees_with_parse_aws_json_response() {
         response(200, &[], r#"{"Value":1}"#),
         response(200, &[], r#"{"Value":"v"} trailing"#),
         response(200, &[], "null"),
-        response(400, &[("X-Amzn-Errortype", "NotFound")], r#"{"message":"gone"}"#),
+        response(
+            400,
+            &[("X-Amzn-Errortype", "NotFound")],
+            r#"{"message":"gone"}"#,
+        ),
         response(500, &[], r#"{"__type":"ns#Boom","Message":"m"}"#),
     ];
     for case in cases {
