@@ -74,7 +74,11 @@ fn main() -> Result<(), smithy_codegen::Error> {
         for file in *extra {
             builder = builder.model(models.join(format!("fixtures/{file}.json")));
         }
-        // Fixtures are decoded and encoded both ways by the behaviour tests.
+        // Fixtures are decoded and encoded both ways by the behaviour tests; the
+        // client-only form (what a user gets by default) must compile too.
+        builder
+            .clone()
+            .generate_to_out_dir(&format!("fixture_client_{name}.rs"))?;
         builder
             .server_codecs(true)
             .generate_to_out_dir(&format!("fixture_{name}.rs"))?;

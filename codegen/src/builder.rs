@@ -114,9 +114,10 @@ impl Builder {
 
     /// Also generates the JSON codecs a client does not need (decoders for
     /// operation inputs, encoders for outputs), for servers, test doubles and
-    /// round trips. A crate always has them in its `server_json` module behind
-    /// the `server-codecs` feature; this turns the feature on by default. A
-    /// single file has them only when this is set. Implied by
+    /// round trips. A crate always declares the `server-codecs` feature and has
+    /// them in its `server_json` module behind it (when the service has types
+    /// that travel one way only); this turns the feature on by default. A single
+    /// file has them only when this is set. Implied by
     /// [`protocol_tests`](Self::protocol_tests), whose request cases decode inputs.
     pub fn server_codecs(mut self, enabled: bool) -> Self {
         self.server_codecs = enabled;
@@ -144,6 +145,7 @@ impl Builder {
                 version: "0.1.0",
                 runtime_path: self.runtime_path.as_deref(),
                 description: &description,
+                features: &[emit::SERVER_CODECS],
                 default_features: &self.enabled_features(),
             },
         )?;

@@ -24,7 +24,10 @@ pub struct CrateSettings<'a> {
     /// `path = ...` of the `smithy-runtime` dependency; `None` uses the crates.io version.
     pub runtime_path: Option<&'a str>,
     pub description: &'a str,
-    /// Features of the crate's modules that are on by default.
+    /// Cargo features the crate declares (whether or not a module uses them, so
+    /// that dependents can always name them).
+    pub features: &'a [&'a str],
+    /// Those of `features` that are on by default.
     pub default_features: &'a [&'a str],
 }
 
@@ -32,18 +35,21 @@ pub struct CrateSettings<'a> {
 pub fn crate_files(emitted: &Emitted, settings: &CrateSettings) -> Result<Vec<RenderedFile>> {
     let mut files = vec![RenderedFile {
         path: "Cargo.toml".to_owned(),
-        contents: cargo_toml(settings, &module_features(emitted)),
+        contents: cargo_toml(settings),
     }];
     // `rustfmt::skip`: the files are formatted by prettyplease, and `cargo fmt`
     // in a workspace holding the crate must leave them byte-identical.
     let mods = emitted.modules.iter().map(|m| {
         let name = ident(m.name);
-        if m.test_only {
-            quote!(#[cfg(test)] #[rustfmt::skip] mod #name;)
-        } else if let Some(feature) = m.feature {
-            quote!(#[cfg(feature = #feature)] #[rustfmt::skip] pub mod #name;)
-        } else {
-            quote!(#[rustfmt::skip] pub mod #name;)
+        match (m.test_only, m.feature) {
+            (true, Some(feature)) => {
+                quote!(#[cfg(all(test, feature = #feature))] #[rustfmt::skip] mod #name;)
+            }
+            (true, None) => quote!(#[cfg(test)] #[rustfmt::skip] mod #name;),
+            (false, Some(feature)) => {
+                quote!(#[cfg(feature = #feature)] #[rustfmt::skip] pub mod #name;)
+            }
+            (false, None) => quote!(#[rustfmt::skip] pub mod #name;),
         }
     });
     let lib = quote!(#(#mods)*);
@@ -97,15 +103,6 @@ fn inner_doc(markdown: &str) -> String {
             }
         })
         .collect()
-}
-
-/// The Cargo features the modules are behind, sorted and deduplicated.
-fn module_features(emitted: &Emitted) -> Vec<&'static str> {
-    let mut features: Vec<&'static str> =
-        emitted.modules.iter().filter_map(|m| m.feature).collect();
-    features.sort_unstable();
-    features.dedup();
-    features
 }
 
 /// One `include!`-able file: modules inline, outer doc attributes only (no
@@ -173,7 +170,7 @@ fn separate_items(code: &str) -> String {
     out
 }
 
-fn cargo_toml(settings: &CrateSettings, features: &[&str]) -> String {
+fn cargo_toml(settings: &CrateSettings) -> String {
     let runtime = match settings.runtime_path {
         Some(path) => format!("{{ path = {} }}", toml_string(path)),
         None => format!("\"{}\"", env!("CARGO_PKG_VERSION")),
@@ -193,6 +190,7 @@ fn cargo_toml(settings: &CrateSettings, features: &[&str]) -> String {
         version = toml_string(settings.version),
         description = toml_string(settings.description),
     );
+    let features = settings.features;
     if !features.is_empty() {
         let defaults: Vec<String> = features
             .iter()

@@ -10,9 +10,11 @@
 //!
 //! # What generated code looks like
 //!
-//! One small non-generic function per shape and trait, one line per member:
+//! One small non-generic function per shape and trait, one line per member; a structure's
+//! decoder lists its members as `(wire name, slot)` pairs for [`JsonReader::read_members`]:
 //!
 //! ```
+//! use smithy_runtime::json::TimestampMember;
 //! use smithy_runtime::{
 //!     DecodeError, JsonDecode, JsonEncode, JsonReader, JsonWriter, Timestamp, TimestampFormat,
 //!     ToValue, Value,
@@ -37,17 +39,16 @@
 //!
 //! impl JsonDecode for Player {
 //!     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
-//!         let mut out = Player::default();
-//!         r.read_object(|r, key| {
-//!             match key {
-//!                 "PlayerId" => out.player_id = r.field("PlayerId")?,
-//!                 "LatencyInMs" => out.latency_in_ms = r.field("LatencyInMs")?,
-//!                 "Joined" => out.joined = r.timestamp_field("Joined", TimestampFormat::DateTime)?,
-//!                 _ => r.skip_value()?,
-//!             }
-//!             Ok(())
-//!         })?;
-//!         Ok(out)
+//!         let mut value = Player::default();
+//!         r.read_members(&mut [
+//!             ("PlayerId", &mut value.player_id),
+//!             ("LatencyInMs", &mut value.latency_in_ms),
+//!             (
+//!                 "Joined",
+//!                 &mut TimestampMember::new(&mut value.joined, TimestampFormat::DateTime),
+//!             ),
+//!         ])?;
+//!         Ok(value)
 //!     }
 //! }
 //!
@@ -82,6 +83,9 @@ pub mod error;
 pub mod json;
 pub mod operation;
 pub mod protocol_test;
+// Only where rustc shares generics (unoptimized builds; debug assertions are the dev
+// profile's marker): elsewhere the instantiations would be compiled for nothing.
+#[cfg(debug_assertions)]
 #[doc(hidden)]
 pub mod shared;
 pub mod timestamp;
@@ -104,8 +108,8 @@ pub use error::{
 };
 pub use json::{from_slice, JsonDecode, JsonEncode, JsonReader, JsonWriter};
 pub use operation::{
-    aws_json_request, aws_json_response_body, decode_aws_json_response, invoke,
-    parse_aws_json_response, send_operation, AwsJsonVersion, ErrorResponse, InvokeError, Operation,
+    aws_json_request, decode_aws_json_response, invoke, parse_aws_json_response, send_operation,
+    split_aws_json_response, AwsJsonVersion, ErrorResponse, InvokeError, Operation,
 };
 pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
 pub use transport::{block_on, InMemoryTransport, Transport, TransportError};

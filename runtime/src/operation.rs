@@ -165,9 +165,9 @@ pub struct ErrorResponse {
 /// Sorts an awsJson response: the body when the status is below 300, an [`ErrorResponse`]
 /// otherwise.
 ///
-/// Not generic, so that the one copy serves every operation; generated `parse_response`
-/// functions decode the body themselves.
-pub fn aws_json_response_body(response: Response<Vec<u8>>) -> Result<Vec<u8>, ErrorResponse> {
+/// Not generic, so that the one copy serves every operation (through
+/// [`decode_aws_json_response`]).
+pub fn split_aws_json_response(response: Response<Vec<u8>>) -> Result<Vec<u8>, ErrorResponse> {
     if response.status().as_u16() < 300 {
         Ok(response.into_body())
     } else {
@@ -181,18 +181,22 @@ pub fn aws_json_response_body(response: Response<Vec<u8>>) -> Result<Vec<u8>, Er
 
 /// Parses an awsJson response: a status below 300 decodes the body as `T` (an empty body as
 /// `{}`), and a decoding failure becomes an `E` through `From<DecodeError>`; any other status
-/// calls `error` with the code and message found by [`json_error_parts`] and the body.
+/// calls `error` with the code and message found by [`json_error_parts`] and the response
+/// itself (whose body the error decoder may decode or keep). Generated code calls
+/// [`decode_aws_json_response`], which compiles to less per operation.
 pub fn parse_aws_json_response<T, E>(
     response: Response<Vec<u8>>,
-    error: impl FnOnce(ErrorParts, Vec<u8>) -> E,
+    error: impl FnOnce(ErrorParts, Response<Vec<u8>>) -> E,
 ) -> Result<T, E>
 where
     T: JsonDecode,
     E: From<DecodeError>,
 {
-    match aws_json_response_body(response) {
-        Ok(body) => Ok(from_slice(&body)?),
-        Err(response) => Err(error(response.parts, response.body)),
+    if response.status().as_u16() < 300 {
+        Ok(from_slice(response.body())?)
+    } else {
+        let parts = json_error_parts(response.headers(), response.body());
+        Err(error(parts, response))
     }
 }
 
@@ -209,11 +213,11 @@ where
     T: JsonDecode,
     E: From<DecodeError>,
 {
-    let body = match aws_json_response_body(response) {
+    let body = match split_aws_json_response(response) {
         Ok(body) => body,
         Err(response) => return Err(error(response.parts, &response.body)),
     };
-    let mut r = JsonReader::body(&body);
+    let mut r = JsonReader::for_body(&body);
     match T::decode_json(&mut r) {
         Ok(value) => match r.finish() {
             Ok(()) => Ok(value),

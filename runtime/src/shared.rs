@@ -4,7 +4,8 @@
 //! is on by default for them): a generated crate that needs, say, `Option<String>`'s member slot
 //! or `BTreeMap<String, String>`'s decoder links to the copy compiled here instead of compiling
 //! its own. `BTreeMap` internals alone were a tenth of a generated crate's LLVM IR. Optimized
-//! builds do not share generics and are unaffected.
+//! builds (opt-level 2 and 3) do not share generics, so this module is only compiled with debug
+//! assertions on, which is what the dev profile has.
 
 use std::collections::BTreeMap;
 
@@ -80,19 +81,15 @@ pub fn instantiations() -> usize {
         BTreeMap<String, f64>,
         BTreeMap<String, Vec<String>>,
     );
-    members
-        .iter()
-        .flatten()
-        .chain(collections.iter().flatten())
-        .filter(|p| !p.is_null())
-        .count()
+    members.iter().flatten().count() + collections.iter().flatten().count()
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn every_listed_instantiation_exists() {
-        // 13 member types with 11 functions each, 9 collections with 7 each.
+    fn the_tables_list_every_function() {
+        // 13 member types with 11 functions each, 9 collections with 7 each: a change to the
+        // macros that drops a row or a column shows here.
         assert_eq!(super::instantiations(), 13 * 11 + 9 * 7);
     }
 }

@@ -24,6 +24,25 @@ pub mod fixtures {
     );
 }
 
+/// The same fixtures as users get them by default: without `server-codecs`
+/// (only the client's direction of JSON codecs). Compiled, not exercised.
+pub mod client_only_fixtures {
+    macro_rules! fixture {
+        ($($name:ident),* $(,)?) => {
+            $(
+                #[doc = concat!("Generated from `models/fixtures/", stringify!($name), ".json`, client codecs only.")]
+                pub mod $name {
+                    include!(concat!(env!("OUT_DIR"), "/fixture_client_", stringify!($name), ".rs"));
+                }
+            )*
+        };
+    }
+    fixture!(
+        collisions, docs, enums, mixins, multi_a, recursion, renames, scalars, sensitive, sparse,
+        unions, v1,
+    );
+}
+
 /// The official protocol compliance services, generated with `protocol_tests(true)`:
 /// their cases run as this crate's unit tests, and each prints a summary line
 /// `<service>: N passed, M failed, K skipped`.

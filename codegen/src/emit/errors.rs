@@ -1,6 +1,7 @@
 //! The `errors` module: `Display`/`Error` for modeled error structures, one error
-//! enum per operation (modeled errors plus an unhandled fallback) with JSON and
-//! XML decoders, and a service-wide `Error` every operation error converts into.
+//! enum per set of operation errors (modeled errors plus an unhandled fallback;
+//! the other operations with the same set get a type alias) with JSON and XML
+//! decoders, and a service-wide `Error` every operation error converts into.
 //! Code extraction and sanitizing live once in the runtime.
 
 use proc_macro2::TokenStream;
@@ -81,7 +82,7 @@ fn error_struct(def: &TypeDef) -> TokenStream {
         impl ::std::fmt::Display for super::types::#name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self.message() {
-                    Some(message) => write!(f, "{}: {}", Self::CODE, message),
+                    Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
                     None => f.write_str(Self::CODE),
                 }
             }
@@ -215,7 +216,7 @@ fn error_enum(
         quote! {
             #doc
             pub fn #is(&self) -> bool {
-                matches!(self, Self::#variant(_))
+                ::std::matches!(self, Self::#variant(_))
             }
         }
     });
@@ -253,7 +254,7 @@ fn error_enum(
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self.message() {
-                    Some(message) => write!(f, "{}: {}", self.code(), message),
+                    Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
                     None => f.write_str(self.code()),
                 }
             }

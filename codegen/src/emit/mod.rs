@@ -88,8 +88,9 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
             name: "server_json",
             doc: format!(
                 "The JSON codecs a client does not need: decoders for what it sends and encoders \
-                 for what it receives, for servers, test doubles and round-trip tests. Behind the \
-                 `{SERVER_CODECS}` feature (included when a crate is generated with protocol tests)."
+                 for what it receives, for servers, test doubles and round-trip tests. In a crate, \
+                 behind the `{SERVER_CODECS}` feature (on by default when generated with \
+                 `--server-codecs` or protocol tests)."
             ),
             items: Box::new(move || json::emit(service, json::Side::Server)),
             test_only: false,
@@ -119,7 +120,8 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
                     .to_owned(),
                 items: Box::new(move || protocol_tests::emit(service)),
                 test_only: true,
-                feature: None,
+                // Request cases decode operation inputs.
+                feature: Some(SERVER_CODECS),
             });
         }
     }
@@ -176,8 +178,9 @@ fn crate_doc(service: &Service, model_name: &str) -> String {
     if json::server_side_needed(service) {
         doc.push_str(&format!(
             "\n\nThe `json` module has what a client needs: encoders for what it sends, decoders for \
-             what it receives. The other direction (servers, test doubles) is `server_json`, behind \
-             the `{SERVER_CODECS}` feature."
+             what it receives. The other direction (servers, test doubles) is generated with \
+             `--server-codecs` (`Builder::server_codecs`); in a crate it is the `server_json` \
+             module behind the `{SERVER_CODECS}` feature."
         ));
     }
     doc

@@ -31,8 +31,9 @@ fn named(service: &Service, id: Option<&crate::model::ShapeId>) -> TokenStream {
 }
 
 /// One unit struct per operation implementing `smithy_runtime::Operation`.
-/// The structs are named after operations, so standard names are written in
-/// full here: a model may have an operation called `Result` or `Vec`.
+/// The structs are named after operations, so standard types and values are
+/// written in full here: a model may have an operation called `Result` or `Ok`.
+/// (Derives need no path: derive macros live in their own namespace.)
 pub fn emit_operations(service: &Service) -> TokenStream {
     let version = match service.protocol {
         Protocol::AwsJson1_0 => quote!(::smithy_runtime::AwsJsonVersion::V1_0),
@@ -47,7 +48,7 @@ pub fn emit_operations(service: &Service) -> TokenStream {
         let error = format_ident!("{}Error", op.type_name);
         let docs = docs_with_notes(op.docs.as_deref(), &[&format!("The `{wire}` operation: builds its request and parses its response (sans-IO).")]);
         let body = if op.input.is_some() {
-            quote!(::smithy_runtime::json::to_vec(input))
+            quote!(::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input))
         } else {
             quote!({
                 let () = input;
@@ -142,7 +143,7 @@ pub fn emit_client(service: &Service) -> TokenStream {
         }
     });
     let name = &service.sdk_id;
-    let doc = format!("A {name} client over any [`smithy_runtime::Transport`]: the transport sends requests (and signs them, sets the endpoint, retries…); this client builds and parses them.");
+    let doc = format!("A {name} client over any [`smithy_runtime::Transport`]: the transport sends requests (and signs them, sets the endpoint, retries…); this client builds and parses them.\n\nEach method builds its request when called and returns the future that sends it and parses the response.");
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug)]

@@ -333,14 +333,14 @@ fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
                 .into_iter()
                 .flatten()
                 .map(|i| value_expr(service, member, i));
-            quote!(Value::List(vec![#(#items),*]))
+            quote!(Value::List(::std::vec![#(#items),*]))
         }
         TypeRef::Map { value, .. } => {
             let entries = json.as_object().into_iter().flatten().map(|(k, v)| {
                 let v = value_expr(service, value, v);
                 quote!((String::from(#k), #v))
             });
-            quote!(Value::Map(vec![#(#entries),*]))
+            quote!(Value::Map(::std::vec![#(#entries),*]))
         }
         TypeRef::Named(id) => match service.types.get(id).map(|t| &t.kind) {
             Some(TypeKind::Struct(s)) => {
@@ -354,7 +354,7 @@ fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
                     };
                     Some(quote!((#name, #value)))
                 });
-                quote!(Value::Structure(vec![#(#entries),*]))
+                quote!(Value::Structure(::std::vec![#(#entries),*]))
             }
             Some(TypeKind::Union(u)) => {
                 let Some((name, v)) = json.as_object().and_then(|m| m.iter().next()) else {

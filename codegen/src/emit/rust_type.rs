@@ -13,8 +13,11 @@ pub enum Scope {
     /// full paths (a model type may well be called `String`, `Option` or `Box`).
     Types,
     /// Any other module: model types as `super::types::Name`, standard types by
-    /// their prelude names (these modules declare no model types, so nothing
-    /// shadows the prelude; shorter code is also quicker to compile).
+    /// their prelude names. Nothing there can shadow them: those modules declare
+    /// no model types, and the names they do declare (`Error`, `<Operation>Error`)
+    /// end in `Error`, which no prelude item does. (`operations` declares one
+    /// struct per operation and writes standard types in full.) Shorter code is
+    /// also quicker to compile.
     Sibling,
 }
 
@@ -42,8 +45,7 @@ impl Scope {
         self.std(quote!(::std::vec::Vec), quote!(Vec))
     }
 
-    /// `Option`, also for use in expressions (`Option::None`) by other emitters.
-    pub fn option(self) -> TokenStream {
+    fn option(self) -> TokenStream {
         self.std(quote!(::std::option::Option), quote!(Option))
     }
 

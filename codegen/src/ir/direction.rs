@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Service, TypeKind, TypeRef};
+use super::{Service, StructRole, TypeKind, TypeRef};
 use crate::model::ShapeId;
 
 /// Sets [`TypeDef::sent`](super::TypeDef::sent) and
@@ -20,7 +20,17 @@ pub fn mark(service: &mut Service) {
             .cloned()
             .collect::<Vec<_>>()
     });
-    let received = reachable(service, outputs.chain(service.errors.iter().cloned()));
+    // Every error structure is decodable: the service-wide `Error` decodes all
+    // of them, even one a model only uses as an input member.
+    let errors = service.types.values().filter_map(|def| match &def.kind {
+        TypeKind::Struct(s) if matches!(s.role, StructRole::Error { .. }) => Some(def.id.clone()),
+        _ => None,
+    });
+    let roots: Vec<ShapeId> = outputs
+        .chain(service.errors.iter().cloned())
+        .chain(errors)
+        .collect();
+    let received = reachable(service, roots.into_iter());
     for (id, def) in &mut service.types {
         def.sent = sent.contains(id);
         def.received = received.contains(id);

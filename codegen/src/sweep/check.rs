@@ -106,10 +106,24 @@ impl CheckReport {
     }
 }
 
+/// The feature sets each crate is checked with: what users build (default
+/// features), then every optional module too (`server_json`). A crate is
+/// clean only when both passes are.
+const PASSES: [&[&str]; 2] = [&[], &["--all-features"]];
+
+/// One crate's state across the passes.
+struct CrateState {
+    report: CheckReport,
+    log: String,
+    /// Passes in which cargo reported the crate as checked.
+    finished_passes: usize,
+}
+
 /// Writes the workspace `<out>/Cargo.toml` with `crates` as members, then
-/// `cargo check`s them all at once; `on_report` sees each crate as it is done.
-/// When cargo gave no result for some crate, `on_unfinished` gets the end of
-/// cargo's own output, which says why.
+/// `cargo check`s them all at once, once with default features and once with `--all-features`;
+/// `on_report` sees each crate as it is done in the last pass. When cargo gave
+/// no result for some crate, `on_unfinished` gets the end of cargo's own
+/// output, which says why.
 pub fn check(
     crates: &[&str],
     config: &Config,
@@ -124,18 +138,77 @@ pub fn check(
     let logs = out.join("check-logs");
     std::fs::create_dir_all(&logs)
         .map_err(|e| Error::new(format!("cannot create {}: {e}", logs.display())))?;
+    let started = Instant::now();
+    let mut state: BTreeMap<&str, CrateState> = crates
+        .iter()
+        .map(|&name| {
+            let report = CheckReport {
+                crate_name: name.to_owned(),
+                ..CheckReport::default()
+            };
+            let log = String::new();
+            (
+                name,
+                CrateState {
+                    report,
+                    log,
+                    finished_passes: 0,
+                },
+            )
+        })
+        .collect();
+    let mut stderr = String::new();
+    for (pass, features) in PASSES.iter().enumerate() {
+        let last = pass + 1 == PASSES.len();
+        let mut on_done = |crate_state: &mut CrateState| {
+            crate_state.report.finished = crate_state.finished_passes == pass + 1;
+            if last {
+                crate_state.report.done_at = started.elapsed().as_secs_f64();
+                write_log(&logs, &crate_state.report, &crate_state.log);
+                on_report(&crate_state.report);
+            }
+        };
+        let (success, pass_stderr) = run_pass(config, features, &mut state, &mut on_done)?;
+        let silent = state
+            .values()
+            .all(|c| c.finished_passes <= pass && c.report.errors == 0);
+        if !success && silent {
+            return Err(Error::new(format!(
+                "cargo check failed before checking any crate: {}",
+                stderr_tail(&pass_stderr, 15)
+            )));
+        }
+        if !success {
+            stderr = pass_stderr;
+        }
+    }
+    let reports: Vec<CheckReport> = state.into_values().map(|c| c.report).collect();
+    if reports.iter().any(|r| !r.finished && r.errors == 0) {
+        on_unfinished(&stderr_tail(&stderr, 15));
+    }
+    Ok(reports)
+}
+
+/// One `cargo check` of the whole workspace with `features`; `on_done` sees
+/// each crate once, when cargo is done with it (or, for crates cargo never
+/// finished, at the end). Returns whether cargo succeeded, and its stderr.
+fn run_pass(
+    config: &Config,
+    features: &[&str],
+    state: &mut BTreeMap<&str, CrateState>,
+    on_done: &mut dyn FnMut(&mut CrateState),
+) -> Result<(bool, String)> {
+    let out = &config.out;
     let target_dir = config
         .target_dir
         .clone()
         .unwrap_or_else(|| out.join("target"));
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let started = Instant::now();
     let mut child = Command::new(cargo)
         .arg("check")
         .arg("--workspace")
         .arg("--keep-going")
-        // Check the optional modules (`server_json`) too.
-        .arg("--all-features")
+        .args(features)
         .arg("--message-format=json")
         .arg(format!("--jobs={}", config.jobs.max(1)))
         .arg("--manifest-path")
@@ -157,16 +230,6 @@ pub fn check(
         }
         text
     });
-    let mut state: BTreeMap<&str, (CheckReport, String)> = crates
-        .iter()
-        .map(|&name| {
-            let report = CheckReport {
-                crate_name: name.to_owned(),
-                ..CheckReport::default()
-            };
-            (name, (report, String::new()))
-        })
-        .collect();
     let mut done = BTreeSet::new();
     let stdout = child.stdout.take().map(BufReader::new);
     for line in stdout.into_iter().flat_map(BufRead::lines) {
@@ -178,47 +241,33 @@ pub fn check(
             .pointer("/target/name")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let Some((report, log)) = state.get_mut(target) else {
+        let Some(crate_state) = state.get_mut(target) else {
             continue;
         };
         let finished = match message.get("reason").and_then(Value::as_str) {
             Some("compiler-artifact") => {
-                report.finished = true;
+                crate_state.finished_passes += 1;
                 true
             }
-            Some("compiler-message") => record_diagnostic(&message, report, log),
+            Some("compiler-message") => {
+                record_diagnostic(&message, &mut crate_state.report, &mut crate_state.log)
+            }
             _ => false,
         };
-        if finished && done.insert(report.crate_name.clone()) {
-            report.done_at = started.elapsed().as_secs_f64();
-            write_log(&logs, report, log);
-            on_report(report);
+        if finished && done.insert(crate_state.report.crate_name.clone()) {
+            on_done(crate_state);
         }
     }
     let status = child
         .wait()
         .map_err(|e| Error::new(format!("cargo check did not finish: {e}")))?;
     let stderr = stderr_reader.join().unwrap_or_default();
-    let mut reports = Vec::new();
-    for (name, (mut report, log)) in state {
-        if !done.contains(name) {
-            report.done_at = started.elapsed().as_secs_f64();
-            write_log(&logs, &report, &log);
-            on_report(&report);
+    for (name, crate_state) in state.iter_mut() {
+        if !done.contains(*name) {
+            on_done(crate_state);
         }
-        reports.push(report);
     }
-    let silent = reports.iter().all(|r| !r.finished && r.errors == 0);
-    if !status.success() && silent {
-        return Err(Error::new(format!(
-            "cargo check failed before checking any crate: {}",
-            stderr_tail(&stderr, 15)
-        )));
-    }
-    if reports.iter().any(|r| !r.finished && r.errors == 0) {
-        on_unfinished(&stderr_tail(&stderr, 15));
-    }
-    Ok(reports)
+    Ok((status.success(), stderr))
 }
 
 /// The last `lines` lines of cargo's stderr, joined with ` | `.
@@ -254,6 +303,10 @@ fn record_diagnostic(message: &Value, report: &mut CheckReport, log: &mut String
         return true;
     }
     if let Some(rendered) = diagnostic.get("rendered").and_then(Value::as_str) {
+        // The second pass repeats what the first one found in shared code.
+        if log.contains(rendered) {
+            return false;
+        }
         log.push_str(rendered);
     }
     // Summaries ("3 warnings emitted") carry no span; they are not problems.

@@ -13,7 +13,7 @@ impl super::types::ConflictException {
 impl ::std::fmt::Display for super::types::ConflictException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -33,7 +33,7 @@ impl super::types::FleetCapacityExceededException {
 impl ::std::fmt::Display for super::types::FleetCapacityExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -53,7 +53,7 @@ impl super::types::GameSessionFullException {
 impl ::std::fmt::Display for super::types::GameSessionFullException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -73,7 +73,7 @@ impl super::types::IdempotentParameterMismatchException {
 impl ::std::fmt::Display for super::types::IdempotentParameterMismatchException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -93,7 +93,7 @@ impl super::types::InternalServiceException {
 impl ::std::fmt::Display for super::types::InternalServiceException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -113,7 +113,7 @@ impl super::types::InvalidFleetStatusException {
 impl ::std::fmt::Display for super::types::InvalidFleetStatusException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -133,7 +133,7 @@ impl super::types::InvalidGameSessionStatusException {
 impl ::std::fmt::Display for super::types::InvalidGameSessionStatusException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -153,7 +153,7 @@ impl super::types::InvalidRequestException {
 impl ::std::fmt::Display for super::types::InvalidRequestException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -173,7 +173,7 @@ impl super::types::LimitExceededException {
 impl ::std::fmt::Display for super::types::LimitExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -193,7 +193,7 @@ impl super::types::NotFoundException {
 impl ::std::fmt::Display for super::types::NotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -213,7 +213,7 @@ impl super::types::NotReadyException {
 impl ::std::fmt::Display for super::types::NotReadyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -233,7 +233,7 @@ impl super::types::OutOfCapacityException {
 impl ::std::fmt::Display for super::types::OutOfCapacityException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -253,7 +253,7 @@ impl super::types::TaggingFailedException {
 impl ::std::fmt::Display for super::types::TaggingFailedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -273,7 +273,7 @@ impl super::types::TerminalRoutingStrategyException {
 impl ::std::fmt::Display for super::types::TerminalRoutingStrategyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -293,7 +293,7 @@ impl super::types::UnauthorizedException {
 impl ::std::fmt::Display for super::types::UnauthorizedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -313,7 +313,7 @@ impl super::types::UnsupportedRegionException {
 impl ::std::fmt::Display for super::types::UnsupportedRegionException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", Self::CODE, message),
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
             None => f.write_str(Self::CODE),
         }
     }
@@ -430,89 +430,89 @@ impl Error {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `FleetCapacityExceededException`.
     pub fn is_fleet_capacity_exceeded_exception(&self) -> bool {
-        matches!(self, Self::FleetCapacityExceededException(_))
+        ::std::matches!(self, Self::FleetCapacityExceededException(_))
     }
 
     /// Whether this is the modeled error `GameSessionFullException`.
     pub fn is_game_session_full_exception(&self) -> bool {
-        matches!(self, Self::GameSessionFullException(_))
+        ::std::matches!(self, Self::GameSessionFullException(_))
     }
 
     /// Whether this is the modeled error `IdempotentParameterMismatchException`.
     pub fn is_idempotent_parameter_mismatch_exception(&self) -> bool {
-        matches!(self, Self::IdempotentParameterMismatchException(_))
+        ::std::matches!(self, Self::IdempotentParameterMismatchException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidFleetStatusException(_))
+        ::std::matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidGameSessionStatusException`.
     pub fn is_invalid_game_session_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidGameSessionStatusException(_))
+        ::std::matches!(self, Self::InvalidGameSessionStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        matches!(self, Self::NotReadyException(_))
+        ::std::matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `OutOfCapacityException`.
     pub fn is_out_of_capacity_exception(&self) -> bool {
-        matches!(self, Self::OutOfCapacityException(_))
+        ::std::matches!(self, Self::OutOfCapacityException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `TerminalRoutingStrategyException`.
     pub fn is_terminal_routing_strategy_exception(&self) -> bool {
-        matches!(self, Self::TerminalRoutingStrategyException(_))
+        ::std::matches!(self, Self::TerminalRoutingStrategyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -1049,29 +1049,29 @@ impl AcceptMatchError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for AcceptMatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -1200,39 +1200,39 @@ impl ClaimGameServerError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `OutOfCapacityException`.
     pub fn is_out_of_capacity_exception(&self) -> bool {
-        matches!(self, Self::OutOfCapacityException(_))
+        ::std::matches!(self, Self::OutOfCapacityException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for ClaimGameServerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -1361,39 +1361,39 @@ impl CreateAliasError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -1518,34 +1518,34 @@ impl CreateBuildError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateBuildError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -1676,44 +1676,44 @@ impl CreateContainerFleetError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateContainerFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -1862,54 +1862,54 @@ impl CreateFleetError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        matches!(self, Self::NotReadyException(_))
+        ::std::matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -2060,54 +2060,54 @@ impl CreateFleetLocationsError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidFleetStatusException(_))
+        ::std::matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        matches!(self, Self::NotReadyException(_))
+        ::std::matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateFleetLocationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -2248,34 +2248,34 @@ impl CreateGameServerGroupError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateGameServerGroupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -2432,64 +2432,64 @@ impl CreateGameSessionError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `FleetCapacityExceededException`.
     pub fn is_fleet_capacity_exceeded_exception(&self) -> bool {
-        matches!(self, Self::FleetCapacityExceededException(_))
+        ::std::matches!(self, Self::FleetCapacityExceededException(_))
     }
 
     /// Whether this is the modeled error `IdempotentParameterMismatchException`.
     pub fn is_idempotent_parameter_mismatch_exception(&self) -> bool {
-        matches!(self, Self::IdempotentParameterMismatchException(_))
+        ::std::matches!(self, Self::IdempotentParameterMismatchException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidFleetStatusException(_))
+        ::std::matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TerminalRoutingStrategyException`.
     pub fn is_terminal_routing_strategy_exception(&self) -> bool {
-        matches!(self, Self::TerminalRoutingStrategyException(_))
+        ::std::matches!(self, Self::TerminalRoutingStrategyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateGameSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -2646,39 +2646,39 @@ impl CreateGameSessionQueueError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateGameSessionQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -2807,39 +2807,39 @@ impl CreateMatchmakingConfigurationError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateMatchmakingConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -2968,34 +2968,34 @@ impl CreateMatchmakingRuleSetError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateMatchmakingRuleSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -3132,44 +3132,44 @@ impl CreatePlayerSessionError {
 
     /// Whether this is the modeled error `GameSessionFullException`.
     pub fn is_game_session_full_exception(&self) -> bool {
-        matches!(self, Self::GameSessionFullException(_))
+        ::std::matches!(self, Self::GameSessionFullException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidGameSessionStatusException`.
     pub fn is_invalid_game_session_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidGameSessionStatusException(_))
+        ::std::matches!(self, Self::InvalidGameSessionStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TerminalRoutingStrategyException`.
     pub fn is_terminal_routing_strategy_exception(&self) -> bool {
-        matches!(self, Self::TerminalRoutingStrategyException(_))
+        ::std::matches!(self, Self::TerminalRoutingStrategyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreatePlayerSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -3302,29 +3302,29 @@ impl CreateVpcPeeringAuthorizationError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for CreateVpcPeeringAuthorizationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -3509,34 +3509,34 @@ impl DeleteAliasError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for DeleteAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -3667,39 +3667,39 @@ impl DeleteContainerFleetError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DeleteContainerFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -3832,39 +3832,39 @@ impl DeleteFleetError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidFleetStatusException(_))
+        ::std::matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for DeleteFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -3991,34 +3991,34 @@ impl DeleteFleetLocationsError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DeleteFleetLocationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -4185,34 +4185,34 @@ impl DeleteMatchmakingConfigurationError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TaggingFailedException`.
     pub fn is_tagging_failed_exception(&self) -> bool {
-        matches!(self, Self::TaggingFailedException(_))
+        ::std::matches!(self, Self::TaggingFailedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DeleteMatchmakingConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -4343,29 +4343,29 @@ impl DescribeEc2InstanceLimitsError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DescribeEc2InstanceLimitsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -4498,39 +4498,39 @@ impl DescribeGameSessionDetailsError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TerminalRoutingStrategyException`.
     pub fn is_terminal_routing_strategy_exception(&self) -> bool {
-        matches!(self, Self::TerminalRoutingStrategyException(_))
+        ::std::matches!(self, Self::TerminalRoutingStrategyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DescribeGameSessionDetailsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -4657,24 +4657,24 @@ impl DescribeMatchmakingError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for DescribeMatchmakingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -4785,24 +4785,24 @@ impl DescribeVpcPeeringAuthorizationsError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for DescribeVpcPeeringAuthorizationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -4931,39 +4931,39 @@ impl RegisterComputeError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        matches!(self, Self::NotReadyException(_))
+        ::std::matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for RegisterComputeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -5088,34 +5088,34 @@ impl ResolveAliasError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `TerminalRoutingStrategyException`.
     pub fn is_terminal_routing_strategy_exception(&self) -> bool {
-        matches!(self, Self::TerminalRoutingStrategyException(_))
+        ::std::matches!(self, Self::TerminalRoutingStrategyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for ResolveAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -5240,39 +5240,39 @@ impl TerminateGameSessionError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidGameSessionStatusException`.
     pub fn is_invalid_game_session_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidGameSessionStatusException(_))
+        ::std::matches!(self, Self::InvalidGameSessionStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        matches!(self, Self::NotReadyException(_))
+        ::std::matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for TerminateGameSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -5407,44 +5407,44 @@ impl UpdateContainerFleetError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `NotReadyException`.
     pub fn is_not_ready_exception(&self) -> bool {
-        matches!(self, Self::NotReadyException(_))
+        ::std::matches!(self, Self::NotReadyException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateContainerFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -5579,39 +5579,39 @@ impl UpdateContainerGroupDefinitionError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateContainerGroupDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -5750,44 +5750,44 @@ impl UpdateFleetAttributesError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidFleetStatusException(_))
+        ::std::matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateFleetAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -5934,49 +5934,49 @@ impl UpdateFleetCapacityError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidFleetStatusException(_))
+        ::std::matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 
     /// Whether this is the modeled error `UnsupportedRegionException`.
     pub fn is_unsupported_region_exception(&self) -> bool {
-        matches!(self, Self::UnsupportedRegionException(_))
+        ::std::matches!(self, Self::UnsupportedRegionException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateFleetCapacityError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -6117,39 +6117,39 @@ impl UpdateGameSessionError {
 
     /// Whether this is the modeled error `ConflictException`.
     pub fn is_conflict_exception(&self) -> bool {
-        matches!(self, Self::ConflictException(_))
+        ::std::matches!(self, Self::ConflictException(_))
     }
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidGameSessionStatusException`.
     pub fn is_invalid_game_session_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidGameSessionStatusException(_))
+        ::std::matches!(self, Self::InvalidGameSessionStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateGameSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }
@@ -6280,39 +6280,39 @@ impl UpdateRuntimeConfigurationError {
 
     /// Whether this is the modeled error `InternalServiceException`.
     pub fn is_internal_service_exception(&self) -> bool {
-        matches!(self, Self::InternalServiceException(_))
+        ::std::matches!(self, Self::InternalServiceException(_))
     }
 
     /// Whether this is the modeled error `InvalidFleetStatusException`.
     pub fn is_invalid_fleet_status_exception(&self) -> bool {
-        matches!(self, Self::InvalidFleetStatusException(_))
+        ::std::matches!(self, Self::InvalidFleetStatusException(_))
     }
 
     /// Whether this is the modeled error `InvalidRequestException`.
     pub fn is_invalid_request_exception(&self) -> bool {
-        matches!(self, Self::InvalidRequestException(_))
+        ::std::matches!(self, Self::InvalidRequestException(_))
     }
 
     /// Whether this is the modeled error `LimitExceededException`.
     pub fn is_limit_exceeded_exception(&self) -> bool {
-        matches!(self, Self::LimitExceededException(_))
+        ::std::matches!(self, Self::LimitExceededException(_))
     }
 
     /// Whether this is the modeled error `NotFoundException`.
     pub fn is_not_found_exception(&self) -> bool {
-        matches!(self, Self::NotFoundException(_))
+        ::std::matches!(self, Self::NotFoundException(_))
     }
 
     /// Whether this is the modeled error `UnauthorizedException`.
     pub fn is_unauthorized_exception(&self) -> bool {
-        matches!(self, Self::UnauthorizedException(_))
+        ::std::matches!(self, Self::UnauthorizedException(_))
     }
 }
 
 impl ::std::fmt::Display for UpdateRuntimeConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            Some(message) => write!(f, "{}: {}", self.code(), message),
+            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
             None => f.write_str(self.code()),
         }
     }

@@ -21,7 +21,7 @@
 //!
 //! Protocol: awsJson1_1. Generated for 118 operations: data types (`types`), conversion to `Value` (`values`), JSON codecs keyed by member names (`json`) and error types with JSON and XML decoders (`errors`), sans-IO operations (`operations`) and a client (`client`).
 //!
-//! The `json` module has what a client needs: encoders for what it sends, decoders for what it receives. The other direction (servers, test doubles) is `server_json`, behind the `server-codecs` feature.
+//! The `json` module has what a client needs: encoders for what it sends, decoders for what it receives. The other direction (servers, test doubles) is generated with `--server-codecs` (`Builder::server_codecs`); in a crate it is the `server_json` module behind the `server-codecs` feature.
 
 #[rustfmt::skip]
 pub mod types;

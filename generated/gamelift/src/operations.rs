@@ -32,7 +32,7 @@ impl ::smithy_runtime::Operation for AcceptMatch {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.AcceptMatch",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -78,7 +78,7 @@ impl ::smithy_runtime::Operation for ClaimGameServer {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ClaimGameServer",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -116,7 +116,7 @@ impl ::smithy_runtime::Operation for CreateAlias {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateAlias",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -163,7 +163,7 @@ impl ::smithy_runtime::Operation for CreateBuild {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateBuild",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -220,7 +220,7 @@ impl ::smithy_runtime::Operation for CreateContainerFleet {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateContainerFleet",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -294,7 +294,7 @@ impl ::smithy_runtime::Operation for CreateContainerGroupDefinition {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateContainerGroupDefinition",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -362,7 +362,7 @@ impl ::smithy_runtime::Operation for CreateFleet {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateFleet",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -406,7 +406,7 @@ impl ::smithy_runtime::Operation for CreateFleetLocations {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateFleetLocations",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -451,7 +451,7 @@ impl ::smithy_runtime::Operation for CreateGameServerGroup {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateGameServerGroup",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -501,7 +501,7 @@ impl ::smithy_runtime::Operation for CreateGameSession {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateGameSession",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -566,7 +566,7 @@ impl ::smithy_runtime::Operation for CreateGameSessionQueue {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateGameSessionQueue",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -596,7 +596,7 @@ impl ::smithy_runtime::Operation for CreateLocation {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateLocation",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -636,7 +636,7 @@ impl ::smithy_runtime::Operation for CreateMatchmakingConfiguration {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateMatchmakingConfiguration",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -676,7 +676,7 @@ impl ::smithy_runtime::Operation for CreateMatchmakingRuleSet {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateMatchmakingRuleSet",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -716,7 +716,7 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreatePlayerSession",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -756,7 +756,7 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreatePlayerSessions",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -803,7 +803,7 @@ impl ::smithy_runtime::Operation for CreateScript {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateScript",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -845,7 +845,7 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringAuthorization {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateVpcPeeringAuthorization",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -883,7 +883,7 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringConnection {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateVpcPeeringConnection",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -917,7 +917,7 @@ impl ::smithy_runtime::Operation for DeleteAlias {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteAlias",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -955,7 +955,7 @@ impl ::smithy_runtime::Operation for DeleteBuild {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteBuild",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -991,7 +991,7 @@ impl ::smithy_runtime::Operation for DeleteContainerFleet {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteContainerFleet",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1039,7 +1039,7 @@ impl ::smithy_runtime::Operation for DeleteContainerGroupDefinition {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteContainerGroupDefinition",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1077,7 +1077,7 @@ impl ::smithy_runtime::Operation for DeleteFleet {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteFleet",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1115,7 +1115,7 @@ impl ::smithy_runtime::Operation for DeleteFleetLocations {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteFleetLocations",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1161,7 +1161,7 @@ impl ::smithy_runtime::Operation for DeleteGameServerGroup {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteGameServerGroup",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1191,7 +1191,7 @@ impl ::smithy_runtime::Operation for DeleteGameSessionQueue {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteGameSessionQueue",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1223,7 +1223,7 @@ impl ::smithy_runtime::Operation for DeleteLocation {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteLocation",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1253,7 +1253,7 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingConfiguration {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteMatchmakingConfiguration",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1287,7 +1287,7 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingRuleSet {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteMatchmakingRuleSet",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1319,7 +1319,7 @@ impl ::smithy_runtime::Operation for DeleteScalingPolicy {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteScalingPolicy",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1359,7 +1359,7 @@ impl ::smithy_runtime::Operation for DeleteScript {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteScript",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1393,7 +1393,7 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringAuthorization {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteVpcPeeringAuthorization",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1429,7 +1429,7 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringConnection {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteVpcPeeringConnection",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1461,7 +1461,7 @@ impl ::smithy_runtime::Operation for DeregisterCompute {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeregisterCompute",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1499,7 +1499,7 @@ impl ::smithy_runtime::Operation for DeregisterGameServer {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeregisterGameServer",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1535,7 +1535,7 @@ impl ::smithy_runtime::Operation for DescribeAlias {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeAlias",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1571,7 +1571,7 @@ impl ::smithy_runtime::Operation for DescribeBuild {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeBuild",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1616,7 +1616,7 @@ impl ::smithy_runtime::Operation for DescribeCompute {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeCompute",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1656,7 +1656,7 @@ impl ::smithy_runtime::Operation for DescribeContainerFleet {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeContainerFleet",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1699,7 +1699,7 @@ impl ::smithy_runtime::Operation for DescribeContainerGroupDefinition {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeContainerGroupDefinition",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1746,7 +1746,7 @@ impl ::smithy_runtime::Operation for DescribeEc2InstanceLimits {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeEC2InstanceLimits",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1791,7 +1791,7 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetAttributes",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1840,7 +1840,7 @@ impl ::smithy_runtime::Operation for DescribeFleetCapacity {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetCapacity",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1879,7 +1879,7 @@ impl ::smithy_runtime::Operation for DescribeFleetDeployment {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetDeployment",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1917,7 +1917,7 @@ impl ::smithy_runtime::Operation for DescribeFleetEvents {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetEvents",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -1962,7 +1962,7 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationAttributes {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetLocationAttributes",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2006,7 +2006,7 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationCapacity {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetLocationCapacity",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2048,7 +2048,7 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationUtilization {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetLocationUtilization",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2089,7 +2089,7 @@ impl ::smithy_runtime::Operation for DescribeFleetPortSettings {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetPortSettings",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2136,7 +2136,7 @@ impl ::smithy_runtime::Operation for DescribeFleetUtilization {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetUtilization",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2174,7 +2174,7 @@ impl ::smithy_runtime::Operation for DescribeGameServer {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameServer",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2212,7 +2212,7 @@ impl ::smithy_runtime::Operation for DescribeGameServerGroup {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameServerGroup",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2252,7 +2252,7 @@ impl ::smithy_runtime::Operation for DescribeGameServerInstances {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameServerInstances",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2298,7 +2298,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameSessionDetails",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2332,7 +2332,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameSessionPlacement",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2366,7 +2366,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionQueues {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameSessionQueues",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2416,7 +2416,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameSessions",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2466,7 +2466,7 @@ impl ::smithy_runtime::Operation for DescribeInstances {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeInstances",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2506,7 +2506,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeMatchmaking",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2544,7 +2544,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingConfigurations {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeMatchmakingConfigurations",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2578,7 +2578,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingRuleSets {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeMatchmakingRuleSets",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2622,7 +2622,7 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribePlayerSessions",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2662,7 +2662,7 @@ impl ::smithy_runtime::Operation for DescribeRuntimeConfiguration {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeRuntimeConfiguration",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2696,7 +2696,7 @@ impl ::smithy_runtime::Operation for DescribeScalingPolicies {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeScalingPolicies",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2736,7 +2736,7 @@ impl ::smithy_runtime::Operation for DescribeScript {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeScript",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2770,7 +2770,7 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringAuthorizations {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeVpcPeeringAuthorizations",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2806,7 +2806,7 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringConnections {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeVpcPeeringConnections",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2849,7 +2849,7 @@ impl ::smithy_runtime::Operation for GetComputeAccess {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.GetComputeAccess",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2890,7 +2890,7 @@ impl ::smithy_runtime::Operation for GetComputeAuthToken {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.GetComputeAuthToken",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2924,7 +2924,7 @@ impl ::smithy_runtime::Operation for GetGameSessionLogUrl {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.GetGameSessionLogUrl",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -2971,7 +2971,7 @@ impl ::smithy_runtime::Operation for GetInstanceAccess {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.GetInstanceAccess",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3007,7 +3007,7 @@ impl ::smithy_runtime::Operation for ListAliases {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListAliases",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3045,7 +3045,7 @@ impl ::smithy_runtime::Operation for ListBuilds {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListBuilds",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3087,7 +3087,7 @@ impl ::smithy_runtime::Operation for ListCompute {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListCompute",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3129,7 +3129,7 @@ impl ::smithy_runtime::Operation for ListContainerFleets {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListContainerFleets",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3173,7 +3173,7 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitionVersions {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListContainerGroupDefinitionVersions",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3216,7 +3216,7 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitions {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListContainerGroupDefinitions",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3257,7 +3257,7 @@ impl ::smithy_runtime::Operation for ListFleetDeployments {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListFleetDeployments",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3299,7 +3299,7 @@ impl ::smithy_runtime::Operation for ListFleets {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListFleets",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3329,7 +3329,7 @@ impl ::smithy_runtime::Operation for ListGameServerGroups {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListGameServerGroups",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3365,7 +3365,7 @@ impl ::smithy_runtime::Operation for ListGameServers {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListGameServers",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3395,7 +3395,7 @@ impl ::smithy_runtime::Operation for ListLocations {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListLocations",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3433,7 +3433,7 @@ impl ::smithy_runtime::Operation for ListScripts {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListScripts",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3475,7 +3475,7 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListTagsForResource",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3533,7 +3533,7 @@ impl ::smithy_runtime::Operation for PutScalingPolicy {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.PutScalingPolicy",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3577,7 +3577,7 @@ impl ::smithy_runtime::Operation for RegisterCompute {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.RegisterCompute",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3617,7 +3617,7 @@ impl ::smithy_runtime::Operation for RegisterGameServer {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.RegisterGameServer",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3655,7 +3655,7 @@ impl ::smithy_runtime::Operation for RequestUploadCredentials {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.RequestUploadCredentials",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3691,7 +3691,7 @@ impl ::smithy_runtime::Operation for ResolveAlias {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ResolveAlias",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3729,7 +3729,7 @@ impl ::smithy_runtime::Operation for ResumeGameServerGroup {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ResumeGameServerGroup",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3790,7 +3790,7 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.SearchGameSessions",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3831,7 +3831,7 @@ impl ::smithy_runtime::Operation for StartFleetActions {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StartFleetActions",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3888,7 +3888,7 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StartGameSessionPlacement",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3934,7 +3934,7 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StartMatchBackfill",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -3976,7 +3976,7 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StartMatchmaking",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4019,7 +4019,7 @@ impl ::smithy_runtime::Operation for StopFleetActions {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StopFleetActions",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4055,7 +4055,7 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StopGameSessionPlacement",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4093,7 +4093,7 @@ impl ::smithy_runtime::Operation for StopMatchmaking {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StopMatchmaking",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4133,7 +4133,7 @@ impl ::smithy_runtime::Operation for SuspendGameServerGroup {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.SuspendGameServerGroup",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4175,7 +4175,7 @@ impl ::smithy_runtime::Operation for TagResource {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.TagResource",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4222,7 +4222,7 @@ impl ::smithy_runtime::Operation for TerminateGameSession {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.TerminateGameSession",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4264,7 +4264,7 @@ impl ::smithy_runtime::Operation for UntagResource {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UntagResource",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4298,7 +4298,7 @@ impl ::smithy_runtime::Operation for UpdateAlias {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateAlias",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4334,7 +4334,7 @@ impl ::smithy_runtime::Operation for UpdateBuild {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateBuild",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4386,7 +4386,7 @@ impl ::smithy_runtime::Operation for UpdateContainerFleet {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateContainerFleet",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4432,7 +4432,7 @@ impl ::smithy_runtime::Operation for UpdateContainerGroupDefinition {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateContainerGroupDefinition",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4468,7 +4468,7 @@ impl ::smithy_runtime::Operation for UpdateFleetAttributes {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateFleetAttributes",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4515,7 +4515,7 @@ impl ::smithy_runtime::Operation for UpdateFleetCapacity {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateFleetCapacity",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4553,7 +4553,7 @@ impl ::smithy_runtime::Operation for UpdateFleetPortSettings {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateFleetPortSettings",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4597,7 +4597,7 @@ impl ::smithy_runtime::Operation for UpdateGameServer {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateGameServer",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4635,7 +4635,7 @@ impl ::smithy_runtime::Operation for UpdateGameServerGroup {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateGameServerGroup",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4671,7 +4671,7 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateGameSession",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4705,7 +4705,7 @@ impl ::smithy_runtime::Operation for UpdateGameSessionQueue {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateGameSessionQueue",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4739,7 +4739,7 @@ impl ::smithy_runtime::Operation for UpdateMatchmakingConfiguration {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateMatchmakingConfiguration",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4777,7 +4777,7 @@ impl ::smithy_runtime::Operation for UpdateRuntimeConfiguration {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateRuntimeConfiguration",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4821,7 +4821,7 @@ impl ::smithy_runtime::Operation for UpdateScript {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateScript",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 
@@ -4855,7 +4855,7 @@ impl ::smithy_runtime::Operation for ValidateMatchmakingRuleSet {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ValidateMatchmakingRuleSet",
-            ::smithy_runtime::json::to_vec(input),
+            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
         )
     }
 

@@ -10,7 +10,7 @@ use crate::{
 /// A type that reads itself from the next JSON value.
 ///
 /// Generated structures implement [`decode_json`](Self::decode_json) with
-/// [`JsonReader::read_object`]; everything else is implemented here.
+/// [`JsonReader::read_members`]; everything else is implemented here.
 pub trait JsonDecode: Sized {
     /// Reads one value.
     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError>;

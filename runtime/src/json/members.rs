@@ -11,7 +11,8 @@ use crate::{DecodeError, Timestamp, TimestampFormat};
 
 /// A place one structure member is decoded into.
 pub trait JsonMember {
-    /// Reads the member's value at the reader's position; `null` leaves the member absent.
+    /// Reads the member's value at the reader's position into the slot, replacing what an
+    /// earlier occurrence of the same key put there; `null` makes the member absent.
     fn read_member(&mut self, r: &mut JsonReader<'_>) -> Result<(), DecodeError>;
 }
 

@@ -27,7 +27,7 @@ use crate::DecodeError;
 /// operation with an empty output with no body at all.
 pub fn from_slice<T: JsonDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
     // Instantiated once per decoded type, so the generic part stays minimal.
-    let mut r = JsonReader::body(bytes);
+    let mut r = JsonReader::for_body(bytes);
     let value = T::decode_json(&mut r)?;
     match r.finish() {
         Ok(()) => Ok(value),
@@ -37,7 +37,7 @@ pub fn from_slice<T: JsonDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
 
 impl<'a> JsonReader<'a> {
     /// A reader over an HTTP body: `bytes`, or `{}` when they hold nothing but whitespace.
-    pub fn body(bytes: &'a [u8]) -> Self {
+    pub fn for_body(bytes: &'a [u8]) -> Self {
         if bytes
             .iter()
             .all(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
@@ -49,8 +49,9 @@ impl<'a> JsonReader<'a> {
     }
 }
 
-/// Encodes `value` as a JSON body. Not generic: one copy serves every type.
-pub fn to_vec(value: &dyn JsonEncode) -> Vec<u8> {
+/// Encodes `value` as a JSON body. Generated code passes a `&dyn JsonEncode`, so that one copy
+/// serves every operation.
+pub fn to_vec<T: JsonEncode + ?Sized>(value: &T) -> Vec<u8> {
     let mut w = JsonWriter::new();
     value.encode_json(&mut w);
     w.finish()

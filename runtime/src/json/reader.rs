@@ -27,9 +27,9 @@ pub enum JsonKind {
 
 /// A streaming JSON parser over a byte slice, driven by the decoder that knows the expected type.
 ///
-/// There is no intermediate tree: generated decoders call [`read_object`](Self::read_object)
-/// and, for each key they know, decode the value straight into the target field; unknown keys
-/// are skipped with [`skip_value`](Self::skip_value). Strings without escapes are borrowed from
+/// There is no intermediate tree: generated structure decoders call
+/// [`read_members`](Self::read_members) with a slot per member, and each value is decoded
+/// straight into its slot; unknown keys are skipped with [`skip_value`](Self::skip_value). Strings without escapes are borrowed from
 /// the input.
 ///
 /// Every method returns an error instead of panicking on malformed, truncated or hostile input.

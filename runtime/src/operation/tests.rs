@@ -50,10 +50,10 @@ impl From<DecodeError> for EchoError {
 }
 
 impl EchoError {
-    fn from_parts(parts: ErrorParts, body: Vec<u8>) -> Self {
+    fn from_parts(parts: ErrorParts, response: Response<Vec<u8>>) -> Self {
         match parts.code() {
             Some("NotFound") => EchoError::NotFound(parts.message),
-            _ => EchoError::Unhandled(parts.into_unhandled(body)),
+            _ => EchoError::Unhandled(parts.into_unhandled(response.into_body())),
         }
     }
 }
@@ -167,7 +167,7 @@ fn invoke_over_the_in_memory_transport() {
 }
 
 fn echo_error_from_body(parts: ErrorParts, body: &[u8]) -> EchoError {
-    EchoError::from_parts(parts, body.to_vec())
+    EchoError::from_parts(parts, Response::new(body.to_vec()))
 }
 
 #[test]

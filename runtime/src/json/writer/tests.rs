@@ -142,7 +142,7 @@ fn encode_impls_for_collections_and_options() {
     assert_eq!(to_vec(&map), br#"{"a":[],"b":[1,null]}"#);
     let boxed: Box<i64> = Box::new(-3);
     assert_eq!(to_vec(&boxed), b"-3");
-    assert_eq!(to_vec(&vec![true, false]), b"[true,false]");
+    assert_eq!(to_vec(&[true, false][..]), b"[true,false]");
     assert_eq!(to_vec(&1i8), b"1");
     assert_eq!(to_vec(&2i16), b"2");
     assert_eq!(to_vec(&1.5f32), b"1.5");
