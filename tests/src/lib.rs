@@ -6,41 +6,34 @@ pub mod gamelift {
     include!(concat!(env!("OUT_DIR"), "/gamelift_subset.rs"));
 }
 
-/// One module per fixture model in `models/fixtures/`.
+/// One module per fixture model, each including `<prefix><name>.rs` from `OUT_DIR`.
+macro_rules! fixture_modules {
+    ($prefix:literal, $note:literal) => {
+        fixture_modules!(
+            $prefix, $note;
+            collisions, docs, enums, mixins, multi_a, recursion, renames, scalars, sensitive,
+            sparse, unions, v1,
+        );
+    };
+    ($prefix:literal, $note:literal; $($name:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("Generated from `models/fixtures/", stringify!($name), ".json`", $note, ".")]
+            pub mod $name {
+                include!(concat!(env!("OUT_DIR"), "/", $prefix, stringify!($name), ".rs"));
+            }
+        )*
+    };
+}
+
+/// One module per fixture model in `models/fixtures/`, with the codecs of both directions.
 pub mod fixtures {
-    macro_rules! fixture {
-        ($($name:ident),* $(,)?) => {
-            $(
-                #[doc = concat!("Generated from `models/fixtures/", stringify!($name), ".json`.")]
-                pub mod $name {
-                    include!(concat!(env!("OUT_DIR"), "/fixture_", stringify!($name), ".rs"));
-                }
-            )*
-        };
-    }
-    fixture!(
-        collisions, docs, enums, mixins, multi_a, recursion, renames, scalars, sensitive, sparse,
-        unions, v1,
-    );
+    fixture_modules!("fixture_", "");
 }
 
 /// The same fixtures as users get them by default: without `server-codecs`
 /// (only the client's direction of JSON codecs). Compiled, not exercised.
 pub mod client_only_fixtures {
-    macro_rules! fixture {
-        ($($name:ident),* $(,)?) => {
-            $(
-                #[doc = concat!("Generated from `models/fixtures/", stringify!($name), ".json`, client codecs only.")]
-                pub mod $name {
-                    include!(concat!(env!("OUT_DIR"), "/fixture_client_", stringify!($name), ".rs"));
-                }
-            )*
-        };
-    }
-    fixture!(
-        collisions, docs, enums, mixins, multi_a, recursion, renames, scalars, sensitive, sparse,
-        unions, v1,
-    );
+    fixture_modules!("fixture_client_", ", client codecs only");
 }
 
 /// The official protocol compliance services, generated with `protocol_tests(true)`:
