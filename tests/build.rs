@@ -31,6 +31,15 @@ const PROTOCOL_TEST_SERVICES: &[(&str, &str)] = &[
         "aws.protocoltests.json10#JsonRpc10",
         "protocol_tests_aws_json_1_0.rs",
     ),
+    (
+        "aws.protocoltests.restjson#RestJson",
+        "protocol_tests_rest_json.rs",
+    ),
+    ("com.amazonaws.glacier#Glacier", "protocol_tests_glacier.rs"),
+    (
+        "com.amazonaws.apigateway#BackplaneControlService",
+        "protocol_tests_api_gateway.rs",
+    ),
 ];
 
 /// Real AWS models of the sweep's fast sample (`models/sweep-sample/`), one per

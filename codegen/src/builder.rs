@@ -117,8 +117,7 @@ impl Builder {
     /// round trips. A crate always declares the `server-codecs` feature and has
     /// them in its `server_json` module behind it (when the service has types
     /// that travel one way only); this turns the feature on by default. A single
-    /// file has them only when this is set. Implied by
-    /// [`protocol_tests`](Self::protocol_tests), whose request cases decode inputs.
+    /// file has them only when this is set.
     pub fn server_codecs(mut self, enabled: bool) -> Self {
         self.server_codecs = enabled;
         self
@@ -147,6 +146,11 @@ impl Builder {
                 description: &description,
                 features: &[emit::SERVER_CODECS],
                 default_features: &self.enabled_features(),
+                runtime_features: if service.needs_checksums() {
+                    &["checksums"]
+                } else {
+                    &[]
+                },
             },
         )?;
         let files = files
@@ -209,7 +213,7 @@ impl Builder {
 
     /// The optional modules' features this configuration turns on.
     fn enabled_features(&self) -> Vec<&'static str> {
-        if self.server_codecs || self.protocol_tests {
+        if self.server_codecs {
             vec![emit::SERVER_CODECS]
         } else {
             Vec::new()

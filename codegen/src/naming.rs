@@ -44,15 +44,57 @@ pub fn field_name(member_name: &str) -> String {
     escape_keyword(snake)
 }
 
-/// A crate name from a service name: `kebab-case` would do for Cargo, but the
-/// crate is referenced from Rust, so `snake_case` it is.
+/// A crate name from a service or model file name: `kebab-case` would do for
+/// Cargo, but the crate is referenced from Rust, so `snake_case` it is; names
+/// Cargo or rustc refuse (`std`, `test`, keywords…) get a `_service` suffix.
 pub fn crate_name(service_name: &str) -> String {
+    /// Names Cargo or rustc refuse for a package or library.
+    const RESERVED: &[&str] = &[
+        "alloc",
+        "core",
+        "proc_macro",
+        "std",
+        "test",
+        "build",
+        "deps",
+    ];
     let snake = service_name.to_snake_case();
     if snake.is_empty() || starts_with_digit(&snake) {
         format!("service_{snake}")
+    } else if RESERVED.contains(&snake.as_str()) || field_name(&snake) != snake {
+        format!("{snake}_service")
     } else {
         snake
     }
+}
+
+/// The error type of an operation (`StartMatchBackfill` → `StartMatchBackfillError`).
+pub fn error_type_name(operation_type_name: &str) -> String {
+    format!("{operation_type_name}Error")
+}
+
+/// The predicate error enums have for an error type (`NotFound` → `is_not_found`).
+pub fn predicate_name(error_type_name: &str) -> String {
+    format!("is_{}", bare_snake(error_type_name))
+}
+
+/// The function reading an error type from an XML body (`NotFound` → `not_found_from_xml`).
+pub fn xml_decoder_name(error_type_name: &str) -> String {
+    format!("{}_from_xml", bare_snake(error_type_name))
+}
+
+/// The error enum variant for errors an operation does not model: `Unhandled`,
+/// or `UnhandledError` (then `UnhandledError2`…) when an error type took the name.
+pub fn unhandled_variant<'a>(error_type_names: impl Iterator<Item = &'a str>) -> String {
+    let mut names: Vec<String> = error_type_names.map(str::to_owned).collect();
+    names.push("Unhandled".to_owned());
+    dedupe(&mut names);
+    names.pop().unwrap_or_default()
+}
+
+/// A snake_case name to build other names from: no raw-identifier prefix.
+fn bare_snake(name: &str) -> String {
+    field_name(name).trim_start_matches("r#").to_owned()
 }
 
 /// Makes `names` unique, keeping the first occurrence of each name and suffixing
@@ -175,6 +217,110 @@ mod tests {
     fn crate_names() {
         assert_eq!(crate_name("GameLift"), "game_lift");
         assert_eq!(crate_name("3d"), "service_3d");
+        assert_eq!(crate_name("iot-data"), "iot_data");
+        assert_eq!(crate_name("test"), "test_service");
+        assert_eq!(crate_name("Match"), "match_service");
+        assert_eq!(crate_name("self"), "self_service");
+    }
+
+    #[test]
+    fn error_helper_names() {
+        assert_eq!(
+            error_type_name("StartMatchBackfill"),
+            "StartMatchBackfillError"
+        );
+        assert_eq!(
+            predicate_name("NotFoundException"),
+            "is_not_found_exception"
+        );
+        assert_eq!(predicate_name("Type"), "is_type");
+        assert_eq!(xml_decoder_name("Type"), "type_from_xml");
+        assert_eq!(unhandled_variant(["A", "B"].into_iter()), "Unhandled");
+        assert_eq!(unhandled_variant(["Unhandled"].into_iter()), "Unhandled2");
+    }
+
+    /// Every kind of name, for inputs a model can hold (Smithy identifiers and, for enum
+    /// values, any text), must be a Rust identifier.
+    #[test]
+    fn every_generated_name_is_an_identifier() {
+        let mut inputs: Vec<String> = [
+            "",
+            "_",
+            "__",
+            "a",
+            "A",
+            "self",
+            "Self",
+            "super",
+            "crate",
+            "type",
+            "Type",
+            "match",
+            "async",
+            "r#type",
+            "3d",
+            "0",
+            "-",
+            "c5.large",
+            "with space",
+            "Ünïcödé",
+            "日本",
+            "😀",
+            "a-b_c.d",
+            "ALL_CAPS",
+            "CamelCase",
+            "camelCase",
+            "snake_case",
+            "x__y",
+            "Unhandled",
+            "Error",
+            "Ok",
+            "Option",
+            "union",
+            "dyn",
+            "gen",
+            "_Private",
+            "1_2",
+        ]
+        .map(String::from)
+        .to_vec();
+        inputs.extend(KEYWORDS.iter().map(|k| k.to_string()));
+        inputs.extend(NOT_RAW.iter().map(|k| k.to_string()));
+        let mut seed = 7u64;
+        for _ in 0..500 {
+            let len = (seed % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    let pool = "aZ_09-. é日😀";
+                    pool.chars()
+                        .nth((seed >> 33) as usize % pool.chars().count())
+                        .unwrap_or('a')
+                })
+                .collect();
+            inputs.push(text);
+        }
+        for input in &inputs {
+            let ty = type_name(input);
+            let names = [
+                ty.clone(),
+                variant_name(input),
+                field_name(input),
+                crate_name(input),
+                error_type_name(&ty),
+                predicate_name(&ty),
+                xml_decoder_name(&ty),
+                unhandled_variant([ty.as_str()].into_iter()),
+            ];
+            for name in names {
+                assert!(
+                    syn::parse_str::<syn::Ident>(&name).is_ok(),
+                    "{name:?} (from {input:?}) is not an identifier"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,10 +4,31 @@
 
 use http::Request;
 
+use crate::BuildError;
+
 /// A host prefix from an operation's `@endpoint(hostPrefix: ...)` with its
 /// labels filled in, e.g. `foo.bar.`; stored in the request's extensions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HostPrefix(pub String);
+
+/// Checks the value of a `@hostLabel` member before it goes into a host prefix: a DNS label of
+/// 1 to 63 letters, digits and hyphens, not starting with a hyphen. `name` is the member, for
+/// the error.
+pub fn host_label<'a>(name: &str, value: &'a str) -> Result<&'a str, BuildError> {
+    let valid = !value.is_empty()
+        && value.len() <= 63
+        && !value.starts_with('-')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if valid {
+        Ok(value)
+    } else {
+        Err(BuildError::new(format!(
+            "host label `{name}` must be 1 to 63 letters, digits or hyphens (not first), found {value:?}"
+        )))
+    }
+}
 
 /// Why an endpoint could not be applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +76,18 @@ pub fn resolve_endpoint<B>(request: &mut Request<B>, endpoint: &str) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_labels() {
+        assert_eq!(host_label("label", "bar-1"), Ok("bar-1"));
+        for bad in ["", "-bar", "a.b", "a/b", "ünï", &"x".repeat(64)] {
+            let error = host_label("label", bad).unwrap_err();
+            assert!(
+                error.message().contains("host label `label`"),
+                "{bad}: {error}"
+            );
+        }
+    }
 
     #[test]
     fn joins_prefix_host_base_path_and_path() {

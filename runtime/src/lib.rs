@@ -2,7 +2,8 @@
 //!
 //! Everything that is the same for every shape lives here, once, unit-tested: the generic
 //! [`Value`] tree, JSON reading and writing ([`json`]), timestamp formats, base64, error-code
-//! extraction ([`error`]) and the sans-IO operation and transport traits. Generated code stays a
+//! extraction ([`error`]), the sans-IO operation and transport traits, and the protocols' HTTP
+//! layers: [`aws_json`] and the HTTP bindings of the REST protocols ([`rest`]). Generated code stays a
 //! thin layer of one small function per shape calling into this crate.
 //!
 //! Decoders never panic on any input bytes: nesting is bounded, and failures are
@@ -72,17 +73,24 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod aws_json;
 mod big_number;
 pub mod blob;
+mod build_error;
+#[cfg(feature = "checksums")]
+pub mod checksum;
 #[cfg(feature = "gzip")]
 mod compression;
 pub mod decode_error;
 pub mod document;
 mod endpoint;
 pub mod error;
+mod idempotency;
 pub mod json;
 pub mod operation;
 pub mod protocol_test;
+pub mod response;
+pub mod rest;
 // Only where rustc shares generics (unoptimized builds; debug assertions are the dev
 // profile's marker): elsewhere the instantiations would be compiled for nothing.
 #[cfg(debug_assertions)]
@@ -95,22 +103,29 @@ pub mod value;
 /// The `http` crate, re-exported so generated code needs no dependency of its own.
 pub use http;
 
+pub use aws_json::{aws_json_request, aws_json_request_with_body, AwsJsonVersion};
 pub use big_number::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::{Base64Error, Blob};
+pub use build_error::BuildError;
 #[cfg(feature = "gzip")]
 pub use compression::{gzip_request, MIN_COMPRESSION_SIZE};
 pub use decode_error::DecodeError;
 pub use document::{Document, Number};
-pub use endpoint::{resolve_endpoint, EndpointError, HostPrefix};
+pub use endpoint::{host_label, resolve_endpoint, EndpointError, HostPrefix};
 pub use error::{
     json_error_parts, sanitize_error_code, xml_error_parts, ErrorParts, UnhandledError,
     XmlErrorParts,
 };
+pub use idempotency::{random_uuid_v4, IdempotencyTokenProvider};
 pub use json::{from_slice, JsonDecode, JsonEncode, JsonReader, JsonWriter};
-pub use operation::{
-    aws_json_request, decode_aws_json_response, invoke, parse_aws_json_response, send_operation,
-    split_aws_json_response, AwsJsonVersion, ErrorResponse, InvokeError, Operation,
-};
+pub use operation::{invoke, send_operation, InvokeError, Operation, RequestOptions};
+
+/// An HTTP request with its body in memory, as operations build them.
+pub type HttpRequest = http::Request<Vec<u8>>;
+
+/// An HTTP response with its body in memory, as operations parse them.
+pub type HttpResponse = http::Response<Vec<u8>>;
+pub use response::{split_response, ErrorResponse};
 pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
 pub use transport::{block_on, InMemoryTransport, Transport, TransportError};
 pub use value::{StructureValue, ToValue, Value};

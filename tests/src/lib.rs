@@ -49,6 +49,22 @@ pub mod protocol_tests {
     pub mod aws_json_1_0 {
         include!(concat!(env!("OUT_DIR"), "/protocol_tests_aws_json_1_0.rs"));
     }
+
+    /// `aws.protocoltests.restjson#RestJson` (restJson1).
+    pub mod rest_json {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_rest_json.rs"));
+    }
+
+    /// `com.amazonaws.glacier#Glacier` (restJson1 with Glacier's customizations).
+    pub mod glacier {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_glacier.rs"));
+    }
+
+    /// `com.amazonaws.apigateway#BackplaneControlService` (restJson1 with API Gateway's
+    /// customization).
+    pub mod api_gateway {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_api_gateway.rs"));
+    }
 }
 
 /// The real AWS models of `models/sweep-sample/` (one per protocol), compiled

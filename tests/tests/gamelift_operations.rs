@@ -10,8 +10,8 @@ use gamelift::errors;
 use gamelift::operations;
 use serde_json::{json, Map, Value as Json};
 use smithy_codegen::ir::{self, Service, TypeKind, TypeRef};
-use smithy_runtime::http::{HeaderMap, HeaderValue};
-use smithy_runtime::Operation;
+use smithy_runtime::http::Response;
+use smithy_runtime::{ErrorResponse, Operation, RequestOptions};
 
 include!(concat!(env!("OUT_DIR"), "/gamelift_operations.rs"));
 
@@ -103,7 +103,8 @@ macro_rules! round_trip {
         let bytes = serde_json::to_vec(&sample).unwrap();
         let input: <operations::$op as Operation>::Input = smithy_runtime::from_slice(&bytes)
             .unwrap_or_else(|e| panic!("{}: sample input does not decode: {e}", stringify!($op)));
-        let request = operations::$op::build_request(&input);
+        let request = operations::$op::build_request(&input, &RequestOptions::default())
+            .unwrap_or_else(|e| panic!("{}: {e}", stringify!($op)));
         assert_eq!(request.method(), "POST");
         assert_eq!(request.uri(), "/");
         assert_eq!(
@@ -135,12 +136,13 @@ fn every_operation_round_trips_its_input() {
     assert_eq!(operations, 118);
 }
 
-fn headers(code: Option<&str>) -> HeaderMap {
-    let mut headers = HeaderMap::new();
+/// A 400 response with the code, if any, in `X-Amzn-Errortype`, read by the JSON rules.
+fn error_response(code: Option<&str>, body: &[u8]) -> ErrorResponse {
+    let mut response = Response::builder().status(400);
     if let Some(code) = code {
-        headers.insert("x-amzn-errortype", HeaderValue::from_str(code).unwrap());
+        response = response.header("x-amzn-errortype", code);
     }
-    headers
+    ErrorResponse::json(response.body(body.to_vec()).unwrap())
 }
 
 /// Decodes each modeled error of `$op` from the three JSON code sources and
@@ -151,14 +153,14 @@ macro_rules! errors_decode {
         type OpError = <operations::$op as Operation>::Error;
         for code in [$($error),*] {
             let namespaced = format!("com.amazonaws.gamelift#{code}:http://internal.amazon.com/");
-            let sources: [(HeaderMap, Json); 3] = [
-                (headers(Some(&namespaced)), json!({"message": "boom"})),
-                (headers(None), json!({"code": namespaced, "message": "boom"})),
-                (headers(None), json!({"__type": namespaced, "Message": "boom"})),
+            let sources: [(Option<&str>, Json); 3] = [
+                (Some(&namespaced), json!({"message": "boom"})),
+                (None, json!({"code": namespaced, "message": "boom"})),
+                (None, json!({"__type": namespaced, "Message": "boom"})),
             ];
-            for (headers, body) in sources {
+            for (header, body) in sources {
                 let body = serde_json::to_vec(&body).unwrap();
-                let error = OpError::from_json(smithy_runtime::json_error_parts(&headers, &body), &body);
+                let error = OpError::from_json(&error_response(header, &body));
                 assert_eq!(error.code(), code, "{}: {body:?}", stringify!($op));
                 assert_eq!(error.message(), Some("boom"));
                 assert!(!matches!(error, OpError::Unhandled(_)), "{code} is modeled");
@@ -168,18 +170,19 @@ macro_rules! errors_decode {
                 cases += 1;
             }
             let xml = format!("<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>boom</Message></Error><RequestId>r</RequestId></ErrorResponse>");
-            let error = OpError::from_xml(xml.as_bytes());
+            let error = OpError::from_xml(&error_response(None, xml.as_bytes()));
             assert_eq!((error.code(), error.message()), (code, Some("boom")));
             assert!(!matches!(error, OpError::Unhandled(_)));
             cases += 1;
         }
         let body = br#"{"__type": "NoSuchThing", "message": "what"}"#;
-        let error = OpError::from_json(smithy_runtime::json_error_parts(&HeaderMap::new(), body), body);
+        let error = OpError::from_json(&error_response(None, body));
         match &error {
             OpError::Unhandled(unhandled) => {
                 assert_eq!(unhandled.code(), "NoSuchThing");
                 assert_eq!(unhandled.message(), Some("what"));
                 assert_eq!(unhandled.body(), body);
+                assert_eq!(unhandled.status(), Some(400));
             }
             other => panic!("unknown code decoded as {other:?}"),
         }

@@ -15,11 +15,18 @@ use std::time::Instant;
 use gamelift::errors::{Error as ServiceError, StartMatchBackfillError};
 use gamelift::types::{DescribeMatchmakingOutput, StartMatchBackfillOutput};
 use smithy_codegen_tests::fixtures::recursion::types::{Expr, LinkedListNode, Tree};
-use smithy_runtime::http::HeaderMap;
+use smithy_runtime::http::Response;
 use smithy_runtime::json::{to_vec, DEFAULT_MAX_DEPTH};
-use smithy_runtime::{from_slice, xml_error_parts, Document};
+use smithy_runtime::{from_slice, xml_error_parts, Document, ErrorResponse};
 
 use hostile::Entropy;
+
+/// A 400 response with `body`, read by the JSON protocols' rules.
+fn error_response(body: &[u8]) -> ErrorResponse {
+    let mut response = Response::new(body.to_vec());
+    *response.status_mut() = smithy_runtime::http::StatusCode::BAD_REQUEST;
+    ErrorResponse::json(response)
+}
 
 /// Runs `case` for `iterations` seeds and prints the figures for the record: how many cases
 /// there were, how many got through (generated code, or decoded), and how long it took.
@@ -121,9 +128,13 @@ fn limits_deep_json_is_an_error_not_a_stack_overflow() {
     let mut body = b"{\"__type\":\"NotFoundException\",\"x\":".to_vec();
     body.extend_from_slice(&arrays);
     body.push(b'}');
-    let parts = smithy_runtime::json_error_parts(&HeaderMap::new(), &body);
-    assert_eq!(parts.code(), None, "a malformed body contributes nothing");
-    let error = StartMatchBackfillError::from_json(parts, &body);
+    let response = error_response(&body);
+    assert_eq!(
+        response.code(),
+        None,
+        "a malformed body contributes nothing"
+    );
+    let error = StartMatchBackfillError::from_json(&response);
     assert_eq!(error.code(), "Unknown");
 }
 
@@ -166,7 +177,7 @@ fn limits_deep_xml_is_an_error_not_a_stack_overflow() {
     ] {
         let error = xml_error_parts(&xml).expect_err("too deep");
         assert!(error.to_string().contains("nesting too deep"), "{error}");
-        let error = StartMatchBackfillError::from_xml(&xml);
+        let error = StartMatchBackfillError::from_xml(&error_response(&xml));
         assert_eq!(error.code(), "Unknown");
     }
     // Unclosed elements: an error at the end, not a hang.
@@ -190,7 +201,10 @@ fn limits_xml_entities_are_never_expanded() {
 <ErrorResponse><Error><Code>InvalidRequestException</Code><Message>&lol9;</Message></Error></ErrorResponse>"#;
     let error = xml_error_parts(laughs.as_bytes()).expect_err("undeclared entity");
     assert!(error.to_string().contains("invalid XML"), "{error}");
-    assert_eq!(ServiceError::from_xml(laughs.as_bytes()).code(), "Unknown");
+    assert_eq!(
+        ServiceError::from_xml(&error_response(laughs.as_bytes())).code(),
+        "Unknown"
+    );
     // An external entity is not fetched either: its reference is just an error.
     let external =
         r#"<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><Error><Code>&x;</Code></Error>"#;
@@ -236,8 +250,7 @@ fn limits_long_strings_decode_in_linear_time() {
     });
     let body = format!(r#"{{"__type":"NotFoundException","message":"{plain}"}}"#);
     let error = timed("10 MiB JSON error message", || {
-        let parts = smithy_runtime::json_error_parts(&HeaderMap::new(), body.as_bytes());
-        StartMatchBackfillError::from_json(parts, body.as_bytes())
+        StartMatchBackfillError::from_json(&error_response(body.as_bytes()))
     });
     assert_eq!(error.message().map(str::len), Some(LEN));
     let xml = format!(
@@ -245,7 +258,7 @@ fn limits_long_strings_decode_in_linear_time() {
         format!("{}&amp;", "a".repeat(58)).repeat(LEN / 63)
     );
     let error = timed("10 MiB XML error message", || {
-        StartMatchBackfillError::from_xml(xml.as_bytes())
+        StartMatchBackfillError::from_xml(&error_response(xml.as_bytes()))
     });
     assert_eq!(error.message().map(str::len), Some(LEN / 63 * 59));
     // A 1 MiB number: an error whose message stays short.
@@ -303,14 +316,13 @@ fn limits_many_keys_decode_in_linear_time() {
     let xml =
         format!("<Error>{children}<Code>NotFoundException</Code><Message>m</Message></Error>");
     let error = timed("200k XML error members", || {
-        StartMatchBackfillError::from_xml(xml.as_bytes())
+        StartMatchBackfillError::from_xml(&error_response(xml.as_bytes()))
     });
     assert!(error.is_not_found_exception());
     assert_eq!(error.message(), Some("m"));
     let body = format!(r#"{{{},"__type":"NotFoundException"}}"#, entries.join(","));
     let error = timed("200k JSON error members", || {
-        let parts = smithy_runtime::json_error_parts(&HeaderMap::new(), body.as_bytes());
-        StartMatchBackfillError::from_json(parts, body.as_bytes())
+        StartMatchBackfillError::from_json(&error_response(body.as_bytes()))
     });
     assert!(error.is_not_found_exception());
     // A million-element array.

@@ -14,7 +14,8 @@ fn query_error_model(protocol: &str, query_error: &str) -> String {
       "operations": [{{ "target": "ex#GetUser" }}],
       "traits": {{ "aws.protocols#{protocol}": {{}} }} }},
     "ex#GetUser": {{ "type": "operation",
-      "errors": [{{ "target": "ex#NoSuchEntityException" }}, {{ "target": "ex#PlainException" }}] }},
+      "errors": [{{ "target": "ex#NoSuchEntityException" }}, {{ "target": "ex#PlainException" }}],
+      "traits": {{ "smithy.api#http": {{ "method": "GET", "uri": "/user" }} }} }},
     "ex#NoSuchEntityException": {{ "type": "structure",
       "members": {{ "message": {{ "target": "smithy.api#String" }} }},
       "traits": {{ "smithy.api#error": "client", {query_error} }} }},
@@ -106,9 +107,12 @@ fn sts_decodes_its_query_error_codes() {
 
     let body = b"<ErrorResponse><Error><Type>Sender</Type><Code>IDPCommunicationError</Code>\
         <Message>try again</Message></Error><RequestId>42</RequestId></ErrorResponse>";
-    let error = Error::from_xml(body);
+    let response = |body: &[u8]| {
+        smithy_runtime::ErrorResponse::json(smithy_runtime::http::Response::new(body.to_vec()))
+    };
+    let error = Error::from_xml(&response(body));
     assert!(error.is_idp_communication_error_exception(), "{error:?}");
     assert_eq!(error.code(), "IDPCommunicationError");
     let body = b"<ErrorResponse><Error><Code>ExpiredTokenException</Code></Error></ErrorResponse>";
-    assert!(Error::from_xml(body).is_expired_token_exception());
+    assert!(Error::from_xml(&response(body)).is_expired_token_exception());
 }

@@ -47,15 +47,18 @@ fn every_sample_model_generates() {
     }
 }
 
-/// For a protocol without codecs the crate still has the types, `to_value` and
-/// the error decoders, and its crate docs say what is not generated.
+/// Every crate has the types, `to_value` and the error decoders; one whose
+/// protocol the generator speaks (awsJson, restJson1) has operations and a
+/// client, and the others' crate docs say what is not generated.
 #[test]
 fn crates_say_what_their_protocol_lacks() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../models/sweep-sample");
-    for (model, protocol) in [
-        ("route-53", "restXml"),
-        ("sts", "awsQuery"),
-        ("inspector-scan", "restJson1"),
+    for (model, protocol, operations) in [
+        ("route-53", "restXml", false),
+        ("sts", "awsQuery", false),
+        ("inspector-scan", "restJson1", true),
+        ("appconfigdata", "restJson1", true),
+        ("dynamodb-streams", "awsJson1_0", true),
     ] {
         let output = smithy_codegen::Builder::new()
             .model(dir.join(format!("{model}.json")))
@@ -76,9 +79,13 @@ fn crates_say_what_their_protocol_lacks() {
             lib.contains(&format!("Protocol: {protocol}.")),
             "{model}: {lib}"
         );
-        assert!(
+        assert_eq!(
             lib.contains(&format!("Not generated for {protocol}:")),
+            !operations,
             "{model} says what is not generated: {lib}"
         );
+        for module in ["src/operations.rs", "src/client.rs"] {
+            assert_eq!(file(module).is_some(), operations, "{model}: {module}");
+        }
     }
 }

@@ -5,38 +5,26 @@
 //! Code extraction and sanitizing live once in the runtime.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
-use super::{doc_attrs, ident};
-use crate::ir::{Field, Operation, Service, StructRole, TypeDef, TypeKind, TypeRef};
-use crate::naming;
+use super::{doc_attrs, fill, ident};
+use crate::ir::{ErrorSet, Field, Service, TypeDef, TypeKind, TypeRef};
 
 /// The whole `errors` module.
 pub fn emit(service: &Service) -> TokenStream {
-    let error_types: Vec<&TypeDef> = service
-        .types
-        .values()
-        .filter(|t| matches!(&t.kind, TypeKind::Struct(s) if matches!(s.role, StructRole::Error { .. })))
-        .collect();
-    let unhandled = unhandled_variant(&error_types);
+    let error_types: Vec<&TypeDef> = service.error_types().map(|(def, _)| def).collect();
+    let unhandled = &service.error_names.unhandled;
     let per_struct = error_types.iter().map(|def| error_struct(def));
-    let service_error = service_error(service, &error_types, &unhandled);
-    let per_operation = shared_error_sets(service)
-        .into_iter()
-        .map(|ops| operation_error(service, &ops, &unhandled));
+    let service_error = service_error(service, &error_types, unhandled);
+    let per_operation = service
+        .error_sets
+        .iter()
+        .map(|set| operation_error(service, set, unhandled));
     quote! {
         #(#per_struct)*
         #service_error
         #(#per_operation)*
     }
-}
-
-/// `Unhandled`, unless an error shape took that name.
-fn unhandled_variant(errors: &[&TypeDef]) -> String {
-    let mut names: Vec<String> = errors.iter().map(|e| e.name.clone()).collect();
-    names.push("Unhandled".to_owned());
-    naming::dedupe(&mut names);
-    names.pop().unwrap_or_default()
 }
 
 fn fields(def: &TypeDef) -> &[Field] {
@@ -94,16 +82,17 @@ fn error_struct(def: &TypeDef) -> TokenStream {
 }
 
 fn xml_fn_name(def: &TypeDef) -> proc_macro2::Ident {
-    format_ident!(
-        "{}_from_xml",
-        naming::field_name(&def.name).trim_start_matches("r#")
+    ident(
+        def.error
+            .as_ref()
+            .map_or("from_xml", |e| e.xml_decoder.as_str()),
     )
 }
 
 /// Reads an error structure from the children of an XML `<Error>` element.
-/// Members are text there, so only text-like types are read; other optional
-/// members stay unset. A structure with a required member of another type gets
-/// no XML decoder (the error is then reported as unhandled, code kept).
+/// Members are text there, so only text-like types are read; other members stay
+/// unset, and a missing required member gets its default or zero value (error
+/// correction). `None` only for a structure without a zero value.
 fn xml_decoder(service: &Service, def: &TypeDef) -> Option<TokenStream> {
     let name = ident(&def.name);
     let fn_name = xml_fn_name(def);
@@ -115,19 +104,15 @@ fn xml_decoder(service: &Service, def: &TypeDef) -> Option<TokenStream> {
         let read =
             xml_text_value(service, &f.ty).map(|convert| quote!(parts.member(#wire) #convert));
         reads_parts |= read.is_some();
+        let read = match (read, f.boxed) {
+            (Some(read), true) => Some(quote!(#read.map(Box::new))),
+            (read, _) => read,
+        };
         let value = match (read, f.optional) {
             (Some(read), true) => read,
-            // Text and numbers have a zero value for a missing required member.
-            (Some(read), false) if f.ty == TypeRef::String || is_parsed_scalar(&f.ty) => {
-                quote!(#read.unwrap_or_default())
-            }
             (None, true) => quote!(None),
-            _ => return None,
-        };
-        let value = if f.boxed {
-            quote!(#value.map(Box::new))
-        } else {
-            value
+            (Some(read), false) => fill::finish_field(service, f, read)?,
+            (None, false) => fill::missing_value(service, f)?,
         };
         inits.push(quote!(#field: #value,));
     }
@@ -205,9 +190,10 @@ fn error_enum(
     });
     let predicates = errors.iter().map(|def| {
         let variant = ident(&def.name);
-        let is = format_ident!(
-            "is_{}",
-            naming::field_name(&def.name).trim_start_matches("r#")
+        let is = ident(
+            def.error
+                .as_ref()
+                .map_or("is_error", |e| e.predicate.as_str()),
         );
         let doc = doc_attrs(&format!(
             "Whether this is the modeled error `{}`.",
@@ -276,7 +262,7 @@ fn error_enum(
 }
 
 fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> TokenStream {
-    let name = format_ident!("Error");
+    let name = ident(&service.error_names.service_error);
     let common = error_enum(
         &name,
         "Any error of the service: every operation error converts into it.",
@@ -300,19 +286,26 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
     let xml_decoders = with_xml.iter().map(|(_, decoder)| decoder);
     let json_arms = decodable.iter().map(|def| {
         let variant = ident(&def.name);
+        // Members bound to headers or the status code are read from the whole response.
+        let bound = matches!(&def.kind, TypeKind::Struct(s) if s.has_response_bindings());
+        let decode = if bound {
+            quote!(<super::types::#variant as ::smithy_runtime::rest::DecodeResponse>::decode_response(response.response()))
+        } else {
+            quote!(::smithy_runtime::from_slice(response.body()))
+        };
         // The message may sit under `message` while the member is `Message`
         // (or the reverse): fall back to what the runtime found.
         let fill_message = message_field(def).filter(|f| f.optional).map(|f| {
             let field = ident(&f.rust_name);
             quote! {
                 if error.#field.is_none() {
-                    error.#field = parts.message.clone();
+                    error.#field = response.message().map(String::from);
                 }
             }
         });
         match fill_message {
             Some(fill) => quote! {
-                Some(super::types::#variant::CODE) => ::smithy_runtime::from_slice(body)
+                Some(super::types::#variant::CODE) => #decode
                     .ok()
                     .map(|mut error: super::types::#variant| {
                         #fill
@@ -320,7 +313,7 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
                     }),
             },
             None => quote! {
-                Some(super::types::#variant::CODE) => ::smithy_runtime::from_slice(body).map(Self::#variant).ok(),
+                Some(super::types::#variant::CODE) => #decode.ok().map(Self::#variant),
             },
         }
     });
@@ -336,7 +329,7 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
     // Without modeled errors a `match` would have only its fallback arm.
     let json_modeled = (!errors.is_empty()).then(|| {
         quote! {
-            let modeled = match parts.code() {
+            let modeled = match response.code() {
                 #(#json_arms)*
                 _ => None,
             };
@@ -366,95 +359,90 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
                 #(#into_unhandled_arms)*
                 Self::#unhandled(error) => return error,
             };
-            ::smithy_runtime::UnhandledError::new(code, message, Vec::from(body))
+            ::smithy_runtime::UnhandledError::new(code, message, Vec::from(response.body()))
+                .with_status(response.status().as_u16())
         }
     };
-    let body_param = if errors.is_empty() {
-        quote!(_body)
+    let response_param = if errors.is_empty() {
+        quote!(_response)
     } else {
-        quote!(body)
+        quote!(response)
     };
     quote! {
         #common
 
         #(#xml_decoders)*
 
-        impl Error {
-            /// Decodes a JSON error response from its code and message (found by
-            /// `smithy_runtime::json_error_parts`) and body. An unknown code, or a
-            /// body that does not decode, gives the unhandled variant with code,
-            /// message and body kept.
-            pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
+        impl #name {
+            /// Decodes a JSON error response (code and message found by the protocol's rules:
+            /// `X-Amzn-Errortype`, then the body's `code` or `__type`). An unknown code, or a
+            /// body that does not decode, gives the unhandled variant with code, message, body
+            /// and status kept.
+            pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
                 #json_modeled
-                Self::#unhandled(parts.into_unhandled(Vec::from(body)))
+                Self::#unhandled(response.to_unhandled())
             }
 
             /// Decodes an XML error body (`<ErrorResponse><Error>…`, `<Error>…` or
             /// `<Response><Errors><Error>…`); members are read from the children
             /// of `<Error>`.
-            pub fn from_xml(body: &[u8]) -> Self {
+            pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+                let status = response.status().as_u16();
+                let body = response.body();
                 let parts = match ::smithy_runtime::xml_error_parts(body) {
                     Ok(parts) => parts,
                     Err(error) => {
-                        return Self::#unhandled(::smithy_runtime::UnhandledError::new(
-                            "Unknown",
-                            Some(error.to_string()),
-                            Vec::from(body),
-                        ))
+                        return Self::#unhandled(
+                            ::smithy_runtime::UnhandledError::new(
+                                "Unknown",
+                                Some(error.to_string()),
+                                Vec::from(body),
+                            )
+                            .with_status(status),
+                        )
                     }
                 };
                 #xml_modeled
-                Self::#unhandled(::smithy_runtime::UnhandledError::new(
-                    parts.code.unwrap_or_else(|| String::from("Unknown")),
-                    parts.message,
-                    Vec::from(body),
-                ))
+                Self::#unhandled(
+                    ::smithy_runtime::UnhandledError::new(
+                        parts.code.unwrap_or_else(|| String::from("Unknown")),
+                        parts.message,
+                        Vec::from(body),
+                    )
+                    .with_status(status),
+                )
             }
 
-            /// This error as an unhandled one (code, message, `body`), for an
-            /// operation that does not model it.
-            pub fn into_unhandled(self, #body_param: &[u8]) -> ::smithy_runtime::UnhandledError {
+            /// This error as an unhandled one (code, message, and the body and status of
+            /// `response`), for an operation that does not model it.
+            pub fn into_unhandled(self, #response_param: &::smithy_runtime::ErrorResponse) -> ::smithy_runtime::UnhandledError {
                 #into_unhandled
             }
         }
     }
 }
 
-/// Operations grouped by their set of errors, in operation order. Operations
-/// with the same errors share one enum: it is named after the first of them and
-/// the others get a type alias. The decoded value would be identical, and one
-/// enum per operation was a quarter of the crate's compile time (GameLift: 118
-/// operations, 32 distinct error sets).
-fn shared_error_sets(service: &Service) -> Vec<Vec<&Operation>> {
-    let mut groups: Vec<Vec<&Operation>> = Vec::new();
-    let mut index_of: std::collections::BTreeMap<Vec<_>, usize> = std::collections::BTreeMap::new();
-    for op in &service.operations {
-        let mut key = op.errors.clone();
-        key.sort();
-        match index_of.get(&key) {
-            Some(&index) => groups[index].push(op),
-            None => {
-                index_of.insert(key, groups.len());
-                groups.push(vec![op]);
-            }
-        }
-    }
-    groups
-}
-
-/// The error enum of the first operation in `ops` and an alias of it for each
-/// of the others.
-fn operation_error(service: &Service, ops: &[&Operation], unhandled: &str) -> TokenStream {
-    let [op, others @ ..] = ops else {
+/// The error enum of an error set and an alias of it for each of its other operations.
+fn operation_error(service: &Service, set: &ErrorSet, unhandled: &str) -> TokenStream {
+    let Some((first, others)) = set
+        .operations
+        .split_first()
+        .and_then(|(first, others)| Some((service.operations.get(*first)?, others)))
+    else {
         return TokenStream::new();
     };
-    let name = format_ident!("{}Error", op.type_name);
-    let errors: Vec<&TypeDef> = op
+    let others: Vec<_> = others
+        .iter()
+        .filter_map(|i| service.operations.get(*i))
+        .collect();
+    let name = ident(&set.name);
+    let service_error = ident(&service.error_names.service_error);
+    let errors: Vec<&TypeDef> = set
         .errors
         .iter()
         .filter_map(|id| service.types.get(id))
         .collect();
-    let mut doc = format!("The errors of `{}`.", op.wire_name);
+    let mut doc = format!("The errors of `{}`.", first.wire_name);
     if !others.is_empty() {
         let names: Vec<String> = others
             .iter()
@@ -466,10 +454,10 @@ fn operation_error(service: &Service, ops: &[&Operation], unhandled: &str) -> To
         ));
     }
     let aliases = others.iter().map(|other| {
-        let alias = format_ident!("{}Error", other.type_name);
+        let alias = ident(&other.error_type);
         let doc = doc_attrs(&format!(
             "The errors of `{}`: [`{}`], the type of every operation with the same modeled errors.",
-            other.wire_name, name
+            other.wire_name, set.name
         ));
         quote!(#doc pub type #alias = #name;)
     });
@@ -477,19 +465,19 @@ fn operation_error(service: &Service, ops: &[&Operation], unhandled: &str) -> To
     let unhandled = ident(unhandled);
     let from_service = errors.iter().map(|def| {
         let variant = ident(&def.name);
-        quote!(Error::#variant(error) => Self::#variant(error),)
+        quote!(#service_error::#variant(error) => Self::#variant(error),)
     });
     let into_service = errors.iter().map(|def| {
         let variant = ident(&def.name);
         quote!(#name::#variant(error) => Self::#variant(error),)
     });
     let from_service_body = if errors.is_empty() {
-        quote!(Self::#unhandled(error.into_unhandled(body)))
+        quote!(Self::#unhandled(error.into_unhandled(response)))
     } else {
         quote! {
             match error {
                 #(#from_service)*
-                other => Self::#unhandled(other.into_unhandled(body)),
+                other => Self::#unhandled(other.into_unhandled(response)),
             }
         }
     };
@@ -501,21 +489,21 @@ fn operation_error(service: &Service, ops: &[&Operation], unhandled: &str) -> To
         impl #name {
             /// Decodes a JSON error response; see [`Error::from_json`]. A service
             /// error this operation does not model is unhandled here.
-            pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-                Self::from_service(Error::from_json(parts, body), body)
+            pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+                Self::from_service(#service_error::from_json(response), response)
             }
 
             /// Decodes an XML error body; see [`Error::from_xml`].
-            pub fn from_xml(body: &[u8]) -> Self {
-                Self::from_service(Error::from_xml(body), body)
+            pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+                Self::from_service(#service_error::from_xml(response), response)
             }
 
-            fn from_service(error: Error, body: &[u8]) -> Self {
+            fn from_service(error: #service_error, response: &::smithy_runtime::ErrorResponse) -> Self {
                 #from_service_body
             }
         }
 
-        impl From<#name> for Error {
+        impl From<#name> for #service_error {
             fn from(error: #name) -> Self {
                 match error {
                     #(#into_service)*

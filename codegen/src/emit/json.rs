@@ -1,15 +1,17 @@
-//! JSON codecs keyed by Smithy member names (awsJson1_0/1_1): `JsonEncode` and
-//! `JsonDecode` for every type. Generic work (scalars, collections, base64,
+//! JSON codecs (awsJson1_0/1_1, restJson1): `JsonEncode` and `JsonDecode` for every type,
+//! keyed by each member's JSON name (`@jsonName` under restJson1). For an operation's input,
+//! output or error under restJson1 they cover the body: members bound to the URI, headers or
+//! payload are left to the HTTP binding code. Generic work (scalars, collections, base64,
 //! timestamps, nesting limits, error paths) lives in the runtime.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::ident;
-use super::rust_type::{default_expr, field_type, Scope};
+use super::fill;
+use super::rust_type::{field_type, Scope};
+use super::{ident, Module, SERVER_CODECS};
 use crate::ir::{
-    DefaultValue, Enum, Field, IntEnum, Service, Struct, TimestampFormat, TypeDef, TypeKind,
-    TypeRef, Union,
+    Enum, Field, IntEnum, Service, Struct, TimestampFormat, TypeDef, TypeKind, TypeRef, Union,
 };
 
 /// Which codecs a JSON module holds.
@@ -22,6 +24,34 @@ pub enum Side {
     Server,
 }
 
+/// The `json` module (the codecs a client uses) and, when some type travels one way only, the
+/// `server_json` module with the other direction behind the `server-codecs` feature.
+pub fn modules(service: &Service) -> Vec<Module<'_>> {
+    let mut modules = vec![Module {
+        name: "json",
+        doc: "JSON codecs: encoders for what the client sends, decoders for what it receives."
+            .to_owned(),
+        items: Box::new(move || emit(service, Side::Client)),
+        test_only: false,
+        feature: None,
+    }];
+    if server_side_needed(service) {
+        modules.push(Module {
+            name: "server_json",
+            doc: format!(
+                "The JSON codecs a client does not need: decoders for what it sends and encoders \
+                 for what it receives, for servers, test doubles and round-trip tests. In a crate, \
+                 behind the `{SERVER_CODECS}` feature (on by default when generated with \
+                 `--server-codecs` or protocol tests)."
+            ),
+            items: Box::new(move || emit(service, Side::Server)),
+            test_only: false,
+            feature: Some(SERVER_CODECS),
+        });
+    }
+    modules
+}
+
 /// Whether some type travels one way only, so that [`Side::Server`] has codecs
 /// to hold.
 pub fn server_side_needed(service: &Service) -> bool {
@@ -31,17 +61,59 @@ pub fn server_side_needed(service: &Service) -> bool {
         .any(|def| !(def.sent && def.received))
 }
 
+/// Which HTTP message a structure codec serves: its body leaves out the members bound
+/// elsewhere in that message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Message {
+    Request,
+    Response,
+}
+
+/// The members of `s` in the body of `message`: all of them, except for an operation's input,
+/// output or error under an HTTP-binding protocol.
+fn body_fields(s: &Struct, message: Message) -> Vec<&Field> {
+    s.fields
+        .iter()
+        .filter(|f| match message {
+            Message::Request => f.request_binding().is_none(),
+            Message::Response => f.response_binding().is_none(),
+        })
+        .collect()
+}
+
+/// Whether a codec of `s` for `message` is ever called: not when every member is bound
+/// outside the body (the body is then empty, or a payload member's own value).
+fn has_body_codec(s: &Struct, message: Message) -> bool {
+    let bound = match message {
+        Message::Request => s.has_request_bindings(),
+        Message::Response => s.has_response_bindings(),
+    };
+    !bound || !body_fields(s, message).is_empty()
+}
+
 /// The JSON codecs of `side`, in shape-id order.
 pub fn emit(service: &Service, side: Side) -> TokenStream {
+    // A client encodes requests and decodes responses; a server the reverse.
+    let (encoded, decoded) = match side {
+        Side::Client => (Message::Request, Message::Response),
+        Side::Server => (Message::Response, Message::Request),
+    };
     let impls = service.types.values().map(|def| {
         let name = ident(&def.name);
         let (encode, decode) = match side {
             Side::Client => (def.sent, def.received),
             Side::Server => (!def.sent, !def.received),
         };
+        let (encode, decode) = match &def.kind {
+            TypeKind::Struct(s) => (
+                encode && has_body_codec(s, encoded),
+                decode && has_body_codec(s, decoded),
+            ),
+            _ => (encode, decode),
+        };
         let encode = encode.then(|| {
             let body = match &def.kind {
-                TypeKind::Struct(s) => encode_struct(s),
+                TypeKind::Struct(s) => encode_struct(&body_fields(s, encoded)),
                 TypeKind::Union(u) => encode_union(u),
                 TypeKind::Enum(_) => encode_enum(),
                 TypeKind::IntEnum(_) => encode_int_enum(),
@@ -56,7 +128,7 @@ pub fn emit(service: &Service, side: Side) -> TokenStream {
         });
         let decode = decode.then(|| {
             let body = match &def.kind {
-                TypeKind::Struct(s) => decode_struct(service, def, s),
+                TypeKind::Struct(s) => decode_struct(service, def, s, &body_fields(s, decoded)),
                 TypeKind::Union(u) => decode_union(u),
                 TypeKind::Enum(e) => decode_enum(e),
                 TypeKind::IntEnum(e) => decode_int_enum(e),
@@ -145,10 +217,10 @@ fn encode_element(ty: &TypeRef, sparse: bool) -> TokenStream {
     }
 }
 
-fn encode_struct(s: &Struct) -> TokenStream {
-    let fields = s.fields.iter().map(|f| {
+fn encode_struct(fields: &[&Field]) -> TokenStream {
+    let fields = fields.iter().map(|f| {
         let field = ident(&f.rust_name);
-        let wire = &f.member_name;
+        let wire = &f.json_name;
         match (&f.ty, f.optional) {
             (TypeRef::Timestamp(Some(format)), true) if needs_custom(&f.ty) => {
                 let format = format_tokens(*format);
@@ -185,14 +257,25 @@ fn encode_struct(s: &Struct) -> TokenStream {
     }
 }
 
-/// A struct decoder: one typed slot per member, one call to the runtime's
-/// `read_members` loop, then the value, with `@default`s and error correction
-/// for missing required members.
-fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
-    if s.fields.is_empty() {
+/// A struct decoder: one typed slot per body member, one call to the runtime's `read_members`
+/// loop, then the value, with `@default`s and error correction for missing required members.
+/// Members bound outside the body start unset (or at their default or zero value): the HTTP
+/// binding decoder fills them in.
+fn decode_struct(service: &Service, def: &TypeDef, s: &Struct, body: &[&Field]) -> TokenStream {
+    let in_body = |f: &Field| body.iter().any(|b| std::ptr::eq(*b, f));
+    let outside_body = |f: &Field| -> TokenStream {
+        let field = ident(&f.rust_name);
+        if f.optional {
+            return quote!(#field: None,);
+        }
+        let value = fill::missing_value(service, f).unwrap_or_else(|| quote!(Default::default()));
+        quote!(#field: #value,)
+    };
+    if body.is_empty() {
+        let inits = s.fields.iter().map(outside_body);
         return quote! {
             r.read_object(|r, _| r.skip_value())?;
-            Ok(Self {})
+            Ok(Self { #(#inits)* })
         };
     }
     // Every member optional: decode straight into the fields, no locals.
@@ -201,7 +284,7 @@ fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
             let field = ident(&f.rust_name);
             quote!(#field: None,)
         });
-        let slots = s.fields.iter().map(|f| {
+        let slots = body.iter().map(|f| {
             let field = ident(&f.rust_name);
             member_slot(f, quote!(value.#field))
         });
@@ -211,21 +294,31 @@ fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
             Ok(value)
         };
     }
-    let locals: Vec<_> = (0..s.fields.len())
+    let locals: Vec<_> = (0..body.len())
         .map(|i| format_ident!("member_{}", i))
         .collect();
-    let declarations = s.fields.iter().zip(&locals).map(|(f, local)| {
+    let declarations = body.iter().zip(&locals).map(|(f, local)| {
         let ty = field_type(service, &f.ty, false, f.boxed, Scope::Sibling);
         quote!(let mut #local: Option<#ty> = None;)
     });
-    let slots = s
-        .fields
+    let slots = body
         .iter()
         .zip(&locals)
         .map(|(f, local)| member_slot(f, quote!(#local)));
-    let inits = s.fields.iter().zip(&locals).map(|(f, local)| {
+    let mut next_local = locals.iter();
+    let inits = s.fields.iter().map(|f| {
+        if !in_body(f) {
+            return outside_body(f);
+        }
         let field = ident(&f.rust_name);
-        let value = finish_field(service, def, f, quote!(#local));
+        let local = next_local.next();
+        let value = fill::finish_field(service, f, quote!(#local)).unwrap_or_else(|| {
+            let message = format!(
+                "{}: missing required member `{}`",
+                def.wire_name, f.member_name
+            );
+            quote!(#local.ok_or_else(|| ::smithy_runtime::DecodeError::new(#message))?)
+        });
         quote!(#field: #value,)
     });
     quote! {
@@ -239,7 +332,7 @@ fn decode_struct(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
 /// `Option<T>` place the member is decoded into, directly or, for values that
 /// need generated code, through a `CustomMember` with its own decoder.
 fn member_slot(f: &Field, place: TokenStream) -> TokenStream {
-    let wire = &f.member_name;
+    let wire = &f.json_name;
     if !needs_custom(&f.ty) {
         return quote!((#wire, &mut #place));
     }
@@ -313,53 +406,11 @@ fn decode_value(ty: &TypeRef) -> TokenStream {
     }
 }
 
-/// The field value from its decoded `Option`: as is when optional, else the
-/// `@default`, else the zero value a required member gets when a response omits
-/// it (Smithy's error correction), or an error for types without a zero value.
-fn finish_field(service: &Service, def: &TypeDef, f: &Field, local: TokenStream) -> TokenStream {
-    if f.optional {
-        return quote!(#local);
-    }
-    if let Some(default) = &f.default {
-        let value = default_expr(service, &f.ty, default, Scope::Sibling);
-        return match default {
-            _ if f.boxed => quote!(#local.unwrap_or_else(|| Box::new(#value))),
-            DefaultValue::Empty => quote!(#local.unwrap_or_default()),
-            // Literals cost nothing to build eagerly.
-            DefaultValue::Bool(_)
-            | DefaultValue::Int(_)
-            | DefaultValue::Float(_)
-            | DefaultValue::IntEnumValue(_) => {
-                quote!(#local.unwrap_or(#value))
-            }
-            DefaultValue::Document(json)
-                if !(json.is_string() || json.is_array() || json.is_object()) =>
-            {
-                quote!(#local.unwrap_or(#value))
-            }
-            _ => quote!(#local.unwrap_or_else(|| #value)),
-        };
-    }
-    if has_zero_value(&f.ty) {
-        return quote!(#local.unwrap_or_default());
-    }
-    let message = format!(
-        "{}: missing required member `{}`",
-        def.wire_name, f.member_name
-    );
-    quote!(#local.ok_or_else(|| ::smithy_runtime::DecodeError::new(#message))?)
-}
-
-/// Types whose `Default` is the zero value error correction calls for.
-fn has_zero_value(ty: &TypeRef) -> bool {
-    !matches!(ty, TypeRef::Named(_))
-}
-
 fn encode_union(u: &Union) -> TokenStream {
     let unknown = ident(&u.unknown_variant);
     let arms = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
-        let wire = &v.member_name;
+        let wire = &v.json_name;
         match &v.ty {
             Some(ty) if needs_custom(ty) => {
                 let write = encode_value(ty, quote!(value));
@@ -384,7 +435,7 @@ fn decode_union(u: &Union) -> TokenStream {
     let unknown = ident(&u.unknown_variant);
     let arms = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
-        let wire = &v.member_name;
+        let wire = &v.json_name;
         match &v.ty {
             Some(ty) if needs_custom(ty) => {
                 let read = decode_in_field(ty, wire);

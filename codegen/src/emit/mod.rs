@@ -1,10 +1,13 @@
 //! IR to token streams. One file per concern; emitters read every name from the
 //! IR and never look at the model.
 
+mod client;
 mod docs;
 mod errors;
+mod fill;
 mod json;
 mod operations;
+mod protocol;
 mod protocol_tests;
 mod rust_type;
 mod types;
@@ -47,6 +50,7 @@ pub struct Emitted<'a> {
 /// Emits every module for `service`. `model_name` is the model file's name as
 /// the crate docs mention it.
 pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
+    let protocol = protocol::emitter(service.protocol);
     let mut modules = vec![
         Module {
             name: "types",
@@ -64,52 +68,33 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
             test_only: false,
             feature: None,
         },
-        Module {
-            name: "json",
-            doc: "JSON codecs keyed by Smithy member names (the awsJson protocols): encoders for \
-                  what the client sends, decoders for what it receives."
-                .to_owned(),
-            items: Box::new(move || json::emit(service, json::Side::Client)),
-            test_only: false,
-            feature: None,
-        },
-        Module {
-            name: "errors",
-            doc: "Error types: one enum per set of operation errors (an alias per operation) \
-                  plus the service-wide `Error`."
-                .to_owned(),
-            items: Box::new(move || errors::emit(service)),
-            test_only: false,
-            feature: None,
-        },
     ];
-    if json::server_side_needed(service) {
-        modules.push(Module {
-            name: "server_json",
-            doc: format!(
-                "The JSON codecs a client does not need: decoders for what it sends and encoders \
-                 for what it receives, for servers, test doubles and round-trip tests. In a crate, \
-                 behind the `{SERVER_CODECS}` feature (on by default when generated with \
-                 `--server-codecs` or protocol tests)."
-            ),
-            items: Box::new(move || json::emit(service, json::Side::Server)),
-            test_only: false,
-            feature: Some(SERVER_CODECS),
-        });
+    match protocol {
+        Some(protocol) => modules.extend(protocol.modules(service)),
+        None => modules.extend(protocol::json_modules(service)),
     }
-    if operations::supported(service.protocol) {
+    modules.push(Module {
+        name: "errors",
+        doc: "Error types: one enum per set of operation errors (an alias per operation) \
+              plus the service-wide `Error`."
+            .to_owned(),
+        items: Box::new(move || errors::emit(service)),
+        test_only: false,
+        feature: None,
+    });
+    if let Some(protocol) = protocol {
         modules.push(Module {
             name: "operations",
             doc: "One sans-IO `Operation` per operation: build the request, parse the response."
                 .to_owned(),
-            items: Box::new(move || operations::emit_operations(service)),
+            items: Box::new(move || operations::emit(service, protocol)),
             test_only: false,
             feature: None,
         });
         modules.push(Module {
             name: "client",
             doc: "The client: one method per operation over any transport, returning the call's future.".to_owned(),
-            items: Box::new(move || operations::emit_client(service)),
+            items: Box::new(move || client::emit(service)),
             test_only: false,
             feature: None,
         });
@@ -120,8 +105,7 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
                     .to_owned(),
                 items: Box::new(move || protocol_tests::emit(service)),
                 test_only: true,
-                // Request cases decode operation inputs.
-                feature: Some(SERVER_CODECS),
+                feature: None,
             });
         }
     }
@@ -147,33 +131,50 @@ fn crate_doc(service: &Service, model_name: &str) -> String {
         doc.push_str("\n\n");
         doc.push_str(&markdown);
     }
-    let protocol = service.protocol.name();
+    let name = service.protocol.name();
     let operations = service.operations.len();
-    doc.push_str(&format!(
-        "\n\nProtocol: {protocol}. Generated for {operations} operations: data types (`types`), \
-         conversion to `Value` (`values`), JSON codecs keyed by member names (`json`) and error \
-         types with JSON and XML decoders (`errors`)"
-    ));
-    if operations::supported(service.protocol) {
-        doc.push_str(", sans-IO operations (`operations`) and a client (`client`).");
-        let streaming: Vec<String> = service
-            .operations
-            .iter()
-            .filter(|op| op.streaming)
-            .map(|op| format!("`{}`", op.wire_name))
-            .collect();
-        if !streaming.is_empty() {
+    match protocol::emitter(service.protocol) {
+        Some(protocol) => {
             doc.push_str(&format!(
-                "\n\nNot generated: operations and client methods for {}, whose input or output \
-                 streams (event streams are not supported yet); their types and errors are generated.",
-                streaming.join(", ")
+                "\n\nProtocol: {name}. Generated for {operations} operations: data types (`types`), \
+                 conversion to `Value` (`values`), {}, error types with JSON and XML decoders \
+                 (`errors`), sans-IO operations (`operations`) and a client (`client`).",
+                protocol.codec_docs()
             ));
+            let skipped: Vec<String> = service
+                .operations
+                .iter()
+                .filter(|op| op.event_stream)
+                .map(|op| format!("`{}`", op.wire_name))
+                .collect();
+            if !skipped.is_empty() {
+                doc.push_str(&format!(
+                    "\n\nNot generated: operations and client methods for {}, whose input or output \
+                     is an event stream (not supported yet); their types and errors are generated.",
+                    skipped.join(", ")
+                ));
+            }
+            if service.needs_checksums() {
+                doc.push_str(
+                    "\n\nSome operations send checksums of their body (`Content-MD5`, Glacier's tree \
+                     hash): the code needs `smithy-runtime`'s `checksums` feature (a generated \
+                     crate turns it on).",
+                );
+            }
+            if has_streaming_blobs(service) {
+                doc.push_str(
+                    "\n\nStreaming blobs (`@streaming` payloads) are sent and received whole, as a \
+                     `Blob` in memory: there is no streaming body yet.",
+                );
+            }
         }
-    } else {
-        doc.push_str(&format!(
-            ".\n\nNot generated for {protocol}: request serialization, response parsing, operations \
-             and the client. The `json` codecs follow awsJson rules and are not {protocol}'s wire format."
-        ));
+        None => doc.push_str(&format!(
+            "\n\nProtocol: {name}. Generated for {operations} operations: data types (`types`), \
+             conversion to `Value` (`values`), JSON codecs keyed by member names (`json`) and error \
+             types with JSON and XML decoders (`errors`).\n\nNot generated for {name}: request \
+             serialization, response parsing, operations and the client. The `json` codecs follow \
+             awsJson rules and are not {name}'s wire format."
+        )),
     }
     if json::server_side_needed(service) {
         doc.push_str(&format!(
@@ -184,6 +185,20 @@ fn crate_doc(service: &Service, model_name: &str) -> String {
         ));
     }
     doc
+}
+
+/// Whether an operation the crate generates has a `@streaming` blob payload.
+fn has_streaming_blobs(service: &Service) -> bool {
+    service
+        .operations
+        .iter()
+        .filter(|op| !op.event_stream)
+        .any(|op| {
+            [service.input_of(op), service.output_of(op)]
+                .into_iter()
+                .flatten()
+                .any(|(_, s)| s.fields.iter().any(|f| f.streaming))
+        })
 }
 
 /// An identifier from an IR name, which may be a raw identifier (`r#type`).

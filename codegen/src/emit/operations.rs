@@ -1,26 +1,16 @@
-//! The `operations` module (a sans-IO `Operation` per operation) and the
-//! `client` module (one method per operation over any `Transport`, returning the call's future).
+//! The `operations` module: a sans-IO `Operation` per operation. The skeleton is the same for
+//! every protocol: what the protocol builds (see `protocol`), wrapped in what any protocol's
+//! request gets: idempotency tokens, host prefix, constant headers, compression, checksums.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
+use super::protocol::ProtocolEmitter;
 use super::{docs_with_notes, ident};
-use crate::ir::{HostPrefixPart, Operation, Protocol, Service};
+use crate::ir::{HostPrefixPart, Operation, Service};
 
-/// Whether operations and a client are generated for this protocol.
-pub fn supported(protocol: Protocol) -> bool {
-    matches!(protocol, Protocol::AwsJson1_0 | Protocol::AwsJson1_1)
-}
-
-fn input_type(service: &Service, op: &Operation) -> TokenStream {
-    named(service, op.input.as_ref())
-}
-
-fn output_type(service: &Service, op: &Operation) -> TokenStream {
-    named(service, op.output.as_ref())
-}
-
-fn named(service: &Service, id: Option<&crate::model::ShapeId>) -> TokenStream {
+/// `super::types::Name` of a structure, or `()`.
+pub fn named(service: &Service, id: Option<&crate::model::ShapeId>) -> TokenStream {
     match id.and_then(|id| service.types.get(id)) {
         Some(def) => {
             let name = ident(&def.name);
@@ -34,62 +24,27 @@ fn named(service: &Service, id: Option<&crate::model::ShapeId>) -> TokenStream {
 /// The structs are named after operations, so standard types and values are
 /// written in full here: a model may have an operation called `Result` or `Ok`.
 /// (Derives need no path: derive macros live in their own namespace.)
-pub fn emit_operations(service: &Service) -> TokenStream {
-    let version = match service.protocol {
-        Protocol::AwsJson1_0 => quote!(::smithy_runtime::AwsJsonVersion::V1_0),
-        _ => quote!(::smithy_runtime::AwsJsonVersion::V1_1),
-    };
-    let items = service.operations.iter().filter(|op| !op.streaming).map(|op| {
+pub fn emit(service: &Service, protocol: &dyn ProtocolEmitter) -> TokenStream {
+    let items = service.operations.iter().filter(|op| !op.event_stream).map(|op| {
         let name = ident(&op.type_name);
         let wire = &op.wire_name;
-        let target = format!("{}.{}", service.name, op.wire_name);
-        let input = input_type(service, op);
-        let output = output_type(service, op);
-        let error = format_ident!("{}Error", op.type_name);
-        let docs = docs_with_notes(op.docs.as_deref(), &[&format!("The `{wire}` operation: builds its request and parses its response (sans-IO).")]);
-        let body = if op.input.is_some() {
-            quote!(::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input))
-        } else {
-            quote!({
-                let () = input;
-                ::std::vec::Vec::from(&b"{}"[..])
-            })
-        };
+        let input = named(service, op.input.as_ref());
+        let output = named(service, op.output.as_ref());
+        let error = ident(&op.error_type);
+        let docs = docs_with_notes(
+            op.docs.as_deref(),
+            &[&format!("The `{wire}` operation: builds its request and parses its response (sans-IO).")],
+        );
         let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
         // The impl names the deprecated struct; only users of it should be warned.
         let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
-        let host_prefix = op.host_prefix.as_ref().map(|prefix| {
-            let parts = prefix.parts.iter().map(|part| match part {
-                HostPrefixPart::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
-                    [c] => quote!(prefix.push(#c);),
-                    _ => quote!(prefix.push_str(#text);),
-                },
-                HostPrefixPart::Label { field, optional: true } => {
-                    let field = ident(field);
-                    quote!(prefix.push_str(input.#field.as_deref().unwrap_or_default());)
-                }
-                HostPrefixPart::Label { field, optional: false } => {
-                    let field = ident(field);
-                    quote!(prefix.push_str(&input.#field);)
-                }
-            });
-            quote! {
-                let mut prefix = ::std::string::String::new();
-                #(#parts)*
-                request.extensions_mut().insert(::smithy_runtime::HostPrefix(prefix));
-            }
-        });
-        let gzip = op.gzip_request.then(|| quote!(::smithy_runtime::gzip_request(&mut request);));
-        let build = if host_prefix.is_some() || gzip.is_some() {
-            quote! {
-                let mut request = ::smithy_runtime::aws_json_request(#version, #target, #body);
-                #host_prefix
-                #gzip
-                request
-            }
+        let build = build_request(service, op, protocol);
+        let options = if uses_options(op) {
+            quote!(options)
         } else {
-            quote!(::smithy_runtime::aws_json_request(#version, #target, #body))
+            quote!(_options)
         };
+        let parse = protocol.parse_response(service, op);
         quote! {
             #docs
             #deprecated
@@ -103,14 +58,17 @@ pub fn emit_operations(service: &Service) -> TokenStream {
                 type Output = #output;
                 type Error = super::errors::#error;
 
-                fn build_request(input: &Self::Input) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+                fn build_request(
+                    input: &Self::Input,
+                    #options: &::smithy_runtime::RequestOptions,
+                ) -> ::std::result::Result<::smithy_runtime::HttpRequest, ::smithy_runtime::BuildError> {
                     #build
                 }
 
                 fn parse_response(
-                    response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+                    response: ::smithy_runtime::HttpResponse,
                 ) -> ::std::result::Result<Self::Output, Self::Error> {
-                    ::smithy_runtime::decode_aws_json_response(response, super::errors::#error::from_json)
+                    #parse
                 }
             }
         }
@@ -118,53 +76,131 @@ pub fn emit_operations(service: &Service) -> TokenStream {
     quote!(#(#items)*)
 }
 
-/// `Client<T>` with one documented method per operation, returning the
-/// future of the call (see `smithy_runtime::send_operation`).
-pub fn emit_client(service: &Service) -> TokenStream {
-    let methods = service.operations.iter().filter(|op| !op.streaming).map(|op| {
-        let fn_name = ident(&op.fn_name);
-        let op_type = ident(&op.type_name);
-        let input = input_type(service, op);
-        let output = output_type(service, op);
-        let error = format_ident!("{}Error", op.type_name);
-        let docs = docs_with_notes(op.docs.as_deref(), &[&format!("Calls `{}`.", op.wire_name)]);
-        let deprecated = op.deprecated.then(|| quote!(#[deprecated] #[allow(deprecated)]));
-        quote! {
-            #docs
-            #deprecated
-            pub fn #fn_name(
-                &self,
-                input: #input,
-            ) -> impl ::std::future::Future<
-                Output = Result<#output, ::smithy_runtime::InvokeError<super::errors::#error>>,
-            > + '_ {
-                ::smithy_runtime::send_operation::<super::operations::#op_type, T>(&self.transport, &input)
-            }
-        }
-    });
-    let name = &service.sdk_id;
-    let doc = format!("A {name} client over any [`smithy_runtime::Transport`]: the transport sends requests (and signs them, sets the endpoint, retries…); this client builds and parses them.\n\nEach method builds its request when called and returns the future that sends it and parses the response.");
+fn uses_options(op: &Operation) -> bool {
+    !op.idempotency_tokens.is_empty()
+}
+
+/// The body of `build_request`: filled-in input, the protocol's request, then what applies to
+/// a request of any protocol.
+fn build_request(service: &Service, op: &Operation, protocol: &dyn ProtocolEmitter) -> TokenStream {
+    let fill = fill_input(service, op);
+    let request = protocol.build_request(service, op);
+    let finishing = finishing(op);
+    if fill.is_empty() && finishing.is_empty() {
+        return request;
+    }
+    if finishing.is_empty() {
+        return quote!(#fill #request);
+    }
     quote! {
-        #[doc = #doc]
-        #[derive(Clone, Debug)]
-        pub struct Client<T> {
-            transport: T,
-        }
+        #fill
+        let request: ::std::result::Result<::smithy_runtime::HttpRequest, ::smithy_runtime::BuildError> = {
+            #request
+        };
+        let mut request = request?;
+        #finishing
+        ::std::result::Result::Ok(request)
+    }
+}
 
-        impl<T> Client<T> {
-            /// A client sending its requests through `transport`.
-            pub fn new(transport: T) -> Self {
-                Self { transport }
-            }
-
-            /// The transport.
-            pub fn transport(&self) -> &T {
-                &self.transport
-            }
-        }
-
-        impl<T: ::smithy_runtime::Transport> Client<T> {
-            #(#methods)*
+/// Members the caller left unset that the request must carry: idempotency tokens (from the
+/// options) and service defaults (Glacier's account id `-`), set on a copy of the input.
+fn fill_input(service: &Service, op: &Operation) -> TokenStream {
+    let Some((_, input)) = service.input_of(op) else {
+        return TokenStream::new();
+    };
+    let optional = |name: &String| {
+        input
+            .fields
+            .iter()
+            .find(|f| &f.rust_name == name)
+            .filter(|f| f.optional)
+    };
+    let mut checks = Vec::new();
+    let mut sets = Vec::new();
+    for name in &op.idempotency_tokens {
+        if let Some(f) = optional(name) {
+            let field = ident(&f.rust_name);
+            checks.push(quote!(input.#field.is_none()));
+            sets.push(quote! {
+                if copy.#field.is_none() {
+                    copy.#field = ::std::option::Option::Some(options.idempotency_token());
+                }
+            });
         }
     }
+    for (name, value) in &op.label_defaults {
+        if let Some(f) = optional(name) {
+            let field = ident(&f.rust_name);
+            checks.push(quote!(input.#field.is_none()));
+            sets.push(quote! {
+                if copy.#field.is_none() {
+                    copy.#field = ::std::option::Option::Some(::std::string::String::from(#value));
+                }
+            });
+        }
+    }
+    if checks.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        let filled;
+        let input = if #(#checks)||* {
+            let mut copy = ::std::clone::Clone::clone(input);
+            #(#sets)*
+            filled = copy;
+            &filled
+        } else {
+            input
+        };
+    }
+}
+
+/// Statements applied to `request` after the protocol built it: constant headers, the host
+/// prefix, compression, then checksums (over the body as sent).
+fn finishing(op: &Operation) -> TokenStream {
+    let headers = op.constant_headers.iter().map(|(name, value)| {
+        let name = name.to_ascii_lowercase();
+        quote! {
+            request.headers_mut().insert(
+                ::smithy_runtime::http::header::HeaderName::from_static(#name),
+                ::smithy_runtime::http::HeaderValue::from_static(#value),
+            );
+        }
+    });
+    let host_prefix = op.host_prefix.as_ref().map(|prefix| {
+        let parts = prefix.parts.iter().map(|part| match part {
+            HostPrefixPart::Literal(text) => match text.chars().collect::<Vec<_>>().as_slice() {
+                [c] => quote!(prefix.push(#c);),
+                _ => quote!(prefix.push_str(#text);),
+            },
+            HostPrefixPart::Label { field, optional } => {
+                let name = field.trim_start_matches("r#");
+                let field = ident(field);
+                let value = if *optional {
+                    quote!(input.#field.as_deref().unwrap_or_default())
+                } else {
+                    quote!(&input.#field)
+                };
+                quote!(prefix.push_str(::smithy_runtime::host_label(#name, #value)?);)
+            }
+        });
+        quote! {
+            let mut prefix = ::std::string::String::new();
+            #(#parts)*
+            request.extensions_mut().insert(::smithy_runtime::HostPrefix(prefix));
+        }
+    });
+    let gzip = op
+        .gzip_request
+        .then(|| quote!(::smithy_runtime::gzip_request(&mut request);));
+    let md5 = op
+        .checksums
+        .content_md5
+        .then(|| quote!(::smithy_runtime::checksum::content_md5(&mut request);));
+    let glacier = op
+        .checksums
+        .glacier
+        .then(|| quote!(::smithy_runtime::checksum::glacier_checksums(&mut request);));
+    quote!(#(#headers)* #host_prefix #gzip #md5 #glacier)
 }

@@ -2,19 +2,21 @@
 //! compliance case, plus a summary test printing
 //! `<service>: N passed, M failed, K skipped`.
 //!
-//! Request inputs are decoded from the case's `params` (converted to the wire
-//! form: blobs base64-encoded) and the built request is compared with the case.
-//! Expected outputs and errors are built as `Value` trees straight from
-//! `params`, independently of the JSON decoder under test.
+//! Request inputs are built as Rust values straight from the case's `params`
+//! and the built request is compared with the case. Expected outputs and errors
+//! are built as `Value` trees from `params`. Neither goes through the codecs
+//! under test.
 
-use base64::Engine as _;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value as Json;
 
 use super::rust_type::document_expr;
-use super::{doc_attrs, ident};
+use super::{doc_attrs, fill, ident};
 use crate::ir::{DefaultValue, ProtocolTest, Service, TestKind, TypeKind, TypeRef};
+
+/// The idempotency token the compliance cases expect for unset `@idempotencyToken` members.
+const CASE_TOKEN: &str = "00000000-0000-4000-8000-000000000000";
 
 /// The whole module, or nothing when the service has no cases.
 pub fn emit(service: &Service) -> TokenStream {
@@ -32,9 +34,27 @@ pub fn emit(service: &Service) -> TokenStream {
         quote!((#name, #f, #skip),)
     });
     let service_name = &service.name;
+    let kinds = |wanted: &[TestKind]| {
+        service
+            .protocol_tests
+            .iter()
+            .any(|c| wanted.contains(&c.kind))
+    };
+    let requests = kinds(&[TestKind::Request]).then(|| {
+        quote!(
+            use ::smithy_runtime::protocol_test::{assert_request, ExpectedRequest};
+        )
+    });
+    let responses = kinds(&[TestKind::Response, TestKind::ErrorResponse]).then(|| {
+        quote! {
+            use ::smithy_runtime::protocol_test::{assert_value_eq, response};
+            use ::smithy_runtime::{ToValue, Value};
+        }
+    });
     quote! {
-        use ::smithy_runtime::protocol_test::{assert_request, assert_value_eq, response, ExpectedRequest};
-        use ::smithy_runtime::{Operation, ToValue, Value};
+        use ::smithy_runtime::Operation;
+        #requests
+        #responses
 
         #(#tests)*
 
@@ -96,10 +116,8 @@ fn request_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -
     let op = service.operations.iter().find(|op| op.id == case.operation);
     let input = match op.and_then(|op| op.input.as_ref()) {
         Some(id) => {
-            let wire = wire_json(service, &TypeRef::Named(id.clone()), &case.params).to_string();
-            quote! {
-                let input = ::smithy_runtime::from_slice(#wire.as_bytes()).expect("the case's params decode");
-            }
+            let value = literal(service, &TypeRef::Named(id.clone()), &case.params);
+            quote!(let input = #value;)
         }
         None => quote!(let input = ();),
     };
@@ -117,7 +135,11 @@ fn request_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -
     let require = strings(&case.require_headers);
     quote! {
         #input
-        let request = <#op_path as Operation>::build_request(&input);
+        let options = ::smithy_runtime::RequestOptions::new().with_idempotency_tokens(
+            ::smithy_runtime::IdempotencyTokenProvider::fixed(#CASE_TOKEN),
+        );
+        let request = <#op_path as Operation>::build_request(&input, &options)
+            .unwrap_or_else(|error| panic!("the request does not build: {error}"));
         assert_request(request, &ExpectedRequest {
             method: #method,
             uri: #uri,
@@ -167,7 +189,7 @@ fn error_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> 
         return quote!(panic!("the error shape is not generated"););
     };
     let op = service.operations.iter().find(|op| op.id == case.operation);
-    let error_enum = quote::format_ident!("{}Error", op.map_or("", |op| op.type_name.as_str()));
+    let error_enum = ident(op.map_or("Error", |op| op.error_type.as_str()));
     let variant = ident(&def.name);
     let expected = value_expr(service, &TypeRef::Named(def.id.clone()), &case.params);
     let label = &def.name;
@@ -181,72 +203,156 @@ fn error_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> 
     }
 }
 
-/// `params` in the awsJson wire form: the same JSON except blobs, which the
-/// case gives as text and the wire carries as base64.
-fn wire_json(service: &Service, ty: &TypeRef, params: &Json) -> Json {
-    match (ty, params) {
-        (TypeRef::Blob, Json::String(text)) => {
-            Json::String(base64::engine::general_purpose::STANDARD.encode(text.as_bytes()))
+/// A Rust expression of type `ty` (as the `types` module declares it, without the field's
+/// `Option` or `Box`) holding `json`, a case's `params` value: members the case leaves out are
+/// unset, or at their default or zero value when not optional.
+fn literal(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
+    match ty {
+        TypeRef::Blob => {
+            let text = json.as_str().unwrap_or_default();
+            quote!(::smithy_runtime::Blob::from(#text))
         }
-        (TypeRef::List { member, .. }, Json::Array(items)) => Json::Array(
-            items
-                .iter()
-                .map(|i| {
-                    if i.is_null() {
-                        Json::Null
-                    } else {
-                        wire_json(service, member, i)
+        TypeRef::Boolean => {
+            let b = json.as_bool().unwrap_or_default();
+            quote!(#b)
+        }
+        TypeRef::String => {
+            let s = json.as_str().unwrap_or_default();
+            quote!(String::from(#s))
+        }
+        TypeRef::Byte | TypeRef::Short | TypeRef::Integer | TypeRef::Long => {
+            // Reuse the `Value` literal's number, which has the right suffix.
+            integer_literal(ty, json)
+        }
+        TypeRef::Float => float_expr(json, quote!(f32)),
+        TypeRef::Double => float_expr(json, quote!(f64)),
+        TypeRef::BigInteger | TypeRef::BigDecimal => {
+            let text = match json {
+                Json::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let kind = if matches!(ty, TypeRef::BigInteger) {
+                quote!(BigInteger)
+            } else {
+                quote!(BigDecimal)
+            };
+            quote!(::smithy_runtime::#kind::new(#text).expect("a valid number"))
+        }
+        TypeRef::Timestamp(_) => {
+            let (secs, nanos) = epoch_parts(json);
+            let secs = Literal::i64_suffixed(secs);
+            let nanos = Literal::u32_suffixed(nanos);
+            quote!(::smithy_runtime::Timestamp::new(#secs, #nanos))
+        }
+        TypeRef::Document => document_expr(json),
+        TypeRef::List { member, sparse } => {
+            let items = json
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|item| sparse_literal(service, member, item, *sparse));
+            quote!(::std::vec![#(#items),*])
+        }
+        TypeRef::Map { value, sparse } => {
+            let entries = json.as_object().into_iter().flatten().map(|(k, v)| {
+                let v = sparse_literal(service, value, v, *sparse);
+                quote!((String::from(#k), #v))
+            });
+            quote!(::std::collections::BTreeMap::from([#(#entries),*]))
+        }
+        TypeRef::Named(id) => {
+            let Some(def) = service.types.get(id) else {
+                return quote!(unreachable!("the type is not generated"));
+            };
+            let name = ident(&def.name);
+            match &def.kind {
+                TypeKind::Struct(s) => {
+                    let members = json.as_object().cloned().unwrap_or_default();
+                    let fields = s.fields.iter().map(|f| {
+                        let field = ident(&f.rust_name);
+                        let value = match members.get(&f.member_name).filter(|v| !v.is_null()) {
+                            Some(v) => {
+                                let mut value = literal(service, &f.ty, v);
+                                if f.boxed {
+                                    value = quote!(Box::new(#value));
+                                }
+                                if f.optional {
+                                    value = quote!(Some(#value));
+                                }
+                                value
+                            }
+                            None if f.optional => quote!(None),
+                            None => fill::missing_value(service, f)
+                                .unwrap_or_else(|| quote!(unreachable!("no zero value"))),
+                        };
+                        quote!(#field: #value,)
+                    });
+                    quote!(super::types::#name { #(#fields)* })
+                }
+                TypeKind::Union(u) => {
+                    let Some((member, v)) = json.as_object().and_then(|m| m.iter().next()) else {
+                        let unknown = ident(&u.unknown_variant);
+                        return quote!(super::types::#name::#unknown(String::new()));
+                    };
+                    match u.variants.iter().find(|x| &x.member_name == member) {
+                        Some(variant) => {
+                            let rust = ident(&variant.rust_name);
+                            match &variant.ty {
+                                Some(ty) => {
+                                    let mut value = literal(service, ty, v);
+                                    if variant.boxed {
+                                        value = quote!(Box::new(#value));
+                                    }
+                                    quote!(super::types::#name::#rust(#value))
+                                }
+                                None => quote!(super::types::#name::#rust),
+                            }
+                        }
+                        None => {
+                            let unknown = ident(&u.unknown_variant);
+                            quote!(super::types::#name::#unknown(String::from(#member)))
+                        }
                     }
-                })
-                .collect(),
-        ),
-        (TypeRef::Map { value, .. }, Json::Object(entries)) => Json::Object(
-            entries
-                .iter()
-                .map(|(k, v)| {
-                    (
-                        k.clone(),
-                        if v.is_null() {
-                            Json::Null
-                        } else {
-                            wire_json(service, value, v)
-                        },
-                    )
-                })
-                .collect(),
-        ),
-        (TypeRef::Named(id), Json::Object(members)) => match service.types.get(id).map(|t| &t.kind)
-        {
-            Some(TypeKind::Struct(s)) => Json::Object(
-                members
-                    .iter()
-                    .map(|(name, v)| {
-                        let field = s.fields.iter().find(|f| &f.member_name == name);
-                        let v = match field {
-                            Some(f) if !v.is_null() => wire_json(service, &f.ty, v),
-                            _ => v.clone(),
-                        };
-                        (name.clone(), v)
-                    })
-                    .collect(),
-            ),
-            Some(TypeKind::Union(u)) => Json::Object(
-                members
-                    .iter()
-                    .map(|(name, v)| {
-                        let variant = u.variants.iter().find(|x| &x.member_name == name);
-                        let v = match variant.and_then(|x| x.ty.as_ref()) {
-                            Some(ty) => wire_json(service, ty, v),
-                            None => v.clone(),
-                        };
-                        (name.clone(), v)
-                    })
-                    .collect(),
-            ),
-            _ => params.clone(),
-        },
-        _ => params.clone(),
+                }
+                TypeKind::Enum(_) => {
+                    let s = json.as_str().unwrap_or_default();
+                    quote!(super::types::#name::from(#s))
+                }
+                TypeKind::IntEnum(_) => {
+                    let n = Literal::i32_suffixed(
+                        json.as_i64()
+                            .and_then(|n| i32::try_from(n).ok())
+                            .unwrap_or_default(),
+                    );
+                    quote!(super::types::#name::from(#n))
+                }
+            }
+        }
     }
+}
+
+/// An element of a list or map: `Some(..)`/`None` in sparse collections.
+fn sparse_literal(service: &Service, ty: &TypeRef, json: &Json, sparse: bool) -> TokenStream {
+    match (sparse, json.is_null()) {
+        (true, true) => quote!(None),
+        (true, false) => {
+            let value = literal(service, ty, json);
+            quote!(Some(#value))
+        }
+        (false, _) => literal(service, ty, json),
+    }
+}
+
+/// A suffixed integer literal of the width of `ty`.
+fn integer_literal(ty: &TypeRef, json: &Json) -> TokenStream {
+    let n = json.as_i64().unwrap_or_default();
+    let lit = match ty {
+        TypeRef::Byte => Literal::i8_suffixed(i8::try_from(n).unwrap_or_default()),
+        TypeRef::Short => Literal::i16_suffixed(i16::try_from(n).unwrap_or_default()),
+        TypeRef::Integer => Literal::i32_suffixed(i32::try_from(n).unwrap_or_default()),
+        _ => Literal::i64_suffixed(n),
+    };
+    quote!(#lit)
 }
 
 /// A `Value` expression for `params` of type `ty`, filling in what a decoded
@@ -350,6 +456,9 @@ fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
                     let value = match members.get(name) {
                         Some(v) if !v.is_null() => value_expr(service, &f.ty, v),
                         _ if f.optional => return None,
+                        _ if f.default.is_none() && matches!(f.ty, TypeRef::Named(_)) => {
+                            zero_value_expr(service, &f.ty, 0)
+                        }
                         _ => value_expr(service, &f.ty, &filled_in(f.default.as_ref(), &f.ty)),
                     };
                     Some(quote!((#name, #value)))
@@ -385,6 +494,31 @@ fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
             }
             None => quote!(Value::Null),
         },
+    }
+}
+
+/// The `Value` of the zero value error correction gives a missing member of a named type: the
+/// unknown variant of an enum or union, a structure of corrected members.
+fn zero_value_expr(service: &Service, ty: &TypeRef, depth: usize) -> TokenStream {
+    let TypeRef::Named(id) = ty else {
+        return value_expr(service, ty, &filled_in(None, ty));
+    };
+    match service.types.get(id).map(|t| &t.kind) {
+        Some(TypeKind::Enum(_)) => quote!(Value::Enum(String::new())),
+        Some(TypeKind::IntEnum(_)) => quote!(Value::IntEnum(0)),
+        Some(TypeKind::Union(_)) => quote!(Value::union("", Value::Null)),
+        Some(TypeKind::Struct(s)) if depth < 16 => {
+            let entries = s.fields.iter().filter(|f| !f.optional).map(|f| {
+                let name = &f.member_name;
+                let value = match &f.default {
+                    Some(default) => value_expr(service, &f.ty, &filled_in(Some(default), &f.ty)),
+                    None => zero_value_expr(service, &f.ty, depth + 1),
+                };
+                quote!((#name, #value))
+            });
+            quote!(Value::Structure(::std::vec![#(#entries),*]))
+        }
+        _ => quote!(Value::Null),
     }
 }
 

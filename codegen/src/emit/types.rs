@@ -13,6 +13,9 @@ const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// Clippy's default limit for function arguments.
 const MAX_ARGUMENTS: usize = 7;
 
+/// Clippy's default `disallowed-names`: placeholder names it warns about.
+const CLIPPY_PLACEHOLDERS: &[&str] = &["foo", "baz", "quux"];
+
 /// All type definitions, in shape-id order.
 pub fn emit(service: &Service) -> TokenStream {
     let items = service.types.values().map(|def| match &def.kind {
@@ -108,6 +111,12 @@ fn constructor(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
     let argument_count = s.fields.iter().filter(|f| is_argument(f)).count();
     let allow =
         (argument_count > MAX_ARGUMENTS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    // Members called `foo` or `baz` make parameters Clippy takes for placeholders.
+    let placeholder = s
+        .fields
+        .iter()
+        .any(|f| is_argument(f) && CLIPPY_PLACEHOLDERS.contains(&f.rust_name.as_str()));
+    let allow_placeholder = placeholder.then(|| quote!(#[allow(clippy::disallowed_names)]));
     let doc = if argument_count == 0 {
         "Creates a value with every member unset or at its default."
     } else {
@@ -128,6 +137,7 @@ fn constructor(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
         impl #name {
             #doc
             #allow
+            #allow_placeholder
             pub fn new(#(#params),*) -> Self {
                 Self { #(#inits)* }
             }

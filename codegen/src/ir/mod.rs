@@ -4,8 +4,11 @@
 //!
 //! [`Model`]: crate::model::Model
 
+mod customizations;
 mod defaults;
 mod direction;
+mod error_sets;
+mod http;
 mod optional;
 mod protocol_tests;
 mod recursion;
@@ -14,6 +17,7 @@ mod skips;
 
 use std::collections::BTreeMap;
 
+pub use http::{HttpBinding, HttpOperation, UriPattern, UriSegment};
 pub use optional::is_optional;
 pub use protocol_tests::{ProtocolTest, TestKind};
 pub use resolve::{resolve, Selection};
@@ -64,6 +68,25 @@ impl Protocol {
         }
     }
 
+    /// Whether members are sent under their `@jsonName` (restJson1 only; the awsJson protocols
+    /// ignore it).
+    pub fn honors_json_name(self) -> bool {
+        self == Self::RestJson1
+    }
+
+    /// Whether operations carry `@http` bindings: members in the URI, query, headers or body.
+    pub fn uses_http_bindings(self) -> bool {
+        matches!(self, Self::RestJson1 | Self::RestXml)
+    }
+
+    /// The timestamp format of the body when a member has no `@timestampFormat`.
+    pub fn body_timestamp_format(self) -> TimestampFormat {
+        match self {
+            Self::RestXml | Self::AwsQuery | Self::Ec2Query => TimestampFormat::DateTime,
+            _ => TimestampFormat::EpochSeconds,
+        }
+    }
+
     /// Every protocol the generator recognizes, in detection order.
     pub const KNOWN: [Protocol; 7] = [
         Self::AwsJson1_0,
@@ -93,8 +116,70 @@ pub struct Service {
     pub types: BTreeMap<ShapeId, TypeDef>,
     /// Errors every operation can return (the service's `errors`).
     pub errors: Vec<ShapeId>,
+    /// Names in the `errors` module that are not model types.
+    pub error_names: ErrorNames,
+    /// One error enum per distinct set of operation errors, in operation order.
+    pub error_sets: Vec<ErrorSet>,
     /// Client protocol compliance cases, when requested (see [`Selection`]).
     pub protocol_tests: Vec<ProtocolTest>,
+}
+
+impl Service {
+    /// The input structure of `op`, if it has one.
+    pub fn input_of(&self, op: &Operation) -> Option<(&TypeDef, &Struct)> {
+        self.structure(op.input.as_ref()?)
+    }
+
+    /// The output structure of `op`, if it has one.
+    pub fn output_of(&self, op: &Operation) -> Option<(&TypeDef, &Struct)> {
+        self.structure(op.output.as_ref()?)
+    }
+
+    /// The structure `id`, if it is one of the service's types.
+    pub fn structure(&self, id: &ShapeId) -> Option<(&TypeDef, &Struct)> {
+        let def = self.types.get(id)?;
+        match &def.kind {
+            TypeKind::Struct(s) => Some((def, s)),
+            _ => None,
+        }
+    }
+
+    /// Every error structure of the service, in shape-id order.
+    pub fn error_types(&self) -> impl Iterator<Item = (&TypeDef, &Struct)> {
+        self.types.values().filter_map(|def| match &def.kind {
+            TypeKind::Struct(s) if matches!(s.role, StructRole::Error { .. }) => Some((def, s)),
+            _ => None,
+        })
+    }
+
+    /// Whether the generated code needs the runtime's `checksums` feature.
+    pub fn needs_checksums(&self) -> bool {
+        self.operations
+            .iter()
+            .any(|op| !op.event_stream && (op.checksums.content_md5 || op.checksums.glacier))
+    }
+}
+
+/// Names of the `errors` module that no shape gives: the service-wide error enum and the
+/// variant every error enum keeps for errors it does not model.
+#[derive(Debug, Clone)]
+pub struct ErrorNames {
+    /// The service-wide error enum (`Error`).
+    pub service_error: String,
+    /// The fallback variant (`Unhandled`, unless an error shape took that name).
+    pub unhandled: String,
+}
+
+/// Operations with the same modeled errors share one error enum; the others get an alias.
+#[derive(Debug, Clone)]
+pub struct ErrorSet {
+    /// The enum's name: the error type name of its first operation (`AcceptMatchError`).
+    pub name: String,
+    /// The modeled errors, in the first operation's order.
+    pub errors: Vec<ShapeId>,
+    /// Indexes into [`Service::operations`] of the operations whose error type this is; the
+    /// first one names the enum.
+    pub operations: Vec<usize>,
 }
 
 /// One operation of the service.
@@ -113,15 +198,41 @@ pub struct Operation {
     pub output: Option<ShapeId>,
     /// Modeled errors of this operation followed by the service's errors, deduplicated.
     pub errors: Vec<ShapeId>,
+    /// The name of the operation's error type (`StartMatchBackfillError`): its error set's enum,
+    /// or an alias of it.
+    pub error_type: String,
+    /// Index of the operation's [`ErrorSet`] in [`Service::error_sets`].
+    pub error_set: usize,
     pub docs: Option<String>,
     pub deprecated: bool,
     /// `@endpoint(hostPrefix: ...)`: prepended to the endpoint's host.
     pub host_prefix: Option<HostPrefix>,
     /// `@requestCompression` lists `gzip`: large bodies are gzip-compressed.
     pub gzip_request: bool,
-    /// The input or output has a `@streaming` member (an event stream or a
-    /// streaming blob), which the generated codecs do not handle.
-    pub streaming: bool,
+    /// The input or output streams events (a `@streaming` union), which the generated codecs
+    /// do not handle: no operation is generated. (Streaming blobs are whole bodies.)
+    pub event_stream: bool,
+    /// The `@http` trait, for protocols with HTTP bindings.
+    pub http: Option<HttpOperation>,
+    /// Rust field names of the input's `@idempotencyToken` members, filled in when unset.
+    pub idempotency_tokens: Vec<String>,
+    /// Checksums the request carries.
+    pub checksums: Checksums,
+    /// Headers every request of the operation carries (service customizations such as
+    /// Glacier's `X-Amz-Glacier-Version`), as `(name, value)`.
+    pub constant_headers: Vec<(String, String)>,
+    /// Values for input members the caller leaves unset, as `(Rust field name, value)`
+    /// (Glacier's `accountId` is `-`, the caller's own account).
+    pub label_defaults: Vec<(String, String)>,
+}
+
+/// Checksums computed over a request's body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Checksums {
+    /// `Content-MD5` (`@httpChecksumRequired`).
+    pub content_md5: bool,
+    /// Glacier's `X-Amz-Content-Sha256` and `X-Amz-Sha256-Tree-Hash`.
+    pub glacier: bool,
 }
 
 /// An `@endpoint` host prefix such as `foo.{label}.`.
@@ -160,6 +271,17 @@ pub struct TypeDef {
     pub sent: bool,
     /// Reachable from an operation output or error: a client decodes it.
     pub received: bool,
+    /// Names for an error structure's helpers (`None` for other types).
+    pub error: Option<ErrorTypeNames>,
+}
+
+/// Names generated for one error structure.
+#[derive(Debug, Clone)]
+pub struct ErrorTypeNames {
+    /// The predicate on error enums (`is_not_found_exception`).
+    pub predicate: String,
+    /// The function reading it from an XML error body (`not_found_exception_from_xml`).
+    pub xml_decoder: String,
 }
 
 /// What kind of Rust item a [`TypeDef`] becomes.
@@ -187,6 +309,18 @@ pub struct Struct {
     pub role: StructRole,
 }
 
+impl Struct {
+    /// Whether a member is bound outside the body in requests (label, query, header, payload).
+    pub fn has_request_bindings(&self) -> bool {
+        self.fields.iter().any(|f| f.request_binding().is_some())
+    }
+
+    /// Whether a member is bound outside the body in responses (header, status, payload).
+    pub fn has_response_bindings(&self) -> bool {
+        self.fields.iter().any(|f| f.response_binding().is_some())
+    }
+}
+
 /// A structure member.
 #[derive(Debug, Clone)]
 pub struct Field {
@@ -205,6 +339,58 @@ pub struct Field {
     pub docs: Option<String>,
     /// The value is sensitive (its target, or what a collection holds, is `@sensitive`).
     pub sensitive: bool,
+    /// The member's key in a JSON body: its `@jsonName` where the protocol honors it, else the
+    /// member name.
+    pub json_name: String,
+    /// Where an HTTP-binding protocol puts the member when its structure is an operation's
+    /// input, output or error (`None`: the body; also for every other structure, where binding
+    /// traits mean nothing).
+    pub http: Option<HttpBinding>,
+    /// `@mediaType` of the member's target: a string header sent base64-encoded, the content
+    /// type of a payload.
+    pub media_type: Option<String>,
+    /// The target is a `@streaming` blob (a payload the generated code reads whole).
+    pub streaming: bool,
+}
+
+impl Field {
+    /// The member's binding when it is not in the body of a request.
+    pub fn request_binding(&self) -> Option<&HttpBinding> {
+        self.http.as_ref().filter(|b| b.in_request())
+    }
+
+    /// The member's binding when it is not in the body of a response.
+    pub fn response_binding(&self) -> Option<&HttpBinding> {
+        self.http.as_ref().filter(|b| b.in_response())
+    }
+
+    /// The timestamp format of the member (or of its list elements) at `location`:
+    /// `@timestampFormat` wins, else headers use http-date, labels and query strings
+    /// date-time, and bodies the protocol's default.
+    pub fn timestamp_format(&self, location: Location, protocol: Protocol) -> TimestampFormat {
+        let explicit = match &self.ty {
+            TypeRef::Timestamp(format) => *format,
+            TypeRef::List { member, .. } => match member.as_ref() {
+                TypeRef::Timestamp(format) => *format,
+                _ => None,
+            },
+            _ => None,
+        };
+        explicit.unwrap_or(match location {
+            Location::Header => TimestampFormat::HttpDate,
+            Location::Label | Location::Query => TimestampFormat::DateTime,
+            Location::Body => protocol.body_timestamp_format(),
+        })
+    }
+}
+
+/// Where a value travels in an HTTP message, for its default timestamp format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Header,
+    Label,
+    Query,
+    Body,
 }
 
 pub use defaults::DefaultValue;
@@ -222,6 +408,8 @@ pub struct Union {
 pub struct Variant {
     pub member_name: String,
     pub rust_name: String,
+    /// The member's key in a JSON body (see [`Field::json_name`]).
+    pub json_name: String,
     /// `None` when the member targets `smithy.api#Unit`.
     pub ty: Option<TypeRef>,
     pub boxed: bool,

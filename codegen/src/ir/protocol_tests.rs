@@ -165,7 +165,7 @@ fn read_case(
         code,
         host: text("host")?,
         resolved_host: text("resolvedHost")?,
-        skip: super::skips::reason(&id),
+        skip: super::skips::reason(&id, kind),
         id,
     })
 }

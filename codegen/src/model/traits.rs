@@ -22,6 +22,8 @@ pub const MIXIN: &str = "smithy.api#mixin";
 pub const TIMESTAMP_FORMAT: &str = "smithy.api#timestampFormat";
 pub const UNIT_TYPE: &str = "smithy.api#unitType";
 pub const DEPRECATED: &str = "smithy.api#deprecated";
+pub const JSON_NAME: &str = "smithy.api#jsonName";
+pub const MEDIA_TYPE: &str = "smithy.api#mediaType";
 pub const AWS_SERVICE: &str = "aws.api#service";
 pub const AWS_QUERY_ERROR: &str = "aws.protocols#awsQueryError";
 

@@ -7,17 +7,32 @@ Each method builds its request when called and returns the future that sends it 
 #[derive(Clone, Debug)]
 pub struct Client<T> {
     transport: T,
+    options: ::smithy_runtime::RequestOptions,
 }
 
 impl<T> Client<T> {
-    /// A client sending its requests through `transport`.
+    /// A client sending its requests through `transport`, with the default options
+    /// (random idempotency tokens).
     pub fn new(transport: T) -> Self {
-        Self { transport }
+        Self::with_options(transport, ::smithy_runtime::RequestOptions::default())
+    }
+
+    /// A client sending its requests through `transport`, built with `options`.
+    pub fn with_options(
+        transport: T,
+        options: ::smithy_runtime::RequestOptions,
+    ) -> Self {
+        Self { transport, options }
     }
 
     /// The transport.
     pub fn transport(&self) -> &T {
         &self.transport
+    }
+
+    /// The options requests are built with.
+    pub fn options(&self) -> &::smithy_runtime::RequestOptions {
+        &self.options
     }
 }
 
@@ -52,7 +67,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::AcceptMatch,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -86,7 +101,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ClaimGameServer,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates an alias for a fleet. In most situations, you can use an alias ID in place of a fleet ID. An alias provides a level of abstraction for a fleet that is useful when redirecting player traffic from one fleet to another, such as when updating your game build.
@@ -112,7 +127,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateAlias,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates a new Amazon GameLift build resource for your game server binary files. Combine game server binaries into a zip file for use with Amazon GameLift.
@@ -147,7 +162,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateBuild,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates a managed fleet of Amazon Elastic Compute Cloud (Amazon EC2) instances to host your containerized game servers. Use this operation to define how to deploy a container architecture onto each fleet instance and configure fleet settings. You can create a container fleet in any Amazon Web Services Regions that Amazon GameLift supports for multi-location fleets. A container fleet can be deployed to a single location or multiple locations. Container fleets are deployed with Amazon Linux 2023 as the instance operating system.
@@ -192,7 +207,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateContainerFleet,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates a `ContainerGroupDefinition` that describes a set of containers for hosting your game server with Amazon GameLift managed containers hosting. An Amazon GameLift container group is similar to a container task or pod. Use container group definitions when you create a container fleet with [CreateContainerFleet](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateContainerFleet.html).
@@ -256,7 +271,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateContainerGroupDefinition,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates a fleet of compute resources to host your game servers. Use this operation to set up the following types of fleets based on compute type:
@@ -312,7 +327,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateFleet,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Adds remote locations to an EC2 and begins populating the new locations with instances. The new instances conform to the fleet's instance type, auto-scaling, and other configuration settings.
@@ -344,7 +359,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateFleetLocations,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -377,7 +392,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateGameServerGroup,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates a multiplayer game session for players in a specific fleet location. This operation prompts an available server process to start a game session and retrieves connection information for the new game session. As an alternative, consider using the Amazon GameLift game session placement feature with [StartGameSessionPlacement](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StartGameSessionPlacement.html), which uses the FleetIQ algorithm and queues to optimize the placement process.
@@ -415,7 +430,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateGameSession,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates a placement queue that processes requests for new game sessions. A queue uses FleetIQ algorithms to locate the best available placement locations for a new game session, and then prompts the game server process to start a new game session.
@@ -468,7 +483,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateGameSessionQueue,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates a custom location for use in an Anywhere fleet.
@@ -486,7 +501,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateLocation,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Defines a new matchmaking configuration for use with FlexMatch. Whether your are using FlexMatch with Amazon GameLift hosting or as a standalone matchmaking service, the matchmaking configuration sets out rules for matching players and forming teams. If you're also using Amazon GameLift hosting, it defines how to start game sessions for each match. Your matchmaking system can use multiple configurations to handle different game scenarios. All matchmaking requests identify the matchmaking configuration to use and provide player attributes consistent with that configuration.
@@ -516,7 +531,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateMatchmakingConfiguration,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates a new rule set for FlexMatch matchmaking. A rule set describes the type of match to create, such as the number and size of teams. It also sets the parameters for acceptable player matches, such as minimum skill level or character type.
@@ -544,7 +559,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateMatchmakingRuleSet,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Reserves an open player slot in a game session for a player. New player sessions can be created in any game session with an open slot that is in `ACTIVE` status and has a player creation policy of `ACCEPT_ALL`. You can add a group of players to a game session with [CreatePlayerSessions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreatePlayerSessions.html) .
@@ -572,7 +587,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreatePlayerSession,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Reserves open slots in a game session for a group of players. New player sessions can be created in any game session with an open slot that is in `ACTIVE` status and has a player creation policy of `ACCEPT_ALL`. To add a single player to a game session, use [CreatePlayerSession](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreatePlayerSession.html)
@@ -600,7 +615,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreatePlayerSessions,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates a new script record for your Amazon GameLift Realtime script. Realtime scripts are JavaScript that provide configuration settings and optional custom game logic for your game. The script is deployed when you create a Amazon GameLift Realtime fleet to host your game sessions. Script logic is executed during an active game session.
@@ -635,7 +650,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateScript,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Requests authorization to create or delete a peer connection between the VPC for your Amazon GameLift fleet and a virtual private cloud (VPC) in your Amazon Web Services account. VPC peering enables the game servers on your fleet to communicate directly with other Amazon Web Services resources. After you've received authorization, use [CreateVpcPeeringConnection](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateVpcPeeringConnection.html) to establish the peering connection. For more information, see [VPC Peering with Amazon GameLift Fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/vpc-peering.html).
@@ -667,7 +682,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateVpcPeeringAuthorization,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Establishes a VPC peering connection between a virtual private cloud (VPC) in an Amazon Web Services account with the VPC for your Amazon GameLift fleet. VPC peering enables the game servers on your fleet to communicate directly with other Amazon Web Services resources. You can peer with VPCs in any Amazon Web Services account that you have access to, including the account that you use to manage your Amazon GameLift fleets. You cannot peer with VPCs that are in different Regions. For more information, see [VPC Peering with Amazon GameLift Fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/vpc-peering.html).
@@ -693,7 +708,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::CreateVpcPeeringConnection,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Deletes an alias. This operation removes all record of the alias. Game clients attempting to access a server process using the deleted alias receive an error. To delete an alias, specify the alias ID to be deleted.
@@ -715,7 +730,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteAlias,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Deletes a build. This operation permanently deletes the build resource and any uploaded build files. Deleting a build does not affect the status of any active fleets using the build, but you can no longer create new fleets with the deleted build.
@@ -741,7 +756,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteBuild,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Deletes all resources and information related to a container fleet and shuts down currently running fleet instances, including those in remote locations. The container fleet must be in `ACTIVE` status to be deleted.
@@ -765,7 +780,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteContainerFleet,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Deletes a container group definition.
@@ -803,7 +818,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteContainerGroupDefinition,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Deletes all resources and information related to a fleet and shuts down any currently running fleet instances, including those in remote locations.
@@ -829,7 +844,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteFleet,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Removes locations from a multi-location fleet. When deleting a location, all game server process and all instances that are still active in the location are shut down.
@@ -855,7 +870,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteFleetLocations,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -889,7 +904,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteGameServerGroup,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Deletes a game session queue. Once a queue is successfully deleted, unfulfilled [StartGameSessionPlacement](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StartGameSessionPlacement.html) requests that reference the queue will fail. To delete a queue, specify the queue name.
@@ -907,7 +922,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteGameSessionQueue,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Deletes a custom location.
@@ -927,7 +942,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteLocation,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Permanently removes a FlexMatch matchmaking configuration. To delete, specify the configuration name. A matchmaking configuration cannot be deleted if it is being used in any active matchmaking tickets.
@@ -947,7 +962,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteMatchmakingConfiguration,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Deletes an existing matchmaking rule set. To delete the rule set, provide the rule set name. Rule sets cannot be deleted if they are currently being used by a matchmaking configuration.
@@ -969,7 +984,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteMatchmakingRuleSet,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Deletes a fleet scaling policy. Once deleted, the policy is no longer in force and Amazon GameLift removes all record of it. To delete a scaling policy, specify both the scaling policy name and the fleet ID it is associated with.
@@ -989,7 +1004,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteScalingPolicy,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Deletes a Realtime script. This operation permanently deletes the script record. If script files were uploaded, they are also deleted (files stored in an S3 bucket are not deleted).
@@ -1017,7 +1032,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteScript,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Cancels a pending VPC peering authorization for the specified VPC. If you need to delete an existing VPC peering connection, use [DeleteVpcPeeringConnection](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DeleteVpcPeeringConnection.html).
@@ -1041,7 +1056,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteVpcPeeringAuthorization,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Removes a VPC peering connection. To delete the connection, you must have a valid authorization for the VPC peering connection that you want to delete..
@@ -1065,7 +1080,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeleteVpcPeeringConnection,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Removes a compute resource from an Anywhere fleet. Deregistered computes can no longer host game sessions through Amazon GameLift. Use this operation with an Anywhere fleet that doesn't use the Amazon GameLift Agent For Anywhere fleets with the Agent, the Agent handles all compute registry tasks for you.
@@ -1085,7 +1100,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeregisterCompute,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -1111,7 +1126,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DeregisterGameServer,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves properties for an alias. This operation returns all alias metadata and settings. To get an alias's target fleet ID only, use `ResolveAlias`.
@@ -1135,7 +1150,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeAlias,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves properties for a custom game build. To request a build resource, specify a build ID. If successful, an object containing the build properties is returned.
@@ -1159,7 +1174,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeBuild,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves properties for a specific compute resource in an Amazon GameLift fleet. You can list all computes in a fleet by calling [ListCompute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListCompute.html).
@@ -1192,7 +1207,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeCompute,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves the properties for a container fleet. When requesting attributes for multiple fleets, use the pagination parameters to retrieve results as a set of sequential pages.
@@ -1220,7 +1235,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeContainerFleet,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves the properties of a container group definition, including all container definitions in the group.
@@ -1253,7 +1268,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeContainerGroupDefinition,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves the instance limits and current utilization for an Amazon Web Services Region or location. Instance limits control the number of instances, per instance type, per location, that your Amazon Web Services account can use. Learn more at [Amazon EC2 Instance Types](http://aws.amazon.com/ec2/instance-types/). The information returned includes the maximum number of instances allowed and your account's current usage across all fleets. This information can affect your ability to scale your Amazon GameLift fleets. You can request a limit increase for your account by using the **Service limits** page in the Amazon GameLift console.
@@ -1288,7 +1303,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeEc2InstanceLimits,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves core fleet-wide properties for fleets in an Amazon Web Services Region. Properties include the computing hardware and deployment configuration for instances in the fleet.
@@ -1321,7 +1336,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeFleetAttributes,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves the resource capacity settings for one or more fleets. For a container fleet, this operation also returns counts for game server container groups.
@@ -1358,7 +1373,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeFleetCapacity,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves information about a managed container fleet deployment.
@@ -1385,7 +1400,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeFleetDeployment,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves entries from a fleet's event log. Fleet events are initiated by changes in status, such as during fleet creation and termination, changes in capacity, etc. If a fleet has multiple locations, events are also initiated by changes to status and capacity in remote locations.
@@ -1411,7 +1426,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeFleetEvents,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves information on a fleet's remote locations, including life-cycle status and any suspended fleet activity.
@@ -1446,7 +1461,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeFleetLocationAttributes,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves the resource capacity settings for a fleet location. The data returned includes the current capacity (number of EC2 instances) and some scaling settings for the requested fleet location. For a managed container fleet, this operation also returns counts for game server container groups.
@@ -1480,7 +1495,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeFleetLocationCapacity,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves current usage data for a fleet location. Utilization data provides a snapshot of current game hosting activity at the requested location. Use this operation to retrieve utilization information for a fleet's remote location or home Region (you can also retrieve home Region utilization by calling `DescribeFleetUtilization`).
@@ -1512,7 +1527,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeFleetLocationUtilization,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves a fleet's inbound connection permissions. Connection permissions specify IP addresses and port settings that incoming traffic can use to access server processes in the fleet. Game server processes that are running in the fleet must use a port that falls within this range.
@@ -1541,7 +1556,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeFleetPortSettings,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves utilization statistics for one or more fleets. Utilization data provides a snapshot of how the fleet's hosting resources are currently being used. For fleets with remote locations, this operation retrieves data for the fleet's home Region only. See [DescribeFleetLocationUtilization](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationUtilization.html) to get utilization statistics for a fleet's remote locations.
@@ -1576,7 +1591,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeFleetUtilization,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -1602,7 +1617,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeGameServer,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -1628,7 +1643,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeGameServerGroup,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -1658,7 +1673,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeGameServerInstances,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves additional game session properties, including the game session protection policy in force, a set of one or more game sessions in a specific fleet location. You can optionally filter the results by current game session status.
@@ -1692,7 +1707,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeGameSessionDetails,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves information, including current status, about a game session placement request.
@@ -1716,7 +1731,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeGameSessionPlacement,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves the properties for one or more game session queues. When requesting multiple queues, use the pagination parameters to retrieve results as a set of sequential pages. When specifying a list of queues, objects are returned only for queues that currently exist in the Region.
@@ -1738,7 +1753,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeGameSessionQueues,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves a set of one or more game sessions in a specific fleet location. You can optionally filter the results by current game session status.
@@ -1776,7 +1791,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeGameSessions,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves information about the EC2 instances in an Amazon GameLift managed fleet, including instance ID, connection data, and status. You can use this operation with a multi-location fleet to get location-specific instance information. As an alternative, use the operations [https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListCompute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListCompute) and [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeCompute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeCompute) to retrieve information for compute resources, including EC2 and Anywhere fleets.
@@ -1814,7 +1829,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeInstances,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves one or more matchmaking tickets. Use this operation to retrieve ticket information, including--after a successful match is made--connection information for the resulting new game session.
@@ -1842,7 +1857,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeMatchmaking,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves the details of FlexMatch matchmaking configurations.
@@ -1870,7 +1885,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeMatchmakingConfigurations,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves the details for FlexMatch matchmaking rule sets. You can request all existing rule sets for the Region, or provide a list of one or more rule set names. When requesting multiple items, use the pagination parameters to retrieve results as a set of sequential pages. If successful, a rule set is returned for each requested name.
@@ -1894,7 +1909,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeMatchmakingRuleSets,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves properties for one or more player sessions.
@@ -1926,7 +1941,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribePlayerSessions,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves a fleet's runtime configuration settings. The runtime configuration determines which server processes run, and how, on computes in the fleet. For managed EC2 fleets, the runtime configuration describes server processes that run on each fleet instance. can update a fleet's runtime configuration at any time using [UpdateRuntimeConfiguration](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateRuntimeConfiguration.html).
@@ -1956,7 +1971,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeRuntimeConfiguration,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves all scaling policies applied to a fleet.
@@ -1978,7 +1993,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeScalingPolicies,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves properties for a Realtime script.
@@ -2006,7 +2021,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeScript,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves valid VPC peering authorizations that are pending for the Amazon Web Services account. This operation returns all VPC peering authorizations and requests for peering. This includes those initiated and received by this account.
@@ -2030,7 +2045,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeVpcPeeringAuthorizations,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves information on VPC peering connections. Use this operation to get peering information for all fleets or for one specific fleet ID.
@@ -2056,7 +2071,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::DescribeVpcPeeringConnections,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Requests authorization to remotely connect to a hosting resource in a Amazon GameLift managed fleet. This operation is not used with Amazon GameLift Anywhere fleets.
@@ -2087,7 +2102,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::GetComputeAccess,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Requests an authentication token from Amazon GameLift for a compute resource in an Amazon GameLift fleet. Game servers that are running on the compute use this token to communicate with the Amazon GameLift service, such as when calling the Amazon GameLift server SDK action `InitSDK()`. Authentication tokens are valid for a limited time span, so you need to request a fresh token before the current token expires.
@@ -2116,7 +2131,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::GetComputeAuthToken,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves the location of stored game session logs for a specified game session on Amazon GameLift managed fleets. When a game session is terminated, Amazon GameLift automatically stores the logs in Amazon S3 and retains them for 14 days. Use this URL to download the logs.
@@ -2138,7 +2153,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::GetGameSessionLogUrl,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Requests authorization to remotely connect to an instance in an Amazon GameLift managed fleet. Use this operation to connect to instances with game servers that use Amazon GameLift server SDK 4.x or earlier. To connect to instances with game servers that use server SDK 5.x or later, call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess).
@@ -2173,7 +2188,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::GetInstanceAccess,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves all aliases for this Amazon Web Services account. You can filter the result set by alias name and/or routing strategy type. Use the pagination parameters to retrieve results in sequential pages.
@@ -2197,7 +2212,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListAliases,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves build resources for all builds associated with the Amazon Web Services account in use. You can limit results to builds that are in a specific status by using the `Status` parameter. Use the pagination parameters to retrieve results in a set of sequential pages.
@@ -2223,7 +2238,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListBuilds,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves information on the compute resources in an Amazon GameLift fleet. Use the pagination parameters to retrieve results in a set of sequential pages.
@@ -2253,7 +2268,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListCompute,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves a collection of container fleet resources in an Amazon Web Services Region. For fleets that have multiple locations, this operation retrieves fleets based on their home Region only.
@@ -2283,7 +2298,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListContainerFleets,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves all versions of a container group definition. Use the pagination parameters to retrieve results in a set of sequential pages.
@@ -2317,7 +2332,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListContainerGroupDefinitionVersions,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves container group definitions for the Amazon Web Services account and Amazon Web Services Region. Use the pagination parameters to retrieve results in a set of sequential pages.
@@ -2350,7 +2365,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListContainerGroupDefinitions,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves a collection of container fleet deployments in an Amazon Web Services Region. Use the pagination parameters to retrieve results as a set of sequential pages.
@@ -2379,7 +2394,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListFleetDeployments,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves a collection of fleet resources in an Amazon Web Services Region. You can filter the result set to find only those fleets that are deployed with a specific build or script. For fleets that have multiple locations, this operation retrieves fleets based on their home Region only.
@@ -2409,7 +2424,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListFleets,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Lists a game server groups.
@@ -2427,7 +2442,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListGameServerGroups,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -2451,7 +2466,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListGameServers,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Lists all custom and Amazon Web Services locations.
@@ -2469,7 +2484,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListLocations,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves script records for all Realtime scripts that are associated with the Amazon Web Services account in use.
@@ -2495,7 +2510,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListScripts,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves all tags assigned to a Amazon GameLift resource. Use resource tags to organize Amazon Web Services resources for a range of purposes. This operation handles the permissions necessary to manage tags for Amazon GameLift resources that support tagging.
@@ -2525,7 +2540,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ListTagsForResource,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Creates or updates a scaling policy for a fleet. Scaling policies are used to automatically scale a fleet's hosting capacity to meet player demand. An active scaling policy instructs Amazon GameLift to track a fleet metric and automatically change the fleet's capacity when a certain threshold is reached. There are two types of scaling policies: target-based and rule-based. Use a target-based policy to quickly and efficiently manage fleet scaling; this option is the most commonly used. Use rule-based policies when you need to exert fine-grained control over auto-scaling.
@@ -2571,7 +2586,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::PutScalingPolicy,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Registers a compute resource in an Amazon GameLift Anywhere fleet.
@@ -2603,7 +2618,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::RegisterCompute,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -2631,7 +2646,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::RegisterGameServer,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves a fresh set of credentials for use when uploading a new set of game build files to Amazon GameLift's Amazon S3. This is done as part of the build creation process; see [CreateBuild](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateBuild.html).
@@ -2657,7 +2672,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::RequestUploadCredentials,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Attempts to retrieve a fleet ID that is associated with an alias. Specify a unique alias identifier.
@@ -2681,7 +2696,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ResolveAlias,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -2707,7 +2722,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ResumeGameServerGroup,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Retrieves all active game sessions that match a set of search criteria and sorts them into a specified order.
@@ -2756,7 +2771,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::SearchGameSessions,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Resumes certain types of activity on fleet instances that were suspended with [StopFleetActions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StopFleetActions.html). For multi-location fleets, fleet actions are managed separately for each location. Currently, this operation is used to restart a fleet's auto-scaling activity.
@@ -2785,7 +2800,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::StartFleetActions,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Makes a request to start a new game session using a game session queue. When processing a placement request, Amazon GameLift looks for the best possible available resource to host the game session, based on how the queue is configured to prioritize factors such as resource cost, latency, and location. After selecting an available resource, Amazon GameLift prompts the resource to start a game session. A placement request can include a list of players to create a set of player sessions. The request can also include information to pass to the new game session, such as to specify a game map or other options.
@@ -2830,7 +2845,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::StartGameSessionPlacement,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Finds new players to fill open slots in currently running game sessions. The backfill match process is essentially identical to the process of forming new matches. Backfill requests use the same matchmaker that was used to make the original match, and they provide matchmaking data for all players currently in the game session. FlexMatch uses this information to select new players so that backfilled match continues to meet the original match requirements.
@@ -2864,7 +2879,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::StartMatchBackfill,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Uses FlexMatch to create a game match for a group of players based on custom matchmaking rules. With games that use Amazon GameLift managed hosting, this operation also triggers Amazon GameLift to find hosting resources and start a new game session for the new match. Each matchmaking request includes information on one or more players and specifies the FlexMatch matchmaker to use. When a request is for multiple players, FlexMatch attempts to build a match that includes all players in the request, placing them in the same team and finding additional players as needed to fill the match.
@@ -2894,7 +2909,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::StartMatchmaking,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Suspends certain types of activity in a fleet location. Currently, this operation is used to stop auto-scaling activity. For multi-location fleets, fleet actions are managed separately for each location.
@@ -2925,7 +2940,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::StopFleetActions,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Cancels a game session placement that's in `PENDING` status. To stop a placement, provide the placement ID value.
@@ -2949,7 +2964,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::StopGameSessionPlacement,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Cancels a matchmaking ticket or match backfill ticket that is currently being processed. To stop the matchmaking operation, specify the ticket ID. If successful, work on the ticket is stopped, and the ticket status is changed to `CANCELLED`.
@@ -2975,7 +2990,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::StopMatchmaking,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -3003,7 +3018,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::SuspendGameServerGroup,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Assigns a tag to an Amazon GameLift resource. You can use tags to organize resources, create IAM permissions policies to manage access to groups of resources, customize Amazon Web Services cost breakdowns, and more. This operation handles the permissions necessary to manage tags for Amazon GameLift resources that support tagging.
@@ -3033,7 +3048,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::TagResource,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Ends a game session that's currently in progress. Use this action to terminate any game session that isn't in `ERROR` status. Terminating a game session is the most efficient way to free up a server process when it's hosting a game session that's in a bad state or not ending properly. You can use this action to terminate a game session that's being hosted on any type of Amazon GameLift fleet compute, including computes for managed EC2, managed container, and Anywhere fleets. The game server must be integrated with Amazon GameLift server SDK 5.x or greater.
@@ -3068,7 +3083,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::TerminateGameSession,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Removes a tag assigned to a Amazon GameLift resource. You can use resource tags to organize Amazon Web Services resources for a range of purposes. This operation handles the permissions necessary to manage tags for Amazon GameLift resources that support tagging.
@@ -3098,7 +3113,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UntagResource,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates properties for an alias. Specify the unique identifier of the alias to be updated and the new property values. When reassigning an alias to a new fleet, provide an updated routing strategy. If successful, the updated alias record is returned.
@@ -3120,7 +3135,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateAlias,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates metadata in a build resource, including the build name and version. To update the metadata, specify the build ID to update and provide the new values. If successful, a build object containing the updated metadata is returned.
@@ -3144,7 +3159,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateBuild,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates the properties of a managed container fleet. Depending on the properties being updated, this operation might initiate a fleet deployment. You can track deployments for a fleet using [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetDeployment.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetDeployment.html).
@@ -3184,7 +3199,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateContainerFleet,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates properties in an existing container group definition. This operation doesn't replace the definition. Instead, it creates a new version of the definition and saves it separately. You can access all versions that you choose to retain.
@@ -3220,7 +3235,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateContainerGroupDefinition,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates a fleet's mutable attributes, such as game session protection and resource creation limits.
@@ -3244,7 +3259,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateFleetAttributes,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates capacity settings for a managed EC2 fleet or managed container fleet. For these fleets, you adjust capacity by changing the number of instances in the fleet. Fleet capacity determines the number of game sessions and players that the fleet can host based on its configuration. For fleets with multiple locations, use this operation to manage capacity settings in each location individually.
@@ -3279,7 +3294,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateFleetCapacity,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates permissions that allow inbound traffic to connect to game sessions in the fleet.
@@ -3305,7 +3320,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateFleetPortSettings,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -3337,7 +3352,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateGameServer,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// **This operation is used with the Amazon GameLift FleetIQ solution and game server groups.**
@@ -3363,7 +3378,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateGameServerGroup,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates the mutable properties of a game session.
@@ -3387,7 +3402,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateGameSession,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates the configuration of a game session queue, which determines how the queue processes new game session requests. To update settings, specify the queue name to be updated and provide the new settings. When updating destinations, provide a complete list of destinations.
@@ -3409,7 +3424,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateGameSessionQueue,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates settings for a FlexMatch matchmaking configuration. These changes affect all matches and game sessions that are created after the update. To update settings, specify the configuration name to be updated and provide the new settings.
@@ -3433,7 +3448,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateMatchmakingConfiguration,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates the runtime configuration for the specified fleet. The runtime configuration tells Amazon GameLift how to launch server processes on computes in managed EC2 and Anywhere fleets. You can update a fleet's runtime configuration at any time after the fleet is created; it does not need to be in `ACTIVE` status.
@@ -3459,7 +3474,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateRuntimeConfiguration,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Updates Realtime script metadata and content.
@@ -3491,7 +3506,7 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::UpdateScript,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 
     /// Validates the syntax of a matchmaking rule or rule set. This operation checks that the rule set is using syntactically correct JSON and that it conforms to allowed property expressions. To validate syntax, provide a rule set JSON string.
@@ -3513,6 +3528,6 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
         ::smithy_runtime::send_operation::<
             super::operations::ValidateMatchmakingRuleSet,
             T,
-        >(&self.transport, &input)
+        >(&self.transport, &self.options, &input)
     }
 }

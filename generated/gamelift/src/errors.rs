@@ -662,168 +662,168 @@ fn unsupported_region_exception_from_xml(
 }
 
 impl Error {
-    /// Decodes a JSON error response from its code and message (found by
-    /// `smithy_runtime::json_error_parts`) and body. An unknown code, or a
-    /// body that does not decode, gives the unhandled variant with code,
-    /// message and body kept.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        let modeled = match parts.code() {
+    /// Decodes a JSON error response (code and message found by the protocol's rules:
+    /// `X-Amzn-Errortype`, then the body's `code` or `__type`). An unknown code, or a
+    /// body that does not decode, gives the unhandled variant with code, message, body
+    /// and status kept.
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        let modeled = match response.code() {
             Some(super::types::ConflictException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::ConflictException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::ConflictException(error)
                     })
             }
             Some(super::types::FleetCapacityExceededException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::FleetCapacityExceededException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::FleetCapacityExceededException(error)
                     })
             }
             Some(super::types::GameSessionFullException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::GameSessionFullException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::GameSessionFullException(error)
                     })
             }
             Some(super::types::IdempotentParameterMismatchException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::IdempotentParameterMismatchException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::IdempotentParameterMismatchException(error)
                     })
             }
             Some(super::types::InternalServiceException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::InternalServiceException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::InternalServiceException(error)
                     })
             }
             Some(super::types::InvalidFleetStatusException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::InvalidFleetStatusException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::InvalidFleetStatusException(error)
                     })
             }
             Some(super::types::InvalidGameSessionStatusException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::InvalidGameSessionStatusException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::InvalidGameSessionStatusException(error)
                     })
             }
             Some(super::types::InvalidRequestException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::InvalidRequestException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::InvalidRequestException(error)
                     })
             }
             Some(super::types::LimitExceededException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::LimitExceededException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::LimitExceededException(error)
                     })
             }
             Some(super::types::NotFoundException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::NotFoundException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::NotFoundException(error)
                     })
             }
             Some(super::types::NotReadyException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::NotReadyException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::NotReadyException(error)
                     })
             }
             Some(super::types::OutOfCapacityException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::OutOfCapacityException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::OutOfCapacityException(error)
                     })
             }
             Some(super::types::TaggingFailedException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::TaggingFailedException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::TaggingFailedException(error)
                     })
             }
             Some(super::types::TerminalRoutingStrategyException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::TerminalRoutingStrategyException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::TerminalRoutingStrategyException(error)
                     })
             }
             Some(super::types::UnauthorizedException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::UnauthorizedException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::UnauthorizedException(error)
                     })
             }
             Some(super::types::UnsupportedRegionException::CODE) => {
-                ::smithy_runtime::from_slice(body)
+                ::smithy_runtime::from_slice(response.body())
                     .ok()
                     .map(|mut error: super::types::UnsupportedRegionException| {
                         if error.message.is_none() {
-                            error.message = parts.message.clone();
+                            error.message = response.message().map(String::from);
                         }
                         Self::UnsupportedRegionException(error)
                     })
@@ -833,22 +833,25 @@ impl Error {
         if let Some(error) = modeled {
             return error;
         }
-        Self::Unhandled(parts.into_unhandled(Vec::from(body)))
+        Self::Unhandled(response.to_unhandled())
     }
 
     /// Decodes an XML error body (`<ErrorResponse><Error>…`, `<Error>…` or
     /// `<Response><Errors><Error>…`); members are read from the children
     /// of `<Error>`.
-    pub fn from_xml(body: &[u8]) -> Self {
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        let status = response.status().as_u16();
+        let body = response.body();
         let parts = match ::smithy_runtime::xml_error_parts(body) {
             Ok(parts) => parts,
             Err(error) => {
                 return Self::Unhandled(
                     ::smithy_runtime::UnhandledError::new(
-                        "Unknown",
-                        Some(error.to_string()),
-                        Vec::from(body),
-                    ),
+                            "Unknown",
+                            Some(error.to_string()),
+                            Vec::from(body),
+                        )
+                        .with_status(status),
                 );
             }
         };
@@ -958,16 +961,20 @@ impl Error {
         }
         Self::Unhandled(
             ::smithy_runtime::UnhandledError::new(
-                parts.code.unwrap_or_else(|| String::from("Unknown")),
-                parts.message,
-                Vec::from(body),
-            ),
+                    parts.code.unwrap_or_else(|| String::from("Unknown")),
+                    parts.message,
+                    Vec::from(body),
+                )
+                .with_status(status),
         )
     }
 
-    /// This error as an unhandled one (code, message, `body`), for an
-    /// operation that does not model it.
-    pub fn into_unhandled(self, body: &[u8]) -> ::smithy_runtime::UnhandledError {
+    /// This error as an unhandled one (code, message, and the body and status of
+    /// `response`), for an operation that does not model it.
+    pub fn into_unhandled(
+        self,
+        response: &::smithy_runtime::ErrorResponse,
+    ) -> ::smithy_runtime::UnhandledError {
         let code = String::from(self.code());
         let message = match self {
             Self::ConflictException(error) => error.message().map(String::from),
@@ -996,7 +1003,8 @@ impl Error {
             Self::UnsupportedRegionException(error) => error.message().map(String::from),
             Self::Unhandled(error) => return error,
         };
-        ::smithy_runtime::UnhandledError::new(code, message, Vec::from(body))
+        ::smithy_runtime::UnhandledError::new(code, message, Vec::from(response.body()))
+            .with_status(response.status().as_u16())
     }
 }
 
@@ -1105,16 +1113,16 @@ pub type UpdateMatchmakingConfigurationError = AcceptMatchError;
 impl AcceptMatchError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -1124,7 +1132,7 @@ impl AcceptMatchError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -1256,16 +1264,16 @@ impl From<::smithy_runtime::DecodeError> for ClaimGameServerError {
 impl ClaimGameServerError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -1275,7 +1283,7 @@ impl ClaimGameServerError {
             Error::NotFoundException(error) => Self::NotFoundException(error),
             Error::OutOfCapacityException(error) => Self::OutOfCapacityException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -1419,16 +1427,16 @@ pub type CreateLocationError = CreateAliasError;
 impl CreateAliasError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -1438,7 +1446,7 @@ impl CreateAliasError {
             Error::LimitExceededException(error) => Self::LimitExceededException(error),
             Error::TaggingFailedException(error) => Self::TaggingFailedException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -1571,16 +1579,16 @@ pub type CreateScriptError = CreateBuildError;
 impl CreateBuildError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -1589,7 +1597,7 @@ impl CreateBuildError {
             Error::InvalidRequestException(error) => Self::InvalidRequestException(error),
             Error::TaggingFailedException(error) => Self::TaggingFailedException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -1739,16 +1747,16 @@ pub type CreateContainerGroupDefinitionError = CreateContainerFleetError;
 impl CreateContainerFleetError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -1761,7 +1769,7 @@ impl CreateContainerFleetError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -1933,16 +1941,16 @@ impl From<::smithy_runtime::DecodeError> for CreateFleetError {
 impl CreateFleetError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -1957,7 +1965,7 @@ impl CreateFleetError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -2131,16 +2139,16 @@ impl From<::smithy_runtime::DecodeError> for CreateFleetLocationsError {
 impl CreateFleetLocationsError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -2157,7 +2165,7 @@ impl CreateFleetLocationsError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -2301,16 +2309,16 @@ pub type RegisterGameServerError = CreateGameServerGroupError;
 impl CreateGameServerGroupError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -2319,7 +2327,7 @@ impl CreateGameServerGroupError {
             Error::InvalidRequestException(error) => Self::InvalidRequestException(error),
             Error::LimitExceededException(error) => Self::LimitExceededException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -2513,16 +2521,16 @@ impl From<::smithy_runtime::DecodeError> for CreateGameSessionError {
 impl CreateGameSessionError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::FleetCapacityExceededException(error) => {
@@ -2547,7 +2555,7 @@ impl CreateGameSessionError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -2702,16 +2710,16 @@ impl From<::smithy_runtime::DecodeError> for CreateGameSessionQueueError {
 impl CreateGameSessionQueueError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -2721,7 +2729,7 @@ impl CreateGameSessionQueueError {
             Error::NotFoundException(error) => Self::NotFoundException(error),
             Error::TaggingFailedException(error) => Self::TaggingFailedException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -2863,16 +2871,16 @@ impl From<::smithy_runtime::DecodeError> for CreateMatchmakingConfigurationError
 impl CreateMatchmakingConfigurationError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -2884,7 +2892,7 @@ impl CreateMatchmakingConfigurationError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -3019,16 +3027,16 @@ impl From<::smithy_runtime::DecodeError> for CreateMatchmakingRuleSetError {
 impl CreateMatchmakingRuleSetError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -3039,7 +3047,7 @@ impl CreateMatchmakingRuleSetError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -3195,16 +3203,16 @@ pub type CreatePlayerSessionsError = CreatePlayerSessionError;
 impl CreatePlayerSessionError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::GameSessionFullException(error) => {
                 Self::GameSessionFullException(error)
@@ -3221,7 +3229,7 @@ impl CreatePlayerSessionError {
                 Self::TerminalRoutingStrategyException(error)
             }
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -3414,16 +3422,16 @@ pub type UpdateScriptError = CreateVpcPeeringAuthorizationError;
 impl CreateVpcPeeringAuthorizationError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -3431,7 +3439,7 @@ impl CreateVpcPeeringAuthorizationError {
             Error::InvalidRequestException(error) => Self::InvalidRequestException(error),
             Error::NotFoundException(error) => Self::NotFoundException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -3566,16 +3574,16 @@ pub type DeleteScriptError = DeleteAliasError;
 impl DeleteAliasError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -3584,7 +3592,7 @@ impl DeleteAliasError {
             Error::NotFoundException(error) => Self::NotFoundException(error),
             Error::TaggingFailedException(error) => Self::TaggingFailedException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -3725,16 +3733,16 @@ pub type DeleteContainerGroupDefinitionError = DeleteContainerFleetError;
 impl DeleteContainerFleetError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -3746,7 +3754,7 @@ impl DeleteContainerFleetError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -3888,16 +3896,16 @@ impl From<::smithy_runtime::DecodeError> for DeleteFleetError {
 impl DeleteFleetError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -3909,7 +3917,7 @@ impl DeleteFleetError {
             Error::NotFoundException(error) => Self::NotFoundException(error),
             Error::TaggingFailedException(error) => Self::TaggingFailedException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -4084,16 +4092,16 @@ pub type StopFleetActionsError = DeleteFleetLocationsError;
 impl DeleteFleetLocationsError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -4104,7 +4112,7 @@ impl DeleteFleetLocationsError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -4244,16 +4252,16 @@ pub type UntagResourceError = DeleteMatchmakingConfigurationError;
 impl DeleteMatchmakingConfigurationError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -4264,7 +4272,7 @@ impl DeleteMatchmakingConfigurationError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -4395,16 +4403,16 @@ pub type ListContainerGroupDefinitionsError = DescribeEc2InstanceLimitsError;
 impl DescribeEc2InstanceLimitsError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -4414,7 +4422,7 @@ impl DescribeEc2InstanceLimitsError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -4558,16 +4566,16 @@ pub type SearchGameSessionsError = DescribeGameSessionDetailsError;
 impl DescribeGameSessionDetailsError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -4581,7 +4589,7 @@ impl DescribeGameSessionDetailsError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -4702,16 +4710,16 @@ pub type ValidateMatchmakingRuleSetError = DescribeMatchmakingError;
 impl DescribeMatchmakingError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -4720,7 +4728,7 @@ impl DescribeMatchmakingError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -4838,23 +4846,23 @@ pub type ListScriptsError = DescribeVpcPeeringAuthorizationsError;
 impl DescribeVpcPeeringAuthorizationsError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
             }
             Error::InvalidRequestException(error) => Self::InvalidRequestException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -4987,16 +4995,16 @@ impl From<::smithy_runtime::DecodeError> for RegisterComputeError {
 impl RegisterComputeError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -5006,7 +5014,7 @@ impl RegisterComputeError {
             Error::LimitExceededException(error) => Self::LimitExceededException(error),
             Error::NotReadyException(error) => Self::NotReadyException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -5139,16 +5147,16 @@ impl From<::smithy_runtime::DecodeError> for ResolveAliasError {
 impl ResolveAliasError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -5159,7 +5167,7 @@ impl ResolveAliasError {
                 Self::TerminalRoutingStrategyException(error)
             }
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -5296,16 +5304,16 @@ impl From<::smithy_runtime::DecodeError> for TerminateGameSessionError {
 impl TerminateGameSessionError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -5317,7 +5325,7 @@ impl TerminateGameSessionError {
             Error::NotFoundException(error) => Self::NotFoundException(error),
             Error::NotReadyException(error) => Self::NotReadyException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -5468,16 +5476,16 @@ impl From<::smithy_runtime::DecodeError> for UpdateContainerFleetError {
 impl UpdateContainerFleetError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -5490,7 +5498,7 @@ impl UpdateContainerFleetError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -5635,16 +5643,16 @@ impl From<::smithy_runtime::DecodeError> for UpdateContainerGroupDefinitionError
 impl UpdateContainerGroupDefinitionError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -5656,7 +5664,7 @@ impl UpdateContainerGroupDefinitionError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -5813,16 +5821,16 @@ pub type UpdateFleetPortSettingsError = UpdateFleetAttributesError;
 impl UpdateFleetAttributesError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -5835,7 +5843,7 @@ impl UpdateFleetAttributesError {
             Error::LimitExceededException(error) => Self::LimitExceededException(error),
             Error::NotFoundException(error) => Self::NotFoundException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -6000,16 +6008,16 @@ impl From<::smithy_runtime::DecodeError> for UpdateFleetCapacityError {
 impl UpdateFleetCapacityError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -6025,7 +6033,7 @@ impl UpdateFleetCapacityError {
             Error::UnsupportedRegionException(error) => {
                 Self::UnsupportedRegionException(error)
             }
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -6173,16 +6181,16 @@ impl From<::smithy_runtime::DecodeError> for UpdateGameSessionError {
 impl UpdateGameSessionError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::ConflictException(error) => Self::ConflictException(error),
             Error::InternalServiceException(error) => {
@@ -6194,7 +6202,7 @@ impl UpdateGameSessionError {
             Error::InvalidRequestException(error) => Self::InvalidRequestException(error),
             Error::NotFoundException(error) => Self::NotFoundException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }
@@ -6336,16 +6344,16 @@ impl From<::smithy_runtime::DecodeError> for UpdateRuntimeConfigurationError {
 impl UpdateRuntimeConfigurationError {
     /// Decodes a JSON error response; see [`Error::from_json`]. A service
     /// error this operation does not model is unhandled here.
-    pub fn from_json(parts: ::smithy_runtime::ErrorParts, body: &[u8]) -> Self {
-        Self::from_service(Error::from_json(parts, body), body)
+    pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
-    pub fn from_xml(body: &[u8]) -> Self {
-        Self::from_service(Error::from_xml(body), body)
+    pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+        Self::from_service(Error::from_xml(response), response)
     }
 
-    fn from_service(error: Error, body: &[u8]) -> Self {
+    fn from_service(error: Error, response: &::smithy_runtime::ErrorResponse) -> Self {
         match error {
             Error::InternalServiceException(error) => {
                 Self::InternalServiceException(error)
@@ -6357,7 +6365,7 @@ impl UpdateRuntimeConfigurationError {
             Error::LimitExceededException(error) => Self::LimitExceededException(error),
             Error::NotFoundException(error) => Self::NotFoundException(error),
             Error::UnauthorizedException(error) => Self::UnauthorizedException(error),
-            other => Self::Unhandled(other.into_unhandled(body)),
+            other => Self::Unhandled(other.into_unhandled(response)),
         }
     }
 }

@@ -19,7 +19,7 @@
 //! - [Amazon GameLift API operations listed by tasks](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html)
 //! - [Amazon GameLift tools and resources](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-components.html)
 //!
-//! Protocol: awsJson1_1. Generated for 118 operations: data types (`types`), conversion to `Value` (`values`), JSON codecs keyed by member names (`json`) and error types with JSON and XML decoders (`errors`), sans-IO operations (`operations`) and a client (`client`).
+//! Protocol: awsJson1_1. Generated for 118 operations: data types (`types`), conversion to `Value` (`values`), JSON codecs keyed by member names (`json`), error types with JSON and XML decoders (`errors`), sans-IO operations (`operations`) and a client (`client`).
 //!
 //! The `json` module has what a client needs: encoders for what it sends, decoders for what it receives. The other direction (servers, test doubles) is generated with `--server-codecs` (`Builder::server_codecs`); in a crate it is the `server_json` module behind the `server-codecs` feature.
 
@@ -29,11 +29,11 @@ pub mod types;
 pub mod values;
 #[rustfmt::skip]
 pub mod json;
-#[rustfmt::skip]
-pub mod errors;
 #[cfg(feature = "server-codecs")]
 #[rustfmt::skip]
 pub mod server_json;
+#[rustfmt::skip]
+pub mod errors;
 #[rustfmt::skip]
 pub mod operations;
 #[rustfmt::skip]

@@ -28,18 +28,22 @@ impl ::smithy_runtime::Operation for AcceptMatch {
     type Error = super::errors::AcceptMatchError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.AcceptMatch",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::AcceptMatchError::from_json,
         )
@@ -74,18 +78,22 @@ impl ::smithy_runtime::Operation for ClaimGameServer {
     type Error = super::errors::ClaimGameServerError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ClaimGameServer",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ClaimGameServerError::from_json,
         )
@@ -112,18 +120,22 @@ impl ::smithy_runtime::Operation for CreateAlias {
     type Error = super::errors::CreateAliasError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateAlias",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateAliasError::from_json,
         )
@@ -159,18 +171,22 @@ impl ::smithy_runtime::Operation for CreateBuild {
     type Error = super::errors::CreateBuildError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateBuild",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateBuildError::from_json,
         )
@@ -216,18 +232,22 @@ impl ::smithy_runtime::Operation for CreateContainerFleet {
     type Error = super::errors::CreateContainerFleetError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateContainerFleet",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateContainerFleetError::from_json,
         )
@@ -290,18 +310,22 @@ impl ::smithy_runtime::Operation for CreateContainerGroupDefinition {
     type Error = super::errors::CreateContainerGroupDefinitionError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateContainerGroupDefinition",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateContainerGroupDefinitionError::from_json,
         )
@@ -358,18 +382,22 @@ impl ::smithy_runtime::Operation for CreateFleet {
     type Error = super::errors::CreateFleetError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateFleet",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateFleetError::from_json,
         )
@@ -402,18 +430,22 @@ impl ::smithy_runtime::Operation for CreateFleetLocations {
     type Error = super::errors::CreateFleetLocationsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateFleetLocations",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateFleetLocationsError::from_json,
         )
@@ -447,18 +479,22 @@ impl ::smithy_runtime::Operation for CreateGameServerGroup {
     type Error = super::errors::CreateGameServerGroupError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateGameServerGroup",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateGameServerGroupError::from_json,
         )
@@ -497,18 +533,22 @@ impl ::smithy_runtime::Operation for CreateGameSession {
     type Error = super::errors::CreateGameSessionError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateGameSession",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateGameSessionError::from_json,
         )
@@ -562,18 +602,22 @@ impl ::smithy_runtime::Operation for CreateGameSessionQueue {
     type Error = super::errors::CreateGameSessionQueueError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateGameSessionQueue",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateGameSessionQueueError::from_json,
         )
@@ -592,18 +636,22 @@ impl ::smithy_runtime::Operation for CreateLocation {
     type Error = super::errors::CreateLocationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateLocation",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateLocationError::from_json,
         )
@@ -632,18 +680,22 @@ impl ::smithy_runtime::Operation for CreateMatchmakingConfiguration {
     type Error = super::errors::CreateMatchmakingConfigurationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateMatchmakingConfiguration",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateMatchmakingConfigurationError::from_json,
         )
@@ -672,18 +724,22 @@ impl ::smithy_runtime::Operation for CreateMatchmakingRuleSet {
     type Error = super::errors::CreateMatchmakingRuleSetError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateMatchmakingRuleSet",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateMatchmakingRuleSetError::from_json,
         )
@@ -712,18 +768,22 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
     type Error = super::errors::CreatePlayerSessionError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreatePlayerSession",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreatePlayerSessionError::from_json,
         )
@@ -752,18 +812,22 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
     type Error = super::errors::CreatePlayerSessionsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreatePlayerSessions",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreatePlayerSessionsError::from_json,
         )
@@ -799,18 +863,22 @@ impl ::smithy_runtime::Operation for CreateScript {
     type Error = super::errors::CreateScriptError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateScript",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateScriptError::from_json,
         )
@@ -841,18 +909,22 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringAuthorization {
     type Error = super::errors::CreateVpcPeeringAuthorizationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateVpcPeeringAuthorization",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateVpcPeeringAuthorizationError::from_json,
         )
@@ -879,18 +951,22 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringConnection {
     type Error = super::errors::CreateVpcPeeringConnectionError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.CreateVpcPeeringConnection",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateVpcPeeringConnectionError::from_json,
         )
@@ -913,18 +989,22 @@ impl ::smithy_runtime::Operation for DeleteAlias {
     type Error = super::errors::DeleteAliasError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteAlias",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteAliasError::from_json,
         )
@@ -951,18 +1031,22 @@ impl ::smithy_runtime::Operation for DeleteBuild {
     type Error = super::errors::DeleteBuildError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteBuild",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteBuildError::from_json,
         )
@@ -987,18 +1071,22 @@ impl ::smithy_runtime::Operation for DeleteContainerFleet {
     type Error = super::errors::DeleteContainerFleetError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteContainerFleet",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteContainerFleetError::from_json,
         )
@@ -1035,18 +1123,22 @@ impl ::smithy_runtime::Operation for DeleteContainerGroupDefinition {
     type Error = super::errors::DeleteContainerGroupDefinitionError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteContainerGroupDefinition",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteContainerGroupDefinitionError::from_json,
         )
@@ -1073,18 +1165,22 @@ impl ::smithy_runtime::Operation for DeleteFleet {
     type Error = super::errors::DeleteFleetError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteFleet",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteFleetError::from_json,
         )
@@ -1111,18 +1207,22 @@ impl ::smithy_runtime::Operation for DeleteFleetLocations {
     type Error = super::errors::DeleteFleetLocationsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteFleetLocations",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteFleetLocationsError::from_json,
         )
@@ -1157,18 +1257,22 @@ impl ::smithy_runtime::Operation for DeleteGameServerGroup {
     type Error = super::errors::DeleteGameServerGroupError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteGameServerGroup",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteGameServerGroupError::from_json,
         )
@@ -1187,18 +1291,22 @@ impl ::smithy_runtime::Operation for DeleteGameSessionQueue {
     type Error = super::errors::DeleteGameSessionQueueError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteGameSessionQueue",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteGameSessionQueueError::from_json,
         )
@@ -1219,18 +1327,22 @@ impl ::smithy_runtime::Operation for DeleteLocation {
     type Error = super::errors::DeleteLocationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteLocation",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteLocationError::from_json,
         )
@@ -1249,18 +1361,22 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingConfiguration {
     type Error = super::errors::DeleteMatchmakingConfigurationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteMatchmakingConfiguration",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteMatchmakingConfigurationError::from_json,
         )
@@ -1283,18 +1399,22 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingRuleSet {
     type Error = super::errors::DeleteMatchmakingRuleSetError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteMatchmakingRuleSet",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteMatchmakingRuleSetError::from_json,
         )
@@ -1315,18 +1435,22 @@ impl ::smithy_runtime::Operation for DeleteScalingPolicy {
     type Error = super::errors::DeleteScalingPolicyError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteScalingPolicy",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteScalingPolicyError::from_json,
         )
@@ -1355,18 +1479,22 @@ impl ::smithy_runtime::Operation for DeleteScript {
     type Error = super::errors::DeleteScriptError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteScript",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteScriptError::from_json,
         )
@@ -1389,18 +1517,22 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringAuthorization {
     type Error = super::errors::DeleteVpcPeeringAuthorizationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteVpcPeeringAuthorization",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteVpcPeeringAuthorizationError::from_json,
         )
@@ -1425,18 +1557,22 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringConnection {
     type Error = super::errors::DeleteVpcPeeringConnectionError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeleteVpcPeeringConnection",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteVpcPeeringConnectionError::from_json,
         )
@@ -1457,18 +1593,22 @@ impl ::smithy_runtime::Operation for DeregisterCompute {
     type Error = super::errors::DeregisterComputeError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeregisterCompute",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeregisterComputeError::from_json,
         )
@@ -1495,18 +1635,22 @@ impl ::smithy_runtime::Operation for DeregisterGameServer {
     type Error = super::errors::DeregisterGameServerError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DeregisterGameServer",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeregisterGameServerError::from_json,
         )
@@ -1531,18 +1675,22 @@ impl ::smithy_runtime::Operation for DescribeAlias {
     type Error = super::errors::DescribeAliasError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeAlias",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeAliasError::from_json,
         )
@@ -1567,18 +1715,22 @@ impl ::smithy_runtime::Operation for DescribeBuild {
     type Error = super::errors::DescribeBuildError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeBuild",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeBuildError::from_json,
         )
@@ -1612,18 +1764,22 @@ impl ::smithy_runtime::Operation for DescribeCompute {
     type Error = super::errors::DescribeComputeError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeCompute",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeComputeError::from_json,
         )
@@ -1652,18 +1808,22 @@ impl ::smithy_runtime::Operation for DescribeContainerFleet {
     type Error = super::errors::DescribeContainerFleetError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeContainerFleet",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeContainerFleetError::from_json,
         )
@@ -1695,18 +1855,22 @@ impl ::smithy_runtime::Operation for DescribeContainerGroupDefinition {
     type Error = super::errors::DescribeContainerGroupDefinitionError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeContainerGroupDefinition",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeContainerGroupDefinitionError::from_json,
         )
@@ -1742,18 +1906,22 @@ impl ::smithy_runtime::Operation for DescribeEc2InstanceLimits {
     type Error = super::errors::DescribeEc2InstanceLimitsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeEC2InstanceLimits",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeEc2InstanceLimitsError::from_json,
         )
@@ -1787,18 +1955,22 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
     type Error = super::errors::DescribeFleetAttributesError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetAttributes",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetAttributesError::from_json,
         )
@@ -1836,18 +2008,22 @@ impl ::smithy_runtime::Operation for DescribeFleetCapacity {
     type Error = super::errors::DescribeFleetCapacityError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetCapacity",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetCapacityError::from_json,
         )
@@ -1875,18 +2051,22 @@ impl ::smithy_runtime::Operation for DescribeFleetDeployment {
     type Error = super::errors::DescribeFleetDeploymentError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetDeployment",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetDeploymentError::from_json,
         )
@@ -1913,18 +2093,22 @@ impl ::smithy_runtime::Operation for DescribeFleetEvents {
     type Error = super::errors::DescribeFleetEventsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetEvents",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetEventsError::from_json,
         )
@@ -1958,18 +2142,22 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationAttributes {
     type Error = super::errors::DescribeFleetLocationAttributesError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetLocationAttributes",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetLocationAttributesError::from_json,
         )
@@ -2002,18 +2190,22 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationCapacity {
     type Error = super::errors::DescribeFleetLocationCapacityError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetLocationCapacity",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetLocationCapacityError::from_json,
         )
@@ -2044,18 +2236,22 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationUtilization {
     type Error = super::errors::DescribeFleetLocationUtilizationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetLocationUtilization",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetLocationUtilizationError::from_json,
         )
@@ -2085,18 +2281,22 @@ impl ::smithy_runtime::Operation for DescribeFleetPortSettings {
     type Error = super::errors::DescribeFleetPortSettingsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetPortSettings",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetPortSettingsError::from_json,
         )
@@ -2132,18 +2332,22 @@ impl ::smithy_runtime::Operation for DescribeFleetUtilization {
     type Error = super::errors::DescribeFleetUtilizationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeFleetUtilization",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetUtilizationError::from_json,
         )
@@ -2170,18 +2374,22 @@ impl ::smithy_runtime::Operation for DescribeGameServer {
     type Error = super::errors::DescribeGameServerError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameServer",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameServerError::from_json,
         )
@@ -2208,18 +2416,22 @@ impl ::smithy_runtime::Operation for DescribeGameServerGroup {
     type Error = super::errors::DescribeGameServerGroupError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameServerGroup",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameServerGroupError::from_json,
         )
@@ -2248,18 +2460,22 @@ impl ::smithy_runtime::Operation for DescribeGameServerInstances {
     type Error = super::errors::DescribeGameServerInstancesError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameServerInstances",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameServerInstancesError::from_json,
         )
@@ -2294,18 +2510,22 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
     type Error = super::errors::DescribeGameSessionDetailsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameSessionDetails",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameSessionDetailsError::from_json,
         )
@@ -2328,18 +2548,22 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
     type Error = super::errors::DescribeGameSessionPlacementError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameSessionPlacement",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameSessionPlacementError::from_json,
         )
@@ -2362,18 +2586,22 @@ impl ::smithy_runtime::Operation for DescribeGameSessionQueues {
     type Error = super::errors::DescribeGameSessionQueuesError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameSessionQueues",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameSessionQueuesError::from_json,
         )
@@ -2412,18 +2640,22 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
     type Error = super::errors::DescribeGameSessionsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeGameSessions",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameSessionsError::from_json,
         )
@@ -2462,18 +2694,22 @@ impl ::smithy_runtime::Operation for DescribeInstances {
     type Error = super::errors::DescribeInstancesError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeInstances",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeInstancesError::from_json,
         )
@@ -2502,18 +2738,22 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
     type Error = super::errors::DescribeMatchmakingError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeMatchmaking",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeMatchmakingError::from_json,
         )
@@ -2540,18 +2780,22 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingConfigurations {
     type Error = super::errors::DescribeMatchmakingConfigurationsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeMatchmakingConfigurations",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeMatchmakingConfigurationsError::from_json,
         )
@@ -2574,18 +2818,22 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingRuleSets {
     type Error = super::errors::DescribeMatchmakingRuleSetsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeMatchmakingRuleSets",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeMatchmakingRuleSetsError::from_json,
         )
@@ -2618,18 +2866,22 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
     type Error = super::errors::DescribePlayerSessionsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribePlayerSessions",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribePlayerSessionsError::from_json,
         )
@@ -2658,18 +2910,22 @@ impl ::smithy_runtime::Operation for DescribeRuntimeConfiguration {
     type Error = super::errors::DescribeRuntimeConfigurationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeRuntimeConfiguration",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeRuntimeConfigurationError::from_json,
         )
@@ -2692,18 +2948,22 @@ impl ::smithy_runtime::Operation for DescribeScalingPolicies {
     type Error = super::errors::DescribeScalingPoliciesError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeScalingPolicies",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeScalingPoliciesError::from_json,
         )
@@ -2732,18 +2992,22 @@ impl ::smithy_runtime::Operation for DescribeScript {
     type Error = super::errors::DescribeScriptError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeScript",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeScriptError::from_json,
         )
@@ -2766,18 +3030,22 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringAuthorizations {
     type Error = super::errors::DescribeVpcPeeringAuthorizationsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeVpcPeeringAuthorizations",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeVpcPeeringAuthorizationsError::from_json,
         )
@@ -2802,18 +3070,22 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringConnections {
     type Error = super::errors::DescribeVpcPeeringConnectionsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.DescribeVpcPeeringConnections",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeVpcPeeringConnectionsError::from_json,
         )
@@ -2845,18 +3117,22 @@ impl ::smithy_runtime::Operation for GetComputeAccess {
     type Error = super::errors::GetComputeAccessError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.GetComputeAccess",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::GetComputeAccessError::from_json,
         )
@@ -2886,18 +3162,22 @@ impl ::smithy_runtime::Operation for GetComputeAuthToken {
     type Error = super::errors::GetComputeAuthTokenError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.GetComputeAuthToken",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::GetComputeAuthTokenError::from_json,
         )
@@ -2920,18 +3200,22 @@ impl ::smithy_runtime::Operation for GetGameSessionLogUrl {
     type Error = super::errors::GetGameSessionLogUrlError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.GetGameSessionLogUrl",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::GetGameSessionLogUrlError::from_json,
         )
@@ -2967,18 +3251,22 @@ impl ::smithy_runtime::Operation for GetInstanceAccess {
     type Error = super::errors::GetInstanceAccessError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.GetInstanceAccess",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::GetInstanceAccessError::from_json,
         )
@@ -3003,18 +3291,22 @@ impl ::smithy_runtime::Operation for ListAliases {
     type Error = super::errors::ListAliasesError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListAliases",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListAliasesError::from_json,
         )
@@ -3041,18 +3333,22 @@ impl ::smithy_runtime::Operation for ListBuilds {
     type Error = super::errors::ListBuildsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListBuilds",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListBuildsError::from_json,
         )
@@ -3083,18 +3379,22 @@ impl ::smithy_runtime::Operation for ListCompute {
     type Error = super::errors::ListComputeError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListCompute",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListComputeError::from_json,
         )
@@ -3125,18 +3425,22 @@ impl ::smithy_runtime::Operation for ListContainerFleets {
     type Error = super::errors::ListContainerFleetsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListContainerFleets",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListContainerFleetsError::from_json,
         )
@@ -3169,18 +3473,22 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitionVersions {
     type Error = super::errors::ListContainerGroupDefinitionVersionsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListContainerGroupDefinitionVersions",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListContainerGroupDefinitionVersionsError::from_json,
         )
@@ -3212,18 +3520,22 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitions {
     type Error = super::errors::ListContainerGroupDefinitionsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListContainerGroupDefinitions",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListContainerGroupDefinitionsError::from_json,
         )
@@ -3253,18 +3565,22 @@ impl ::smithy_runtime::Operation for ListFleetDeployments {
     type Error = super::errors::ListFleetDeploymentsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListFleetDeployments",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListFleetDeploymentsError::from_json,
         )
@@ -3295,18 +3611,22 @@ impl ::smithy_runtime::Operation for ListFleets {
     type Error = super::errors::ListFleetsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListFleets",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListFleetsError::from_json,
         )
@@ -3325,18 +3645,22 @@ impl ::smithy_runtime::Operation for ListGameServerGroups {
     type Error = super::errors::ListGameServerGroupsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListGameServerGroups",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListGameServerGroupsError::from_json,
         )
@@ -3361,18 +3685,22 @@ impl ::smithy_runtime::Operation for ListGameServers {
     type Error = super::errors::ListGameServersError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListGameServers",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListGameServersError::from_json,
         )
@@ -3391,18 +3719,22 @@ impl ::smithy_runtime::Operation for ListLocations {
     type Error = super::errors::ListLocationsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListLocations",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListLocationsError::from_json,
         )
@@ -3429,18 +3761,22 @@ impl ::smithy_runtime::Operation for ListScripts {
     type Error = super::errors::ListScriptsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListScripts",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListScriptsError::from_json,
         )
@@ -3471,18 +3807,22 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
     type Error = super::errors::ListTagsForResourceError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ListTagsForResource",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListTagsForResourceError::from_json,
         )
@@ -3529,18 +3869,22 @@ impl ::smithy_runtime::Operation for PutScalingPolicy {
     type Error = super::errors::PutScalingPolicyError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.PutScalingPolicy",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::PutScalingPolicyError::from_json,
         )
@@ -3573,18 +3917,22 @@ impl ::smithy_runtime::Operation for RegisterCompute {
     type Error = super::errors::RegisterComputeError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.RegisterCompute",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::RegisterComputeError::from_json,
         )
@@ -3613,18 +3961,22 @@ impl ::smithy_runtime::Operation for RegisterGameServer {
     type Error = super::errors::RegisterGameServerError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.RegisterGameServer",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::RegisterGameServerError::from_json,
         )
@@ -3651,18 +4003,22 @@ impl ::smithy_runtime::Operation for RequestUploadCredentials {
     type Error = super::errors::RequestUploadCredentialsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.RequestUploadCredentials",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::RequestUploadCredentialsError::from_json,
         )
@@ -3687,18 +4043,22 @@ impl ::smithy_runtime::Operation for ResolveAlias {
     type Error = super::errors::ResolveAliasError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ResolveAlias",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ResolveAliasError::from_json,
         )
@@ -3725,18 +4085,22 @@ impl ::smithy_runtime::Operation for ResumeGameServerGroup {
     type Error = super::errors::ResumeGameServerGroupError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ResumeGameServerGroup",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ResumeGameServerGroupError::from_json,
         )
@@ -3786,18 +4150,22 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
     type Error = super::errors::SearchGameSessionsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.SearchGameSessions",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::SearchGameSessionsError::from_json,
         )
@@ -3827,18 +4195,22 @@ impl ::smithy_runtime::Operation for StartFleetActions {
     type Error = super::errors::StartFleetActionsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StartFleetActions",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::StartFleetActionsError::from_json,
         )
@@ -3884,18 +4256,22 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
     type Error = super::errors::StartGameSessionPlacementError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StartGameSessionPlacement",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::StartGameSessionPlacementError::from_json,
         )
@@ -3930,18 +4306,22 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
     type Error = super::errors::StartMatchBackfillError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StartMatchBackfill",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::StartMatchBackfillError::from_json,
         )
@@ -3972,18 +4352,22 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
     type Error = super::errors::StartMatchmakingError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StartMatchmaking",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::StartMatchmakingError::from_json,
         )
@@ -4015,18 +4399,22 @@ impl ::smithy_runtime::Operation for StopFleetActions {
     type Error = super::errors::StopFleetActionsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StopFleetActions",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::StopFleetActionsError::from_json,
         )
@@ -4051,18 +4439,22 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
     type Error = super::errors::StopGameSessionPlacementError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StopGameSessionPlacement",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::StopGameSessionPlacementError::from_json,
         )
@@ -4089,18 +4481,22 @@ impl ::smithy_runtime::Operation for StopMatchmaking {
     type Error = super::errors::StopMatchmakingError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.StopMatchmaking",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::StopMatchmakingError::from_json,
         )
@@ -4129,18 +4525,22 @@ impl ::smithy_runtime::Operation for SuspendGameServerGroup {
     type Error = super::errors::SuspendGameServerGroupError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.SuspendGameServerGroup",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::SuspendGameServerGroupError::from_json,
         )
@@ -4171,18 +4571,22 @@ impl ::smithy_runtime::Operation for TagResource {
     type Error = super::errors::TagResourceError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.TagResource",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::TagResourceError::from_json,
         )
@@ -4218,18 +4622,22 @@ impl ::smithy_runtime::Operation for TerminateGameSession {
     type Error = super::errors::TerminateGameSessionError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.TerminateGameSession",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::TerminateGameSessionError::from_json,
         )
@@ -4260,18 +4668,22 @@ impl ::smithy_runtime::Operation for UntagResource {
     type Error = super::errors::UntagResourceError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UntagResource",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UntagResourceError::from_json,
         )
@@ -4294,18 +4706,22 @@ impl ::smithy_runtime::Operation for UpdateAlias {
     type Error = super::errors::UpdateAliasError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateAlias",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateAliasError::from_json,
         )
@@ -4330,18 +4746,22 @@ impl ::smithy_runtime::Operation for UpdateBuild {
     type Error = super::errors::UpdateBuildError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateBuild",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateBuildError::from_json,
         )
@@ -4382,18 +4802,22 @@ impl ::smithy_runtime::Operation for UpdateContainerFleet {
     type Error = super::errors::UpdateContainerFleetError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateContainerFleet",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateContainerFleetError::from_json,
         )
@@ -4428,18 +4852,22 @@ impl ::smithy_runtime::Operation for UpdateContainerGroupDefinition {
     type Error = super::errors::UpdateContainerGroupDefinitionError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateContainerGroupDefinition",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateContainerGroupDefinitionError::from_json,
         )
@@ -4464,18 +4892,22 @@ impl ::smithy_runtime::Operation for UpdateFleetAttributes {
     type Error = super::errors::UpdateFleetAttributesError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateFleetAttributes",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateFleetAttributesError::from_json,
         )
@@ -4511,18 +4943,22 @@ impl ::smithy_runtime::Operation for UpdateFleetCapacity {
     type Error = super::errors::UpdateFleetCapacityError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateFleetCapacity",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateFleetCapacityError::from_json,
         )
@@ -4549,18 +4985,22 @@ impl ::smithy_runtime::Operation for UpdateFleetPortSettings {
     type Error = super::errors::UpdateFleetPortSettingsError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateFleetPortSettings",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateFleetPortSettingsError::from_json,
         )
@@ -4593,18 +5033,22 @@ impl ::smithy_runtime::Operation for UpdateGameServer {
     type Error = super::errors::UpdateGameServerError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateGameServer",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateGameServerError::from_json,
         )
@@ -4631,18 +5075,22 @@ impl ::smithy_runtime::Operation for UpdateGameServerGroup {
     type Error = super::errors::UpdateGameServerGroupError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateGameServerGroup",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateGameServerGroupError::from_json,
         )
@@ -4667,18 +5115,22 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
     type Error = super::errors::UpdateGameSessionError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateGameSession",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateGameSessionError::from_json,
         )
@@ -4701,18 +5153,22 @@ impl ::smithy_runtime::Operation for UpdateGameSessionQueue {
     type Error = super::errors::UpdateGameSessionQueueError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateGameSessionQueue",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateGameSessionQueueError::from_json,
         )
@@ -4735,18 +5191,22 @@ impl ::smithy_runtime::Operation for UpdateMatchmakingConfiguration {
     type Error = super::errors::UpdateMatchmakingConfigurationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateMatchmakingConfiguration",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateMatchmakingConfigurationError::from_json,
         )
@@ -4773,18 +5233,22 @@ impl ::smithy_runtime::Operation for UpdateRuntimeConfiguration {
     type Error = super::errors::UpdateRuntimeConfigurationError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateRuntimeConfiguration",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateRuntimeConfigurationError::from_json,
         )
@@ -4817,18 +5281,22 @@ impl ::smithy_runtime::Operation for UpdateScript {
     type Error = super::errors::UpdateScriptError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.UpdateScript",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateScriptError::from_json,
         )
@@ -4851,18 +5319,22 @@ impl ::smithy_runtime::Operation for ValidateMatchmakingRuleSet {
     type Error = super::errors::ValidateMatchmakingRuleSetError;
     fn build_request(
         input: &Self::Input,
-    ) -> ::smithy_runtime::http::Request<::std::vec::Vec<u8>> {
+        _options: &::smithy_runtime::RequestOptions,
+    ) -> ::std::result::Result<
+        ::smithy_runtime::HttpRequest,
+        ::smithy_runtime::BuildError,
+    > {
         ::smithy_runtime::aws_json_request(
             ::smithy_runtime::AwsJsonVersion::V1_1,
             "GameLift.ValidateMatchmakingRuleSet",
-            ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+            input,
         )
     }
 
     fn parse_response(
-        response: ::smithy_runtime::http::Response<::std::vec::Vec<u8>>,
+        response: ::smithy_runtime::HttpResponse,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
-        ::smithy_runtime::decode_aws_json_response(
+        ::smithy_runtime::json::decode_response(
             response,
             super::errors::ValidateMatchmakingRuleSetError::from_json,
         )

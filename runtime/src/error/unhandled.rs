@@ -8,6 +8,7 @@ pub struct UnhandledError {
     code: String,
     message: Option<String>,
     body: Vec<u8>,
+    status: Option<u16>,
 }
 
 impl UnhandledError {
@@ -17,7 +18,19 @@ impl UnhandledError {
             code: code.into(),
             message,
             body,
+            status: None,
         }
+    }
+
+    /// The same error with the HTTP status of the response it came from.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// The HTTP status of the response, when the error came from one.
+    pub fn status(&self) -> Option<u16> {
+        self.status
     }
 
     /// The error code (`Unknown` when the response carried none).
@@ -62,5 +75,7 @@ mod tests {
         let e = UnhandledError::new("Boom", None, Vec::new());
         assert_eq!(e.to_string(), "Boom");
         assert_eq!(e.clone(), e);
+        assert_eq!(e.status(), None);
+        assert_eq!(e.with_status(404).status(), Some(404));
     }
 }

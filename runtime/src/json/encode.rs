@@ -66,6 +66,14 @@ encode_by_method! {
     f64 => f64,
 }
 
+/// The input of an operation without one (`smithy.api#Unit`): an empty object.
+impl JsonEncode for () {
+    fn encode_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.end_object();
+    }
+}
+
 impl JsonEncode for str {
     fn encode_json(&self, w: &mut JsonWriter) {
         w.string(self);

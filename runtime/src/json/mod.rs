@@ -1,4 +1,4 @@
-//! JSON reading and writing for the awsJson (and later restJson) protocols.
+//! JSON reading and writing for the JSON protocols (awsJson1_0, awsJson1_1, restJson1).
 //!
 //! Hand-written rather than serde-based: generated code stays one small non-generic function
 //! per shape (serde derive would expand to many items per shape), and the reader is a pull parser
@@ -9,6 +9,7 @@ mod encode;
 mod members;
 mod number;
 mod reader;
+mod response;
 mod skip;
 mod string;
 mod writer;
@@ -17,6 +18,7 @@ pub use decode::JsonDecode;
 pub use encode::JsonEncode;
 pub use members::{CustomMember, JsonMember, TimestampMember};
 pub use reader::{JsonKind, JsonReader, DEFAULT_MAX_DEPTH};
+pub use response::{decode_response, split_json_response};
 pub use writer::JsonWriter;
 
 use crate::DecodeError;
@@ -33,6 +35,18 @@ pub fn from_slice<T: JsonDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
         Ok(()) => Ok(value),
         Err(e) => Err(e),
     }
+}
+
+/// Decodes an HTTP payload (a restJson1 structure, union or document bound with
+/// `@httpPayload`): `None` when the body is empty or whitespace, else the value.
+pub fn from_payload<T: JsonDecode>(bytes: &[u8]) -> Result<Option<T>, DecodeError> {
+    if bytes
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+    {
+        return Ok(None);
+    }
+    from_slice(bytes).map(Some)
 }
 
 impl<'a> JsonReader<'a> {

@@ -466,15 +466,18 @@ pub fn decode_errors(e: &mut Entropy) -> bool {
 pub fn check_error_body(headers: &HeaderMap, body: &[u8]) -> bool {
     use gamelift::errors::{Error, StartMatchBackfillError};
 
-    let parts = smithy_runtime::json_error_parts(headers, body);
-    if let Some(code) = parts.code() {
+    let mut response = smithy_runtime::http::Response::new(body.to_vec());
+    *response.status_mut() = smithy_runtime::http::StatusCode::BAD_REQUEST;
+    *response.headers_mut() = headers.clone();
+    let response = smithy_runtime::ErrorResponse::json(response);
+    if let Some(code) = response.code() {
         assert!(!code.is_empty() && !code.contains([':', '#']), "{code:?}");
     }
-    let expected = parts.code().unwrap_or("Unknown").to_owned();
-    let error = Error::from_json(parts.clone(), body);
+    let expected = response.code().unwrap_or("Unknown").to_owned();
+    let error = Error::from_json(&response);
     assert_eq!(error.code(), expected, "service error code from JSON");
     let _ = (error.to_string(), format!("{error:?}"));
-    let error = StartMatchBackfillError::from_json(parts, body);
+    let error = StartMatchBackfillError::from_json(&response);
     assert_eq!(error.code(), expected, "operation error code from JSON");
     let _ = (error.to_string(), format!("{error:?}"));
     let modeled_json = !matches!(error, StartMatchBackfillError::Unhandled(_));
@@ -489,10 +492,10 @@ pub fn check_error_body(headers: &HeaderMap, body: &[u8]) -> bool {
             "Unknown".to_owned()
         }
     };
-    let error = Error::from_xml(body);
+    let error = Error::from_xml(&response);
     assert_eq!(error.code(), expected, "service error code from XML");
     let _ = (error.to_string(), format!("{error:?}"));
-    let error = StartMatchBackfillError::from_xml(body);
+    let error = StartMatchBackfillError::from_xml(&response);
     assert_eq!(error.code(), expected, "operation error code from XML");
     let _ = (error.to_string(), format!("{error:?}"));
     modeled_json || !matches!(error, StartMatchBackfillError::Unhandled(_))

@@ -1,0 +1,198 @@
+//! restJson1: HTTP bindings (shared with restXml, in `http_binding`) with JSON bodies keyed by
+//! `@jsonName`, JSON structure, union and document payloads, and the awsJson error-code rules.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::http_binding;
+use super::{json_modules, ProtocolEmitter};
+use crate::emit::{ident, Module};
+use crate::ir::{Field, HttpBinding, Operation, Service, Struct, TypeDef, TypeKind, TypeRef};
+
+/// The restJson1 protocol.
+pub struct RestJson;
+
+impl ProtocolEmitter for RestJson {
+    fn build_request(&self, service: &Service, op: &Operation) -> TokenStream {
+        let Some(http) = &op.http else {
+            // The IR gives every operation of an HTTP-binding protocol its `@http`.
+            let message = format!("operation {} has no @http trait", op.wire_name);
+            return quote!(Err(::smithy_runtime::BuildError::new(#message)));
+        };
+        let new = http_binding::request_new(http);
+        let statements = match service.input_of(op) {
+            Some((_, s)) => {
+                let members = http_binding::request_members(service, http, s);
+                let body = request_body(service, s);
+                quote!(#members #body)
+            }
+            None => TokenStream::new(),
+        };
+        if statements.is_empty() {
+            // Nothing from the input goes into the request.
+            let unused = match op.input {
+                Some(_) => quote!(let _ = input;),
+                None => quote!(let () = input;),
+            };
+            return quote! {
+                #unused
+                #new.finish()
+            };
+        }
+        quote! {
+            let mut request = #new;
+            #statements
+            request.finish()
+        }
+    }
+
+    fn parse_response(&self, service: &Service, op: &Operation) -> TokenStream {
+        let error = ident(&op.error_type);
+        let errors = quote!(super::errors::#error::from_json);
+        match service.output_of(op) {
+            Some((_, s)) if s.has_response_bindings() => quote! {
+                ::smithy_runtime::rest::decode_response(response, ::smithy_runtime::json_error_parts, #errors)
+            },
+            _ => quote!(::smithy_runtime::json::decode_response(response, #errors)),
+        }
+    }
+
+    fn modules<'a>(&self, service: &'a Service) -> Vec<Module<'a>> {
+        let mut modules = json_modules(service);
+        if bound_responses(service).next().is_some() {
+            modules.push(Module {
+                name: "http_bindings",
+                doc: "Outputs and errors with members outside the body: each decoded from the \
+                      whole response (status, headers, JSON body or payload)."
+                    .to_owned(),
+                items: Box::new(move || {
+                    let impls =
+                        bound_responses(service).map(|(def, s)| decode_response(service, def, s));
+                    quote!(#(#impls)*)
+                }),
+                test_only: false,
+                feature: None,
+            });
+        }
+        modules
+    }
+
+    fn codec_docs(&self) -> &'static str {
+        "JSON codecs keyed by `@jsonName` (`json`), decoders of outputs and errors with members \
+         bound to headers, the status code or the payload (`http_bindings`)"
+    }
+}
+
+/// Statements giving `request` its body: the payload member, or the JSON object of the
+/// members not bound elsewhere (`{}` when none is set), or nothing when every member is bound.
+fn request_body(service: &Service, s: &Struct) -> TokenStream {
+    let payload = s
+        .fields
+        .iter()
+        .find(|f| matches!(f.request_binding(), Some(HttpBinding::Payload)));
+    if let Some(f) = payload {
+        return http_binding::text_payload(service, f).unwrap_or_else(|| json_payload(service, f));
+    }
+    if s.fields.iter().any(|f| f.request_binding().is_none()) {
+        return quote! {
+            request.body(
+                ::smithy_runtime::json::to_vec::<dyn ::smithy_runtime::JsonEncode>(input),
+                "application/json",
+            );
+        };
+    }
+    TokenStream::new()
+}
+
+/// A structure, union or document payload as JSON. An unset structure is `{}` (the body of a
+/// structure whose members are all unset); an unset union or document sends no body.
+fn json_payload(service: &Service, f: &Field) -> TokenStream {
+    let field = ident(&f.rust_name);
+    let encode = quote!(::smithy_runtime::json::to_vec::<
+        dyn ::smithy_runtime::JsonEncode,
+    >(value));
+    if !f.optional {
+        return quote! {
+            let value = &input.#field;
+            request.body(#encode, "application/json");
+        };
+    }
+    let structure = matches!(&f.ty, TypeRef::Named(id)
+        if matches!(service.types.get(id).map(|t| &t.kind), Some(TypeKind::Struct(_))));
+    if structure {
+        quote! {
+            let body = match &input.#field {
+                Some(value) => #encode,
+                None => Vec::from(&b"{}"[..]),
+            };
+            request.body(body, "application/json");
+        }
+    } else {
+        quote! {
+            if let Some(value) = &input.#field {
+                request.body(#encode, "application/json");
+            }
+        }
+    }
+}
+
+/// The received structures with members bound outside a response's body: outputs and errors
+/// that need a `DecodeResponse`.
+fn bound_responses(service: &Service) -> impl Iterator<Item = (&TypeDef, &Struct)> {
+    service.types.values().filter_map(|def| match &def.kind {
+        TypeKind::Struct(s) if def.received && s.has_response_bindings() => Some((def, s)),
+        _ => None,
+    })
+}
+
+/// `impl DecodeResponse`: the payload, or the JSON body's members, then each member bound to a
+/// header, prefix headers or the status code.
+fn decode_response(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
+    let name = ident(&def.name);
+    let bound: Vec<(&Field, TokenStream)> = s
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let read = http_binding::response_member(service, f)?;
+            Some((f, http_binding::filled(service, f, read)))
+        })
+        .collect();
+    let initializers = bound.iter().map(|(f, value)| {
+        let field = ident(&f.rust_name);
+        quote!(#field: #value,)
+    });
+    let body = if let Some(payload) = http_binding::response_payload(s) {
+        let read = http_binding::text_payload_value(service, payload).unwrap_or_else(|| {
+            let read = quote!(::smithy_runtime::json::from_payload(response.body())?);
+            if payload.boxed {
+                quote!(#read.map(Box::new))
+            } else {
+                read
+            }
+        });
+        let field = ident(&payload.rust_name);
+        let value = http_binding::filled(service, payload, read);
+        quote!(Ok(Self { #field: #value, #(#initializers)* }))
+    } else if s.fields.iter().all(|f| f.response_binding().is_some()) {
+        quote!(Ok(Self { #(#initializers)* }))
+    } else {
+        let assignments = bound.iter().map(|(f, value)| {
+            let field = ident(&f.rust_name);
+            quote!(value.#field = #value;)
+        });
+        quote! {
+            let mut value: Self = ::smithy_runtime::from_slice(response.body())?;
+            #(#assignments)*
+            Ok(value)
+        }
+    };
+    quote! {
+        impl ::smithy_runtime::rest::DecodeResponse for super::types::#name {
+            fn decode_response(
+                response: &::smithy_runtime::http::Response<Vec<u8>>,
+            ) -> Result<Self, ::smithy_runtime::DecodeError> {
+                #body
+            }
+        }
+    }
+}
