@@ -13,6 +13,7 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("multi_a", &["multi_b"]),
     ("recursion", &[]),
     ("renames", &[]),
+    ("rest_bindings", &[]),
     ("scalars", &[]),
     ("sensitive", &[]),
     ("sparse", &[]),

@@ -336,3 +336,128 @@ fn member_name_that_is_not_an_identifier() {
         "member name `a b` is not a Smithy identifier",
     );
 }
+
+/// A restJson1 service whose operation `ex#Op` has `@http(method: "POST", uri: <uri>)` and
+/// an input with `members` (JSON object members text).
+fn rest_model(uri: &str, members: &str) -> String {
+    format!(
+        r#"{{
+  "smithy": "2.0",
+  "shapes": {{
+    "ex#Svc": {{ "type": "service", "version": "1", "operations": [{{ "target": "ex#Op" }}],
+      "traits": {{ "aws.protocols#restJson1": {{}} }} }},
+    "ex#Op": {{ "type": "operation", "input": {{ "target": "ex#OpInput" }},
+      "traits": {{ "smithy.api#http": {{ "method": "POST", "uri": "{uri}" }} }} }},
+    "ex#OpInput": {{ "type": "structure", "members": {{ {members} }} }},
+    "ex#Nested": {{ "type": "structure", "members": {{ "x": {{ "target": "smithy.api#String" }} }} }}
+  }}
+}}"#
+    )
+}
+
+const REQUIRED_LABEL: &str = r#""id": { "target": "smithy.api#String",
+    "traits": { "smithy.api#httpLabel": {}, "smithy.api#required": {} } }"#;
+
+#[test]
+fn http_binding_label_missing_from_the_uri() {
+    assert_error(
+        &rest_model("/things", REQUIRED_LABEL),
+        Some("ex#Op"),
+        "the @httpLabel member `id` is not in the URI pattern `/things`",
+    );
+}
+
+#[test]
+fn http_binding_uri_label_without_a_member() {
+    assert_error(
+        &rest_model("/things/{other}", REQUIRED_LABEL),
+        Some("ex#Op"),
+        "has the label `other`, but the input has no @httpLabel member `other`",
+    );
+}
+
+#[test]
+fn http_binding_label_not_required() {
+    let members =
+        r#""id": { "target": "smithy.api#String", "traits": { "smithy.api#httpLabel": {} } }"#;
+    assert_error(
+        &rest_model("/things/{id}", members),
+        Some("ex#Op"),
+        "the @httpLabel member `id` must be @required",
+    );
+}
+
+#[test]
+fn http_binding_two_members_on_one_header() {
+    let members = r#""a": { "target": "smithy.api#String", "traits": { "smithy.api#httpHeader": "X-Thing" } },
+        "b": { "target": "smithy.api#String", "traits": { "smithy.api#httpHeader": "x-thing" } }"#;
+    assert_error(
+        &rest_model("/things", members),
+        Some("ex#OpInput"),
+        "member `b` is bound to header `x-thing`, like member `a`",
+    );
+}
+
+#[test]
+fn http_binding_uri_pattern_that_does_not_parse() {
+    for (uri, reason) in [
+        ("things/{id}", "must start with `/`"),
+        ("/things/{id", "opens a label it does not close"),
+        ("/things/x{id}", "a label must be a whole segment"),
+    ] {
+        assert_error(
+            &rest_model(uri, REQUIRED_LABEL),
+            Some("ex#Op"),
+            &format!("@http URI pattern `{uri}` is invalid: "),
+        );
+        let text = error_of(&rest_model(uri, REQUIRED_LABEL)).to_string();
+        assert!(text.contains(reason), "{uri}: {text}");
+    }
+}
+
+#[test]
+fn http_binding_payload_beside_body_members() {
+    let members = r#""body": { "target": "smithy.api#Blob", "traits": { "smithy.api#httpPayload": {} } },
+        "other": { "target": "smithy.api#String" }"#;
+    assert_error(
+        &rest_model("/things", members),
+        Some("ex#OpInput"),
+        "member `other` would be in the body beside the @httpPayload member `body`",
+    );
+}
+
+#[test]
+fn http_binding_target_the_binding_cannot_carry() {
+    let members = r#""n": { "target": "ex#Nested", "traits": { "smithy.api#httpHeader": "X-N" } }"#;
+    assert_error(
+        &rest_model("/things", members),
+        Some("ex#OpInput"),
+        "member `n` is bound with @httpHeader but targets a structure",
+    );
+}
+
+#[test]
+fn http_binding_operation_without_http_trait() {
+    let json = rest_model("/things", "").replace(
+        r#""traits": { "smithy.api#http": { "method": "POST", "uri": "/things" } }"#,
+        r#""traits": {}"#,
+    );
+    assert_error(
+        &json,
+        Some("ex#Op"),
+        "the operation has no @http trait, which its protocol needs",
+    );
+}
+
+#[test]
+fn http_binding_on_a_structure_that_is_also_nested() {
+    // The input is also the target of a member of another input: its bindings would mean
+    // nothing there, and one codec cannot serve both.
+    let members = r#""h": { "target": "smithy.api#String", "traits": { "smithy.api#httpHeader": "X-H" } },
+        "self": { "target": "ex#OpInput" }"#;
+    assert_error(
+        &rest_model("/things", members),
+        Some("ex#OpInput"),
+        "supports a bound structure only at the top level",
+    );
+}

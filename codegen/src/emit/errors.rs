@@ -81,12 +81,10 @@ fn error_struct(def: &TypeDef) -> TokenStream {
     }
 }
 
-fn xml_fn_name(def: &TypeDef) -> proc_macro2::Ident {
-    ident(
-        def.error
-            .as_ref()
-            .map_or("from_xml", |e| e.xml_decoder.as_str()),
-    )
+/// The name of an error structure's XML decoder (every error structure has one: see
+/// `error_sets::assign`).
+fn xml_fn_name(def: &TypeDef) -> Option<proc_macro2::Ident> {
+    def.error.as_ref().map(|e| ident(&e.xml_decoder))
 }
 
 /// Reads an error structure from the children of an XML `<Error>` element.
@@ -95,7 +93,7 @@ fn xml_fn_name(def: &TypeDef) -> proc_macro2::Ident {
 /// correction). `None` only for a structure without a zero value.
 fn xml_decoder(service: &Service, def: &TypeDef) -> Option<TokenStream> {
     let name = ident(&def.name);
-    let fn_name = xml_fn_name(def);
+    let fn_name = xml_fn_name(def)?;
     let mut inits = Vec::new();
     let mut reads_parts = false;
     for f in fields(def) {
@@ -188,23 +186,20 @@ fn error_enum(
         let variant = ident(&def.name);
         quote!(Self::#variant(error) => error.message(),)
     });
-    let predicates = errors.iter().map(|def| {
+    // Every error structure has its names (`error_sets::assign`).
+    let predicates = errors.iter().filter_map(|def| {
         let variant = ident(&def.name);
-        let is = ident(
-            def.error
-                .as_ref()
-                .map_or("is_error", |e| e.predicate.as_str()),
-        );
+        let is = ident(&def.error.as_ref()?.predicate);
         let doc = doc_attrs(&format!(
             "Whether this is the modeled error `{}`.",
             def.wire_name
         ));
-        quote! {
+        Some(quote! {
             #doc
             pub fn #is(&self) -> bool {
                 ::std::matches!(self, Self::#variant(_))
             }
-        }
+        })
     });
     quote! {
         #doc

@@ -45,9 +45,17 @@ pub fn finish_field(service: &Service, f: &Field, local: TokenStream) -> Option<
     let zero = zero_value(service, &f.ty, 0)?;
     Some(if f.boxed {
         quote!(#local.unwrap_or_else(|| Box::new(#zero)))
+    } else if is_int_enum(service, &f.ty) {
+        // A literal costs nothing to build eagerly.
+        quote!(#local.unwrap_or(#zero))
     } else {
         quote!(#local.unwrap_or_else(|| #zero))
     })
+}
+
+fn is_int_enum(service: &Service, ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::Named(id)
+        if matches!(service.types.get(id).map(|t| &t.kind), Some(TypeKind::IntEnum(_))))
 }
 
 /// The value a missing non-optional field gets: its `@default`, else the zero value.

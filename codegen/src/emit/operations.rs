@@ -109,33 +109,45 @@ fn fill_input(service: &Service, op: &Operation) -> TokenStream {
     let Some((_, input)) = service.input_of(op) else {
         return TokenStream::new();
     };
-    let optional = |name: &String| {
-        input
-            .fields
-            .iter()
-            .find(|f| &f.rust_name == name)
-            .filter(|f| f.optional)
-    };
     let mut checks = Vec::new();
     let mut sets = Vec::new();
-    for name in &op.idempotency_tokens {
-        if let Some(f) = optional(name) {
-            let field = ident(&f.rust_name);
+    let field_named = |name: &String| input.fields.iter().find(|f| &f.rust_name == name);
+    // Unset is `None`, or an empty string where the member is not optional.
+    for f in op.idempotency_tokens.iter().filter_map(field_named) {
+        let field = ident(&f.rust_name);
+        if f.optional {
             checks.push(quote!(input.#field.is_none()));
             sets.push(quote! {
                 if copy.#field.is_none() {
                     copy.#field = ::std::option::Option::Some(options.idempotency_token());
                 }
             });
+        } else {
+            checks.push(quote!(input.#field.is_empty()));
+            sets.push(quote! {
+                if copy.#field.is_empty() {
+                    copy.#field = options.idempotency_token();
+                }
+            });
         }
     }
     for (name, value) in &op.label_defaults {
-        if let Some(f) = optional(name) {
-            let field = ident(&f.rust_name);
+        let Some(f) = field_named(name) else {
+            continue;
+        };
+        let field = ident(&f.rust_name);
+        if f.optional {
             checks.push(quote!(input.#field.is_none()));
             sets.push(quote! {
                 if copy.#field.is_none() {
                     copy.#field = ::std::option::Option::Some(::std::string::String::from(#value));
+                }
+            });
+        } else {
+            checks.push(quote!(input.#field.is_empty()));
+            sets.push(quote! {
+                if copy.#field.is_empty() {
+                    copy.#field = ::std::string::String::from(#value);
                 }
             });
         }

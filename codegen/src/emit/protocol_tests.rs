@@ -189,7 +189,7 @@ fn error_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> 
         return quote!(panic!("the error shape is not generated"););
     };
     let op = service.operations.iter().find(|op| op.id == case.operation);
-    let error_enum = ident(op.map_or("Error", |op| op.error_type.as_str()));
+    let error_enum = ident(op.map_or(&service.error_names.service_error, |op| &op.error_type));
     let variant = ident(&def.name);
     let expected = value_expr(service, &TypeRef::Named(def.id.clone()), &case.params);
     let label = &def.name;

@@ -6,7 +6,7 @@
 //!   and its tree hash.
 //! - Amazon API Gateway: every request carries `Accept: application/json`.
 
-use super::{Service, TypeKind};
+use super::{Service, TypeKind, TypeRef};
 
 const GLACIER: &str = "com.amazonaws.glacier#Glacier";
 const API_GATEWAY: &str = "com.amazonaws.apigateway#BackplaneControlService";
@@ -39,7 +39,10 @@ fn glacier(service: &mut Service) {
             .as_ref()
             .and_then(|id| service.types.get(id))
             .and_then(|def| match &def.kind {
-                TypeKind::Struct(s) => s.fields.iter().find(|f| f.member_name == "accountId"),
+                TypeKind::Struct(s) => s
+                    .fields
+                    .iter()
+                    .find(|f| f.member_name == "accountId" && f.ty == TypeRef::String),
                 _ => None,
             });
         if let Some(field) = account {

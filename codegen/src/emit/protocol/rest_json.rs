@@ -189,7 +189,7 @@ fn decode_response(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream 
     quote! {
         impl ::smithy_runtime::rest::DecodeResponse for super::types::#name {
             fn decode_response(
-                response: &::smithy_runtime::http::Response<Vec<u8>>,
+                response: &::smithy_runtime::HttpResponse,
             ) -> Result<Self, ::smithy_runtime::DecodeError> {
                 #body
             }

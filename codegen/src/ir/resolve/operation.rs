@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use super::{Resolver, UNIT};
 use crate::ir::http::{self, Direction};
-use crate::ir::{Checksums, Field, HostPrefix, HostPrefixPart, Operation, TypeDef, TypeKind};
+use crate::ir::{
+    Checksums, Field, HostPrefix, HostPrefixPart, Operation, TypeDef, TypeKind, TypeRef,
+};
 use crate::model::{traits, Shape, ShapeId, ShapeType};
 use crate::naming;
 use crate::{Error, Result};
@@ -109,7 +111,7 @@ impl Resolver<'_> {
             .any(|t| t.has_trait(STREAMING) && t.shape_type == ShapeType::Union)
     }
 
-    /// The Rust names of the input's `@idempotencyToken` members.
+    /// The Rust names of the input's `@idempotencyToken` string members.
     fn idempotency_tokens(&self, input: &Option<ShapeId>, fields: &[Field]) -> Vec<String> {
         let Some(shape) = input.as_ref().and_then(|id| self.model.shape(id)) else {
             return Vec::new();
@@ -118,7 +120,11 @@ impl Resolver<'_> {
             .members
             .iter()
             .zip(fields)
-            .filter(|(member, _)| traits::has(&member.traits, "smithy.api#idempotencyToken"))
+            .filter(|(member, field)| {
+                // The trait applies to strings; on anything else it means nothing.
+                traits::has(&member.traits, "smithy.api#idempotencyToken")
+                    && field.ty == TypeRef::String
+            })
             .map(|(_, field)| field.rust_name.clone())
             .collect()
     }
