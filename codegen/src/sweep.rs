@@ -258,30 +258,10 @@ pub fn run(models: &[ModelSource], config: &Config, out: &mut dyn Write) -> Resu
     Ok(summary)
 }
 
-/// One unique package name per model, from its file name (`iot-data` → `iot_data`).
+/// One unique package name per model, from its file name (`iot-data` → `iot_data`; the rules
+/// are `naming::crate_name`'s).
 pub fn crate_names(models: &[ModelSource]) -> Vec<String> {
-    /// Names Cargo or rustc refuse for a package or library.
-    const RESERVED: &[&str] = &[
-        "alloc",
-        "core",
-        "proc_macro",
-        "std",
-        "test",
-        "build",
-        "deps",
-    ];
-    let mut names: Vec<String> = models
-        .iter()
-        .map(|m| {
-            let name = naming::crate_name(&m.name);
-            let name = name.trim_start_matches("r#").to_owned();
-            if RESERVED.contains(&name.as_str()) || naming::field_name(&name) != name {
-                format!("{name}_service")
-            } else {
-                name
-            }
-        })
-        .collect();
+    let mut names: Vec<String> = models.iter().map(|m| naming::crate_name(&m.name)).collect();
     naming::dedupe(&mut names);
     names
 }
