@@ -85,6 +85,7 @@ pub mod decode_error;
 pub mod document;
 mod endpoint;
 pub mod error;
+mod hex;
 mod idempotency;
 pub mod json;
 pub mod operation;

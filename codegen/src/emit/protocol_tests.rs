@@ -221,7 +221,6 @@ fn literal(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
             quote!(String::from(#s))
         }
         TypeRef::Byte | TypeRef::Short | TypeRef::Integer | TypeRef::Long => {
-            // Reuse the `Value` literal's number, which has the right suffix.
             integer_literal(ty, json)
         }
         TypeRef::Float => float_expr(json, quote!(f32)),
@@ -319,11 +318,7 @@ fn literal(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
                     quote!(super::types::#name::from(#s))
                 }
                 TypeKind::IntEnum(_) => {
-                    let n = Literal::i32_suffixed(
-                        json.as_i64()
-                            .and_then(|n| i32::try_from(n).ok())
-                            .unwrap_or_default(),
-                    );
+                    let n = integer_literal(&TypeRef::Integer, json);
                     quote!(super::types::#name::from(#n))
                 }
             }
@@ -362,77 +357,25 @@ fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
     if json.is_null() {
         return quote!(Value::Null);
     }
+    // Scalars: the variant of `Value` around the value's literal.
+    let scalar = |variant: TokenStream| {
+        let value = literal(service, ty, json);
+        quote!(Value::#variant(#value))
+    };
     match ty {
-        TypeRef::Blob => {
-            let text = json.as_str().unwrap_or_default();
-            quote!(Value::Blob(::smithy_runtime::Blob::from(#text)))
-        }
-        TypeRef::Boolean => {
-            let b = json.as_bool().unwrap_or_default();
-            quote!(Value::Boolean(#b))
-        }
-        TypeRef::String => {
-            let s = json.as_str().unwrap_or_default();
-            quote!(Value::String(String::from(#s)))
-        }
-        TypeRef::Byte => {
-            let n = Literal::i8_suffixed(
-                json.as_i64()
-                    .and_then(|n| i8::try_from(n).ok())
-                    .unwrap_or_default(),
-            );
-            quote!(Value::Byte(#n))
-        }
-        TypeRef::Short => {
-            let n = Literal::i16_suffixed(
-                json.as_i64()
-                    .and_then(|n| i16::try_from(n).ok())
-                    .unwrap_or_default(),
-            );
-            quote!(Value::Short(#n))
-        }
-        TypeRef::Integer => {
-            let n = Literal::i32_suffixed(
-                json.as_i64()
-                    .and_then(|n| i32::try_from(n).ok())
-                    .unwrap_or_default(),
-            );
-            quote!(Value::Integer(#n))
-        }
-        TypeRef::Long => {
-            let n = Literal::i64_suffixed(json.as_i64().unwrap_or_default());
-            quote!(Value::Long(#n))
-        }
-        TypeRef::Float => {
-            let f = float_expr(json, quote!(f32));
-            quote!(Value::Float(#f))
-        }
-        TypeRef::Double => {
-            let f = float_expr(json, quote!(f64));
-            quote!(Value::Double(#f))
-        }
-        TypeRef::BigInteger | TypeRef::BigDecimal => {
-            let text = match json {
-                Json::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            let kind = if matches!(ty, TypeRef::BigInteger) {
-                quote!(BigInteger)
-            } else {
-                quote!(BigDecimal)
-            };
-            quote!(Value::#kind(::smithy_runtime::#kind::new(#text).expect("a valid number")))
-        }
-        TypeRef::Timestamp(_) => {
-            let (secs, nanos) = epoch_parts(json);
-            let secs = Literal::i64_suffixed(secs);
-            let nanos = Literal::u32_suffixed(nanos);
-            quote!(Value::Timestamp(::smithy_runtime::Timestamp::new(#secs, #nanos)))
-        }
-        TypeRef::Document => {
-            let doc = document_expr(json);
-            quote!(Value::Document(#doc))
-        }
+        TypeRef::Blob => scalar(quote!(Blob)),
+        TypeRef::Boolean => scalar(quote!(Boolean)),
+        TypeRef::String => scalar(quote!(String)),
+        TypeRef::Byte => scalar(quote!(Byte)),
+        TypeRef::Short => scalar(quote!(Short)),
+        TypeRef::Integer => scalar(quote!(Integer)),
+        TypeRef::Long => scalar(quote!(Long)),
+        TypeRef::Float => scalar(quote!(Float)),
+        TypeRef::Double => scalar(quote!(Double)),
+        TypeRef::BigInteger => scalar(quote!(BigInteger)),
+        TypeRef::BigDecimal => scalar(quote!(BigDecimal)),
+        TypeRef::Timestamp(_) => scalar(quote!(Timestamp)),
+        TypeRef::Document => scalar(quote!(Document)),
         TypeRef::List { member, .. } => {
             let items = json
                 .as_array()
@@ -485,11 +428,7 @@ fn value_expr(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
                 quote!(Value::Enum(String::from(#s)))
             }
             Some(TypeKind::IntEnum(_)) => {
-                let n = Literal::i32_suffixed(
-                    json.as_i64()
-                        .and_then(|n| i32::try_from(n).ok())
-                        .unwrap_or_default(),
-                );
+                let n = integer_literal(&TypeRef::Integer, json);
                 quote!(Value::IntEnum(#n))
             }
             None => quote!(Value::Null),
