@@ -42,7 +42,7 @@ pub fn modules(service: &Service) -> Vec<Module<'_>> {
                 "The JSON codecs a client does not need: decoders for what it sends and encoders \
                  for what it receives, for servers, test doubles and round-trip tests. In a crate, \
                  behind the `{SERVER_CODECS}` feature (on by default when generated with \
-                 `--server-codecs` or protocol tests)."
+                 `--server-codecs`)."
             ),
             items: Box::new(move || emit(service, Side::Server)),
             test_only: false,
