@@ -139,7 +139,7 @@ fn crate_doc(service: &Service, model_name: &str) -> String {
                 "\n\nProtocol: {name}. Generated for {operations} operations: data types (`types`), \
                  conversion to `Value` (`values`), {}, error types with JSON and XML decoders \
                  (`errors`), sans-IO operations (`operations`) and a client (`client`).",
-                protocol.codec_docs()
+                protocol.codec_docs(service)
             ));
             let skipped: Vec<String> = service
                 .operations

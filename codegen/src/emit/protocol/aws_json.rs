@@ -40,7 +40,7 @@ impl ProtocolEmitter for AwsJson {
         json_modules(service)
     }
 
-    fn codec_docs(&self) -> &'static str {
-        "JSON codecs keyed by member names (`json`)"
+    fn codec_docs(&self, _service: &Service) -> String {
+        "JSON codecs keyed by member names (`json`)".to_owned()
     }
 }

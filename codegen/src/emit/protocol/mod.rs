@@ -26,8 +26,8 @@ pub trait ProtocolEmitter: Sync {
     /// The protocol's codec modules (for the JSON protocols, `json` and `server_json`).
     fn modules<'a>(&self, service: &'a Service) -> Vec<Module<'a>>;
 
-    /// A sentence for the crate docs naming the codec modules.
-    fn codec_docs(&self) -> &'static str;
+    /// A phrase for the crate docs naming the codec modules `modules` gives `service`.
+    fn codec_docs(&self, service: &Service) -> String;
 }
 
 /// The emitter of `protocol`, if the generator builds requests for it. Services of other

@@ -77,9 +77,15 @@ impl ProtocolEmitter for RestJson {
         modules
     }
 
-    fn codec_docs(&self) -> &'static str {
-        "JSON codecs keyed by `@jsonName` (`json`), decoders of outputs and errors with members \
-         bound to headers, the status code or the payload (`http_bindings`)"
+    fn codec_docs(&self, service: &Service) -> String {
+        let mut docs = "JSON codecs keyed by `@jsonName` (`json`)".to_owned();
+        if bound_responses(service).next().is_some() {
+            docs.push_str(
+                ", decoders of outputs and errors with members bound to headers, the status code \
+                 or the payload (`http_bindings`)",
+            );
+        }
+        docs
     }
 }
 
