@@ -41,6 +41,23 @@ const PROTOCOL_TEST_SERVICES: &[(&str, &str)] = &[
         "com.amazonaws.apigateway#BackplaneControlService",
         "protocol_tests_api_gateway.rs",
     ),
+    (
+        "aws.protocoltests.restxml#RestXml",
+        "protocol_tests_rest_xml.rs",
+    ),
+    (
+        "aws.protocoltests.restxml.xmlns#RestXmlWithNamespace",
+        "protocol_tests_rest_xml_namespace.rs",
+    ),
+    ("com.amazonaws.s3#AmazonS3", "protocol_tests_s3.rs"),
+    (
+        "aws.protocoltests.query#AwsQuery",
+        "protocol_tests_aws_query.rs",
+    ),
+    (
+        "aws.protocoltests.ec2#AwsEc2",
+        "protocol_tests_ec2_query.rs",
+    ),
 ];
 
 /// Real AWS models of the sweep's fast sample (`models/sweep-sample/`), one per

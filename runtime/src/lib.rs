@@ -90,8 +90,11 @@ mod idempotency;
 pub mod json;
 pub mod operation;
 pub mod protocol_test;
+pub mod query;
 pub mod response;
 pub mod rest;
+pub mod text;
+pub mod xml;
 // Only where rustc shares generics (unoptimized builds; debug assertions are the dev
 // profile's marker): elsewhere the instantiations would be compiled for nothing.
 #[cfg(debug_assertions)]
@@ -114,8 +117,8 @@ pub use decode_error::DecodeError;
 pub use document::{Document, Number};
 pub use endpoint::{host_label, resolve_endpoint, EndpointError, HostPrefix};
 pub use error::{
-    json_error_parts, sanitize_error_code, xml_error_parts, ErrorParts, UnhandledError,
-    XmlErrorParts,
+    json_error_parts, sanitize_error_code, xml_error_parts, xml_error_summary, ErrorParts,
+    UnhandledError, XmlErrorParts,
 };
 pub use idempotency::{random_uuid_v4, IdempotencyTokenProvider};
 pub use json::{from_slice, JsonDecode, JsonEncode, JsonReader, JsonWriter};

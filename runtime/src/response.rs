@@ -40,6 +40,16 @@ impl ErrorResponse {
         self.parts.message()
     }
 
+    /// The request id the service gave the failed request, if it sent one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.parts.request_id.as_deref()
+    }
+
+    /// S3's extended request id (the `x-amz-id-2` header), if the service sent one.
+    pub fn extended_request_id(&self) -> Option<&str> {
+        self.headers().get("x-amz-id-2")?.to_str().ok()
+    }
+
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
         self.response.status()
@@ -60,15 +70,20 @@ impl ErrorResponse {
         &self.response
     }
 
-    /// The fallback error for a code no modeled error matches: code (`Unknown` when the response
-    /// had none), message, body and status.
+    /// The fallback error for a code no modeled error matches: code (the awsQuery-compatible
+    /// code when the response had one, `Unknown` when it had none), message, body, status and
+    /// request ids.
     pub fn to_unhandled(&self) -> UnhandledError {
         UnhandledError::new(
-            self.code().unwrap_or("Unknown"),
+            self.parts.reported_code().unwrap_or("Unknown"),
             self.parts.message.clone(),
             self.body().to_vec(),
         )
         .with_status(self.status().as_u16())
+        .with_request_ids(
+            self.request_id().map(str::to_owned),
+            self.extended_request_id().map(str::to_owned),
+        )
     }
 }
 

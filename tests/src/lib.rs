@@ -65,6 +65,35 @@ pub mod protocol_tests {
     pub mod api_gateway {
         include!(concat!(env!("OUT_DIR"), "/protocol_tests_api_gateway.rs"));
     }
+
+    /// `aws.protocoltests.restxml#RestXml` (restXml).
+    pub mod rest_xml {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_rest_xml.rs"));
+    }
+
+    /// `aws.protocoltests.restxml.xmlns#RestXmlWithNamespace` (restXml with a service-wide
+    /// `@xmlNamespace`).
+    pub mod rest_xml_namespace {
+        include!(concat!(
+            env!("OUT_DIR"),
+            "/protocol_tests_rest_xml_namespace.rs"
+        ));
+    }
+
+    /// `com.amazonaws.s3#AmazonS3` (restXml with S3's customizations).
+    pub mod s3 {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_s3.rs"));
+    }
+
+    /// `aws.protocoltests.query#AwsQuery` (awsQuery).
+    pub mod aws_query {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_aws_query.rs"));
+    }
+
+    /// `aws.protocoltests.ec2#AwsEc2` (ec2Query).
+    pub mod ec2_query {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_ec2_query.rs"));
+    }
 }
 
 /// The real AWS models of `models/sweep-sample/` (one per protocol), compiled

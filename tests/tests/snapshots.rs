@@ -142,3 +142,47 @@ fn protocol_compliance_cases_of_one_operation() {
         .expect("JsonRpc10 generates");
     insta::assert_snapshot!("protocol_tests_json10_host_label", output.files[0].contents);
 }
+
+/// restXml: namespaces, attributes, flattened maps with `@xmlName` keys, and errors decoded
+/// from `<ErrorResponse><Error>` with members bound to headers.
+#[test]
+fn rest_xml_codecs_and_errors() {
+    let output = Builder::new()
+        .model(models().join("protocol-tests.json"))
+        .service("aws.protocoltests.restxml#RestXml")
+        .operations([
+            "XmlNamespaces",
+            "XmlAttributesOnPayload",
+            "FlattenedXmlMapWithXmlName",
+            "GreetingWithErrors",
+        ])
+        .generate_single_file()
+        .expect("RestXml generates");
+    insta::assert_snapshot!("rest_xml_slice", output.files[0].contents);
+}
+
+/// awsQuery and ec2Query: form keys of nested lists and maps, wrapped results, and
+/// `@awsQueryError` codes.
+#[test]
+fn query_forms_and_errors() {
+    for (service, operation, snapshot) in [
+        (
+            "aws.protocoltests.query#AwsQuery",
+            ["QueryMaps", "GreetingWithErrors"],
+            "aws_query_slice",
+        ),
+        (
+            "aws.protocoltests.ec2#AwsEc2",
+            ["QueryLists", "GreetingWithErrors"],
+            "ec2_query_slice",
+        ),
+    ] {
+        let output = Builder::new()
+            .model(models().join("protocol-tests.json"))
+            .service(service)
+            .operations(operation)
+            .generate_single_file()
+            .expect("query service generates");
+        insta::assert_snapshot!(snapshot, output.files[0].contents);
+    }
+}

@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{doc_attrs, fill, ident};
-use crate::ir::{ErrorSet, Field, Service, TypeDef, TypeKind, TypeRef};
+use crate::ir::{BodyFormat, ErrorSet, Field, Service, TypeDef, TypeKind, TypeRef};
 
 /// The whole `errors` module.
 pub fn emit(service: &Service) -> TokenStream {
@@ -44,7 +44,7 @@ fn message_field(def: &TypeDef) -> Option<&Field> {
 /// `message()`, `Display` and `std::error::Error` of one error structure.
 fn error_struct(def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
-    let code = &def.wire_name;
+    let code = def.query_code.as_ref().unwrap_or(&def.wire_name);
     let message = match message_field(def) {
         Some(f) if f.optional => {
             let field = ident(&f.rust_name);
@@ -273,77 +273,13 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
         .copied()
         .filter(|def| seen_codes.insert(def.wire_name.as_str()))
         .collect();
-    // Each error's XML decoder is built once: its function and its match arm.
-    let with_xml: Vec<(&TypeDef, TokenStream)> = decodable
-        .iter()
-        .filter_map(|def| xml_decoder(service, def).map(|decoder| (*def, decoder)))
-        .collect();
-    let xml_decoders = with_xml.iter().map(|(_, decoder)| decoder);
-    let json_arms = decodable.iter().map(|def| {
-        let variant = ident(&def.name);
-        // Members bound to headers or the status code are read from the whole response.
-        let bound = matches!(&def.kind, TypeKind::Struct(s) if s.has_response_bindings());
-        let decode = if bound {
-            quote!(<super::types::#variant as ::smithy_runtime::rest::DecodeResponse>::decode_response(response.response()))
-        } else {
-            quote!(::smithy_runtime::from_slice(response.body()))
-        };
-        // The message may sit under `message` while the member is `Message`
-        // (or the reverse): fall back to what the runtime found.
-        let fill_message = message_field(def).filter(|f| f.optional).map(|f| {
-            let field = ident(&f.rust_name);
-            quote! {
-                if error.#field.is_none() {
-                    error.#field = response.message().map(String::from);
-                }
-            }
-        });
-        match fill_message {
-            Some(fill) => quote! {
-                Some(super::types::#variant::CODE) => #decode
-                    .ok()
-                    .map(|mut error: super::types::#variant| {
-                        #fill
-                        Self::#variant(error)
-                    }),
-            },
-            None => quote! {
-                Some(super::types::#variant::CODE) => #decode.ok().map(Self::#variant),
-            },
-        }
-    });
-    let xml_arms = with_xml.iter().map(|(def, _)| {
-        let variant = ident(&def.name);
-        let fn_name = xml_fn_name(def);
-        quote!(Some(super::types::#variant::CODE) => Some(Self::#variant(#fn_name(&parts))),)
-    });
+    let formats = match service.protocol.body_format() {
+        BodyFormat::Json => json_service_decoders(service, &decodable, &unhandled),
+        BodyFormat::Xml => xml_service_decoders(&decodable, &unhandled),
+    };
     let into_unhandled_arms = errors.iter().map(|def| {
         let variant = ident(&def.name);
         quote!(Self::#variant(error) => error.message().map(String::from),)
-    });
-    // Without modeled errors a `match` would have only its fallback arm.
-    let json_modeled = (!errors.is_empty()).then(|| {
-        quote! {
-            let modeled = match response.code() {
-                #(#json_arms)*
-                _ => None,
-            };
-            if let Some(error) = modeled {
-                return error;
-            }
-        }
-    });
-    let xml_arms: Vec<TokenStream> = xml_arms.collect();
-    let xml_modeled = (!xml_arms.is_empty()).then(|| {
-        quote! {
-            let modeled = match parts.code.as_deref() {
-                #(#xml_arms)*
-                _ => None,
-            };
-            if let Some(error) = modeled {
-                return error;
-            }
-        }
     });
     let into_unhandled = if errors.is_empty() {
         quote!(match self { Self::#unhandled(error) => error })
@@ -363,12 +299,129 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
     } else {
         quote!(response)
     };
+    let (helpers, decoders) = formats;
     quote! {
         #common
 
-        #(#xml_decoders)*
+        #helpers
 
         impl #name {
+            #decoders
+
+            /// This error as an unhandled one (code, message, and the body and status of
+            /// `response`), for an operation that does not model it.
+            pub fn into_unhandled(self, #response_param: &::smithy_runtime::ErrorResponse) -> ::smithy_runtime::UnhandledError {
+                #into_unhandled
+            }
+        }
+    }
+}
+
+/// The pattern matching the error code of `def` on the wire: its `CODE`, unless that is the
+/// code an awsQuery-compatible service reports rather than the one it sends.
+fn code_pattern(def: &TypeDef) -> TokenStream {
+    let variant = ident(&def.name);
+    match def.query_code {
+        Some(_) => {
+            let wire = &def.wire_name;
+            quote!(Some(#wire))
+        }
+        None => quote!(Some(super::types::#variant::CODE)),
+    }
+}
+
+/// The `match` on the response's error code turning it into a modeled error, each decoded with
+/// `decode_body` unless its members are bound to headers or the status code (then the whole
+/// response is read through `rest::DecodeResponse`); empty without modeled errors, where the
+/// `match` would have only its fallback arm.
+fn modeled_match(decodable: &[&TypeDef], decode_body: &TokenStream) -> TokenStream {
+    if decodable.is_empty() {
+        return TokenStream::new();
+    }
+    let arms = decodable.iter().map(|def| {
+        let variant = ident(&def.name);
+        let pattern = code_pattern(def);
+        let bound = matches!(&def.kind, TypeKind::Struct(s) if s.has_response_bindings());
+        let decode = if bound {
+            quote!(<super::types::#variant as ::smithy_runtime::rest::DecodeResponse>::decode_response(response.response()))
+        } else {
+            decode_body.clone()
+        };
+        // The message may sit under `message` while the member is `Message`
+        // (or the reverse): fall back to what the runtime found.
+        let fill_message = message_field(def).filter(|f| f.optional).map(|f| {
+            let field = ident(&f.rust_name);
+            quote! {
+                if error.#field.is_none() {
+                    error.#field = response.message().map(String::from);
+                }
+            }
+        });
+        match fill_message {
+            Some(fill) => quote! {
+                #pattern => #decode
+                    .ok()
+                    .map(|mut error: super::types::#variant| {
+                        #fill
+                        Self::#variant(error)
+                    }),
+            },
+            None => quote! {
+                #pattern => #decode.ok().map(Self::#variant),
+            },
+        }
+    });
+    quote! {
+        let modeled = match response.code() {
+            #(#arms)*
+            _ => None,
+        };
+        if let Some(error) = modeled {
+            return error;
+        }
+    }
+}
+
+/// The decoders of a JSON protocol's service error (its helper functions, and its methods):
+/// `from_json`, and `from_xml` for the XML error bodies some endpoints send whatever the
+/// protocol (authentication failures from emulators), reading text members only.
+fn json_service_decoders(
+    service: &Service,
+    decodable: &[&TypeDef],
+    unhandled: &proc_macro2::Ident,
+) -> (TokenStream, TokenStream) {
+    let json_modeled = modeled_match(
+        decodable,
+        &quote!(::smithy_runtime::from_slice(response.body())),
+    );
+    // Each error's XML decoder is built once: its function and its match arm.
+    let with_xml: Vec<(&TypeDef, TokenStream)> = decodable
+        .iter()
+        .filter_map(|def| xml_decoder(service, def).map(|decoder| (*def, decoder)))
+        .collect();
+    let xml_decoders = with_xml.iter().map(|(_, decoder)| decoder);
+    let xml_arms: Vec<TokenStream> = with_xml
+        .iter()
+        .map(|(def, _)| {
+            let variant = ident(&def.name);
+            let fn_name = xml_fn_name(def);
+            // XML error bodies carry the awsQuery code, which `CODE` is.
+            quote!(Some(super::types::#variant::CODE) => Some(Self::#variant(#fn_name(&parts))),)
+        })
+        .collect();
+    let xml_modeled = (!xml_arms.is_empty()).then(|| {
+        quote! {
+            let modeled = match parts.code.as_deref() {
+                #(#xml_arms)*
+                _ => None,
+            };
+            if let Some(error) = modeled {
+                return error;
+            }
+        }
+    });
+    let helpers = quote!(#(#xml_decoders)*);
+    let decoders = quote! {
             /// Decodes a JSON error response (code and message found by the protocol's rules:
             /// `X-Amzn-Errortype`, then the body's `code` or `__type`). An unknown code, or a
             /// body that does not decode, gives the unhandled variant with code, message, body
@@ -379,8 +432,8 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
             }
 
             /// Decodes an XML error body (`<ErrorResponse><Error>…`, `<Error>…` or
-            /// `<Response><Errors><Error>…`); members are read from the children
-            /// of `<Error>`.
+            /// `<Response><Errors><Error>…`), which some endpoints send whatever the protocol;
+            /// members are read from the text of the children of `<Error>`.
             pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
                 let status = response.status().as_u16();
                 let body = response.body();
@@ -407,14 +460,32 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
                     .with_status(status),
                 )
             }
+    };
+    (helpers, decoders)
+}
 
-            /// This error as an unhandled one (code, message, and the body and status of
-            /// `response`), for an operation that does not model it.
-            pub fn into_unhandled(self, #response_param: &::smithy_runtime::ErrorResponse) -> ::smithy_runtime::UnhandledError {
-                #into_unhandled
-            }
+/// The decoder of an XML protocol's service error (no helpers, one method): `from_xml`, each
+/// modeled error decoded structurally from the `<Error>` element like any other XML body.
+fn xml_service_decoders(
+    decodable: &[&TypeDef],
+    unhandled: &proc_macro2::Ident,
+) -> (TokenStream, TokenStream) {
+    let modeled = modeled_match(
+        decodable,
+        &quote!(::smithy_runtime::xml::error_from_slice(response.body())),
+    );
+    let decoders = quote! {
+        /// Decodes an XML error response (`<ErrorResponse><Error>…`, `<Error>…` or
+        /// `<Response><Errors><Error>…`, code and message read by the runtime): a modeled
+        /// error is decoded from the children of `<Error>`. An unknown code, or a body
+        /// that does not decode, gives the unhandled variant with code, message, body,
+        /// status and request ids kept.
+        pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
+            #modeled
+            Self::#unhandled(response.to_unhandled())
         }
-    }
+    };
+    (TokenStream::new(), decoders)
 }
 
 /// The error enum of an error set and an alias of it for each of its other operations.
@@ -476,19 +547,32 @@ fn operation_error(service: &Service, set: &ErrorSet, unhandled: &str) -> TokenS
             }
         }
     };
+    let service_error_name = &service.error_names.service_error;
+    let from_json = (service.protocol.body_format() == BodyFormat::Json).then(|| {
+        let doc = doc_attrs(&format!(
+            "Decodes a JSON error response; see [`{service_error_name}::from_json`].\n\
+             A service error this operation does not model is unhandled here."
+        ));
+        quote! {
+            #doc
+            pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+                Self::from_service(#service_error::from_json(response), response)
+            }
+        }
+    });
+    let from_xml_doc = doc_attrs(&format!(
+        "Decodes an XML error body; see [`{service_error_name}::from_xml`].\n\
+         A service error this operation does not model is unhandled here."
+    ));
     quote! {
         #common
 
         #(#aliases)*
 
         impl #name {
-            /// Decodes a JSON error response; see [`Error::from_json`]. A service
-            /// error this operation does not model is unhandled here.
-            pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
-                Self::from_service(#service_error::from_json(response), response)
-            }
+            #from_json
 
-            /// Decodes an XML error body; see [`Error::from_xml`].
+            #from_xml_doc
             pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
                 Self::from_service(#service_error::from_xml(response), response)
             }

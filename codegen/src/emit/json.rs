@@ -7,22 +7,13 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::bodies::{body_fields, Side};
 use super::fill;
-use super::rust_type::{field_type, Scope};
+use super::rust_type::{field_type, timestamp_format, Scope};
 use super::{ident, Module, SERVER_CODECS};
 use crate::ir::{
     Enum, Field, IntEnum, Service, Struct, TimestampFormat, TypeDef, TypeKind, TypeRef, Union,
 };
-
-/// Which codecs a JSON module holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// Encoders for what a client sends, decoders for what it receives.
-    Client,
-    /// The rest: decoders for what clients send, encoders for what they
-    /// receive (for servers, test doubles and round-trip tests).
-    Server,
-}
 
 /// The `json` module (the codecs a client uses) and, when some type travels one way only, the
 /// `server_json` module with the other direction behind the `server-codecs` feature.
@@ -61,56 +52,12 @@ pub fn server_side_needed(service: &Service) -> bool {
         .any(|def| !(def.sent && def.received))
 }
 
-/// Which HTTP message a structure codec serves: its body leaves out the members bound
-/// elsewhere in that message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Message {
-    Request,
-    Response,
-}
-
-/// The members of `s` in the body of `message`: all of them, except for an operation's input,
-/// output or error under an HTTP-binding protocol.
-fn body_fields(s: &Struct, message: Message) -> Vec<&Field> {
-    s.fields
-        .iter()
-        .filter(|f| match message {
-            Message::Request => f.request_binding().is_none(),
-            Message::Response => f.response_binding().is_none(),
-        })
-        .collect()
-}
-
-/// Whether a codec of `s` for `message` is ever called: not when every member is bound
-/// outside the body (the body is then empty, or a payload member's own value).
-fn has_body_codec(s: &Struct, message: Message) -> bool {
-    let bound = match message {
-        Message::Request => s.has_request_bindings(),
-        Message::Response => s.has_response_bindings(),
-    };
-    !bound || !body_fields(s, message).is_empty()
-}
-
 /// The JSON codecs of `side`, in shape-id order.
 pub fn emit(service: &Service, side: Side) -> TokenStream {
-    // A client encodes requests and decodes responses; a server the reverse.
-    let (encoded, decoded) = match side {
-        Side::Client => (Message::Request, Message::Response),
-        Side::Server => (Message::Response, Message::Request),
-    };
+    let (encoded, decoded) = side.messages();
     let impls = service.types.values().map(|def| {
         let name = ident(&def.name);
-        let (encode, decode) = match side {
-            Side::Client => (def.sent, def.received),
-            Side::Server => (!def.sent, !def.received),
-        };
-        let (encode, decode) = match &def.kind {
-            TypeKind::Struct(s) => (
-                encode && has_body_codec(s, encoded),
-                decode && has_body_codec(s, decoded),
-            ),
-            _ => (encode, decode),
-        };
+        let (encode, decode) = side.codecs(def);
         let encode = encode.then(|| {
             let body = match &def.kind {
                 TypeKind::Struct(s) => encode_struct(&body_fields(s, encoded)),
@@ -146,14 +93,6 @@ pub fn emit(service: &Service, side: Side) -> TokenStream {
     quote!(#(#impls)*)
 }
 
-fn format_tokens(format: TimestampFormat) -> TokenStream {
-    match format {
-        TimestampFormat::EpochSeconds => quote!(::smithy_runtime::TimestampFormat::EpochSeconds),
-        TimestampFormat::DateTime => quote!(::smithy_runtime::TimestampFormat::DateTime),
-        TimestampFormat::HttpDate => quote!(::smithy_runtime::TimestampFormat::HttpDate),
-    }
-}
-
 /// Whether a value of this type needs generated code rather than the runtime's
 /// generic impls: only timestamps in a non-default format (and collections of them).
 fn needs_custom(ty: &TypeRef) -> bool {
@@ -172,10 +111,10 @@ fn encode_value(ty: &TypeRef, value: TokenStream) -> TokenStream {
     }
     match ty {
         TypeRef::Timestamp(Some(format)) => {
-            let format = format_tokens(*format);
+            let format = timestamp_format(*format);
             quote!(w.timestamp(#value, #format);)
         }
-        TypeRef::List { member, sparse } => {
+        TypeRef::List { member, sparse, .. } => {
             let item = encode_element(member, *sparse);
             quote! {
                 w.begin_array();
@@ -188,6 +127,7 @@ fn encode_value(ty: &TypeRef, value: TokenStream) -> TokenStream {
         TypeRef::Map {
             value: inner,
             sparse,
+            ..
         } => {
             let item = encode_element(inner, *sparse);
             quote! {
@@ -223,11 +163,11 @@ fn encode_struct(fields: &[&Field]) -> TokenStream {
         let wire = &f.json_name;
         match (&f.ty, f.optional) {
             (TypeRef::Timestamp(Some(format)), true) if needs_custom(&f.ty) => {
-                let format = format_tokens(*format);
+                let format = timestamp_format(*format);
                 quote!(w.optional_timestamp_field(#wire, &self.#field, #format);)
             }
             (TypeRef::Timestamp(Some(format)), false) if needs_custom(&f.ty) => {
-                let format = format_tokens(*format);
+                let format = timestamp_format(*format);
                 quote!(w.timestamp_field(#wire, &self.#field, #format);)
             }
             (ty, true) if needs_custom(ty) => {
@@ -337,7 +277,7 @@ fn member_slot(f: &Field, place: TokenStream) -> TokenStream {
         return quote!((#wire, &mut #place));
     }
     if let (TypeRef::Timestamp(Some(format)), false) = (&f.ty, f.boxed) {
-        let format = format_tokens(*format);
+        let format = timestamp_format(*format);
         return quote!((#wire, &mut ::smithy_runtime::json::TimestampMember::new(&mut #place, #format)));
     }
     let mut read = decode_value(&f.ty);
@@ -352,7 +292,7 @@ fn member_slot(f: &Field, place: TokenStream) -> TokenStream {
 /// the member `wire` added to the path of any error.
 fn decode_in_field(ty: &TypeRef, wire: &str) -> TokenStream {
     if let TypeRef::Timestamp(Some(format)) = ty {
-        let format = format_tokens(*format);
+        let format = timestamp_format(*format);
         return quote!(r.read_timestamp(#format).map_err(|e| e.in_field(#wire))?);
     }
     let read = decode_value(ty);
@@ -367,10 +307,10 @@ fn decode_in_field(ty: &TypeRef, wire: &str) -> TokenStream {
 fn decode_value(ty: &TypeRef) -> TokenStream {
     match ty {
         TypeRef::Timestamp(Some(format)) if needs_custom(ty) => {
-            let format = format_tokens(*format);
+            let format = timestamp_format(*format);
             quote!(r.read_timestamp(#format)?)
         }
-        TypeRef::List { member, sparse } if needs_custom(ty) => {
+        TypeRef::List { member, sparse, .. } if needs_custom(ty) => {
             let item = decode_value(member);
             let push = if *sparse {
                 quote!(items.push(if r.take_null() { None } else { Some(#item) });)
@@ -386,7 +326,7 @@ fn decode_value(ty: &TypeRef) -> TokenStream {
                 items
             }}
         }
-        TypeRef::Map { value, sparse } if needs_custom(ty) => {
+        TypeRef::Map { value, sparse, .. } if needs_custom(ty) => {
             let item = decode_value(value);
             let insert = if *sparse {
                 quote!(let item = if r.take_null() { None } else { Some(#item) }; entries.insert(String::from(key), item);)

@@ -1,6 +1,6 @@
 //! The `protocol_tests` module (`#[cfg(test)]`): one `#[test]` per client
 //! compliance case, plus a summary test printing
-//! `<service>: N passed, M failed, K skipped`.
+//! `<service>: N passed, M failed, K skipped` (and `, D deferred` when some are).
 //!
 //! Request inputs are built as Rust values straight from the case's `params`
 //! and the built request is compared with the case. Expected outputs and errors
@@ -13,7 +13,7 @@ use serde_json::Value as Json;
 
 use super::rust_type::document_expr;
 use super::{doc_attrs, fill, ident};
-use crate::ir::{DefaultValue, ProtocolTest, Service, TestKind, TypeKind, TypeRef};
+use crate::ir::{DefaultValue, NotRun, ProtocolTest, Service, TestKind, TypeKind, TypeRef};
 
 /// The idempotency token the compliance cases expect for unset `@idempotencyToken` members.
 const CASE_TOKEN: &str = "00000000-0000-4000-8000-000000000000";
@@ -27,11 +27,12 @@ pub fn emit(service: &Service) -> TokenStream {
     let table = service.protocol_tests.iter().map(|case| {
         let name = &case.fn_name;
         let f = ident(&case.fn_name);
-        let skip = match case.skip {
-            Some(reason) => quote!(Some(#reason)),
-            None => quote!(None),
+        let status = match case.not_run {
+            Some(NotRun::Skipped(reason)) => quote!(Skipped(#reason)),
+            Some(NotRun::Deferred(reason)) => quote!(Deferred(#reason)),
+            None => quote!(Run),
         };
-        quote!((#name, #f, #skip),)
+        quote!((#name, #f, ::smithy_runtime::protocol_test::CaseStatus::#status),)
     });
     let service_name = &service.name;
     let kinds = |wanted: &[TestKind]| {
@@ -58,10 +59,11 @@ pub fn emit(service: &Service) -> TokenStream {
 
         #(#tests)*
 
-        /// Every case with its skip reason, for the summary.
+        /// Every case with whether it runs, for the summary.
         const CASES: &[::smithy_runtime::protocol_test::Case] = &[#(#table)*];
 
-        /// Runs every case once more to print `<service>: N passed, M failed, K skipped`.
+        /// Runs every case once more to print `<service>: N passed, M failed, K skipped`
+        /// (and `, D deferred` when some are).
         #[test]
         fn protocol_compliance_summary() {
             ::smithy_runtime::protocol_test::run_summary(#service_name, CASES);
@@ -81,7 +83,13 @@ fn operation_path(service: &Service, case: &ProtocolTest) -> Option<TokenStream>
 fn test_fn(service: &Service, case: &ProtocolTest) -> TokenStream {
     let name = ident(&case.fn_name);
     let doc = doc_attrs(&format!("Compliance case `{}`.", case.id));
-    let ignore = case.skip.map(|reason| quote!(#[ignore = #reason]));
+    let ignore = case.not_run.map(|not_run| {
+        let reason = match not_run {
+            NotRun::Skipped(reason) => format!("skipped: {reason}"),
+            NotRun::Deferred(reason) => reason.to_owned(),
+        };
+        quote!(#[ignore = #reason])
+    });
     let Some(op_path) = operation_path(service, case) else {
         let message = format!("operation {} is not generated", case.operation);
         return quote!(#doc #[test] #ignore fn #name() { panic!(#message); });
@@ -244,7 +252,7 @@ fn literal(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
             quote!(::smithy_runtime::Timestamp::new(#secs, #nanos))
         }
         TypeRef::Document => document_expr(json),
-        TypeRef::List { member, sparse } => {
+        TypeRef::List { member, sparse, .. } => {
             let items = json
                 .as_array()
                 .into_iter()
@@ -252,7 +260,7 @@ fn literal(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
                 .map(|item| sparse_literal(service, member, item, *sparse));
             quote!(::std::vec![#(#items),*])
         }
-        TypeRef::Map { value, sparse } => {
+        TypeRef::Map { value, sparse, .. } => {
             let entries = json.as_object().into_iter().flatten().map(|(k, v)| {
                 let v = sparse_literal(service, value, v, *sparse);
                 quote!((String::from(#k), #v))

@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::ident;
-use crate::ir::{DefaultValue, Service, TypeRef};
+use crate::ir::{DefaultValue, Service, TimestampFormat, TypeRef};
 
 /// The module generated code is written in, which decides how it names types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,12 +70,12 @@ pub fn rust_type(service: &Service, ty: &TypeRef, scope: Scope) -> TokenStream {
         TypeRef::BigDecimal => quote!(::smithy_runtime::BigDecimal),
         TypeRef::Timestamp(_) => quote!(::smithy_runtime::Timestamp),
         TypeRef::Document => quote!(::smithy_runtime::Document),
-        TypeRef::List { member, sparse } => {
+        TypeRef::List { member, sparse, .. } => {
             let inner = element(service, member, *sparse, scope);
             let vec = scope.vec();
             quote!(#vec<#inner>)
         }
-        TypeRef::Map { value, sparse } => {
+        TypeRef::Map { value, sparse, .. } => {
             let inner = element(service, value, *sparse, scope);
             let string = scope.string();
             quote!(::std::collections::BTreeMap<#string, #inner>)
@@ -201,5 +201,14 @@ pub fn document_expr(json: &serde_json::Value) -> TokenStream {
             });
             quote!(::smithy_runtime::Document::Object(::std::collections::BTreeMap::from([#(#entries),*])))
         }
+    }
+}
+
+/// The runtime's name for a timestamp format.
+pub fn timestamp_format(format: TimestampFormat) -> TokenStream {
+    match format {
+        TimestampFormat::EpochSeconds => quote!(::smithy_runtime::TimestampFormat::EpochSeconds),
+        TimestampFormat::DateTime => quote!(::smithy_runtime::TimestampFormat::DateTime),
+        TimestampFormat::HttpDate => quote!(::smithy_runtime::TimestampFormat::HttpDate),
     }
 }

@@ -5,11 +5,17 @@
 //!   `accountId` label is `-` (the caller's own account); uploads carry the SHA-256 of the body
 //!   and its tree hash.
 //! - Amazon API Gateway: every request carries `Accept: application/json`.
+//! - Amazon S3: `CopyObject`, `CompleteMultipartUpload` and `UploadPartCopy` may answer a
+//!   success status with an error body, which is an error.
 
 use super::{Service, TypeKind, TypeRef};
 
 const GLACIER: &str = "com.amazonaws.glacier#Glacier";
 const API_GATEWAY: &str = "com.amazonaws.apigateway#BackplaneControlService";
+const S3: &str = "com.amazonaws.s3#AmazonS3";
+
+/// S3 operations whose success status may carry an error body.
+const S3_ERRORS_IN_SUCCESS: &[&str] = &["CopyObject", "CompleteMultipartUpload", "UploadPartCopy"];
 
 /// Glacier operations whose body is an archive (or part of one) to checksum.
 const GLACIER_UPLOADS: &[&str] = &["UploadArchive", "UploadMultipartPart"];
@@ -22,6 +28,11 @@ pub fn apply(service: &mut Service) {
             for op in &mut service.operations {
                 op.constant_headers
                     .push(("Accept".to_owned(), "application/json".to_owned()));
+            }
+        }
+        S3 => {
+            for op in &mut service.operations {
+                op.errors_in_success = S3_ERRORS_IN_SUCCESS.contains(&op.wire_name.as_str());
             }
         }
         _ => {}

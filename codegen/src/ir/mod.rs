@@ -21,7 +21,7 @@ pub use http::{HttpBinding, HttpOperation, UriPattern, UriSegment};
 pub use optional::is_optional;
 pub use protocol_tests::{ProtocolTest, TestKind};
 pub use resolve::{resolve, Selection};
-pub use skips::SKIPPED as SKIPPED_PROTOCOL_TESTS;
+pub use skips::{NotRun, DEFERRED as DEFERRED_PROTOCOL_TESTS, SKIPPED as SKIPPED_PROTOCOL_TESTS};
 
 use crate::model::ShapeId;
 
@@ -79,6 +79,14 @@ impl Protocol {
         matches!(self, Self::RestJson1 | Self::RestXml)
     }
 
+    /// The format of response bodies, which errors are decoded from.
+    pub fn body_format(self) -> BodyFormat {
+        match self {
+            Self::RestXml | Self::AwsQuery | Self::Ec2Query => BodyFormat::Xml,
+            _ => BodyFormat::Json,
+        }
+    }
+
     /// The timestamp format of the body when a member has no `@timestampFormat`.
     pub fn body_timestamp_format(self) -> TimestampFormat {
         match self {
@@ -99,6 +107,13 @@ impl Protocol {
     ];
 }
 
+/// The format of a protocol's response bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyFormat {
+    Json,
+    Xml,
+}
+
 /// A resolved service and the closure of shapes it reaches.
 #[derive(Debug, Clone)]
 pub struct Service {
@@ -110,6 +125,8 @@ pub struct Service {
     pub version: Option<String>,
     pub protocol: Protocol,
     pub docs: Option<String>,
+    /// `@xmlNamespace` of the service: XML request bodies declare it on their root.
+    pub xml_namespace: Option<XmlNamespace>,
     /// Operations sorted by name.
     pub operations: Vec<Operation>,
     /// Named types (structures, unions, enums) by shape id.
@@ -224,6 +241,12 @@ pub struct Operation {
     /// Values for input members the caller leaves unset, as `(Rust field name, value)`
     /// (Glacier's `accountId` is `-`, the caller's own account).
     pub label_defaults: Vec<(String, String)>,
+    /// `@aws.customizations#s3UnwrappedXmlOutput`: the output's one member is the XML body's
+    /// root element itself (S3's `GetBucketLocation`).
+    pub unwrapped_xml_output: bool,
+    /// A success status may carry an XML error body, which is an error (S3's `CopyObject`,
+    /// `CompleteMultipartUpload`, `UploadPartCopy`).
+    pub errors_in_success: bool,
 }
 
 /// Checksums computed over a request's body.
@@ -263,6 +286,10 @@ pub struct TypeDef {
     /// structure names on the wire. An awsQuery error with `@awsQueryError`
     /// has that trait's `code` here instead.
     pub wire_name: String,
+    /// The code an error of an `@awsQueryCompatible` service reports (its `@awsQueryError`
+    /// code, as the `x-amzn-query-error` header sends it) instead of `wire_name`, which
+    /// still matches it.
+    pub query_code: Option<String>,
     pub docs: Option<String>,
     /// `@sensitive` on the shape itself: `Debug` shows nothing of it.
     pub sensitive: bool,
@@ -273,6 +300,9 @@ pub struct TypeDef {
     pub received: bool,
     /// Names for an error structure's helpers (`None` for other types).
     pub error: Option<ErrorTypeNames>,
+    /// The element of the type when it is an XML document's root (an input, output or payload):
+    /// `@xmlName` of the shape or its name, and its `@xmlNamespace`.
+    pub xml: XmlName,
 }
 
 /// Names generated for one error structure.
@@ -351,6 +381,8 @@ pub struct Field {
     pub media_type: Option<String>,
     /// The target is a `@streaming` blob (a payload the generated code reads whole).
     pub streaming: bool,
+    /// The member in XML and query bodies.
+    pub xml: XmlMember,
 }
 
 impl Field {
@@ -395,6 +427,72 @@ pub enum Location {
 
 pub use defaults::DefaultValue;
 
+/// An `@xmlNamespace`: a default namespace (`xmlns="uri"`) or a prefixed one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlNamespace {
+    pub prefix: Option<String>,
+    pub uri: String,
+}
+
+/// The XML element of a value: its name and the namespace it declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlName {
+    pub name: String,
+    pub namespace: Option<XmlNamespace>,
+}
+
+impl XmlName {
+    /// An element without a namespace.
+    pub fn plain(name: &str) -> Self {
+        XmlName {
+            name: name.to_owned(),
+            namespace: None,
+        }
+    }
+}
+
+/// The element names inside a collection (from `@xmlName` and `@xmlNamespace` on the list's
+/// member or the map's key and value): `member`, `key` and `value` by default. In awsQuery
+/// requests they name the query keys (`List.member.1`, `Map.entry.1.key`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollectionNames {
+    /// A list's items.
+    pub member: XmlName,
+    /// A map entry's key.
+    pub key: XmlName,
+    /// A map entry's value.
+    pub value: XmlName,
+}
+
+impl Default for CollectionNames {
+    fn default() -> Self {
+        CollectionNames {
+            member: XmlName::plain("member"),
+            key: XmlName::plain("key"),
+            value: XmlName::plain("value"),
+        }
+    }
+}
+
+/// How a structure member appears in XML and in query requests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlMember {
+    /// The element (or attribute) name: `@xmlName`, else the member name.
+    pub name: String,
+    /// The name comes from `@xmlName` (a payload's root element is named by the member only
+    /// then, by its target otherwise).
+    pub renamed: bool,
+    /// `@xmlNamespace` of the member.
+    pub namespace: Option<XmlNamespace>,
+    /// `@xmlAttribute`: an attribute of the structure's element.
+    pub attribute: bool,
+    /// `@xmlFlattened`: a list's items (a map's entries) repeat the member's element directly.
+    pub flattened: bool,
+    /// The member's key in a query request: the XML name under awsQuery; under ec2Query
+    /// `@ec2QueryName`, else the XML name capitalized.
+    pub query_name: String,
+}
+
 /// A union: exactly one member is set.
 #[derive(Debug, Clone)]
 pub struct Union {
@@ -410,6 +508,8 @@ pub struct Variant {
     pub rust_name: String,
     /// The member's key in a JSON body (see [`Field::json_name`]).
     pub json_name: String,
+    /// The member's element in XML (see [`Field::xml`]).
+    pub xml: XmlMember,
     /// `None` when the member targets `smithy.api#Unit`.
     pub ty: Option<TypeRef>,
     pub boxed: bool,
@@ -477,11 +577,15 @@ pub enum TypeRef {
     List {
         member: Box<TypeRef>,
         sparse: bool,
+        /// XML names of the items (`names.member`).
+        names: Box<CollectionNames>,
     },
     /// A map with string keys (enum keys are kept as their wire strings).
     Map {
         value: Box<TypeRef>,
         sparse: bool,
+        /// XML names of the entries' key and value (`names.key`, `names.value`).
+        names: Box<CollectionNames>,
     },
     /// A structure, union or enum emitted as its own type.
     Named(ShapeId),

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::NotRun;
 use crate::model::{Shape, ShapeId};
 use crate::{Error, Result};
 
@@ -46,8 +47,8 @@ pub struct ProtocolTest {
     pub code: Option<u16>,
     pub host: Option<String>,
     pub resolved_host: Option<String>,
-    /// Why the case is skipped, from the one list in `skips.rs`.
-    pub skip: Option<&'static str>,
+    /// Why the case is not run (skipped or deferred), from the one list in `skips.rs`.
+    pub not_run: Option<NotRun>,
 }
 
 /// Reads the client cases of `protocol` (a protocol trait id) from a shape's
@@ -165,7 +166,7 @@ fn read_case(
         code,
         host: text("host")?,
         resolved_host: text("resolvedHost")?,
-        skip: super::skips::reason(&id, kind),
+        not_run: super::skips::not_run(&id, kind),
         id,
     })
 }

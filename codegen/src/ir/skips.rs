@@ -1,6 +1,7 @@
-//! The one visible list of protocol compliance cases this generator skips, each
-//! with its reason. A skipped case is still generated, as an `#[ignore]`d test
-//! carrying the reason, and counted in the summary line.
+//! The one visible list of protocol compliance cases this generator does not run, each with
+//! its reason: skipped (a case we disagree with) or deferred (work an open issue will do). Such
+//! a case is still generated, as an `#[ignore]`d test carrying the reason, and counted in the
+//! summary line.
 
 use super::TestKind;
 
@@ -21,6 +22,51 @@ pub const SKIPPED: &[(&str, Side, &str)] = &[
     ("HttpPrefixHeadersResponse", Side::Response, HEADER_CASE),
 ];
 
+/// Why S3's addressing cases wait: shared by the cases that expect it.
+const S3_ENDPOINT_RULES: &str = "deferred to the endpoint-rules issue (#13): expects the host \
+    S3's endpoint rules resolve (`resolvedHost`: the bucket in the host name, dual-stack and \
+    accelerate hosts), and the generated client does not evaluate endpoint rules yet; it sends \
+    path-style requests to the case's host.";
+
+/// `(case id, whether it is the request or the response case, reason)`: cases that need work
+/// an open issue will do.
+pub const DEFERRED: &[(&str, Side, &str)] = &[
+    (
+        "S3EscapeObjectKeyInUriLabel",
+        Side::Request,
+        S3_ENDPOINT_RULES,
+    ),
+    (
+        "S3EscapePathObjectKeyInUriLabel",
+        Side::Request,
+        S3_ENDPOINT_RULES,
+    ),
+    (
+        "S3VirtualHostDualstackAddressing",
+        Side::Request,
+        S3_ENDPOINT_RULES,
+    ),
+    (
+        "S3VirtualHostDualstackAccelerateAddressing",
+        Side::Request,
+        S3_ENDPOINT_RULES,
+    ),
+    (
+        "S3OperationAddressingPreferred",
+        Side::Request,
+        S3_ENDPOINT_RULES,
+    ),
+];
+
+/// Why a case is not run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRun {
+    /// In [`SKIPPED`].
+    Skipped(&'static str),
+    /// In [`DEFERRED`].
+    Deferred(&'static str),
+}
+
 /// The half of the exchange a case checks (one id may name a request case and a response
 /// case).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,14 +75,18 @@ pub enum Side {
     Response,
 }
 
-/// Why the case `id` of `kind` is skipped, if it is.
-pub fn reason(id: &str, kind: TestKind) -> Option<&'static str> {
+/// Why the case `id` of `kind` is not run, if it is not.
+pub fn not_run(id: &str, kind: TestKind) -> Option<NotRun> {
     let side = match kind {
         TestKind::Request => Side::Request,
         TestKind::Response | TestKind::ErrorResponse => Side::Response,
     };
-    SKIPPED
-        .iter()
-        .find(|(skipped, s, _)| *skipped == id && *s == side)
-        .map(|(_, _, why)| *why)
+    let find = |list: &[(&str, Side, &'static str)]| {
+        list.iter()
+            .find(|(listed, s, _)| *listed == id && *s == side)
+            .map(|(_, _, why)| *why)
+    };
+    find(SKIPPED)
+        .map(NotRun::Skipped)
+        .or_else(|| find(DEFERRED).map(NotRun::Deferred))
 }

@@ -24,8 +24,14 @@ pub const UNIT_TYPE: &str = "smithy.api#unitType";
 pub const DEPRECATED: &str = "smithy.api#deprecated";
 pub const JSON_NAME: &str = "smithy.api#jsonName";
 pub const MEDIA_TYPE: &str = "smithy.api#mediaType";
+pub const XML_NAME: &str = "smithy.api#xmlName";
+pub const XML_NAMESPACE: &str = "smithy.api#xmlNamespace";
+pub const XML_ATTRIBUTE: &str = "smithy.api#xmlAttribute";
+pub const XML_FLATTENED: &str = "smithy.api#xmlFlattened";
+pub const EC2_QUERY_NAME: &str = "aws.protocols#ec2QueryName";
 pub const AWS_SERVICE: &str = "aws.api#service";
 pub const AWS_QUERY_ERROR: &str = "aws.protocols#awsQueryError";
+pub const AWS_QUERY_COMPATIBLE: &str = "aws.protocols#awsQueryCompatible";
 
 /// A string-valued trait such as `@documentation`.
 pub fn string<'a>(traits: &'a Traits, id: &str) -> Result<Option<&'a str>> {
@@ -134,6 +140,24 @@ pub fn sdk_id(traits: &Traits) -> Result<Option<&str>> {
             Some(other) => Err(wrong_type("aws.api#service sdkId", "a string", other)),
         },
     }
+}
+
+/// `@xmlNamespace(uri: "...", prefix: "...")`: the URI and the optional prefix.
+pub fn xml_namespace(traits: &Traits) -> Result<Option<(&str, Option<&str>)>> {
+    let Some(value) = traits.get(XML_NAMESPACE) else {
+        return Ok(None);
+    };
+    let invalid = || wrong_type(XML_NAMESPACE, "an object with a string `uri`", value);
+    let uri = value
+        .get("uri")
+        .and_then(Value::as_str)
+        .ok_or_else(invalid)?;
+    let prefix = match value.get("prefix") {
+        None => None,
+        Some(Value::String(p)) => Some(p.as_str()),
+        Some(_) => return Err(invalid()),
+    };
+    Ok(Some((uri, prefix)))
 }
 
 fn wrong_type(id: &str, expected: &str, found: &Value) -> Error {

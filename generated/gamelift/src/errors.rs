@@ -837,8 +837,8 @@ impl Error {
     }
 
     /// Decodes an XML error body (`<ErrorResponse><Error>…`, `<Error>…` or
-    /// `<Response><Errors><Error>…`); members are read from the children
-    /// of `<Error>`.
+    /// `<Response><Errors><Error>…`), which some endpoints send whatever the protocol;
+    /// members are read from the text of the children of `<Error>`.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         let status = response.status().as_u16();
         let body = response.body();
@@ -1111,13 +1111,14 @@ pub type StopMatchmakingError = AcceptMatchError;
 /// The errors of `UpdateMatchmakingConfiguration`: [`AcceptMatchError`], the type of every operation with the same modeled errors.
 pub type UpdateMatchmakingConfigurationError = AcceptMatchError;
 impl AcceptMatchError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -1262,13 +1263,14 @@ impl From<::smithy_runtime::DecodeError> for ClaimGameServerError {
 }
 
 impl ClaimGameServerError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -1425,13 +1427,14 @@ impl From<::smithy_runtime::DecodeError> for CreateAliasError {
 /// The errors of `CreateLocation`: [`CreateAliasError`], the type of every operation with the same modeled errors.
 pub type CreateLocationError = CreateAliasError;
 impl CreateAliasError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -1577,13 +1580,14 @@ impl From<::smithy_runtime::DecodeError> for CreateBuildError {
 /// The errors of `CreateScript`: [`CreateBuildError`], the type of every operation with the same modeled errors.
 pub type CreateScriptError = CreateBuildError;
 impl CreateBuildError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -1745,13 +1749,14 @@ impl From<::smithy_runtime::DecodeError> for CreateContainerFleetError {
 /// The errors of `CreateContainerGroupDefinition`: [`CreateContainerFleetError`], the type of every operation with the same modeled errors.
 pub type CreateContainerGroupDefinitionError = CreateContainerFleetError;
 impl CreateContainerFleetError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -1939,13 +1944,14 @@ impl From<::smithy_runtime::DecodeError> for CreateFleetError {
 }
 
 impl CreateFleetError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -2137,13 +2143,14 @@ impl From<::smithy_runtime::DecodeError> for CreateFleetLocationsError {
 }
 
 impl CreateFleetLocationsError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -2307,13 +2314,14 @@ impl From<::smithy_runtime::DecodeError> for CreateGameServerGroupError {
 /// The errors of `RegisterGameServer`: [`CreateGameServerGroupError`], the type of every operation with the same modeled errors.
 pub type RegisterGameServerError = CreateGameServerGroupError;
 impl CreateGameServerGroupError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -2519,13 +2527,14 @@ impl From<::smithy_runtime::DecodeError> for CreateGameSessionError {
 }
 
 impl CreateGameSessionError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -2708,13 +2717,14 @@ impl From<::smithy_runtime::DecodeError> for CreateGameSessionQueueError {
 }
 
 impl CreateGameSessionQueueError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -2869,13 +2879,14 @@ impl From<::smithy_runtime::DecodeError> for CreateMatchmakingConfigurationError
 }
 
 impl CreateMatchmakingConfigurationError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -3025,13 +3036,14 @@ impl From<::smithy_runtime::DecodeError> for CreateMatchmakingRuleSetError {
 }
 
 impl CreateMatchmakingRuleSetError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -3201,13 +3213,14 @@ impl From<::smithy_runtime::DecodeError> for CreatePlayerSessionError {
 /// The errors of `CreatePlayerSessions`: [`CreatePlayerSessionError`], the type of every operation with the same modeled errors.
 pub type CreatePlayerSessionsError = CreatePlayerSessionError;
 impl CreatePlayerSessionError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -3420,13 +3433,14 @@ pub type UpdateGameSessionQueueError = CreateVpcPeeringAuthorizationError;
 /// The errors of `UpdateScript`: [`CreateVpcPeeringAuthorizationError`], the type of every operation with the same modeled errors.
 pub type UpdateScriptError = CreateVpcPeeringAuthorizationError;
 impl CreateVpcPeeringAuthorizationError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -3572,13 +3586,14 @@ pub type DeleteGameSessionQueueError = DeleteAliasError;
 /// The errors of `DeleteScript`: [`DeleteAliasError`], the type of every operation with the same modeled errors.
 pub type DeleteScriptError = DeleteAliasError;
 impl DeleteAliasError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -3731,13 +3746,14 @@ impl From<::smithy_runtime::DecodeError> for DeleteContainerFleetError {
 /// The errors of `DeleteContainerGroupDefinition`: [`DeleteContainerFleetError`], the type of every operation with the same modeled errors.
 pub type DeleteContainerGroupDefinitionError = DeleteContainerFleetError;
 impl DeleteContainerFleetError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -3894,13 +3910,14 @@ impl From<::smithy_runtime::DecodeError> for DeleteFleetError {
 }
 
 impl DeleteFleetError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -4090,13 +4107,14 @@ pub type StartGameSessionPlacementError = DeleteFleetLocationsError;
 /// The errors of `StopFleetActions`: [`DeleteFleetLocationsError`], the type of every operation with the same modeled errors.
 pub type StopFleetActionsError = DeleteFleetLocationsError;
 impl DeleteFleetLocationsError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -4250,13 +4268,14 @@ pub type TagResourceError = DeleteMatchmakingConfigurationError;
 /// The errors of `UntagResource`: [`DeleteMatchmakingConfigurationError`], the type of every operation with the same modeled errors.
 pub type UntagResourceError = DeleteMatchmakingConfigurationError;
 impl DeleteMatchmakingConfigurationError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -4401,13 +4420,14 @@ pub type ListContainerFleetsError = DescribeEc2InstanceLimitsError;
 /// The errors of `ListContainerGroupDefinitions`: [`DescribeEc2InstanceLimitsError`], the type of every operation with the same modeled errors.
 pub type ListContainerGroupDefinitionsError = DescribeEc2InstanceLimitsError;
 impl DescribeEc2InstanceLimitsError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -4564,13 +4584,14 @@ pub type DescribeGameSessionsError = DescribeGameSessionDetailsError;
 /// The errors of `SearchGameSessions`: [`DescribeGameSessionDetailsError`], the type of every operation with the same modeled errors.
 pub type SearchGameSessionsError = DescribeGameSessionDetailsError;
 impl DescribeGameSessionDetailsError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -4708,13 +4729,14 @@ pub type DescribeMatchmakingConfigurationsError = DescribeMatchmakingError;
 /// The errors of `ValidateMatchmakingRuleSet`: [`DescribeMatchmakingError`], the type of every operation with the same modeled errors.
 pub type ValidateMatchmakingRuleSetError = DescribeMatchmakingError;
 impl DescribeMatchmakingError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -4844,13 +4866,14 @@ pub type ListLocationsError = DescribeVpcPeeringAuthorizationsError;
 /// The errors of `ListScripts`: [`DescribeVpcPeeringAuthorizationsError`], the type of every operation with the same modeled errors.
 pub type ListScriptsError = DescribeVpcPeeringAuthorizationsError;
 impl DescribeVpcPeeringAuthorizationsError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -4993,13 +5016,14 @@ impl From<::smithy_runtime::DecodeError> for RegisterComputeError {
 }
 
 impl RegisterComputeError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -5145,13 +5169,14 @@ impl From<::smithy_runtime::DecodeError> for ResolveAliasError {
 }
 
 impl ResolveAliasError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -5302,13 +5327,14 @@ impl From<::smithy_runtime::DecodeError> for TerminateGameSessionError {
 }
 
 impl TerminateGameSessionError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -5474,13 +5500,14 @@ impl From<::smithy_runtime::DecodeError> for UpdateContainerFleetError {
 }
 
 impl UpdateContainerFleetError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -5641,13 +5668,14 @@ impl From<::smithy_runtime::DecodeError> for UpdateContainerGroupDefinitionError
 }
 
 impl UpdateContainerGroupDefinitionError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -5819,13 +5847,14 @@ impl From<::smithy_runtime::DecodeError> for UpdateFleetAttributesError {
 /// The errors of `UpdateFleetPortSettings`: [`UpdateFleetAttributesError`], the type of every operation with the same modeled errors.
 pub type UpdateFleetPortSettingsError = UpdateFleetAttributesError;
 impl UpdateFleetAttributesError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -6006,13 +6035,14 @@ impl From<::smithy_runtime::DecodeError> for UpdateFleetCapacityError {
 }
 
 impl UpdateFleetCapacityError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -6179,13 +6209,14 @@ impl From<::smithy_runtime::DecodeError> for UpdateGameSessionError {
 }
 
 impl UpdateGameSessionError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }
@@ -6342,13 +6373,14 @@ impl From<::smithy_runtime::DecodeError> for UpdateRuntimeConfigurationError {
 }
 
 impl UpdateRuntimeConfigurationError {
-    /// Decodes a JSON error response; see [`Error::from_json`]. A service
-    /// error this operation does not model is unhandled here.
+    /// Decodes a JSON error response; see [`Error::from_json`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_json(response), response)
     }
 
     /// Decodes an XML error body; see [`Error::from_xml`].
+    /// A service error this operation does not model is unhandled here.
     pub fn from_xml(response: &::smithy_runtime::ErrorResponse) -> Self {
         Self::from_service(Error::from_xml(response), response)
     }

@@ -13,6 +13,14 @@ pub struct ErrorParts {
     pub code: Option<String>,
     /// The human-readable message, if any.
     pub message: Option<String>,
+    /// The request id the service gave the failed request, if it sent one.
+    pub request_id: Option<String>,
+    /// The code of an awsQuery-compatible JSON service's `x-amzn-query-error` header
+    /// (`AWS.SimpleQueueService.NonExistentQueue` of
+    /// `AWS.SimpleQueueService.NonExistentQueue;Sender`): what the service reported under
+    /// awsQuery, and what an unhandled error reports as its code. `code` still identifies the
+    /// modeled error.
+    pub query_code: Option<String>,
 }
 
 impl ErrorParts {
@@ -26,10 +34,16 @@ impl ErrorParts {
         self.message.as_deref()
     }
 
-    /// The fallback error for a code no modeled error matches; the code is `Unknown` when the
-    /// response had none.
+    /// The code to report: the awsQuery-compatible `query_code` when the response had one,
+    /// else `code`.
+    pub fn reported_code(&self) -> Option<&str> {
+        self.query_code.as_deref().or(self.code.as_deref())
+    }
+
+    /// The fallback error for a code no modeled error matches: its code is the
+    /// [`reported_code`](Self::reported_code), `Unknown` when the response had none.
     pub fn into_unhandled(self, body: Vec<u8>) -> UnhandledError {
-        let code = self.code.unwrap_or_else(|| "Unknown".to_owned());
+        let code = self.reported_code().unwrap_or("Unknown").to_owned();
         UnhandledError::new(code, self.message, body)
     }
 }
@@ -49,9 +63,26 @@ struct BodyFields {
 /// string, the body's top-level `__type` string; it is then sanitized with
 /// [`sanitize_error_code`]. The message is the body's top-level `message`, else `Message`.
 ///
+/// An awsQuery-compatible service's `x-amzn-query-error` header (`Code;Fault`) gives
+/// [`ErrorParts::query_code`]. A body that is an XML error rather than JSON (authentication
+/// failures from some endpoints are, whatever the protocol) gives its `<Code>` and `<Message>`.
+///
 /// Never fails: a malformed body contributes nothing, and a header or field that is not text (or
 /// sanitizes to nothing) is ignored.
 pub fn json_error_parts(headers: &HeaderMap, body: &[u8]) -> ErrorParts {
+    if starts_with(body, b'<') {
+        let parts = super::xml_error_summary(headers, body);
+        let header = headers
+            .get("x-amzn-errortype")
+            .and_then(|v| v.to_str().ok())
+            .map(sanitize_error_code)
+            .filter(|c| !c.is_empty());
+        return ErrorParts {
+            code: header.map(str::to_owned).or(parts.code),
+            query_code: query_code(headers),
+            ..parts
+        };
+    }
     let fields = body_fields(body).unwrap_or_default();
     let header = headers
         .get("x-amzn-errortype")
@@ -65,7 +96,30 @@ pub fn json_error_parts(headers: &HeaderMap, body: &[u8]) -> ErrorParts {
     ErrorParts {
         code,
         message: fields.message.or(fields.message_capitalized),
+        request_id: header_request_id(headers),
+        query_code: query_code(headers),
     }
+}
+
+/// Whether the first byte of `body` that is not whitespace is `first`.
+pub(crate) fn starts_with(body: &[u8], first: u8) -> bool {
+    body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&first)
+}
+
+/// The code of the `x-amzn-query-error` header (`Code;Fault`), if non-empty.
+fn query_code(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get("x-amzn-query-error")?.to_str().ok()?;
+    let code = value.split(';').next()?.trim();
+    (!code.is_empty()).then(|| code.to_owned())
+}
+
+/// The request id headers of AWS services: `x-amzn-requestid` (JSON protocols),
+/// `x-amz-request-id` (S3 and other restXml services).
+pub(crate) fn header_request_id(headers: &HeaderMap) -> Option<String> {
+    ["x-amzn-requestid", "x-amz-request-id"]
+        .into_iter()
+        .find_map(|name| headers.get(name)?.to_str().ok())
+        .map(str::to_owned)
 }
 
 fn body_fields(body: &[u8]) -> Result<BodyFields, DecodeError> {
@@ -124,6 +178,16 @@ mod tests {
     }
 
     #[test]
+    fn request_id_from_the_header() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-amzn-RequestId", HeaderValue::from_static("r-1"));
+        assert_eq!(
+            json_error_parts(&headers, b"{}").request_id.as_deref(),
+            Some("r-1")
+        );
+    }
+
+    #[test]
     fn message_lower_case_wins() {
         assert_eq!(
             parts(None, r#"{"Message":"upper"}"#).message(),
@@ -151,6 +215,49 @@ mod tests {
             assert_eq!(parts(None, body), ErrorParts::default(), "{body:?}");
             assert_eq!(parts(Some("H"), body).code(), Some("H"));
         }
+    }
+
+    #[test]
+    fn query_compatible_header_gives_the_reported_code() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-amzn-query-error",
+            HeaderValue::from_static("AWS.SimpleQueueService.NonExistentQueue;Sender"),
+        );
+        let body = br#"{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"m"}"#;
+        let p = json_error_parts(&headers, body);
+        assert_eq!(p.code(), Some("QueueDoesNotExist"));
+        assert_eq!(
+            p.reported_code(),
+            Some("AWS.SimpleQueueService.NonExistentQueue")
+        );
+        let unhandled = p.into_unhandled(Vec::new());
+        assert_eq!(unhandled.code(), "AWS.SimpleQueueService.NonExistentQueue");
+        headers.insert("x-amzn-query-error", HeaderValue::from_static(";Sender"));
+        assert_eq!(json_error_parts(&headers, body).query_code, None);
+    }
+
+    #[test]
+    fn an_xml_body_is_read_as_an_xml_error() {
+        // What an emulator answers a bad signature with, whatever the protocol.
+        let body = b"  <ErrorResponse><Error><Code>SignatureDoesNotMatch</Code>\
+            <Message>bad</Message></Error><RequestId>r-9</RequestId></ErrorResponse>";
+        let p = json_error_parts(&HeaderMap::new(), body);
+        assert_eq!(p.code(), Some("SignatureDoesNotMatch"));
+        assert_eq!(p.message(), Some("bad"));
+        assert_eq!(p.request_id.as_deref(), Some("r-9"));
+        assert_eq!(
+            parts(Some("FromHeader"), "<Error/>").code(),
+            Some("FromHeader")
+        );
+        assert_eq!(parts(None, "<not xml"), ErrorParts::default());
+    }
+
+    #[test]
+    fn an_xml_summary_of_a_json_body_reads_it_as_json() {
+        let p =
+            super::super::xml_error_summary(&HeaderMap::new(), br#" {"code":"C","message":"m"}"#);
+        assert_eq!((p.code(), p.message()), (Some("C"), Some("m")));
     }
 
     #[test]

@@ -8,4 +8,4 @@ mod xml_parts;
 pub use json_parts::{json_error_parts, ErrorParts};
 pub use sanitize::sanitize_error_code;
 pub use unhandled::UnhandledError;
-pub use xml_parts::{xml_error_parts, XmlErrorParts};
+pub use xml_parts::{xml_error_parts, xml_error_summary, XmlErrorParts};

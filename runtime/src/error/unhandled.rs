@@ -9,6 +9,8 @@ pub struct UnhandledError {
     message: Option<String>,
     body: Vec<u8>,
     status: Option<u16>,
+    request_id: Option<String>,
+    extended_request_id: Option<String>,
 }
 
 impl UnhandledError {
@@ -19,7 +21,32 @@ impl UnhandledError {
             message,
             body,
             status: None,
+            request_id: None,
+            extended_request_id: None,
         }
+    }
+
+    /// The same error with the request ids the service sent: its request id and, for S3, the
+    /// extended one (`x-amz-id-2`).
+    pub fn with_request_ids(
+        mut self,
+        request_id: Option<String>,
+        extended: Option<String>,
+    ) -> Self {
+        self.request_id = request_id;
+        self.extended_request_id = extended;
+        self
+    }
+
+    /// The request id the service gave the failed request (`x-amzn-RequestId`,
+    /// `x-amz-request-id`, or the XML body's `RequestId`), if it sent one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// S3's extended request id (`x-amz-id-2`), if the service sent one.
+    pub fn extended_request_id(&self) -> Option<&str> {
+        self.extended_request_id.as_deref()
     }
 
     /// The same error with the HTTP status of the response it came from.

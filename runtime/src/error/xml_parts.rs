@@ -1,9 +1,12 @@
 //! Error code, message, request id and members of an XML error body (restXml, awsQuery,
 //! ec2Query).
 
+use http::HeaderMap;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+use super::json_parts::{header_request_id, starts_with};
+use super::ErrorParts;
 use crate::DecodeError;
 
 /// Nesting bound for error bodies, which are at most a few levels deep in practice.
@@ -31,6 +34,27 @@ impl XmlErrorParts {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The error code, message and request id of an XML error response (restXml, awsQuery,
+/// ec2Query), for [`split_response`](crate::split_response): from the body's `<Error>` (see
+/// [`xml_error_parts`]), the request id from the body or the `x-amz-request-id` header. Never
+/// fails: a body that is not an XML error contributes nothing.
+pub fn xml_error_summary(headers: &HeaderMap, body: &[u8]) -> ErrorParts {
+    if starts_with(body, b'{') {
+        // A JSON error body on an XML protocol (some gateways answer so): read it as JSON.
+        return super::json_error_parts(headers, body);
+    }
+    let parts = xml_error_parts(body).unwrap_or_default();
+    ErrorParts {
+        code: parts
+            .code
+            .map(|c| super::sanitize_error_code(&c).to_owned())
+            .filter(|c| !c.is_empty()),
+        message: parts.message,
+        request_id: parts.request_id.or_else(|| header_request_id(headers)),
+        query_code: None,
     }
 }
 

@@ -9,8 +9,8 @@ mod encode;
 mod header;
 mod request;
 mod response;
-mod text;
 
+pub use crate::text::{Base64Text, FromText, ToText};
 pub use encode::{encode_greedy_label, encode_label, encode_query_component};
 pub use header::{quote_list_element, split_http_dates, split_list};
 pub use request::RestRequest;
@@ -18,4 +18,3 @@ pub use response::{
     blob_payload, decode_response, header, header_base64_string, header_list, header_timestamp,
     header_timestamps, prefix_headers, string_payload, DecodeResponse,
 };
-pub use text::{Base64Text, FromHttpText, HttpText};

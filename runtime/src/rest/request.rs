@@ -7,7 +7,7 @@ use http::{Method, Request, Uri};
 
 use super::encode::{encode_greedy_label, encode_label, encode_query_component};
 use super::header::quote_list_element;
-use super::text::HttpText;
+use crate::text::ToText;
 use crate::{BuildError, Timestamp, TimestampFormat};
 
 /// The request of a REST operation (restJson1, restXml), built member by member.
@@ -52,9 +52,9 @@ impl RestRequest {
 
     /// The value of the URI label `name`; unset (`None`) or empty is an error at
     /// [`finish`](Self::finish).
-    pub fn label<T: HttpText>(&mut self, name: &'static str, value: Option<T>) {
+    pub fn label<T: ToText>(&mut self, name: &'static str, value: Option<T>) {
         if let Some(value) = value {
-            self.labels.push((name, value.http_text().into_owned()));
+            self.labels.push((name, value.to_text().into_owned()));
         }
     }
 
@@ -78,9 +78,9 @@ impl RestRequest {
     }
 
     /// `name=value` in the query string, when the value is set.
-    pub fn query<T: HttpText>(&mut self, name: &str, value: Option<T>) {
+    pub fn query<T: ToText>(&mut self, name: &str, value: Option<T>) {
         if let Some(value) = value {
-            self.push_query(name, &value.http_text());
+            self.push_query(name, &value.to_text());
         }
     }
 
@@ -98,10 +98,10 @@ impl RestRequest {
     pub fn query_list<I>(&mut self, name: &str, values: Option<I>)
     where
         I: IntoIterator,
-        I::Item: HttpText,
+        I::Item: ToText,
     {
         for value in values.into_iter().flatten() {
-            self.push_query(name, &value.http_text());
+            self.push_query(name, &value.to_text());
         }
     }
 
@@ -118,20 +118,20 @@ impl RestRequest {
     /// `@httpQueryParams` with string values: one `key=value` per entry, except keys in
     /// `reserved` (those of `@httpQuery` members and of the URI pattern), which the map never
     /// overrides.
-    pub fn query_params<V: HttpText>(
+    pub fn query_params<V: ToText>(
         &mut self,
         params: Option<&BTreeMap<String, V>>,
         reserved: &[&str],
     ) {
         for (key, value) in params.into_iter().flatten() {
             if !reserved.contains(&key.as_str()) {
-                self.push_query(key, &value.http_text());
+                self.push_query(key, &value.to_text());
             }
         }
     }
 
     /// `@httpQueryParams` with list values: `key=a&key=b` per entry, except keys in `reserved`.
-    pub fn query_params_lists<V: HttpText>(
+    pub fn query_params_lists<V: ToText>(
         &mut self,
         params: Option<&BTreeMap<String, Vec<V>>>,
         reserved: &[&str],
@@ -139,7 +139,7 @@ impl RestRequest {
         for (key, values) in params.into_iter().flatten() {
             if !reserved.contains(&key.as_str()) {
                 for value in values {
-                    self.push_query(key, &value.http_text());
+                    self.push_query(key, &value.to_text());
                 }
             }
         }
@@ -159,10 +159,14 @@ impl RestRequest {
         }
     }
 
-    /// A header, when the value is set.
-    pub fn header<T: HttpText>(&mut self, name: &str, value: Option<T>) {
+    /// A header, when the value is set and its text is not empty.
+    pub fn header<T: ToText>(&mut self, name: &str, value: Option<T>) {
         if let Some(value) = value {
-            self.insert_header(name, &value.http_text());
+            let text = value.to_text();
+            // An empty header is no header: services read both as unset.
+            if !text.is_empty() {
+                self.insert_header(name, &text);
+            }
         }
     }
 
@@ -182,7 +186,7 @@ impl RestRequest {
     pub fn header_list<I>(&mut self, name: &str, values: Option<I>)
     where
         I: IntoIterator,
-        I::Item: HttpText,
+        I::Item: ToText,
     {
         let mut joined = String::new();
         let mut any = false;
@@ -191,7 +195,7 @@ impl RestRequest {
                 joined.push_str(", ");
             }
             any = true;
-            joined.push_str(&quote_list_element(&value.http_text()));
+            joined.push_str(&quote_list_element(&value.to_text()));
         }
         if any {
             self.insert_header(name, &joined);

@@ -4,8 +4,10 @@
 //! own file here (and its runtime module).
 
 mod aws_json;
+mod aws_query;
 mod http_binding;
 mod rest_json;
+mod rest_xml;
 
 use proc_macro2::TokenStream;
 
@@ -41,11 +43,14 @@ pub fn emitter(protocol: Protocol) -> Option<&'static dyn ProtocolEmitter> {
             version: aws_json::Version::V1_1,
         }),
         Protocol::RestJson1 => Some(&rest_json::RestJson),
-        Protocol::RestXml
-        | Protocol::AwsQuery
-        | Protocol::Ec2Query
-        | Protocol::RpcV2Cbor
-        | Protocol::Unknown => None,
+        Protocol::RestXml => Some(&rest_xml::RestXml),
+        Protocol::AwsQuery => Some(&aws_query::AwsQuery {
+            flavor: aws_query::Flavor::AwsQuery,
+        }),
+        Protocol::Ec2Query => Some(&aws_query::AwsQuery {
+            flavor: aws_query::Flavor::Ec2Query,
+        }),
+        Protocol::RpcV2Cbor | Protocol::Unknown => None,
     }
 }
 

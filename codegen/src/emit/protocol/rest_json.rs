@@ -14,36 +14,7 @@ pub struct RestJson;
 
 impl ProtocolEmitter for RestJson {
     fn build_request(&self, service: &Service, op: &Operation) -> TokenStream {
-        let Some(http) = &op.http else {
-            // The IR gives every operation of an HTTP-binding protocol its `@http`.
-            let message = format!("operation {} has no @http trait", op.wire_name);
-            return quote!(Err(::smithy_runtime::BuildError::new(#message)));
-        };
-        let new = http_binding::request_new(http);
-        let statements = match service.input_of(op) {
-            Some((_, s)) => {
-                let members = http_binding::request_members(service, http, s);
-                let body = request_body(service, s);
-                quote!(#members #body)
-            }
-            None => TokenStream::new(),
-        };
-        if statements.is_empty() {
-            // Nothing from the input goes into the request.
-            let unused = match op.input {
-                Some(_) => quote!(let _ = input;),
-                None => quote!(let () = input;),
-            };
-            return quote! {
-                #unused
-                #new.finish()
-            };
-        }
-        quote! {
-            let mut request = #new;
-            #statements
-            request.finish()
-        }
+        http_binding::build_request(service, op, |_, s| request_body(service, s))
     }
 
     fn parse_response(&self, service: &Service, op: &Operation) -> TokenStream {
@@ -60,19 +31,11 @@ impl ProtocolEmitter for RestJson {
     fn modules<'a>(&self, service: &'a Service) -> Vec<Module<'a>> {
         let mut modules = json_modules(service);
         if bound_responses(service).next().is_some() {
-            modules.push(Module {
-                name: "http_bindings",
-                doc: "Outputs and errors with members outside the body: each decoded from the \
-                      whole response (status, headers, JSON body or payload)."
-                    .to_owned(),
-                items: Box::new(move || {
-                    let impls =
-                        bound_responses(service).map(|(def, s)| decode_response(service, def, s));
-                    quote!(#(#impls)*)
-                }),
-                test_only: false,
-                feature: None,
-            });
+            modules.push(http_binding::bindings_module("JSON", move || {
+                let impls =
+                    bound_responses(service).map(|(def, s)| decode_response(service, def, s));
+                quote!(#(#impls)*)
+            }));
         }
         modules
     }
@@ -80,10 +43,7 @@ impl ProtocolEmitter for RestJson {
     fn codec_docs(&self, service: &Service) -> String {
         let mut docs = "JSON codecs keyed by `@jsonName` (`json`)".to_owned();
         if bound_responses(service).next().is_some() {
-            docs.push_str(
-                ", decoders of outputs and errors with members bound to headers, the status code \
-                 or the payload (`http_bindings`)",
-            );
+            docs.push_str(http_binding::BINDINGS_DOCS);
         }
         docs
     }
@@ -154,20 +114,7 @@ fn bound_responses(service: &Service) -> impl Iterator<Item = (&TypeDef, &Struct
 /// `impl DecodeResponse`: the payload, or the JSON body's members, then each member bound to a
 /// header, prefix headers or the status code.
 fn decode_response(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
-    let name = ident(&def.name);
-    let bound: Vec<(&Field, TokenStream)> = s
-        .fields
-        .iter()
-        .filter_map(|f| {
-            let read = http_binding::response_member(service, f)?;
-            Some((f, http_binding::filled(service, f, read)))
-        })
-        .collect();
-    let initializers = bound.iter().map(|(f, value)| {
-        let field = ident(&f.rust_name);
-        quote!(#field: #value,)
-    });
-    let body = if let Some(payload) = http_binding::response_payload(s) {
+    let root = http_binding::response_payload(s).map(|payload| {
         let read = http_binding::text_payload_value(service, payload).unwrap_or_else(|| {
             let read = quote!(::smithy_runtime::json::from_payload(response.body())?);
             if payload.boxed {
@@ -176,29 +123,8 @@ fn decode_response(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream 
                 read
             }
         });
-        let field = ident(&payload.rust_name);
-        let value = http_binding::filled(service, payload, read);
-        quote!(Ok(Self { #field: #value, #(#initializers)* }))
-    } else if s.fields.iter().all(|f| f.response_binding().is_some()) {
-        quote!(Ok(Self { #(#initializers)* }))
-    } else {
-        let assignments = bound.iter().map(|(f, value)| {
-            let field = ident(&f.rust_name);
-            quote!(value.#field = #value;)
-        });
-        quote! {
-            let mut value: Self = ::smithy_runtime::from_slice(response.body())?;
-            #(#assignments)*
-            Ok(value)
-        }
-    };
-    quote! {
-        impl ::smithy_runtime::rest::DecodeResponse for super::types::#name {
-            fn decode_response(
-                response: &::smithy_runtime::HttpResponse,
-            ) -> Result<Self, ::smithy_runtime::DecodeError> {
-                #body
-            }
-        }
-    }
+        (payload, read)
+    });
+    let body = quote!(::smithy_runtime::from_slice(response.body()));
+    http_binding::decode_response_impl(service, def, s, root, body)
 }

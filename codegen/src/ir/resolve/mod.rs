@@ -199,6 +199,7 @@ impl<'m> Resolver<'m> {
             version: service.bindings.version.clone(),
             protocol: self.protocol,
             docs: self.docs(service)?,
+            xml_namespace: shapes::xml_namespace(&service.traits).map_err(at)?,
             operations: ops,
             types,
             errors: service_errors,

@@ -94,6 +94,8 @@ impl Resolver<'_> {
             },
             constant_headers: Vec::new(),
             label_defaults: Vec::new(),
+            unwrapped_xml_output: op.has_trait("aws.customizations#s3UnwrappedXmlOutput"),
+            errors_in_success: false,
             input,
             output,
         })

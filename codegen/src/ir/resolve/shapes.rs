@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use super::{Resolver, MAX_COLLECTION_DEPTH, UNIT};
 use crate::ir::defaults::{self, NamedKind};
 use crate::ir::{
-    http, is_optional, Enum, EnumCase, Field, IntEnum, IntEnumCase, Protocol, Struct, StructRole,
-    TimestampFormat, TypeDef, TypeKind, TypeRef, Union, Variant,
+    http, is_optional, CollectionNames, Enum, EnumCase, Field, IntEnum, IntEnumCase, Protocol,
+    Struct, StructRole, TimestampFormat, TypeDef, TypeKind, TypeRef, Union, Variant, XmlMember,
+    XmlName, XmlNamespace,
 };
 use crate::model::{traits, Member, Shape, ShapeId, ShapeType};
 use crate::naming;
@@ -38,6 +39,19 @@ impl Resolver<'_> {
         Ok(self.wire_name(&shape.id))
     }
 
+    /// The `@awsQueryError` code a JSON service compatible with awsQuery
+    /// (`@awsQueryCompatible`) reports for an error shape, as its `x-amzn-query-error`
+    /// header does; errors are still matched by their name.
+    fn query_compatible_code(&self, shape: &Shape) -> Result<Option<String>> {
+        if !self.service.has_trait(traits::AWS_QUERY_COMPATIBLE) || !shape.has_trait(traits::ERROR)
+        {
+            return Ok(None);
+        }
+        let code =
+            traits::aws_query_error_code(&shape.traits).map_err(|e| self.locate(shape, e))?;
+        Ok(code.map(str::to_owned))
+    }
+
     pub(super) fn types(&self) -> Result<BTreeMap<ShapeId, TypeDef>> {
         let mut types = BTreeMap::new();
         let mut names: BTreeMap<String, ShapeId> = BTreeMap::new();
@@ -65,6 +79,7 @@ impl Resolver<'_> {
                     id: id.clone(),
                     name,
                     wire_name,
+                    query_code: self.query_compatible_code(shape)?,
                     docs: self.docs(shape)?,
                     sensitive: shape.has_trait(traits::SENSITIVE),
                     kind,
@@ -73,6 +88,8 @@ impl Resolver<'_> {
                     received: false,
                     // Set with the error sets (`error_sets::assign`).
                     error: None,
+                    xml: xml_name(&shape.traits, &self.wire_name(id))
+                        .map_err(|e| self.locate(shape, e))?,
                 },
             );
         }
@@ -168,6 +185,7 @@ impl Resolver<'_> {
                 .model
                 .shape(&member.target)
                 .is_some_and(|t| t.has_trait("smithy.api#streaming")),
+            xml: self.xml_member(member).map_err(|e| in_member(member, e))?,
             ty,
         })
     }
@@ -178,6 +196,27 @@ impl Resolver<'_> {
         Ok(match json_name {
             Some(name) if self.protocol.honors_json_name() => name.to_owned(),
             _ => member.name.clone(),
+        })
+    }
+
+    /// How the member appears in XML and query bodies.
+    fn xml_member(&self, member: &Member) -> Result<XmlMember> {
+        let element = xml_name(&member.traits, &member.name)?;
+        let query_name = match (
+            self.protocol,
+            traits::string(&member.traits, traits::EC2_QUERY_NAME)?,
+        ) {
+            (Protocol::Ec2Query, Some(name)) => name.to_owned(),
+            (Protocol::Ec2Query, None) => capitalize(&element.name),
+            _ => element.name.clone(),
+        };
+        Ok(XmlMember {
+            renamed: traits::has(&member.traits, traits::XML_NAME),
+            name: element.name,
+            namespace: element.namespace,
+            attribute: traits::has(&member.traits, traits::XML_ATTRIBUTE),
+            flattened: traits::has(&member.traits, traits::XML_FLATTENED),
+            query_name,
         })
     }
 
@@ -243,6 +282,7 @@ impl Resolver<'_> {
                 Ok(Variant {
                     member_name: member.name.clone(),
                     json_name: self.json_name(member).map_err(|e| in_member(member, e))?,
+                    xml: self.xml_member(member).map_err(|e| in_member(member, e))?,
                     rust_name,
                     boxed: ty.as_ref().is_some_and(|ty| self.boxed(shape, ty)),
                     ty,
@@ -367,6 +407,10 @@ impl Resolver<'_> {
                 TypeRef::List {
                     member: Box::new(self.type_ref(inner, depth + 1)?),
                     sparse: target.has_trait(traits::SPARSE),
+                    names: Box::new(CollectionNames {
+                        member: xml_name(&inner.traits, "member")?,
+                        ..CollectionNames::default()
+                    }),
                 }
             }
             ShapeType::Map => {
@@ -378,9 +422,15 @@ impl Resolver<'_> {
                         target.id
                     )));
                 }
+                let value = collection_member(target, "value")?;
                 TypeRef::Map {
-                    value: Box::new(self.type_ref(collection_member(target, "value")?, depth + 1)?),
+                    value: Box::new(self.type_ref(value, depth + 1)?),
                     sparse: target.has_trait(traits::SPARSE),
+                    names: Box::new(CollectionNames {
+                        key: xml_name(&key.traits, "key")?,
+                        value: xml_name(&value.traits, "value")?,
+                        ..CollectionNames::default()
+                    }),
                 }
             }
             ShapeType::Service | ShapeType::Operation | ShapeType::Resource => {
@@ -409,6 +459,34 @@ impl Resolver<'_> {
                     .members
                     .iter()
                     .any(|m| self.is_sensitive(m, depth + 1)))
+    }
+}
+
+/// `@xmlName` (else `default`) and `@xmlNamespace` from `traits`.
+pub(super) fn xml_name(traits: &crate::model::Traits, default: &str) -> Result<XmlName> {
+    let name = traits::string(traits, traits::XML_NAME)?.unwrap_or(default);
+    Ok(XmlName {
+        name: name.to_owned(),
+        namespace: xml_namespace(traits)?,
+    })
+}
+
+/// `@xmlNamespace` from `traits`.
+pub(super) fn xml_namespace(traits: &crate::model::Traits) -> Result<Option<XmlNamespace>> {
+    Ok(
+        traits::xml_namespace(traits)?.map(|(uri, prefix)| XmlNamespace {
+            prefix: prefix.map(str::to_owned),
+            uri: uri.to_owned(),
+        }),
+    )
+}
+
+/// The first letter upper-cased (ec2Query's query keys).
+fn capitalize(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

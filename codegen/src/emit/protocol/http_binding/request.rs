@@ -1,18 +1,13 @@
-//! Code shared by the protocols with HTTP bindings (restJson1 now, restXml next): input members
-//! into a `smithy_runtime::rest::RestRequest`, and response members (headers, prefix headers,
-//! status code, text and blob payloads) out of an `http::Response`. Body formats are the
-//! protocols' own business.
+//! Input members bound outside the body into a `smithy_runtime::rest::RestRequest`: labels,
+//! query parameters, headers, prefix headers, and the payloads whose body is the same in every
+//! format (blobs, strings, enums).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::fill;
 use crate::emit::ident;
-use crate::emit::rust_type::{rust_type, Scope};
-use crate::ir::{
-    Field, HttpBinding, HttpOperation, Location, Service, Struct, TimestampFormat, TypeKind,
-    TypeRef,
-};
+use crate::emit::rust_type::timestamp_format;
+use crate::ir::{Field, HttpBinding, HttpOperation, Location, Service, Struct, TypeKind, TypeRef};
 
 /// `RestRequest::new(method, pattern)` for the operation.
 pub fn request_new(http: &HttpOperation) -> TokenStream {
@@ -90,11 +85,11 @@ fn bound_value(
             quote!(header_list),
         ),
     };
-    let format = timestamp_tokens(f.timestamp_format(location, service.protocol));
+    let format = timestamp_format(f.timestamp_format(location, service.protocol));
     let place = optional_ref(f);
     match &f.ty {
         TypeRef::Timestamp(_) => quote!(request.#timestamps(#name, #place, #format);),
-        TypeRef::List { member, sparse } => {
+        TypeRef::List { member, sparse, .. } => {
             let elements = if *sparse {
                 quote!(list.iter().flatten())
             } else {
@@ -155,15 +150,6 @@ fn text_of(service: &Service, ty: &TypeRef, value: TokenStream) -> Option<TokenS
     }
 }
 
-/// The runtime's name for a timestamp format.
-pub fn timestamp_tokens(format: TimestampFormat) -> TokenStream {
-    match format {
-        TimestampFormat::EpochSeconds => quote!(::smithy_runtime::TimestampFormat::EpochSeconds),
-        TimestampFormat::DateTime => quote!(::smithy_runtime::TimestampFormat::DateTime),
-        TimestampFormat::HttpDate => quote!(::smithy_runtime::TimestampFormat::HttpDate),
-    }
-}
-
 /// Payload members whose body is the same in every protocol: blobs, strings and enums.
 /// Statements giving `request` its body, or `None` for other payloads.
 pub fn text_payload(service: &Service, f: &Field) -> Option<TokenStream> {
@@ -215,117 +201,4 @@ pub fn text_payload(service: &Service, f: &Field) -> Option<TokenStream> {
             }
         }
     })
-}
-
-/// An expression of type `Option<T>` reading a response member bound to a header, prefix
-/// headers or the status code from `response`; `None` for payloads and body members.
-pub fn response_member(service: &Service, f: &Field) -> Option<TokenStream> {
-    let binding = f.response_binding()?;
-    Some(match binding {
-        HttpBinding::Header(name) => header_value(service, f, name),
-        HttpBinding::PrefixHeaders(prefix) => {
-            quote!(::smithy_runtime::rest::prefix_headers(response.headers(), #prefix)?)
-        }
-        HttpBinding::ResponseCode => quote!(Some(i32::from(response.status().as_u16()))),
-        _ => return None,
-    })
-}
-
-fn header_value(service: &Service, f: &Field, name: &str) -> TokenStream {
-    let format = timestamp_tokens(f.timestamp_format(Location::Header, service.protocol));
-    let headers = quote!(response.headers());
-    match &f.ty {
-        TypeRef::Timestamp(_) => {
-            quote!(::smithy_runtime::rest::header_timestamp(#headers, #name, #format)?)
-        }
-        TypeRef::String if f.media_type.is_some() => {
-            quote!(::smithy_runtime::rest::header_base64_string(#headers, #name)?)
-        }
-        TypeRef::List { member, sparse } => {
-            let list = match member.as_ref() {
-                TypeRef::Timestamp(_) => {
-                    quote!(::smithy_runtime::rest::header_timestamps(#headers, #name, #format)?)
-                }
-                element => {
-                    let (text_type, convert) = header_text_type(service, element);
-                    let read =
-                        quote!(::smithy_runtime::rest::header_list::<#text_type>(#headers, #name)?);
-                    match convert {
-                        Some(convert) => {
-                            quote!(#read.map(|list| list.into_iter().map(#convert).collect()))
-                        }
-                        None => read,
-                    }
-                }
-            };
-            if *sparse {
-                quote!(#list.map(|list| list.into_iter().map(Some).collect()))
-            } else {
-                list
-            }
-        }
-        ty => {
-            let (text_type, convert) = header_text_type(service, ty);
-            let read = quote!(::smithy_runtime::rest::header::<#text_type>(#headers, #name)?);
-            match convert {
-                Some(convert) => quote!(#read.map(#convert)),
-                None => read,
-            }
-        }
-    }
-}
-
-/// The type a header's text is parsed as, and the function converting it to the member's
-/// type (enums from their wire value).
-fn header_text_type(service: &Service, ty: &TypeRef) -> (TokenStream, Option<TokenStream>) {
-    if let TypeRef::Named(id) = ty {
-        if let Some(def) = service.types.get(id) {
-            let name = ident(&def.name);
-            match def.kind {
-                TypeKind::Enum(_) => {
-                    return (
-                        quote!(String),
-                        Some(quote!(|value: String| super::types::#name::from(value.as_str()))),
-                    )
-                }
-                TypeKind::IntEnum(_) => {
-                    return (quote!(i32), Some(quote!(super::types::#name::from)))
-                }
-                _ => {}
-            }
-        }
-    }
-    (rust_type(service, ty, Scope::Sibling), None)
-}
-
-/// The payload member of a response, if any.
-pub fn response_payload(s: &Struct) -> Option<&Field> {
-    s.fields
-        .iter()
-        .find(|f| matches!(f.response_binding(), Some(HttpBinding::Payload)))
-}
-
-/// An expression of type `Option<T>` reading a blob, string or enum payload from the body;
-/// `None` for other payloads.
-pub fn text_payload_value(service: &Service, f: &Field) -> Option<TokenStream> {
-    let body = quote!(response.body());
-    Some(match &f.ty {
-        TypeRef::Blob => quote!(::smithy_runtime::rest::blob_payload(#body)),
-        TypeRef::String => quote!(::smithy_runtime::rest::string_payload(#body)?),
-        TypeRef::Named(id) => {
-            let def = service.types.get(id)?;
-            if !matches!(def.kind, TypeKind::Enum(_)) {
-                return None;
-            }
-            let name = ident(&def.name);
-            quote!(::smithy_runtime::rest::string_payload(#body)?.map(|value| super::types::#name::from(value.as_str())))
-        }
-        _ => return None,
-    })
-}
-
-/// The value of a response member read by `read` (an `Option<T>` expression), with the
-/// default or zero value when a non-optional member is missing.
-pub fn filled(service: &Service, f: &Field, read: TokenStream) -> TokenStream {
-    fill::finish_field(service, f, read.clone()).unwrap_or(read)
 }
