@@ -125,6 +125,14 @@ fn main() -> Result<(), smithy_codegen::Error> {
         }
         builder.generate_to_out_dir(&format!("sweep_{}.rs", name.replace('-', "_")))?;
     }
+    // The hostile-input harness's restXml slice (`tests/hostile/xml.rs`), with the encoders of
+    // outputs for its round trips; `fuzz/build.rs` generates the same.
+    smithy_codegen::Builder::new()
+        .model(models.join("protocol-tests.json"))
+        .service("aws.protocoltests.restxml#RestXml")
+        .operations(include_str!("tests/hostile/rest_xml_operations.txt").lines())
+        .server_codecs(true)
+        .generate_to_out_dir("hostile_rest_xml.rs")?;
     write_gamelift_operation_list(&models)?;
     Ok(())
 }

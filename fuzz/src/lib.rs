@@ -5,4 +5,4 @@
 #[path = "../../tests/tests/hostile/mod.rs"]
 pub mod hostile;
 
-pub use hostile::{error_decoders, gamelift_outputs, model_loader, model_mutation};
+pub use hostile::{error_decoders, gamelift_outputs, model_loader, model_mutation, rest_xml_outputs};

@@ -162,13 +162,14 @@ pub fn write_map<T: QueryEncode>(
     }
 }
 
-/// Parses a query protocol's response: a success decodes `T` from the `<result>` child of the
-/// root element (awsQuery's `<OperationResponse><OperationResult>`), or from the root itself
-/// when `result` is empty (ec2Query); a decoding failure becomes an `E` through
-/// `From<DecodeError>`; an error response, with its code and message found by
-/// [`xml_error_summary`], goes to `error`.
+/// Parses a query protocol's response, whose root element is `root`
+/// (`<OperationResponse>`): a success decodes `T` from the root's child `result` (awsQuery's
+/// `<OperationResult>`), or from the root itself when `result` is empty (ec2Query); a decoding
+/// failure becomes an `E` through `From<DecodeError>`; an error response, with its code and
+/// message found by [`xml_error_summary`], goes to `error`.
 pub fn decode_response<T, E>(
     response: http::Response<Vec<u8>>,
+    root: &str,
     result: &str,
     error: fn(&ErrorResponse) -> E,
 ) -> Result<T, E>
@@ -181,9 +182,9 @@ where
         Err(response) => return Err(error(&response)),
     };
     let decoded = if result.is_empty() {
-        from_body(response.body())
+        from_body(response.body(), root)
     } else {
-        from_wrapped_body(response.body(), result)
+        from_wrapped_body(response.body(), root, result)
     };
     match decoded {
         Ok(value) => Ok(value),
@@ -230,6 +231,86 @@ mod tests {
         assert_eq!(
             request.headers()[CONTENT_LENGTH],
             request.body().len().to_string().as_str()
+        );
+    }
+
+    #[derive(Debug, PartialEq)]
+    struct Output {
+        name: Option<String>,
+    }
+
+    impl XmlDecode for Output {
+        fn decode_xml(r: &mut crate::xml::XmlReader<'_>) -> Result<Self, DecodeError> {
+            let mut name = None;
+            r.read_members(&mut [("Name", &mut name)])?;
+            Ok(Output { name })
+        }
+    }
+
+    /// What the error callback sees: status, code, message, request id.
+    fn summary(e: &ErrorResponse) -> String {
+        format!(
+            "{} {:?} {:?} {:?}",
+            e.status().as_u16(),
+            e.code(),
+            e.message(),
+            e.request_id()
+        )
+    }
+
+    fn parse(status: u16, body: &str, result: &str) -> Result<Output, String> {
+        let mut response = http::Response::new(body.as_bytes().to_vec());
+        *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+        decode_response(response, "OpResponse", result, summary)
+    }
+
+    impl From<DecodeError> for String {
+        fn from(e: DecodeError) -> Self {
+            format!("decode: {e}")
+        }
+    }
+
+    #[test]
+    fn responses_wrapped_bare_empty_and_errors() {
+        let wrapped = "<OpResponse xmlns=\"urn:x\"><OpResult><Name>n</Name></OpResult>\
+                       <ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></OpResponse>";
+        let named = |name: &str| {
+            Ok(Output {
+                name: Some(name.to_owned()),
+            })
+        };
+        assert_eq!(parse(200, wrapped, "OpResult"), named("n"));
+        // ec2Query: the output is the root element.
+        let bare = "<OpResponse><requestId>r</requestId><Name>e</Name></OpResponse>";
+        assert_eq!(parse(200, bare, ""), named("e"));
+        // No result element, or no body: nothing set.
+        assert_eq!(
+            parse(200, "<OpResponse/>", "OpResult"),
+            Ok(Output { name: None })
+        );
+        assert_eq!(parse(200, "", "OpResult"), Ok(Output { name: None }));
+        let broken = parse(200, "<OpResponse><OpResult><Name>x</OpResult>", "OpResult");
+        assert!(broken.unwrap_err().starts_with("decode: at OpResult"));
+        // Another document (a proxy's page, another operation's response) is an error.
+        for other in ["<html><body>OK</body></html>", "<OtherResponse/>"] {
+            let error = parse(200, other, "OpResult").unwrap_err();
+            assert!(
+                error.contains("expected the root element <OpResponse>"),
+                "{error}"
+            );
+            assert!(parse(200, other, "").is_err());
+        }
+        let error = "<ErrorResponse><Error><Type>Sender</Type><Code>Custom</Code>\
+                     <Message>m</Message></Error><RequestId>r-1</RequestId></ErrorResponse>";
+        assert_eq!(
+            parse(400, error, "OpResult"),
+            Err("400 Some(\"Custom\") Some(\"m\") Some(\"r-1\")".to_owned())
+        );
+        let ec2 = "<Response><Errors><Error><Code>InvalidThing</Code><Message>m</Message>\
+                   </Error></Errors><RequestID>r-2</RequestID></Response>";
+        assert_eq!(
+            parse(400, ec2, ""),
+            Err("400 Some(\"InvalidThing\") Some(\"m\") Some(\"r-2\")".to_owned())
         );
     }
 }

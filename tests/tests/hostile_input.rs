@@ -73,6 +73,7 @@ fn raw_entry_points_accept_any_bytes() {
         }
         hostile::gamelift_outputs(&bytes);
         hostile::error_decoders(&bytes);
+        hostile::rest_xml_outputs(&bytes);
     }
 }
 
@@ -332,6 +333,139 @@ fn limits_many_keys_decode_in_linear_time() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Limits of the generated XML decoders (restXml outputs): depth, entities, sizes.
+
+/// `O`'s response to a 200 with `body`.
+fn parse_xml<O: smithy_runtime::Operation>(body: &str) -> Result<O::Output, O::Error> {
+    O::parse_response(Response::new(body.as_bytes().to_vec()))
+}
+
+#[test]
+fn limits_xml_outputs_deep_nesting_is_an_error_not_a_stack_overflow() {
+    use hostile::xml::rest_xml::operations::{RecursiveShapes, SimpleScalarProperties};
+
+    let recursive = |depth: usize| {
+        // `nested` (Nested1), then Nested1's `nested` (Nested2) and Nested2's `recursiveMember`
+        // (Nested1) in turn.
+        let names = |i: usize| {
+            if i == 0 || i % 2 == 1 {
+                "nested"
+            } else {
+                "recursiveMember"
+            }
+        };
+        let open: String = (0..depth).map(|i| format!("<{}>", names(i))).collect();
+        let close: String = (0..depth)
+            .rev()
+            .map(|i| format!("</{}>", names(i)))
+            .collect();
+        format!("<RecursiveShapesResponse>{open}{close}</RecursiveShapesResponse>")
+    };
+    let error = parse_xml::<RecursiveShapes>(&recursive(DEEP)).expect_err("too deep");
+    let message = error.message().unwrap_or_default();
+    assert!(message.contains("nesting deeper than"), "{message}");
+    assert!(
+        message.starts_with("at nested.nested.recursiveMember.nested."),
+        "{message}"
+    );
+    // Within the limit, every level is there.
+    let mut level = parse_xml::<RecursiveShapes>(&recursive(100))
+        .expect("decodes")
+        .nested;
+    let mut depth = 0;
+    while let Some(nested) = level {
+        depth += 1;
+        level = nested
+            .nested
+            .and_then(|n| n.recursive_member.map(|boxed| *boxed));
+    }
+    assert_eq!(depth, 50);
+    // An unknown element is skipped within the same bound.
+    let unknown = format!(
+        "<SimpleScalarPropertiesResponse><stringValue>s</stringValue>{}</SimpleScalarPropertiesResponse>",
+        String::from_utf8(nested("<x>", "", "</x>", DEEP)).unwrap()
+    );
+    let error = parse_xml::<SimpleScalarProperties>(&unknown).expect_err("too deep");
+    assert!(error
+        .message()
+        .is_some_and(|m| m.contains("nesting deeper than")));
+}
+
+#[test]
+fn limits_xml_outputs_entities_are_never_expanded() {
+    use hostile::xml::rest_xml::operations::SimpleScalarProperties;
+
+    let laughs = r#"<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol9 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<SimpleScalarPropertiesResponse><stringValue>&lol9;</stringValue></SimpleScalarPropertiesResponse>"#;
+    let error = parse_xml::<SimpleScalarProperties>(laughs).expect_err("undeclared entity");
+    let message = error.message().unwrap_or_default();
+    assert!(message.contains("stringValue"), "{message}");
+    let external = r#"<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><SimpleScalarPropertiesResponse><stringValue>&x;</stringValue></SimpleScalarPropertiesResponse>"#;
+    assert!(parse_xml::<SimpleScalarProperties>(external).is_err());
+    let predefined = "<SimpleScalarPropertiesResponse><stringValue>A&amp;B&#x43;&#68;&lt;</stringValue></SimpleScalarPropertiesResponse>";
+    let output = parse_xml::<SimpleScalarProperties>(predefined).expect("decodes");
+    assert_eq!(output.string_value.as_deref(), Some("A&BCD<"));
+}
+
+#[test]
+fn limits_xml_outputs_decode_in_linear_time() {
+    use hostile::xml::rest_xml::operations::{SimpleScalarProperties, XmlLists};
+
+    const LEN: usize = 10 * 1024 * 1024;
+    const ITEMS: usize = 200_000;
+    let text = format!("{}&amp;", "a".repeat(58)).repeat(LEN / 63);
+    let body = format!("<SimpleScalarPropertiesResponse><stringValue>{text}</stringValue></SimpleScalarPropertiesResponse>");
+    let output = timed("10 MiB XML text with entities", || {
+        parse_xml::<SimpleScalarProperties>(&body).expect("decodes")
+    });
+    assert_eq!(output.string_value.map(|s| s.len()), Some(LEN / 63 * 59));
+    let cdata = format!("<SimpleScalarPropertiesResponse><stringValue><![CDATA[{}]]></stringValue></SimpleScalarPropertiesResponse>", "<".repeat(LEN));
+    let output = timed("10 MiB CDATA", || {
+        parse_xml::<SimpleScalarProperties>(&cdata).expect("decodes")
+    });
+    assert_eq!(output.string_value.map(|s| s.len()), Some(LEN));
+    let skipped = format!("<SimpleScalarPropertiesResponse><unknown>{text}</unknown></SimpleScalarPropertiesResponse>");
+    timed("10 MiB skipped text", || {
+        parse_xml::<SimpleScalarProperties>(&skipped).expect("decodes")
+    });
+
+    let items: String = (0..ITEMS)
+        .map(|i| format!("<member>s{i}</member>"))
+        .collect();
+    let flat: String = (0..ITEMS)
+        .map(|i| format!("<flattenedList>f{i}</flattenedList>"))
+        .collect();
+    let body =
+        format!("<XmlListsResponse><stringList>{items}</stringList>{flat}</XmlListsResponse>");
+    let output = timed("200k wrapped + 200k flattened list items", || {
+        parse_xml::<XmlLists>(&body).expect("decodes")
+    });
+    assert_eq!(output.string_list.map(|l| l.len()), Some(ITEMS));
+    assert_eq!(
+        output
+            .flattened_list
+            .as_ref()
+            .and_then(|l| l.last())
+            .map(String::as_str),
+        Some(format!("f{}", ITEMS - 1).as_str())
+    );
+    let unknown: String = (0..ITEMS)
+        .map(|i| format!("<u{i} a=\"1\">x</u{i}>"))
+        .collect();
+    let body = format!("<SimpleScalarPropertiesResponse>{unknown}<stringValue>last</stringValue></SimpleScalarPropertiesResponse>");
+    let output = timed("200k unknown elements", || {
+        parse_xml::<SimpleScalarProperties>(&body).expect("decodes")
+    });
+    assert_eq!(output.string_value.as_deref(), Some("last"));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Regressions: inputs the fuzz targets found.
 
 /// model_loader: a shape key holding a newline made the error two lines (fixed in
@@ -342,6 +476,17 @@ fn regression_newline_in_a_shape_key() {
     hostile::model_loader(
         br#"{"smithy":"2.0","shapes":{"ex#A":{"type":"structure"},"ex#A$b\nc":{"type":"apply"}}}"#,
     );
+}
+
+/// rest_xml_outputs: the instance generator nested unions without bound, so a "valid" instance
+/// was deeper than the decoders' limit (fixed in `hostile/xml.rs`: deep unions pick a scalar
+/// member). The decoder was right to reject it.
+#[test]
+fn regression_unbounded_union_instance() {
+    let mut bytes = vec![153];
+    bytes.extend([208; 129]);
+    bytes.push(154);
+    hostile::rest_xml_outputs(&bytes);
 }
 
 /// A restJson1 response with random status, headers (the bound ones and others, values of
@@ -407,4 +552,31 @@ fn rest_responses_random() {
         let _ = format!("{parsed:?}");
         parsed.is_ok()
     });
+}
+
+/// A model-driven restXml output (valid, mutated as XML or as bytes, or raw bytes) never panics
+/// the generated decoders; valid ones decode, and what decodes round-trips.
+#[test]
+fn rest_xml_outputs_random() {
+    run("rest_xml_outputs", 3000, hostile::decode_xml_outputs);
+}
+
+/// The restXml instance generator writes what the traits say: attributes, renamed map keys and
+/// values, flattened maps, and each timestamp format (so valid instances test those decoders).
+#[test]
+fn rest_xml_instances_follow_the_xml_traits() {
+    for (operation, expected) in [
+        ("XmlAttributes", " test=\""),
+        ("XmlMapsXmlName", "<entry><Attribute>"),
+        ("XmlMapsXmlName", "</Attribute><Setting>"),
+        ("FlattenedXmlMap", "<FlattenedXmlMapResponse><myMap><key>"),
+        ("XmlTimestamps", " GMT</httpDate>"),
+        ("XmlTimestamps", "Z</dateTime>"),
+        ("XmlLists", "<flattenedList>"),
+    ] {
+        let found = (0..200).any(|seed| {
+            hostile::xml::output_instance(operation, &mut Entropy::seeded(seed)).contains(expected)
+        });
+        assert!(found, "no {operation} instance has {expected:?}");
+    }
 }

@@ -18,6 +18,13 @@ pub trait DecodeResponse: Sized {
     fn decode_response(response: &Response<Vec<u8>>) -> Result<Self, DecodeError>;
 }
 
+/// The output of an operation without one: nothing is read, whatever the body holds.
+impl DecodeResponse for () {
+    fn decode_response(_: &Response<Vec<u8>>) -> Result<Self, DecodeError> {
+        Ok(())
+    }
+}
+
 /// Parses a REST operation's response: a success status decodes `T` with
 /// [`DecodeResponse`] (a failure becomes an `E` through `From<DecodeError>`); an error status
 /// becomes an [`ErrorResponse`] whose code and message `find_parts` reads, given to `error`.

@@ -27,12 +27,30 @@ use crate::DecodeError;
 /// Decodes a whole document whose root element is `T`, whatever the root's name; nothing but
 /// whitespace, comments and processing instructions may follow it.
 pub fn from_slice<T: XmlDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
+    decode_document(bytes, None)
+}
+
+/// Decodes a whole document as `T`, its root element named `root` when given.
+fn decode_document<T: XmlDecode>(bytes: &[u8], root: Option<&str>) -> Result<T, DecodeError> {
     let mut r = XmlReader::new(bytes);
-    r.root()?;
+    enter_root(&mut r, root)?;
     let value = T::decode_xml(&mut r)?;
     match r.finish() {
         Ok(()) => Ok(value),
         Err(e) => Err(e),
+    }
+}
+
+/// Opens the root element, which must be named `expected` (its local name) when given: a
+/// document of another kind (an HTML error page from a proxy, another operation's response) is
+/// an error rather than a value with nothing set.
+fn enter_root(r: &mut XmlReader<'_>, expected: Option<&str>) -> Result<(), DecodeError> {
+    let found = r.root()?;
+    match expected {
+        Some(expected) if found != expected => Err(r.error(format!(
+            "expected the root element <{expected}>, found <{found}>"
+        ))),
+        _ => Ok(()),
     }
 }
 
@@ -41,18 +59,27 @@ fn is_blank(bytes: &[u8]) -> bool {
     bytes.iter().all(u8::is_ascii_whitespace)
 }
 
-/// Decodes an HTTP body as `T` like [`from_slice`]; an empty body is `T` with nothing set.
-pub fn from_body<T: XmlDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
-    from_slice(if is_blank(bytes) { b"<Empty/>" } else { bytes })
+/// `T` with nothing set, for an empty body.
+fn empty<T: XmlDecode>() -> Result<T, DecodeError> {
+    from_slice(b"<Empty/>")
 }
 
-/// Decodes an XML payload (a restXml structure or union bound with `@httpPayload`): `None` when
-/// the body is empty, else the value (whatever its root element's name).
-pub fn from_payload<T: XmlDecode>(bytes: &[u8]) -> Result<Option<T>, DecodeError> {
+/// Decodes an HTTP body whose root element is `root` (a restXml output's or input's name) as
+/// `T`; an empty body is `T` with nothing set.
+pub fn from_body<T: XmlDecode>(bytes: &[u8], root: &str) -> Result<T, DecodeError> {
+    if is_blank(bytes) {
+        return empty();
+    }
+    decode_document(bytes, Some(root))
+}
+
+/// Decodes an XML payload (a restXml structure or union bound with `@httpPayload`, or an
+/// unwrapped output's member) whose root element is `root`: `None` when the body is empty.
+pub fn from_payload<T: XmlDecode>(bytes: &[u8], root: &str) -> Result<Option<T>, DecodeError> {
     if is_blank(bytes) {
         return Ok(None);
     }
-    from_slice(bytes).map(Some)
+    decode_document(bytes, Some(root)).map(Some)
 }
 
 /// The error a success response stands for when its body is an XML error (`<Error>` as root,
@@ -70,15 +97,19 @@ pub fn error_in_success(response: &Response<Vec<u8>>) -> Option<ErrorResponse> {
     Some(ErrorResponse::new(response.clone(), parts))
 }
 
-/// Decodes `T` from the child `result` of the root element, the rest skipped: the
+/// Decodes `T` from the child `result` of the root element `root`, the rest skipped: the
 /// `<OperationResponse><OperationResult>…` wrapping of awsQuery outputs. Without that child, or
 /// with an empty body, `T` has nothing set.
-pub fn from_wrapped_body<T: XmlDecode>(bytes: &[u8], result: &str) -> Result<T, DecodeError> {
+pub fn from_wrapped_body<T: XmlDecode>(
+    bytes: &[u8],
+    root: &str,
+    result: &str,
+) -> Result<T, DecodeError> {
     if is_blank(bytes) {
-        return from_slice(b"<Empty/>");
+        return empty();
     }
     let mut r = XmlReader::new(bytes);
-    r.root()?;
+    enter_root(&mut r, Some(root))?;
     let mut value = None;
     while let Some(name) = r.next_child()? {
         if name == result && value.is_none() {
@@ -90,7 +121,7 @@ pub fn from_wrapped_body<T: XmlDecode>(bytes: &[u8], result: &str) -> Result<T, 
     r.finish()?;
     match value {
         Some(value) => Ok(value),
-        None => from_slice(b"<Empty/>"),
+        None => empty(),
     }
 }
 
@@ -119,11 +150,12 @@ pub fn error_from_slice<T: XmlDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
 }
 
 /// Parses the response of an XML protocol whose output is the whole body (restXml outputs
-/// without members bound elsewhere): a success decodes `T` with [`from_body`], a decoding failure
-/// becomes an `E` through `From<DecodeError>`; an error response, with its code and message
-/// found by [`xml_error_summary`], goes to `error`.
+/// without members bound elsewhere), its root element named `root`: a success decodes `T` with
+/// [`from_body`], a decoding failure becomes an `E` through `From<DecodeError>`; an error
+/// response, with its code and message found by [`xml_error_summary`], goes to `error`.
 pub fn decode_response<T, E>(
     response: Response<Vec<u8>>,
+    root: &str,
     error: fn(&ErrorResponse) -> E,
 ) -> Result<T, E>
 where
@@ -131,7 +163,7 @@ where
     E: From<DecodeError>,
 {
     match split_response(response, xml_error_summary) {
-        Ok(response) => match from_body(response.body()) {
+        Ok(response) => match from_body(response.body(), root) {
             Ok(value) => Ok(value),
             Err(e) => Err(E::from(e)),
         },

@@ -257,17 +257,33 @@ fn writer_escapes_and_declares_namespaces() {
 
 #[test]
 fn bodies_wrapped_results_and_error_elements() {
-    let empty: Bucket = from_body(b" \n").unwrap();
+    let empty: Bucket = from_body(b" \n", "Bucket").unwrap();
     assert_eq!(empty, Bucket::default());
+    let named: Bucket = from_body(
+        b"<p:Bucket xmlns:p=\"u\"><Name>n</Name></p:Bucket>",
+        "Bucket",
+    )
+    .unwrap();
+    assert_eq!(named.name.as_deref(), Some("n"));
+    let error = from_body::<Bucket>(b"<html><body>OK</body></html>", "Bucket").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "expected the root element <Bucket>, found <html>"
+    );
+    assert_eq!(error.offset(), Some(6));
     let wrapped = b"<OpResponse xmlns=\"x\"><OpResult><Name>n</Name></OpResult>\
         <ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></OpResponse>";
-    let bucket: Bucket = from_wrapped_body(wrapped, "OpResult").unwrap();
+    let bucket: Bucket = from_wrapped_body(wrapped, "OpResponse", "OpResult").unwrap();
     assert_eq!(bucket.name.as_deref(), Some("n"));
-    let bucket: Bucket = from_wrapped_body(b"<OpResponse/>", "OpResult").unwrap();
+    let bucket: Bucket = from_wrapped_body(b"<OpResponse/>", "OpResponse", "OpResult").unwrap();
     assert_eq!(bucket, Bucket::default());
-    let error =
-        from_wrapped_body::<Bucket>(b"<R><OpResult><Size>x</Size></OpResult></R>", "OpResult")
-            .unwrap_err();
+    assert!(from_wrapped_body::<Bucket>(b"<R/>", "OpResponse", "OpResult").is_err());
+    let error = from_wrapped_body::<Bucket>(
+        b"<R><OpResult><Size>x</Size></OpResult></R>",
+        "R",
+        "OpResult",
+    )
+    .unwrap_err();
     assert!(
         error.to_string().starts_with("at OpResult.Size: "),
         "{error}"
@@ -286,9 +302,13 @@ fn bodies_wrapped_results_and_error_elements() {
 
 #[test]
 fn payloads_and_errors_in_success() {
-    assert_eq!(from_payload::<Item>(b"").unwrap(), None);
-    let item = from_payload::<Item>(b"<Anything><Key>k</Key></Anything>").unwrap();
+    assert_eq!(from_payload::<Item>(b"", "Item").unwrap(), None);
+    let item = from_payload::<Item>(b"<Item><Key>k</Key></Item>", "Item").unwrap();
     assert_eq!(item.and_then(|i| i.key).as_deref(), Some("k"));
+    assert!(from_payload::<Item>(b"<Other><Key>k</Key></Other>", "Item").is_err());
+    // `from_slice` takes any root.
+    let item = from_slice::<Item>(b"<Anything><Key>k</Key></Anything>").unwrap();
+    assert_eq!(item.key.as_deref(), Some("k"));
     let response = |status: u16, body: &str| {
         http::Response::builder()
             .status(status)

@@ -5,17 +5,19 @@
 //! Each entry point takes arbitrary bytes and never panics on its own: any panic is a finding.
 //! The bytes are either used raw or read as a stream of choices ([`Entropy`]) that drives a
 //! structure-aware generator: mutations of real models, model-driven instances of GameLift
-//! outputs, and error bodies in every layout. Besides "no panic", the entry points check:
+//! outputs (JSON) and restXml compliance outputs (XML), and error bodies in every layout. Besides "no panic", the entry points check:
 //!
 //! - generator errors are one line, are never the internal "generated code does not parse", and
 //!   name the file whenever they name a shape;
 //! - a valid instance of an output always decodes, and whatever decodes re-encodes to bytes that
 //!   decode again to the same encoding (a fixed point after one round);
+//! - the same for restXml outputs (`xml`), decoded through their operation's `parse_response`;
 //! - the error code of a decoded error is exactly the one `json_error_parts` / `xml_error_parts`
 //!   found (or `Unknown`), and `sanitize_error_code` returns a `:`/`#`-free substring and is
 //!   idempotent.
 
 mod inputs;
+pub mod xml;
 
 use std::fmt::Debug;
 
@@ -27,6 +29,7 @@ use smithy_runtime::{JsonDecode, JsonEncode, ToValue};
 
 use inputs::{bases, gamelift_model, mutate_model, mutate_string, random_scalar, random_string};
 pub use inputs::{instance, mutate_bytes, mutate_json};
+pub use xml::{decode_xml_outputs, rest_xml_outputs};
 
 // ---------------------------------------------------------------------------------------------
 // Entropy: the fuzzer's bytes, or a seeded xorshift for `cargo test`.

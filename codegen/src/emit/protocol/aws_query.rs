@@ -46,8 +46,9 @@ impl ProtocolEmitter for AwsQuery {
             Flavor::AwsQuery => format!("{}Result", op.wire_name),
             Flavor::Ec2Query => String::new(),
         };
+        let root = format!("{}Response", op.wire_name);
         quote! {
-            ::smithy_runtime::query::decode_response(response, #result, super::errors::#error::from_xml)
+            ::smithy_runtime::query::decode_response(response, #root, #result, super::errors::#error::from_xml)
         }
     }
 

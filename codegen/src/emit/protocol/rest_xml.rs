@@ -25,15 +25,14 @@ impl ProtocolEmitter for RestXml {
     fn parse_response(&self, service: &Service, op: &Operation) -> TokenStream {
         let error = ident(&op.error_type);
         let errors = quote!(super::errors::#error::from_xml);
-        let bound = service
-            .output_of(op)
-            .is_some_and(|(_, s)| s.has_response_bindings() || op.unwrapped_xml_output);
-        let parse = if bound {
-            quote! {
-                ::smithy_runtime::rest::decode_response(response, ::smithy_runtime::xml_error_summary, #errors)
+        let parse = match service.output_of(op) {
+            Some((def, s)) if !s.has_response_bindings() && !op.unwrapped_xml_output => {
+                let root = &def.xml.name;
+                quote!(::smithy_runtime::xml::decode_response(response, #root, #errors))
             }
-        } else {
-            quote!(::smithy_runtime::xml::decode_response(response, #errors))
+            _ => quote! {
+                ::smithy_runtime::rest::decode_response(response, ::smithy_runtime::xml_error_summary, #errors)
+            },
         };
         if op.errors_in_success {
             quote! {
@@ -99,24 +98,32 @@ fn request_body(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
     TokenStream::new()
 }
 
-/// A structure or union payload as an XML document whose root is named by the member's
-/// `@xmlName`, else by the target's name; an unset payload is an empty body (still typed).
-fn xml_payload(service: &Service, f: &Field) -> TokenStream {
-    let field = ident(&f.rust_name);
+/// The root element of a structure or union payload: named by the member's `@xmlName`, else
+/// by the target's name (or its `@xmlName`); its namespace is the member's, else the
+/// target's, else the service's.
+fn payload_root<'a>(service: &'a Service, f: &'a Field) -> (&'a str, Option<&'a XmlNamespace>) {
     let target = match &f.ty {
         TypeRef::Named(id) => service.types.get(id),
         _ => None,
     };
     let name = match target {
-        Some(def) if !f.xml.renamed => def.xml.name.clone(),
-        _ => f.xml.name.clone(),
+        Some(def) if !f.xml.renamed => &def.xml.name,
+        _ => &f.xml.name,
     };
     let own = f
         .xml
         .namespace
         .as_ref()
         .or(target.and_then(|t| t.xml.namespace.as_ref()));
-    let namespace = namespace_tokens(root_namespace(service, own));
+    (name, root_namespace(service, own))
+}
+
+/// A structure or union payload as an XML document (see [`payload_root`]); an unset payload is
+/// an empty body (still typed).
+fn xml_payload(service: &Service, f: &Field) -> TokenStream {
+    let field = ident(&f.rust_name);
+    let (name, namespace) = payload_root(service, f);
+    let namespace = namespace_tokens(namespace);
     let encode = quote!(::smithy_runtime::xml::to_vec(value, #name, #namespace));
     if !f.optional {
         return quote! {
@@ -158,8 +165,14 @@ fn decode_response(service: &Service, def: &TypeDef, s: &Struct, unwrapped: bool
         http_binding::response_payload(s)
     };
     let root = root_member.map(|member| {
+        // An unwrapped output's member is the root element, named after the member.
+        let root = if unwrapped {
+            member.xml.name.as_str()
+        } else {
+            payload_root(service, member).0
+        };
         let xml_read = || {
-            let read = quote!(::smithy_runtime::xml::from_payload(response.body())?);
+            let read = quote!(::smithy_runtime::xml::from_payload(response.body(), #root)?);
             if member.boxed {
                 quote!(#read.map(Box::new))
             } else {
@@ -177,7 +190,8 @@ fn decode_response(service: &Service, def: &TypeDef, s: &Struct, unwrapped: bool
     let body = if matches!(s.role, StructRole::Error { .. }) {
         quote!(::smithy_runtime::xml::error_from_slice(response.body()))
     } else {
-        quote!(::smithy_runtime::xml::from_body(response.body()))
+        let root = &def.xml.name;
+        quote!(::smithy_runtime::xml::from_body(response.body(), #root))
     };
     http_binding::decode_response_impl(service, def, s, root, body)
 }
