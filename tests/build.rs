@@ -11,6 +11,7 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("enums", &[]),
     ("mixins", &[]),
     ("multi_a", &["multi_b"]),
+    ("query_compatible", &[]),
     ("recursion", &[]),
     ("renames", &[]),
     ("rest_bindings", &[]),

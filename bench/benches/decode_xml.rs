@@ -185,4 +185,37 @@ fn main() {
         "  speed ratio (serde time / generated time): {:.2}x  (>= 1.00 means at least as fast as serde derive)",
         theirs.as_secs_f64() / ours.as_secs_f64()
     );
+    text_node_scaling();
+}
+
+/// One object whose key is a text node of `megabytes` MB (escaped characters included).
+fn one_big_key(megabytes: usize) -> Vec<u8> {
+    let piece = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789a&amp;";
+    let text = piece.repeat(megabytes * 1_000_000 / piece.len());
+    format!("<ListBucketResult><Contents><Key>{text}</Key></Contents></ListBucketResult>")
+        .into_bytes()
+}
+
+/// Decoding time of a 10 MB and a 100 MB text node: linear decoding takes ten times as long.
+fn text_node_scaling() {
+    let time = |body: &[u8]| {
+        let start = Instant::now();
+        let output = generated(body);
+        let elapsed = start.elapsed();
+        let key_len = output.contents.as_deref().unwrap_or_default()[0]
+            .key
+            .as_ref()
+            .map_or(0, String::len);
+        (elapsed, key_len)
+    };
+    let (small, small_len) = time(&one_big_key(10));
+    let (large, large_len) = time(&one_big_key(100));
+    assert_eq!(large_len, small_len * 10);
+    println!("One text node (generated decoder)");
+    println!("  10 MB:  {:>8.2} ms", small.as_secs_f64() * 1e3);
+    println!("  100 MB: {:>8.2} ms", large.as_secs_f64() * 1e3);
+    println!(
+        "  ratio: {:.1}  (10.0 is linear)",
+        large.as_secs_f64() / small.as_secs_f64()
+    );
 }

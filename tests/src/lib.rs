@@ -11,8 +11,8 @@ macro_rules! fixture_modules {
     ($prefix:literal, $note:literal) => {
         fixture_modules!(
             $prefix, $note;
-            collisions, docs, enums, mixins, multi_a, recursion, renames, rest_bindings, scalars, sensitive,
-            sparse, unions, v1,
+            collisions, docs, enums, mixins, multi_a, query_compatible, recursion, renames,
+            rest_bindings, scalars, sensitive, sparse, unions, v1,
         );
     };
     ($prefix:literal, $note:literal; $($name:ident),* $(,)?) => {

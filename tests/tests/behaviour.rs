@@ -40,6 +40,13 @@ fn unions_decode_known_unknown_and_typed_members() {
         String::from_utf8(to_vec(&Choice::Empty)).unwrap(),
         r#"{"empty":{}}"#
     );
+    // An unknown member goes back by name (its value was not kept) and decodes the same.
+    let encoded = to_vec(&unknown);
+    assert_eq!(
+        String::from_utf8(encoded.clone()).unwrap(),
+        r#"{"brandNew":{}}"#
+    );
+    assert_eq!(from_slice::<Choice>(&encoded).unwrap(), unknown);
 }
 
 #[test]

@@ -364,8 +364,9 @@ fn encode_union(u: &Union) -> TokenStream {
         w.begin_object();
         match self {
             #(#arms)*
-            // A member this client does not know cannot be sent back.
-            Self::#unknown(_) => {}
+            // Its value was not kept: an empty object under its name, which decodes to the
+            // same unknown member (a service rejects it).
+            Self::#unknown(member) => { w.key(member); w.begin_object(); w.end_object(); }
         }
         w.end_object();
     }

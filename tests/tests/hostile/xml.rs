@@ -312,7 +312,11 @@ fn element(
             let scalars: Vec<&Member> = shape
                 .members
                 .iter()
-                .filter(|m| model.shape(&m.target).is_some_and(|t| is_scalar(t.shape_type)))
+                .filter(|m| {
+                    model
+                        .shape(&m.target)
+                        .is_some_and(|t| is_scalar(t.shape_type))
+                })
                 .collect();
             let chosen = if depth >= 6 && !scalars.is_empty() {
                 e.pick(&scalars).copied()

@@ -69,8 +69,9 @@ pub fn encode_union(u: &Union) -> TokenStream {
         }
         match self {
             #(#arms)*
-            // A member this client does not know cannot be sent back.
-            Self::#unknown(_) => {}
+            // Its value was not kept: an empty element of its name, which decodes to the
+            // same unknown member (a service rejects it).
+            Self::#unknown(member) => w.element(member, None, ""),
         }
         w.end(name);
     }
