@@ -461,3 +461,36 @@ fn http_binding_on_a_structure_that_is_also_nested() {
         "supports a bound structure only at the top level",
     );
 }
+
+#[test]
+fn xml_traits_of_the_wrong_form() {
+    assert_error(
+        &model(
+            r#", "ex#A": { "type": "structure", "members": {},
+                "traits": { "smithy.api#xmlNamespace": { "prefix": "p" } } }"#,
+        ),
+        Some("ex#A"),
+        "an object with a string `uri`",
+    );
+    let json = model(
+        r#", "ex#A": { "type": "structure", "members": {
+            "b": { "target": "smithy.api#String", "traits": { "smithy.api#xmlName": 5 } } } }"#,
+    );
+    assert_error(&json, Some("ex#A"), "smithy.api#xmlName");
+}
+
+#[test]
+fn aws_query_error_without_a_code() {
+    let json = r#"{
+  "smithy": "2.0",
+  "shapes": {
+    "ex#Svc": { "type": "service", "version": "1", "operations": [{ "target": "ex#Op" }],
+      "traits": { "aws.protocols#awsQuery": {}, "smithy.api#xmlNamespace": { "uri": "urn:x" } } },
+    "ex#Op": { "type": "operation", "errors": [{ "target": "ex#Oops" }] },
+    "ex#Oops": { "type": "structure", "members": {},
+      "traits": { "smithy.api#error": "client",
+        "aws.protocols#awsQueryError": { "httpResponseCode": 400 } } }
+  }
+}"#;
+    assert_error(json, Some("ex#Oops"), "aws.protocols#awsQueryError");
+}
