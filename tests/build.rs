@@ -92,9 +92,13 @@ const GAMELIFT_OPERATIONS: &[&str] = &[
 
 fn main() -> Result<(), smithy_codegen::Error> {
     let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("../models");
+    // With GameLift's endpoint cases, which were written against the partition data of
+    // 2025-09 (see models/README.md).
     smithy_codegen::Builder::new()
         .model(models.join("gamelift.json"))
         .operations(GAMELIFT_OPERATIONS.iter().copied())
+        .endpoint_tests(true)
+        .partitions(models.join("partitions-2025-09.json"))
         .generate_to_out_dir("gamelift_subset.rs")?;
     for (name, extra) in FIXTURES {
         let mut builder =

@@ -27,6 +27,8 @@ pub struct Builder {
     runtime_path: Option<String>,
     protocol_tests: bool,
     server_codecs: bool,
+    endpoint_tests: bool,
+    partitions: Option<PathBuf>,
 }
 
 /// One file of a generated crate, relative to the crate root.
@@ -123,6 +125,23 @@ impl Builder {
         self
     }
 
+    /// Also generates the service's `smithy.rules#endpointTests` cases as `#[test]` functions
+    /// in a `#[cfg(test)]` module (each resolves the endpoint of its parameters or operation
+    /// call and compares it with the case), plus a summary test that prints
+    /// `<service> endpoints: N passed, M failed, K skipped`.
+    pub fn endpoint_tests(mut self, enabled: bool) -> Self {
+        self.endpoint_tests = enabled;
+        self
+    }
+
+    /// AWS partition data for `aws.partition` (Smithy's `partitions.json` format) to embed
+    /// instead of the runtime's bundled copy: an older file for old endpoint tests, a newer
+    /// one for a region the runtime does not know yet.
+    pub fn partitions(mut self, path: impl Into<PathBuf>) -> Self {
+        self.partitions = Some(path.into());
+        self
+    }
+
     /// The model files this builder reads from disk.
     pub fn model_paths(&self) -> &[PathBuf] {
         &self.models
@@ -146,11 +165,7 @@ impl Builder {
                 description: &description,
                 features: &[emit::SERVER_CODECS],
                 default_features: &self.enabled_features(),
-                runtime_features: if service.needs_checksums() {
-                    &["checksums"]
-                } else {
-                    &[]
-                },
+                runtime_features: &service.runtime_features(),
             },
         )?;
         let files = files
@@ -237,8 +252,17 @@ impl Builder {
             service: self.service.clone(),
             operations: self.operations.clone(),
             protocol_tests: self.protocol_tests,
+            endpoint_tests: self.endpoint_tests,
         };
-        let service = ir::resolve(&model, &selection)?;
+        let mut service = ir::resolve(&model, &selection)?;
+        if let (Some(path), Some(rules)) = (&self.partitions, service.endpoint.as_mut()) {
+            let json = std::fs::read_to_string(path).map_err(|e| {
+                Error::new(format!("cannot read the partitions: {e}")).with_file(path)
+            })?;
+            smithy_runtime::rules::Partitions::from_json(&json)
+                .map_err(|e| Error::new(e).with_file(path))?;
+            rules.partitions = Some(json);
+        }
         let model_name = sources
             .first()
             .and_then(|s| s.path.file_name())

@@ -53,6 +53,14 @@ struct SweepArgs {
     /// checkout's `runtime/`, as an absolute path).
     #[arg(long, value_name = "PATH")]
     runtime_path: Option<String>,
+    /// Also evaluate every `smithy.rules#endpointTests` case of every model with the rules
+    /// engine (no compilation), ending with `endpoint tests: N passed, M failed, K skipped in T s`.
+    #[arg(long)]
+    endpoint_tests: bool,
+    /// AWS partition data for the endpoint rules (Smithy's `partitions.json` format) instead of
+    /// the runtime's bundled copy.
+    #[arg(long, value_name = "FILE")]
+    partitions: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -89,6 +97,13 @@ struct GenerateArgs {
     /// `server-codecs` feature), present at all in a single file.
     #[arg(long)]
     server_codecs: bool,
+    /// Also generate the model's endpoint rule cases (`smithy.rules#endpointTests`) as `#[test]`s.
+    #[arg(long)]
+    endpoint_tests: bool,
+    /// AWS partition data for the endpoint rules (Smithy's `partitions.json` format), embedded
+    /// instead of the runtime's bundled copy.
+    #[arg(long, value_name = "FILE")]
+    partitions: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -124,9 +139,13 @@ fn generate(args: GenerateArgs) -> Result<(), smithy_codegen::Error> {
     if let Some(path) = args.runtime_path {
         builder = builder.runtime_path(path);
     }
+    if let Some(path) = args.partitions {
+        builder = builder.partitions(path);
+    }
     builder = builder
         .protocol_tests(args.protocol_tests)
-        .server_codecs(args.server_codecs);
+        .server_codecs(args.server_codecs)
+        .endpoint_tests(args.endpoint_tests);
     let output = if args.single_file {
         builder.write_single_file(&args.out)?
     } else {
@@ -158,6 +177,16 @@ fn sweep(args: SweepArgs) -> ExitCode {
     }
     if args.runtime_path.is_some() {
         config.runtime_path = args.runtime_path;
+    }
+    config.endpoint_tests = args.endpoint_tests;
+    if let Some(path) = args.partitions {
+        match std::fs::read_to_string(&path) {
+            Ok(json) => config.partitions = Some(json),
+            Err(e) => {
+                eprintln!("error: cannot read {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
     }
     let result = sweep::read_models(&args.input)
         .and_then(|models| sweep::run(&models, &config, &mut std::io::stdout()));

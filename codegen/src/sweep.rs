@@ -22,6 +22,7 @@
 //! ```
 
 mod check;
+mod endpoints;
 mod input;
 
 use std::any::Any;
@@ -35,6 +36,7 @@ use std::sync::{mpsc, Once};
 use std::time::Instant;
 
 pub use check::{check, choose_sample, CheckReport, CheckSelection};
+pub use endpoints::Tally as EndpointTally;
 pub use input::{read_models, ModelSource};
 
 use crate::ir::{self, Protocol};
@@ -64,6 +66,10 @@ pub struct Config {
     /// Target directory of the check (default `<out>/target`), shared by every
     /// checked crate so `smithy-runtime` and its dependencies build once.
     pub target_dir: Option<PathBuf>,
+    /// Also evaluate every model's `smithy.rules#endpointTests` cases.
+    pub endpoint_tests: bool,
+    /// Partition data (JSON) for those cases instead of the runtime's bundled copy.
+    pub partitions: Option<String>,
 }
 
 impl Config {
@@ -77,6 +83,8 @@ impl Config {
             check: None,
             lockfile: Some(source_root().join("Cargo.lock")).filter(|p| p.is_file()),
             target_dir: None,
+            endpoint_tests: false,
+            partitions: None,
         }
     }
 }
@@ -120,6 +128,8 @@ pub struct Generated {
     pub lines: usize,
     /// Wall time of the generation (load, resolve, emit, render, write).
     pub millis: u128,
+    /// The endpoint test cases' results, when asked for, and the time they took (µs).
+    pub endpoint_tests: Option<(EndpointTally, u128)>,
 }
 
 /// Why a model did not generate.
@@ -144,16 +154,28 @@ impl ModelReport {
     /// The report line: `ok <name> <protocol> shapes … ms`, or the failure.
     pub fn line(&self) -> String {
         match &self.outcome {
-            Ok(g) => format!(
-                "ok     {:<36} {:<11} shapes {:>5}  types {:>5}  operations {:>4}  lines {:>7}  {:>6} ms",
-                self.name,
-                g.protocol.name(),
-                g.shapes,
-                g.types,
-                g.operations,
-                g.lines,
-                g.millis
-            ),
+            Ok(g) => {
+                let mut line = format!(
+                    "ok     {:<36} {:<11} shapes {:>5}  types {:>5}  operations {:>4}  lines {:>7}  {:>6} ms",
+                    self.name,
+                    g.protocol.name(),
+                    g.shapes,
+                    g.types,
+                    g.operations,
+                    g.lines,
+                    g.millis
+                );
+                if let Some((tally, _)) = &g.endpoint_tests {
+                    line.push_str(&format!(
+                        "  endpoints {}/{}/{}",
+                        tally.passed, tally.failed, tally.skipped
+                    ));
+                    for failure in &tally.failures {
+                        line.push_str(&format!("\n         endpoint {failure}"));
+                    }
+                }
+                line
+            }
             Err(failure) => format!("FAILED {:<36} {failure}", self.name),
         }
     }
@@ -168,12 +190,17 @@ pub struct Summary {
     /// warnings: generated code must be warning-free).
     pub checked: usize,
     pub check_failed: usize,
+    /// Endpoint test cases, when evaluated.
+    pub endpoint_passed: usize,
+    pub endpoint_failed: usize,
+    pub endpoint_skipped: usize,
 }
 
 impl Summary {
-    /// Whether every model generated and every checked crate compiled cleanly.
+    /// Whether every model generated, every checked crate compiled cleanly and every endpoint
+    /// case evaluated passed.
     pub fn success(&self) -> bool {
-        self.failed == 0 && self.check_failed == 0
+        self.failed == 0 && self.check_failed == 0 && self.endpoint_failed == 0
     }
 }
 
@@ -211,6 +238,27 @@ pub fn run(models: &[ModelSource], config: &Config, out: &mut dyn Write) -> Resu
         config.out.display()
     )
     .map_err(io)?;
+    if config.endpoint_tests {
+        let mut micros = 0;
+        for (tally, us) in reports
+            .iter()
+            .filter_map(|r| r.outcome.as_ref().ok()?.endpoint_tests.as_ref())
+        {
+            summary.endpoint_passed += tally.passed;
+            summary.endpoint_failed += tally.failed;
+            summary.endpoint_skipped += tally.skipped;
+            micros += us;
+        }
+        writeln!(
+            out,
+            "endpoint tests: {} passed, {} failed, {} skipped in {:.1} s",
+            summary.endpoint_passed,
+            summary.endpoint_failed,
+            summary.endpoint_skipped,
+            micros as f64 / 1e6
+        )
+        .map_err(io)?;
+    }
     if let Some(selection) = config.check {
         let chosen = choose_sample(&reports, selection);
         let crates: Vec<&str> = chosen
@@ -320,7 +368,31 @@ pub fn generate_one(model: &ModelSource, crate_name: &str, config: &Config) -> M
         let loaded = model::load_sources(std::slice::from_ref(&source))?;
         let prelude = loaded.files.len().saturating_sub(1);
         let shapes = loaded.shapes.values().filter(|s| s.file != prelude).count();
-        let protocol = ir::resolve(&loaded, &ir::Selection::default())?.protocol;
+        let selection = ir::Selection {
+            endpoint_tests: config.endpoint_tests,
+            ..ir::Selection::default()
+        };
+        let service = ir::resolve(&loaded, &selection)?;
+        let protocol = service.protocol;
+        let endpoint_tests = if config.endpoint_tests {
+            let started = Instant::now();
+            let tally = match &config.partitions {
+                Some(json) => {
+                    let partitions =
+                        smithy_runtime::rules::Partitions::from_json(json).map_err(Error::new)?;
+                    endpoints::evaluate(&model.name, &service, &partitions)
+                }
+                None => endpoints::evaluate(
+                    &model.name,
+                    &service,
+                    smithy_runtime::rules::Partitions::bundled(),
+                ),
+            };
+            Some((tally, started.elapsed().as_micros()))
+        } else {
+            None
+        };
+        drop(service);
         drop(loaded);
         let generation = Instant::now();
         let mut builder = Builder::new()
@@ -337,6 +409,7 @@ pub fn generate_one(model: &ModelSource, crate_name: &str, config: &Config) -> M
             operations: output.operations,
             lines: output.lines(),
             millis: generation.elapsed().as_millis(),
+            endpoint_tests,
         })
     });
     ModelReport {

@@ -1,9 +1,12 @@
-//! Endpoints: generated operations build requests with a relative URI (`/`)
-//! and, for `@endpoint` operations, a [`HostPrefix`] extension; the transport
-//! (or [`resolve_endpoint`]) turns that into an absolute URI.
+//! Endpoints: generated operations build requests with a relative URI (`/`) and, for
+//! `@endpoint` operations, a [`HostPrefix`] extension; the client makes the URI absolute with
+//! the endpoint its rules resolve ([`apply_endpoint`]) or an endpoint URL
+//! ([`resolve_endpoint`]).
 
+use http::header::{HeaderName, HeaderValue};
 use http::Request;
 
+use crate::rules::{Endpoint, ResolveError};
 use crate::BuildError;
 
 /// A host prefix from an operation's `@endpoint(hostPrefix: ...)` with its
@@ -30,17 +33,53 @@ pub fn host_label<'a>(name: &str, value: &'a str) -> Result<&'a str, BuildError>
     }
 }
 
-/// Why an endpoint could not be applied.
+/// Why no endpoint could be applied: the rules' own error (an unsupported combination of
+/// region, FIPS and dual-stack, a bucket name that cannot be used…) or an endpoint that is not a
+/// URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EndpointError(String);
 
+impl EndpointError {
+    /// What is wrong.
+    pub fn message(&self) -> &str {
+        &self.0
+    }
+}
+
 impl std::fmt::Display for EndpointError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "invalid endpoint: {}", self.0)
+        write!(f, "endpoint: {}", self.0)
     }
 }
 
 impl std::error::Error for EndpointError {}
+
+impl From<ResolveError> for EndpointError {
+    fn from(error: ResolveError) -> Self {
+        EndpointError(error.to_string())
+    }
+}
+
+/// Makes the request's URI absolute against a resolved endpoint (see [`resolve_endpoint`]),
+/// adds the endpoint's headers, and stores the endpoint in the request's extensions, where a
+/// signer finds its `authSchemes`.
+pub fn apply_endpoint<B>(
+    request: &mut Request<B>,
+    endpoint: Endpoint,
+) -> Result<(), EndpointError> {
+    resolve_endpoint(request, &endpoint.url)?;
+    for (name, values) in &endpoint.headers {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| EndpointError(format!("`{name}` is not a header name")))?;
+        for value in values {
+            let value = HeaderValue::from_str(value)
+                .map_err(|_| EndpointError(format!("header `{name}` has the value {value:?}")))?;
+            request.headers_mut().append(name.clone(), value);
+        }
+    }
+    request.extensions_mut().insert(endpoint);
+    Ok(())
+}
 
 /// Makes the request's URI absolute against `endpoint` (`https://host[:port][/base]`;
 /// a scheme-less endpoint means `https`): the host gets the request's

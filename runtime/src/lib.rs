@@ -79,20 +79,25 @@ pub mod blob;
 mod build_error;
 #[cfg(feature = "checksums")]
 pub mod checksum;
+mod client_config;
 #[cfg(feature = "gzip")]
 mod compression;
+pub mod config;
 pub mod decode_error;
 pub mod document;
 mod endpoint;
 pub mod error;
 mod hex;
 mod idempotency;
+#[cfg(feature = "jmespath")]
+pub mod jmespath;
 pub mod json;
 pub mod operation;
 pub mod protocol_test;
 pub mod query;
 pub mod response;
 pub mod rest;
+pub mod rules;
 pub mod text;
 pub mod xml;
 // Only where rustc shares generics (unoptimized builds; debug assertions are the dev
@@ -111,11 +116,12 @@ pub use aws_json::{aws_json_request, aws_json_request_with_body, AwsJsonVersion}
 pub use big_number::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::{Base64Error, Blob};
 pub use build_error::BuildError;
+pub use client_config::ClientConfig;
 #[cfg(feature = "gzip")]
 pub use compression::{gzip_request, MIN_COMPRESSION_SIZE};
 pub use decode_error::DecodeError;
 pub use document::{Document, Number};
-pub use endpoint::{host_label, resolve_endpoint, EndpointError, HostPrefix};
+pub use endpoint::{apply_endpoint, host_label, resolve_endpoint, EndpointError, HostPrefix};
 pub use error::{
     json_error_parts, sanitize_error_code, xml_error_parts, xml_error_summary, ErrorParts,
     UnhandledError, XmlErrorParts,

@@ -7,7 +7,10 @@ use std::future::Future;
 use http::{Request, Response};
 
 use crate::build_error::BuildError;
+use crate::client_config::ClientConfig;
+use crate::endpoint::EndpointError;
 use crate::idempotency::IdempotencyTokenProvider;
+use crate::rules::Params;
 use crate::transport::{Transport, TransportError};
 
 /// One operation of a service, independent of any HTTP client or async runtime.
@@ -38,6 +41,12 @@ pub trait Operation {
 
     /// The output or error a response stands for.
     fn parse_response(response: Response<Vec<u8>>) -> Result<Self::Output, Self::Error>;
+
+    /// Adds the endpoint parameters this operation binds (`@staticContextParams`, input members
+    /// with `@contextParam`, `@operationContextParams`) to those of the client configuration.
+    fn endpoint_params(input: &Self::Input, params: &mut Params) {
+        let _ = (input, params);
+    }
 }
 
 /// What a request is built with besides the operation input.
@@ -74,30 +83,41 @@ impl RequestOptions {
 /// Sends `O`'s request for `input` over `transport` and parses the response.
 pub async fn invoke<O: Operation, T: Transport>(
     transport: &T,
-    options: &RequestOptions,
+    config: &ClientConfig,
     input: &O::Input,
 ) -> Result<O::Output, InvokeError<O::Error>> {
-    send_operation::<O, T>(transport, options, input).await
+    send_operation::<O, T>(transport, config, input).await
 }
 
-/// Like [`invoke`], but builds the request before returning: the future borrows only the
-/// transport, so a method taking its input by value can return it directly. Generated clients
-/// call this from plain (non-`async`) methods, which compile much faster than one `async fn`
-/// state machine per operation.
+/// Like [`invoke`], but builds the request (and resolves its endpoint) before returning: the
+/// future borrows only the transport, so a method taking its input by value can return it
+/// directly. Generated clients call this from plain (non-`async`) methods, which compile much
+/// faster than one `async fn` state machine per operation.
 pub fn send_operation<'t, O, T>(
     transport: &'t T,
-    options: &RequestOptions,
+    config: &ClientConfig,
     input: &O::Input,
 ) -> impl Future<Output = Result<O::Output, InvokeError<O::Error>>> + 't
 where
     O: Operation + 't,
     T: Transport + 't,
 {
-    let request = O::build_request(input, options);
+    let request = match O::build_request(input, config.options()) {
+        Ok(mut request) => {
+            let mut params = config.endpoint_params();
+            O::endpoint_params(input, &mut params);
+            match config.apply_endpoint(&mut request, &params) {
+                Ok(()) => Ok(request),
+                Err(e) => Err(Prepare::Endpoint(e)),
+            }
+        }
+        Err(e) => Err(Prepare::Build(e)),
+    };
     async move {
         let request = match request {
             Ok(request) => request,
-            Err(e) => return Err(InvokeError::Build(e)),
+            Err(Prepare::Build(e)) => return Err(InvokeError::Build(e)),
+            Err(Prepare::Endpoint(e)) => return Err(InvokeError::Endpoint(e)),
         };
         let response = transport
             .send(request)
@@ -107,12 +127,20 @@ where
     }
 }
 
-/// Why [`invoke`] failed: the input could not become a request, the request never got a
-/// response, or the service answered with an error.
+/// Why a request could not be prepared (kept out of the future, which then stays small).
+enum Prepare {
+    Build(BuildError),
+    Endpoint(EndpointError),
+}
+
+/// Why a call failed.
 #[derive(Debug)]
 pub enum InvokeError<E> {
     /// The input could not be turned into a request; nothing was sent.
     Build(BuildError),
+    /// No endpoint could be resolved for the request (the rules' error, or an endpoint that is
+    /// not a URL); nothing was sent.
+    Endpoint(EndpointError),
     /// The transport could not complete the exchange.
     Transport(TransportError),
     /// The service's response was an error (or could not be decoded).
@@ -124,7 +152,7 @@ impl<E> InvokeError<E> {
     pub fn as_operation_error(&self) -> Option<&E> {
         match self {
             InvokeError::Operation(e) => Some(e),
-            InvokeError::Build(_) | InvokeError::Transport(_) => None,
+            InvokeError::Build(_) | InvokeError::Endpoint(_) | InvokeError::Transport(_) => None,
         }
     }
 
@@ -132,7 +160,7 @@ impl<E> InvokeError<E> {
     pub fn into_operation_error(self) -> Option<E> {
         match self {
             InvokeError::Operation(e) => Some(e),
-            InvokeError::Build(_) | InvokeError::Transport(_) => None,
+            InvokeError::Build(_) | InvokeError::Endpoint(_) | InvokeError::Transport(_) => None,
         }
     }
 }
@@ -141,6 +169,7 @@ impl<E: fmt::Display> fmt::Display for InvokeError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InvokeError::Build(e) => write!(f, "{e}"),
+            InvokeError::Endpoint(e) => write!(f, "{e}"),
             InvokeError::Transport(e) => write!(f, "transport error: {e}"),
             InvokeError::Operation(e) => write!(f, "{e}"),
         }
@@ -151,6 +180,7 @@ impl<E: std::error::Error + 'static> std::error::Error for InvokeError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             InvokeError::Build(e) => Some(e),
+            InvokeError::Endpoint(e) => Some(e),
             InvokeError::Transport(e) => Some(e),
             InvokeError::Operation(e) => e.source(),
         }

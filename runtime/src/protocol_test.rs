@@ -5,6 +5,9 @@
 use http::{Request, Response};
 
 mod body;
+mod endpoint;
+
+pub use endpoint::{assert_endpoint, endpoint_difference, ExpectedEndpoint};
 
 use crate::document::{Document, Number};
 use crate::endpoint::resolve_endpoint;

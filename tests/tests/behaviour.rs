@@ -207,7 +207,8 @@ fn client_calls_go_through_the_transport() {
             .body(br#"{"Message": "no such configuration"}"#.to_vec())
             .unwrap(),
     );
-    let client = gamelift::client::Client::new(transport);
+    let config = smithy_runtime::ClientConfig::new().with_region("us-west-2");
+    let client = gamelift::client::Client::new(transport, config);
     let input = gamelift::types::StartMatchBackfillInput::new("config".to_owned(), vec![]);
     let output = block_on(client.start_match_backfill(input.clone())).unwrap();
     assert_eq!(
@@ -225,6 +226,11 @@ fn client_calls_go_through_the_transport() {
     assert_eq!(
         requests[0].headers()["x-amz-target"],
         "GameLift.StartMatchBackfill"
+    );
+    // The client resolved the endpoint with GameLift's rules; the transport only sent.
+    assert_eq!(
+        requests[0].uri(),
+        "https://gamelift.us-west-2.amazonaws.com/"
     );
     assert_eq!(
         gamelift::operations::StartMatchBackfill::NAME,

@@ -96,6 +96,7 @@ fn empty_or_unset_labels_are_build_errors() {
     // Through the client: nothing is sent.
     let client = smithy_codegen_tests::fixtures::rest_bindings::client::Client::new(
         InMemoryTransport::new(),
+        smithy_runtime::ClientConfig::new(),
     );
     let error = block_on(client.get_thing(types::GetThingInput::new(String::new(), "b".into())))
         .unwrap_err();

@@ -28,30 +28,51 @@ pub fn emit(service: &Service) -> TokenStream {
             ) -> impl ::std::future::Future<
                 Output = Result<#output, ::smithy_runtime::InvokeError<super::errors::#error>>,
             > + '_ {
-                ::smithy_runtime::send_operation::<super::operations::#op_type, T>(&self.transport, &self.options, &input)
+                ::smithy_runtime::send_operation::<super::operations::#op_type, T>(&self.transport, &self.config, &input)
             }
         }
     });
     let name = &service.sdk_id;
-    let doc = format!("A {name} client over any [`smithy_runtime::Transport`]: the transport sends requests (and signs them, sets the endpoint, retries…); this client builds and parses them.\n\nEach method builds its request when called and returns the future that sends it and parses the response.");
+    let (rules_doc, with_rules) = match service.endpoint {
+        Some(_) => (
+            "The client resolves each call's endpoint with the service's rules (`endpoint::RULES`) \
+             from its configuration (region, FIPS, dual-stack, endpoint override…) and the input; \
+             the transport only sends (and signs) the request.",
+            quote!(config: config.with_rules(&super::endpoint::RULES)),
+        ),
+        None => (
+            "The service has no endpoint rules: the configuration's endpoint URL, if set, is \
+             where requests go; otherwise they keep a relative URI for the transport.",
+            quote!(config),
+        ),
+    };
+    let doc = format!(
+        "A {name} client over any [`smithy_runtime::Transport`]: it builds each request, \
+         resolves its endpoint and parses the response.\n\n{rules_doc}\n\nEach method builds \
+         its request when called and returns the future that sends it and parses the response."
+    );
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug)]
         pub struct Client<T> {
             transport: T,
-            options: ::smithy_runtime::RequestOptions,
+            config: ::smithy_runtime::ClientConfig,
         }
 
         impl<T> Client<T> {
-            /// A client sending its requests through `transport`, with the default options
-            /// (random idempotency tokens).
-            pub fn new(transport: T) -> Self {
-                Self::with_options(transport, ::smithy_runtime::RequestOptions::default())
+            /// A client sending its requests through `transport`, configured by `config`
+            /// (`smithy_runtime::ClientConfig`: region, endpoint override, request options…).
+            pub fn new(transport: T, config: ::smithy_runtime::ClientConfig) -> Self {
+                Self { transport, #with_rules }
             }
 
-            /// A client sending its requests through `transport`, built with `options`.
-            pub fn with_options(transport: T, options: ::smithy_runtime::RequestOptions) -> Self {
-                Self { transport, options }
+            /// A client configured from the environment and the shared config files (region,
+            /// endpoint URL, FIPS, dual-stack), as the AWS SDKs are; see
+            /// `smithy_runtime::ClientConfig::load`.
+            pub fn from_env(transport: T) -> Result<Self, ::smithy_runtime::config::ConfigError> {
+                let config = ::smithy_runtime::ClientConfig::new()
+                    .load(#name, &::smithy_runtime::config::Env::real())?;
+                Ok(Self::new(transport, config))
             }
 
             /// The transport.
@@ -59,9 +80,9 @@ pub fn emit(service: &Service) -> TokenStream {
                 &self.transport
             }
 
-            /// The options requests are built with.
-            pub fn options(&self) -> &::smithy_runtime::RequestOptions {
-                &self.options
+            /// The configuration calls are made with.
+            pub fn config(&self) -> &::smithy_runtime::ClientConfig {
+                &self.config
             }
         }
 

@@ -4,6 +4,8 @@
 mod bodies;
 mod client;
 mod docs;
+mod endpoint;
+mod endpoint_tests;
 mod errors;
 mod fill;
 mod json;
@@ -86,6 +88,7 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
         feature: None,
     });
     if let Some(protocol) = protocol {
+        modules.extend(endpoint::module(service));
         modules.push(Module {
             name: "operations",
             doc: "One sans-IO `Operation` per operation: build the request, parse the response."
@@ -101,6 +104,7 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
             test_only: false,
             feature: None,
         });
+        modules.extend(endpoint_tests::module(service));
         if !service.protocol_tests.is_empty() {
             modules.push(Module {
                 name: "protocol_tests",
@@ -160,6 +164,13 @@ fn crate_doc(service: &Service, model_name: &str, modules: &[Module<'_>]) -> Str
                      is an event stream (not supported yet); their types and errors are generated.",
                     skipped.join(", ")
                 ));
+            }
+            if service.needs_jmespath() {
+                doc.push_str(
+                    "\n\nSome operations take endpoint parameters from their input by JMESPath \
+                     expressions (`@operationContextParams`): the code needs `smithy-runtime`'s \
+                     `jmespath` feature (a generated crate turns it on).",
+                );
             }
             if service.needs_checksums() {
                 doc.push_str(

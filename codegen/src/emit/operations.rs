@@ -45,6 +45,7 @@ pub fn emit(service: &Service, protocol: &dyn ProtocolEmitter) -> TokenStream {
             quote!(_options)
         };
         let parse = protocol.parse_response(service, op);
+        let endpoint_params = super::endpoint::operation_params(op);
         quote! {
             #docs
             #deprecated
@@ -70,6 +71,8 @@ pub fn emit(service: &Service, protocol: &dyn ProtocolEmitter) -> TokenStream {
                 ) -> ::std::result::Result<Self::Output, Self::Error> {
                     #parse
                 }
+
+                #endpoint_params
             }
         }
     });

@@ -214,7 +214,7 @@ fn error_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> 
 /// A Rust expression of type `ty` (as the `types` module declares it, without the field's
 /// `Option` or `Box`) holding `json`, a case's `params` value: members the case leaves out are
 /// unset, or at their default or zero value when not optional.
-fn literal(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
+pub(super) fn literal(service: &Service, ty: &TypeRef, json: &Json) -> TokenStream {
     match ty {
         TypeRef::Blob => {
             let text = json.as_str().unwrap_or_default();

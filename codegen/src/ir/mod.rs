@@ -7,6 +7,7 @@
 mod customizations;
 mod defaults;
 mod direction;
+pub mod endpoints;
 mod error_sets;
 mod http;
 mod optional;
@@ -17,6 +18,7 @@ mod skips;
 
 use std::collections::BTreeMap;
 
+pub use endpoints::{EndpointRules, OperationParams};
 pub use http::{HttpBinding, HttpOperation, UriPattern, UriSegment};
 pub use optional::is_optional;
 pub use protocol_tests::{ProtocolTest, TestKind};
@@ -139,6 +141,8 @@ pub struct Service {
     pub error_sets: Vec<ErrorSet>,
     /// Client protocol compliance cases, when requested (see [`Selection`]).
     pub protocol_tests: Vec<ProtocolTest>,
+    /// The endpoint rules (`smithy.rules#endpointRuleSet`), if the service has them.
+    pub endpoint: Option<EndpointRules>,
 }
 
 impl Service {
@@ -167,6 +171,26 @@ impl Service {
             TypeKind::Struct(s) if matches!(s.role, StructRole::Error { .. }) => Some((def, s)),
             _ => None,
         })
+    }
+
+    /// Whether an operation binds an endpoint parameter with a JMESPath expression
+    /// (`@operationContextParams`): the runtime's `jmespath` feature.
+    pub fn needs_jmespath(&self) -> bool {
+        self.operations
+            .iter()
+            .any(|op| !op.event_stream && !op.endpoint_params.paths.is_empty())
+    }
+
+    /// The features of `smithy-runtime` the generated code needs.
+    pub fn runtime_features(&self) -> Vec<&'static str> {
+        let mut features = Vec::new();
+        if self.needs_checksums() {
+            features.push("checksums");
+        }
+        if self.needs_jmespath() {
+            features.push("jmespath");
+        }
+        features
     }
 
     /// Whether the generated code needs the runtime's `checksums` feature.
@@ -247,6 +271,8 @@ pub struct Operation {
     /// A success status may carry an XML error body, which is an error (S3's `CopyObject`,
     /// `CompleteMultipartUpload`, `UploadPartCopy`).
     pub errors_in_success: bool,
+    /// How the operation binds endpoint parameters (static values, input members, paths).
+    pub endpoint_params: OperationParams,
 }
 
 /// Checksums computed over a request's body.

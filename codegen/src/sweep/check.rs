@@ -383,6 +383,7 @@ mod tests {
                 operations: 1,
                 lines,
                 millis: 1,
+                endpoint_tests: None,
             }),
         }
     }

@@ -35,6 +35,8 @@ pub mod server_json;
 #[rustfmt::skip]
 pub mod errors;
 #[rustfmt::skip]
+pub mod endpoint;
+#[rustfmt::skip]
 pub mod operations;
 #[rustfmt::skip]
 pub mod client;

@@ -156,8 +156,10 @@ fn invoke_over_the_in_memory_transport() {
     let t = InMemoryTransport::new();
     t.push_response(response(200, &[], r#"{"Value":"hi"}"#));
     t.push_response(response(400, &[], r#"{"code":"NotFound"}"#));
-    let options = RequestOptions::new()
-        .with_idempotency_tokens(crate::IdempotencyTokenProvider::fixed("t-1"));
+    let options = ClientConfig::new().with_options(
+        RequestOptions::new()
+            .with_idempotency_tokens(crate::IdempotencyTokenProvider::fixed("t-1")),
+    );
     let out = block_on(invoke::<Echo, _>(&t, &options, &"hi".to_owned())).unwrap();
     assert_eq!(out.value.as_deref(), Some("hi"));
     let err = block_on(invoke::<Echo, _>(&t, &options, &"x".to_owned())).unwrap_err();
@@ -177,12 +179,7 @@ fn invoke_over_the_in_memory_transport() {
 fn a_request_that_cannot_be_built_is_never_sent() {
     let t = InMemoryTransport::new();
     t.push_response(response(200, &[], "{}"));
-    let err = block_on(invoke::<Echo, _>(
-        &t,
-        &RequestOptions::default(),
-        &String::new(),
-    ))
-    .unwrap_err();
+    let err = block_on(invoke::<Echo, _>(&t, &ClientConfig::new(), &String::new())).unwrap_err();
     assert!(matches!(&err, InvokeError::Build(e) if e.message() == "the echo is empty"));
     assert_eq!(
         err.to_string(),
@@ -190,4 +187,54 @@ fn a_request_that_cannot_be_built_is_never_sent() {
     );
     assert!(std::error::Error::source(&err).is_some());
     assert!(t.requests().is_empty());
+}
+
+/// Rules sending `Echo` to a regional host, or refusing without a region.
+static ECHO_RULES: crate::rules::ServiceRules = crate::rules::ServiceRules::new(
+    r#"{"version": "1.0",
+        "parameters": {"Region": {"type": "string", "builtIn": "AWS::Region"},
+                       "Stage": {"type": "string"}},
+        "rules": [
+          {"conditions": [{"fn": "isSet", "argv": [{"ref": "Region"}]}], "type": "endpoint",
+           "endpoint": {"url": "https://echo.{Region}.example.com/base",
+                        "headers": {"x-stage": ["{Region}"]}}},
+          {"conditions": [], "type": "error", "error": "Invalid Configuration: Missing Region"}]}"#,
+    None,
+);
+
+#[test]
+fn the_client_resolves_the_endpoint_before_sending() {
+    let t = InMemoryTransport::new();
+    t.push_response(response(200, &[], r#"{"Value":"hi"}"#));
+    let config = ClientConfig::new()
+        .with_rules(&ECHO_RULES)
+        .with_region("eu-west-1");
+    block_on(invoke::<Echo, _>(&t, &config, &"hi".to_owned())).unwrap();
+    let sent = &t.requests()[0];
+    assert_eq!(sent.uri(), "https://echo.eu-west-1.example.com/base/");
+    assert_eq!(sent.headers()["x-stage"], "eu-west-1");
+    let endpoint = sent.extensions().get::<crate::rules::Endpoint>().unwrap();
+    assert_eq!(endpoint.url, "https://echo.eu-west-1.example.com/base");
+
+    // The rules' error comes back, and nothing is sent.
+    let err = block_on(invoke::<Echo, _>(
+        &t,
+        &ClientConfig::new().with_rules(&ECHO_RULES),
+        &"x".to_owned(),
+    ))
+    .unwrap_err();
+    assert!(
+        matches!(&err, InvokeError::Endpoint(e) if e.message() == "Invalid Configuration: Missing Region")
+    );
+    assert_eq!(t.requests().len(), 1);
+
+    // Without rules, an endpoint URL is used as it is; with neither, the URI stays relative.
+    t.push_response(response(200, &[], "{}"));
+    t.push_response(response(200, &[], "{}"));
+    let local = ClientConfig::new().with_endpoint_url("http://127.0.0.1:9000");
+    block_on(invoke::<Echo, _>(&t, &local, &"a".to_owned())).unwrap();
+    block_on(invoke::<Echo, _>(&t, &ClientConfig::new(), &"b".to_owned())).unwrap();
+    let requests = t.requests();
+    assert_eq!(requests[1].uri(), "http://127.0.0.1:9000/");
+    assert_eq!(requests[2].uri(), "/");
 }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::protocol_tests::{self, ProtocolTest};
 use super::recursion::Cycles;
-use super::{customizations, error_sets, Protocol, Service, StructRole, TypeKind};
+use super::{customizations, endpoints, error_sets, Protocol, Service, StructRole, TypeKind};
 use crate::model::{traits, Model, Shape, ShapeId, ShapeType};
 use crate::naming;
 use crate::{Error, Result};
@@ -22,6 +22,8 @@ pub struct Selection {
     pub operations: Option<Vec<String>>,
     /// Read the model's client protocol compliance cases into [`Service::protocol_tests`].
     pub protocol_tests: bool,
+    /// Read the model's `smithy.rules#endpointTests` cases into the service's endpoint rules.
+    pub endpoint_tests: bool,
 }
 
 /// Nesting of lists and maps deeper than this is reported as an error (it also
@@ -36,6 +38,7 @@ pub fn resolve(model: &Model, selection: &Selection) -> Result<Service> {
     let operations = select_operations(model, service, selection.operations.as_deref())?;
     let resolver = Resolver::new(model, service, &operations);
     let mut resolved = resolver.service(&operations)?;
+    resolver.endpoint_rules(&mut resolved, &operations, selection.endpoint_tests)?;
     super::direction::mark(&mut resolved);
     if selection.protocol_tests {
         resolved.protocol_tests = resolver.protocol_tests(&resolved, &operations)?;
@@ -206,6 +209,7 @@ impl<'m> Resolver<'m> {
             error_names: error_sets::error_names(&[]),
             error_sets: Vec::new(),
             protocol_tests: Vec::new(),
+            endpoint: None,
         };
         error_sets::assign(&mut resolved);
         customizations::apply(&mut resolved);
@@ -244,6 +248,29 @@ impl<'m> Resolver<'m> {
         }
         protocol_tests::name_cases(&mut cases);
         Ok(cases)
+    }
+
+    /// The service's endpoint rules and each operation's parameter bindings.
+    fn endpoint_rules(
+        &self,
+        service: &mut Service,
+        operations: &[&Shape],
+        with_tests: bool,
+    ) -> Result<()> {
+        let Some(rules) =
+            endpoints::read(self.service, with_tests).map_err(|e| self.locate(self.service, e))?
+        else {
+            return Ok(());
+        };
+        for shape in operations {
+            let params = endpoints::operation_params(self.model, service, &rules.rule_set, shape)
+                .map_err(|e| self.locate(shape, e))?;
+            if let Some(op) = service.operations.iter_mut().find(|op| op.id == shape.id) {
+                op.endpoint_params = params;
+            }
+        }
+        service.endpoint = Some(rules);
+        Ok(())
     }
 
     fn locate(&self, shape: &Shape, error: Error) -> Error {

@@ -96,6 +96,8 @@ impl Resolver<'_> {
             label_defaults: Vec::new(),
             unwrapped_xml_output: op.has_trait("aws.customizations#s3UnwrappedXmlOutput"),
             errors_in_success: false,
+            // Set with the endpoint rules (`Resolver::endpoint_rules`).
+            endpoint_params: Default::default(),
             input,
             output,
         })
