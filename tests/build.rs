@@ -50,6 +50,8 @@ const PROTOCOL_TEST_SERVICES: &[(&str, &str)] = &[
         "aws.protocoltests.restxml.xmlns#RestXmlWithNamespace",
         "protocol_tests_rest_xml_namespace.rs",
     ),
+    // With S3's endpoint rules from its real model (models/s3-endpoint-rules.json), as the
+    // addressing cases need.
     ("com.amazonaws.s3#AmazonS3", "protocol_tests_s3.rs"),
     (
         "aws.protocoltests.query#AwsQuery",
@@ -116,8 +118,11 @@ fn main() -> Result<(), smithy_codegen::Error> {
             .generate_to_out_dir(&format!("fixture_{name}.rs"))?;
     }
     for (service, file) in PROTOCOL_TEST_SERVICES {
-        smithy_codegen::Builder::new()
-            .model(models.join("protocol-tests.json"))
+        let mut builder = smithy_codegen::Builder::new().model(models.join("protocol-tests.json"));
+        if service.starts_with("com.amazonaws.s3#") {
+            builder = builder.model(models.join("s3-endpoint-rules.json"));
+        }
+        builder
             .service(*service)
             .protocol_tests(true)
             .generate_to_out_dir(file)?;

@@ -33,6 +33,13 @@ pub fn host_label<'a>(name: &str, value: &'a str) -> Result<&'a str, BuildError>
     }
 }
 
+/// Marks a request whose URI's leading label went into the endpoint (S3's `{Bucket}`, which
+/// S3's rules put in the host or, for path-style addressing, the endpoint's path): a request
+/// path of `/` then adds nothing to the endpoint's own path (`https://s3…/bucket?list-type=2`,
+/// not `…/bucket/?list-type=2`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PathInEndpoint;
+
 /// Why no endpoint could be applied: the rules' own error (an unsupported combination of
 /// region, FIPS and dual-stack, a bucket name that cannot be used…) or an endpoint that is not a
 /// URL.
@@ -102,10 +109,19 @@ pub fn resolve_endpoint<B>(request: &mut Request<B>, endpoint: &str) -> Result<(
         .get::<HostPrefix>()
         .map_or("", |p| p.0.as_str());
     let path_and_query = request.uri().path_and_query().map_or("/", |p| p.as_str());
-    let uri = format!(
-        "{scheme}://{prefix}{authority}{}{path_and_query}",
-        base_path.trim_end_matches('/')
-    );
+    let base_path = base_path.trim_end_matches('/');
+    // The root path of a request whose leading label the endpoint carries is the endpoint's.
+    let path_and_query = match path_and_query.strip_prefix('/') {
+        Some(rest)
+            if !base_path.is_empty()
+                && (rest.is_empty() || rest.starts_with('?'))
+                && request.extensions().get::<PathInEndpoint>().is_some() =>
+        {
+            rest
+        }
+        _ => path_and_query,
+    };
+    let uri = format!("{scheme}://{prefix}{authority}{base_path}{path_and_query}");
     *request.uri_mut() = uri
         .parse()
         .map_err(|e| EndpointError(format!("`{uri}`: {e}")))?;
@@ -142,6 +158,24 @@ mod tests {
         *plain.uri_mut() = "/".parse().unwrap();
         resolve_endpoint(&mut plain, "http://localhost:8080").unwrap();
         assert_eq!(plain.uri(), "http://localhost:8080/");
+
+        // S3's path-style addressing: the endpoint's path is the bucket.
+        let mut root = Request::new(());
+        *root.uri_mut() = "/?list-type=2".parse().unwrap();
+        root.extensions_mut().insert(PathInEndpoint);
+        resolve_endpoint(&mut root, "https://s3.us-west-2.amazonaws.com/bucket").unwrap();
+        assert_eq!(
+            root.uri(),
+            "https://s3.us-west-2.amazonaws.com/bucket?list-type=2"
+        );
+        let mut key = Request::new(());
+        *key.uri_mut() = "/my%20key".parse().unwrap();
+        key.extensions_mut().insert(PathInEndpoint);
+        resolve_endpoint(&mut key, "https://s3.us-west-2.amazonaws.com/bucket").unwrap();
+        assert_eq!(
+            key.uri(),
+            "https://s3.us-west-2.amazonaws.com/bucket/my%20key"
+        );
         assert!(resolve_endpoint(&mut plain, "https:///path").is_err());
         assert!(resolve_endpoint(&mut plain, "exa mple.com").is_err());
     }

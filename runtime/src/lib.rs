@@ -121,7 +121,9 @@ pub use client_config::ClientConfig;
 pub use compression::{gzip_request, MIN_COMPRESSION_SIZE};
 pub use decode_error::DecodeError;
 pub use document::{Document, Number};
-pub use endpoint::{apply_endpoint, host_label, resolve_endpoint, EndpointError, HostPrefix};
+pub use endpoint::{
+    apply_endpoint, host_label, resolve_endpoint, EndpointError, HostPrefix, PathInEndpoint,
+};
 pub use error::{
     json_error_parts, sanitize_error_code, xml_error_parts, xml_error_summary, ErrorParts,
     UnhandledError, XmlErrorParts,

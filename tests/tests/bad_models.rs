@@ -494,3 +494,73 @@ fn aws_query_error_without_a_code() {
 }"#;
     assert_error(json, Some("ex#Oops"), "aws.protocols#awsQueryError");
 }
+
+/// A service whose endpoint rule set has `rules` and declares `Region` (a string) and `Fips`.
+fn with_rules(rules: &str) -> String {
+    format!(
+        r#"{{
+  "smithy": "2.0",
+  "shapes": {{
+    "ex#Svc": {{ "type": "service", "version": "1", "operations": [{{ "target": "ex#Op" }}],
+      "traits": {{ "aws.protocols#awsJson1_0": {{}}, "smithy.rules#endpointRuleSet": {{
+        "version": "1.0",
+        "parameters": {{ "Region": {{ "type": "String", "builtIn": "AWS::Region" }},
+                         "Fips": {{ "type": "Boolean", "required": true, "default": false }} }},
+        "rules": {rules} }} }} }},
+    "ex#Op": {{ "type": "operation" }}
+  }}
+}}"#
+    )
+}
+
+#[test]
+fn endpoint_rule_sets_that_cannot_run() {
+    let tree =
+        |inner: &str| format!(r#"[{{ "type": "tree", "conditions": [], "rules": [{inner}] }}]"#);
+    let cases = [
+        (
+            tree(r#"{ "type": "endpoint", "conditions": [{ "fn": "isSet", "argv": [{ "ref": "Zone" }] }], "endpoint": { "url": "https://x" } }"#),
+            "endpoint rule set: at rules[0].rules[0].conditions[0].argv[0]: `Zone` is not a parameter or a variable in scope",
+        ),
+        (
+            tree(r#"{ "type": "endpoint", "conditions": [{ "fn": "aws.guess", "argv": [] }], "endpoint": { "url": "https://x" } }"#),
+            "at rules[0].rules[0].conditions[0]: aws.guess: unknown function `aws.guess`",
+        ),
+        (
+            tree(r#"{ "type": "endpoint", "conditions": [{ "fn": "stringEquals", "argv": [{ "ref": "Fips" }, "x"] }], "endpoint": { "url": "https://x" } }"#),
+            "stringEquals: argument 1 must be a string, found a boolean",
+        ),
+        (
+            tree(r#"{ "type": "endpoint", "conditions": [], "endpoint": { "url": "https://{Region}.{Region" } }"#),
+            "at rules[0].rules[0].endpoint.url: unclosed `{`",
+        ),
+        (
+            tree(r#"{ "type": "endpoint", "conditions": [], "endpoint": { "url": true } }"#),
+            "at rules[0].rules[0].endpoint.url: expected a string, found a boolean",
+        ),
+    ];
+    for (rules, phrase) in cases {
+        assert_error(&with_rules(&rules), Some("ex#Svc"), phrase);
+    }
+}
+
+#[test]
+fn endpoint_bindings_to_unknown_parameters() {
+    let json = r#"{
+  "smithy": "2.0",
+  "shapes": {
+    "ex#Svc": { "type": "service", "version": "1", "operations": [{ "target": "ex#Op" }],
+      "traits": { "aws.protocols#awsJson1_0": {}, "smithy.rules#endpointRuleSet": {
+        "version": "1.0", "parameters": { "Region": { "type": "String" } },
+        "rules": [{ "type": "endpoint", "conditions": [], "endpoint": { "url": "https://x" } }] } } },
+    "ex#Op": { "type": "operation", "input": { "target": "ex#OpInput" },
+      "traits": { "smithy.rules#staticContextParams": { "Stage": { "value": "beta" } } } },
+    "ex#OpInput": { "type": "structure", "members": {} }
+  }
+}"#;
+    assert_error(
+        json,
+        Some("ex#Op"),
+        "`Stage` is not a parameter of the endpoint rule set",
+    );
+}

@@ -150,3 +150,21 @@ fn hostile_regions_are_rule_errors_or_urls_never_panics() {
         }
     }
 }
+
+#[test]
+fn endpoint_overrides_that_are_not_urls_are_errors() {
+    for url in [
+        "not a url",
+        "",
+        "http://",
+        "https:///path",
+        "http://exa mple.com",
+    ] {
+        let outcome = sent_to(
+            ClientConfig::new()
+                .with_region("us-east-1")
+                .with_endpoint_url(url),
+        );
+        assert!(outcome.is_err(), "{url:?} gave {outcome:?}");
+    }
+}

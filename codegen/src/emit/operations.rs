@@ -206,6 +206,9 @@ fn finishing(op: &Operation) -> TokenStream {
             request.extensions_mut().insert(::smithy_runtime::HostPrefix(prefix));
         }
     });
+    let path_in_endpoint = op
+        .path_in_endpoint
+        .then(|| quote!(request.extensions_mut().insert(::smithy_runtime::PathInEndpoint);));
     let gzip = op
         .gzip_request
         .then(|| quote!(::smithy_runtime::gzip_request(&mut request);));
@@ -217,5 +220,5 @@ fn finishing(op: &Operation) -> TokenStream {
         .checksums
         .glacier
         .then(|| quote!(::smithy_runtime::checksum::glacier_checksums(&mut request);));
-    quote!(#(#headers)* #host_prefix #gzip #md5 #glacier)
+    quote!(#(#headers)* #host_prefix #path_in_endpoint #gzip #md5 #glacier)
 }

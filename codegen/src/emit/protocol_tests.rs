@@ -13,6 +13,8 @@ use serde_json::Value as Json;
 
 use super::rust_type::document_expr;
 use super::{doc_attrs, fill, ident};
+use smithy_runtime::rules::ParamValue;
+
 use crate::ir::{DefaultValue, NotRun, ProtocolTest, Service, TestKind, TypeKind, TypeRef};
 
 /// The idempotency token the compliance cases expect for unset `@idempotencyToken` members.
@@ -141,13 +143,43 @@ fn request_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -
     let require_query = strings(&case.require_query_params);
     let forbid = strings(&case.forbid_headers);
     let require = strings(&case.require_headers);
+    // A case that checks the host the rules resolve goes through the client's endpoint
+    // resolution, configured by its vendor parameters; the others apply the case's host.
+    let (host, resolve) = match (&service.endpoint, &case.resolved_host) {
+        (Some(_), Some(_)) => {
+            let built_ins = vendor_built_ins(case.vendor_params.as_ref())
+                .into_iter()
+                .map(|(name, value)| {
+                    let value = super::endpoint::param_literal(&value);
+                    quote!(.with_built_in(#name, #value))
+                });
+            let resolve = quote! {
+                let config = ::smithy_runtime::ClientConfig::new()
+                    .with_rules(&super::endpoint::RULES)
+                    #(#built_ins)*;
+                let mut params = config.endpoint_params();
+                <#op_path as Operation>::endpoint_params(&input, &mut params);
+                config
+                    .apply_endpoint(&mut request, &params)
+                    .unwrap_or_else(|error| panic!("no endpoint: {error}"));
+            };
+            (quote!(None), resolve)
+        }
+        _ => (host, TokenStream::new()),
+    };
+    let binding = if resolve.is_empty() {
+        quote!(let request)
+    } else {
+        quote!(let mut request)
+    };
     quote! {
         #input
         let options = ::smithy_runtime::RequestOptions::new().with_idempotency_tokens(
             ::smithy_runtime::IdempotencyTokenProvider::fixed(#CASE_TOKEN),
         );
-        let request = <#op_path as Operation>::build_request(&input, &options)
+        #binding = <#op_path as Operation>::build_request(&input, &options)
             .unwrap_or_else(|error| panic!("the request does not build: {error}"));
+        #resolve
         assert_request(request, &ExpectedRequest {
             method: #method,
             uri: #uri,
@@ -163,6 +195,43 @@ fn request_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -
             body_media_type: #media,
         });
     }
+}
+
+/// The built-ins a case's `vendorParams` configure: S3's `scopedConfig` (client-wide, then
+/// per-operation settings): region, addressing style, dual-stack, accelerate.
+fn vendor_built_ins(vendor: Option<&Json>) -> Vec<(&'static str, ParamValue)> {
+    let mut built_ins: Vec<(&'static str, ParamValue)> = Vec::new();
+    let Some(scoped) = vendor.and_then(|v| v.get("scopedConfig")) else {
+        return built_ins;
+    };
+    let mut set = |name: &'static str, value: ParamValue| {
+        built_ins.retain(|(n, _)| *n != name);
+        built_ins.push((name, value));
+    };
+    for scope in ["client", "operation"] {
+        let Some(config) = scoped.get(scope) else {
+            continue;
+        };
+        if let Some(region) = config.get("region").and_then(Json::as_str) {
+            set("AWS::Region", ParamValue::String(region.to_owned()));
+        }
+        let Some(s3) = config.get("s3") else {
+            continue;
+        };
+        if let Some(style) = s3.get("addressing_style").and_then(Json::as_str) {
+            set(
+                "AWS::S3::ForcePathStyle",
+                ParamValue::Boolean(style == "path"),
+            );
+        }
+        if let Some(dual) = s3.get("use_dualstack_endpoint").and_then(Json::as_bool) {
+            set("AWS::UseDualStack", ParamValue::Boolean(dual));
+        }
+        if let Some(accelerate) = s3.get("use_accelerate_endpoint").and_then(Json::as_bool) {
+            set("AWS::S3::Accelerate", ParamValue::Boolean(accelerate));
+        }
+    }
+    built_ins
 }
 
 fn response_expr(case: &ProtocolTest) -> TokenStream {

@@ -6,9 +6,11 @@
 //!   and its tree hash.
 //! - Amazon API Gateway: every request carries `Accept: application/json`.
 //! - Amazon S3: `CopyObject`, `CompleteMultipartUpload` and `UploadPartCopy` may answer a
-//!   success status with an error body, which is an error.
+//!   success status with an error body, which is an error. With endpoint rules, the bucket is
+//!   in the endpoint they resolve (its host, or its path for path-style addressing), so the
+//!   leading `/{Bucket}` of each URI is dropped, as the SDKs do ([`bucket_in_endpoint`]).
 
-use super::{Service, TypeKind, TypeRef};
+use super::{Service, TypeKind, TypeRef, UriSegment};
 
 const GLACIER: &str = "com.amazonaws.glacier#Glacier";
 const API_GATEWAY: &str = "com.amazonaws.apigateway#BackplaneControlService";
@@ -36,6 +38,32 @@ pub fn apply(service: &mut Service) {
             }
         }
         _ => {}
+    }
+}
+
+/// S3 with endpoint rules: each URI's leading `{Bucket}` label is left to the endpoint.
+pub fn bucket_in_endpoint(service: &mut Service) {
+    if service.id.as_str() != S3 || service.endpoint.is_none() {
+        return;
+    }
+    for op in &mut service.operations {
+        let Some(http) = op.http.as_mut() else {
+            continue;
+        };
+        let leading_bucket = matches!(http.uri.segments.first(),
+            Some(UriSegment::Label { name, .. }) if name == "Bucket");
+        if !leading_bucket {
+            continue;
+        }
+        http.uri.segments.remove(0);
+        let text = &http.uri.text;
+        let rest = text.strip_prefix("/{Bucket}").unwrap_or(text);
+        http.uri.text = if rest.starts_with('/') {
+            rest.to_owned()
+        } else {
+            format!("/{rest}")
+        };
+        op.path_in_endpoint = true;
     }
 }
 

@@ -273,6 +273,9 @@ pub struct Operation {
     pub errors_in_success: bool,
     /// How the operation binds endpoint parameters (static values, input members, paths).
     pub endpoint_params: OperationParams,
+    /// The URI's leading label went into the endpoint (S3's `{Bucket}`): a request path of `/`
+    /// adds nothing to the endpoint's own path.
+    pub path_in_endpoint: bool,
 }
 
 /// Checksums computed over a request's body.

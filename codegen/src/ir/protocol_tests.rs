@@ -47,6 +47,9 @@ pub struct ProtocolTest {
     pub code: Option<u16>,
     pub host: Option<String>,
     pub resolved_host: Option<String>,
+    /// `vendorParams`: client configuration the case assumes (S3's `scopedConfig`: region,
+    /// addressing style, dual-stack, accelerate).
+    pub vendor_params: Option<Value>,
     /// Why the case is not run (skipped or deferred), from the one list in `skips.rs`.
     pub not_run: Option<NotRun>,
 }
@@ -166,6 +169,7 @@ fn read_case(
         code,
         host: text("host")?,
         resolved_host: text("resolvedHost")?,
+        vendor_params: case.get("vendorParams").cloned(),
         not_run: super::skips::not_run(&id, kind),
         id,
     })

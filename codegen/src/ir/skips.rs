@@ -22,41 +22,9 @@ pub const SKIPPED: &[(&str, Side, &str)] = &[
     ("HttpPrefixHeadersResponse", Side::Response, HEADER_CASE),
 ];
 
-/// Why S3's addressing cases wait: shared by the cases that expect it.
-const S3_ENDPOINT_RULES: &str = "deferred to the endpoint-rules issue (#13): expects the host \
-    S3's endpoint rules resolve (`resolvedHost`: the bucket in the host name, dual-stack and \
-    accelerate hosts), and the generated client does not evaluate endpoint rules yet; it sends \
-    path-style requests to the case's host.";
-
 /// `(case id, whether it is the request or the response case, reason)`: cases that need work
-/// an open issue will do.
-pub const DEFERRED: &[(&str, Side, &str)] = &[
-    (
-        "S3EscapeObjectKeyInUriLabel",
-        Side::Request,
-        S3_ENDPOINT_RULES,
-    ),
-    (
-        "S3EscapePathObjectKeyInUriLabel",
-        Side::Request,
-        S3_ENDPOINT_RULES,
-    ),
-    (
-        "S3VirtualHostDualstackAddressing",
-        Side::Request,
-        S3_ENDPOINT_RULES,
-    ),
-    (
-        "S3VirtualHostDualstackAccelerateAddressing",
-        Side::Request,
-        S3_ENDPOINT_RULES,
-    ),
-    (
-        "S3OperationAddressingPreferred",
-        Side::Request,
-        S3_ENDPOINT_RULES,
-    ),
-];
+/// an open issue will do. (S3's addressing cases, deferred to the endpoint rules, pass since.)
+pub const DEFERRED: &[(&str, Side, &str)] = &[];
 
 /// Why a case is not run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

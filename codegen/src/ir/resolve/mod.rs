@@ -39,6 +39,7 @@ pub fn resolve(model: &Model, selection: &Selection) -> Result<Service> {
     let resolver = Resolver::new(model, service, &operations);
     let mut resolved = resolver.service(&operations)?;
     resolver.endpoint_rules(&mut resolved, &operations, selection.endpoint_tests)?;
+    customizations::bucket_in_endpoint(&mut resolved);
     super::direction::mark(&mut resolved);
     if selection.protocol_tests {
         resolved.protocol_tests = resolver.protocol_tests(&resolved, &operations)?;

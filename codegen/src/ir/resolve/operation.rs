@@ -98,6 +98,7 @@ impl Resolver<'_> {
             errors_in_success: false,
             // Set with the endpoint rules (`Resolver::endpoint_rules`).
             endpoint_params: Default::default(),
+            path_in_endpoint: false,
             input,
             output,
         })
