@@ -8,6 +8,7 @@ use std::path::Path;
 const FIXTURES: &[(&str, &[&str])] = &[
     ("collisions", &[]),
     ("docs", &[]),
+    ("endpoint_bindings", &[]),
     ("enums", &[]),
     ("mixins", &[]),
     ("multi_a", &["multi_b"]),
@@ -113,8 +114,10 @@ fn main() -> Result<(), smithy_codegen::Error> {
         builder
             .clone()
             .generate_to_out_dir(&format!("fixture_client_{name}.rs"))?;
+        // Fixtures with endpoint rules run their endpoint test cases too.
         builder
             .server_codecs(true)
+            .endpoint_tests(true)
             .generate_to_out_dir(&format!("fixture_{name}.rs"))?;
     }
     for (service, file) in PROTOCOL_TEST_SERVICES {

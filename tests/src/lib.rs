@@ -11,7 +11,7 @@ macro_rules! fixture_modules {
     ($prefix:literal, $note:literal) => {
         fixture_modules!(
             $prefix, $note;
-            collisions, docs, enums, mixins, multi_a, query_compatible, recursion, renames,
+            collisions, docs, endpoint_bindings, enums, mixins, multi_a, query_compatible, recursion, renames,
             rest_bindings, scalars, sensitive, sparse, unions, v1,
         );
     };
