@@ -80,6 +80,7 @@ mod build_error;
 #[cfg(feature = "checksums")]
 pub mod checksum;
 mod client_config;
+pub mod credentials;
 #[cfg(feature = "gzip")]
 mod compression;
 pub mod config;
@@ -139,5 +140,5 @@ pub type HttpRequest = http::Request<Vec<u8>>;
 pub type HttpResponse = http::Response<Vec<u8>>;
 pub use response::{split_response, ErrorResponse};
 pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
-pub use transport::{block_on, InMemoryTransport, Transport, TransportError};
+pub use transport::{block_on, DynTransport, InMemoryTransport, Transport, TransportError};
 pub use value::{StructureValue, ToValue, Value};

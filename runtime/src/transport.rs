@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
-use std::pin::pin;
+use std::pin::{pin, Pin};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread::{self, Thread};
@@ -18,6 +18,25 @@ pub trait Transport {
         &self,
         request: Request<Vec<u8>>,
     ) -> impl Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send;
+}
+
+/// A [`Transport`] behind a pointer: `Arc<dyn DynTransport>` lets a credentials provider or a
+/// client hold any transport without a type parameter. Every `Transport + Sync` is one.
+pub trait DynTransport: Send + Sync {
+    /// [`Transport::send`], boxed.
+    fn send_boxed(
+        &self,
+        request: Request<Vec<u8>>,
+    ) -> Pin<Box<dyn Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send + '_>>;
+}
+
+impl<T: Transport + Send + Sync> DynTransport for T {
+    fn send_boxed(
+        &self,
+        request: Request<Vec<u8>>,
+    ) -> Pin<Box<dyn Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send + '_>> {
+        Box::pin(self.send(request))
+    }
 }
 
 /// A transport failure: connection refused, timeout, TLS… anything before a response.
