@@ -61,6 +61,11 @@ struct SweepArgs {
     /// the runtime's bundled copy.
     #[arg(long, value_name = "FILE")]
     partitions: Option<PathBuf>,
+    /// Older partition data for the endpoint cases written against it (the ISO-partition cases
+    /// of the models listed in `codegen/src/sweep/endpoints.rs`; `models/partitions-iso-single-stack.json`);
+    /// without it those cases are skipped.
+    #[arg(long, value_name = "FILE")]
+    era_partitions: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -179,9 +184,13 @@ fn sweep(args: SweepArgs) -> ExitCode {
         config.runtime_path = args.runtime_path;
     }
     config.endpoint_tests = args.endpoint_tests;
-    if let Some(path) = args.partitions {
+    for (path, slot) in [
+        (args.partitions, &mut config.partitions),
+        (args.era_partitions, &mut config.era_partitions),
+    ] {
+        let Some(path) = path else { continue };
         match std::fs::read_to_string(&path) {
-            Ok(json) => config.partitions = Some(json),
+            Ok(json) => *slot = Some(json),
             Err(e) => {
                 eprintln!("error: cannot read {}: {e}", path.display());
                 return ExitCode::FAILURE;

@@ -70,6 +70,9 @@ pub struct Config {
     pub endpoint_tests: bool,
     /// Partition data (JSON) for those cases instead of the runtime's bundled copy.
     pub partitions: Option<String>,
+    /// Older partition data (JSON) for the cases written against it
+    /// ([`endpoints::ISO_DUAL_STACK_ERA`]); without it they are skipped.
+    pub era_partitions: Option<String>,
 }
 
 impl Config {
@@ -85,6 +88,7 @@ impl Config {
             target_dir: None,
             endpoint_tests: false,
             partitions: None,
+            era_partitions: None,
         }
     }
 }
@@ -376,18 +380,19 @@ pub fn generate_one(model: &ModelSource, crate_name: &str, config: &Config) -> M
         let protocol = service.protocol;
         let endpoint_tests = if config.endpoint_tests {
             let started = Instant::now();
-            let tally = match &config.partitions {
-                Some(json) => {
-                    let partitions =
-                        smithy_runtime::rules::Partitions::from_json(json).map_err(Error::new)?;
-                    endpoints::evaluate(&model.name, &service, &partitions)
-                }
-                None => endpoints::evaluate(
-                    &model.name,
-                    &service,
-                    smithy_runtime::rules::Partitions::bundled(),
-                ),
+            let parse = |json: &String| {
+                smithy_runtime::rules::Partitions::from_json(json).map_err(Error::new)
             };
+            let partitions = config.partitions.as_ref().map(parse).transpose()?;
+            let era = config.era_partitions.as_ref().map(parse).transpose()?;
+            let tally = endpoints::evaluate(
+                &model.name,
+                &service,
+                partitions
+                    .as_ref()
+                    .unwrap_or_else(|| smithy_runtime::rules::Partitions::bundled()),
+                era.as_ref(),
+            );
             Some((tally, started.elapsed().as_micros()))
         } else {
             None
