@@ -73,6 +73,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod auth;
 pub mod aws_json;
 mod big_number;
 pub mod blob;
@@ -98,6 +99,7 @@ pub mod protocol_test;
 pub mod query;
 pub mod response;
 pub mod rest;
+pub mod retry;
 pub mod rules;
 pub mod text;
 pub mod xml;
@@ -113,6 +115,7 @@ pub mod value;
 /// The `http` crate, re-exported so generated code needs no dependency of its own.
 pub use http;
 
+pub use auth::AuthScheme;
 pub use aws_json::{aws_json_request, aws_json_request_with_body, AwsJsonVersion};
 pub use big_number::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::{Base64Error, Blob};

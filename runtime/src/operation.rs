@@ -6,6 +6,7 @@ use std::future::Future;
 
 use http::{Request, Response};
 
+use crate::auth::AuthScheme;
 use crate::build_error::BuildError;
 use crate::client_config::ClientConfig;
 use crate::endpoint::EndpointError;
@@ -28,6 +29,11 @@ pub trait Operation {
     type Output;
     /// The operation's error type: its modeled errors plus an unhandled fallback.
     type Error;
+    /// How requests are authenticated (signed with SigV4, or not at all).
+    const AUTH: AuthScheme;
+    /// The operation's modeled errors with `@retryable`, as `(code, throttling)`: retried like
+    /// transient errors (or throttling ones) whatever their status.
+    const RETRYABLE_ERRORS: &'static [(&'static str, bool)] = &[];
 
     /// The HTTP request for `input`. Its URI is relative (`/path?query`); the transport supplies
     /// the endpoint. `options` supplies what the input does not, such as idempotency tokens.

@@ -7,6 +7,7 @@ use quote::quote;
 
 use super::protocol::ProtocolEmitter;
 use super::{docs_with_notes, ident};
+use crate::ir::auth::Auth;
 use crate::ir::{HostPrefixPart, Operation, Service};
 
 /// `super::types::Name` of a structure, or `()`.
@@ -25,6 +26,16 @@ pub fn named(service: &Service, id: Option<&crate::model::ShapeId>) -> TokenStre
 /// written in full here: a model may have an operation called `Result` or `Ok`.
 /// (Derives need no path: derive macros live in their own namespace.)
 pub fn emit(service: &Service, protocol: &dyn ProtocolEmitter) -> TokenStream {
+    // Most operations share the service's scheme: one constant, named once, keeps each impl to
+    // one line.
+    let common = common_auth(service);
+    let common_const = common.map(|auth| {
+        let value = auth_scheme(auth);
+        quote! {
+            /// How most of this service's operations authenticate their requests.
+            const SERVICE_AUTH: ::smithy_runtime::AuthScheme = #value;
+        }
+    });
     let items = service.operations.iter().filter(|op| !op.event_stream).map(|op| {
         let name = ident(&op.type_name);
         let wire = &op.wire_name;
@@ -46,6 +57,12 @@ pub fn emit(service: &Service, protocol: &dyn ProtocolEmitter) -> TokenStream {
         };
         let parse = protocol.parse_response(service, op);
         let endpoint_params = super::endpoint::operation_params(op);
+        let auth = if Some(&op.auth) == common {
+            quote!(SERVICE_AUTH)
+        } else {
+            auth_scheme(&op.auth)
+        };
+        let retryable = retryable_errors(service, op);
         quote! {
             #docs
             #deprecated
@@ -58,6 +75,8 @@ pub fn emit(service: &Service, protocol: &dyn ProtocolEmitter) -> TokenStream {
                 type Input = #input;
                 type Output = #output;
                 type Error = super::errors::#error;
+                const AUTH: ::smithy_runtime::AuthScheme = #auth;
+                #retryable
 
                 fn build_request(
                     input: &Self::Input,
@@ -76,7 +95,56 @@ pub fn emit(service: &Service, protocol: &dyn ProtocolEmitter) -> TokenStream {
             }
         }
     });
-    quote!(#(#items)*)
+    quote!(#common_const #(#items)*)
+}
+
+/// The auth most operations use, when at least two share it.
+fn common_auth(service: &Service) -> Option<&Auth> {
+    let ops: Vec<&Auth> = service
+        .operations
+        .iter()
+        .filter(|op| !op.event_stream)
+        .map(|op| &op.auth)
+        .collect();
+    let count = |auth: &Auth| ops.iter().filter(|a| **a == auth).count();
+    let best = ops.iter().copied().max_by_key(|auth| count(auth))?;
+    (count(best) >= 2).then_some(best)
+}
+
+/// The operation's `AuthScheme` constant.
+fn auth_scheme(auth: &Auth) -> TokenStream {
+    match auth {
+        Auth::None => quote!(::smithy_runtime::AuthScheme::None),
+        Auth::SigV4 {
+            signing_name,
+            unsigned_payload,
+        } => quote! {
+            ::smithy_runtime::AuthScheme::SigV4 {
+                signing_name: #signing_name,
+                unsigned_payload: #unsigned_payload,
+            }
+        },
+        Auth::Unsupported(scheme) => quote!(::smithy_runtime::AuthScheme::Unsupported(#scheme)),
+    }
+}
+
+/// `RETRYABLE_ERRORS`, when the operation has `@retryable` errors: their codes (each error
+/// type's `CODE`) and whether they are throttling.
+fn retryable_errors(service: &Service, op: &Operation) -> TokenStream {
+    let entries: Vec<TokenStream> = op
+        .retryable_errors
+        .iter()
+        .filter_map(|(id, throttling)| {
+            let name = ident(&service.types.get(id)?.name);
+            Some(quote!((super::types::#name::CODE, #throttling)))
+        })
+        .collect();
+    if entries.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        const RETRYABLE_ERRORS: &'static [(&'static str, bool)] = &[#(#entries),*];
+    }
 }
 
 fn uses_options(op: &Operation) -> bool {

@@ -4,6 +4,7 @@
 //!
 //! [`Model`]: crate::model::Model
 
+pub mod auth;
 mod customizations;
 mod defaults;
 mod direction;
@@ -276,6 +277,10 @@ pub struct Operation {
     /// The URI's leading label went into the endpoint (S3's `{Bucket}`): a request path of `/`
     /// adds nothing to the endpoint's own path.
     pub path_in_endpoint: bool,
+    /// How requests are authenticated (signed or not).
+    pub auth: auth::Auth,
+    /// The operation's errors with `@retryable`, with their `throttling` flag.
+    pub retryable_errors: Vec<(ShapeId, bool)>,
 }
 
 /// Checksums computed over a request's body.

@@ -62,7 +62,7 @@ mod env;
 mod error;
 pub mod profile;
 mod service_id;
-mod setting;
+pub(crate) mod setting;
 
 pub use endpoint::{
     EndpointConfig, ENDPOINT_URL_VAR, IGNORE_CONFIGURED_ENDPOINT_URLS_VAR,

@@ -5,6 +5,7 @@ use crate::aws_json::{aws_json_request_with_body, AwsJsonVersion};
 use crate::json::{decode_response, JsonDecode, JsonReader, JsonWriter};
 use crate::response::ErrorResponse;
 use crate::transport::{block_on, InMemoryTransport};
+use crate::AuthScheme;
 use crate::{DecodeError, UnhandledError};
 
 /// A hand-written operation shaped like the generated ones.
@@ -61,6 +62,7 @@ impl Operation for Echo {
     type Input = String;
     type Output = EchoOutput;
     type Error = EchoError;
+    const AUTH: AuthScheme = AuthScheme::None;
 
     fn build_request(
         input: &String,

@@ -65,6 +65,7 @@ impl Resolver<'_> {
         } else {
             None
         };
+        let retryable_errors = self.retryable_errors(&errors);
         Ok(Operation {
             id: op.id.clone(),
             wire_name: op.id.name().to_owned(),
@@ -99,9 +100,24 @@ impl Resolver<'_> {
             // Set with the endpoint rules (`Resolver::endpoint_rules`).
             endpoint_params: Default::default(),
             path_in_endpoint: false,
+            auth: crate::ir::auth::operation_auth(self.service, op)
+                .map_err(|e| self.locate(op, e))?,
+            retryable_errors,
             input,
             output,
         })
+    }
+
+    /// The errors among `errors` with `@retryable`, and whether each is throttling.
+    fn retryable_errors(&self, errors: &[ShapeId]) -> Vec<(ShapeId, bool)> {
+        errors
+            .iter()
+            .filter_map(|id| {
+                let retryable = self.model.shape(id)?.traits.get("smithy.api#retryable")?;
+                let throttling = retryable.get("throttling").and_then(|t| t.as_bool());
+                Some((id.clone(), throttling == Some(true)))
+            })
+            .collect()
     }
 
     /// Whether the input or output has a member targeting a `@streaming` union (an event
