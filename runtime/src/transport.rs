@@ -20,21 +20,19 @@ pub trait Transport {
     ) -> impl Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send;
 }
 
+/// The future [`DynTransport::send_boxed`] returns.
+pub type BoxedSend<'a> =
+    Pin<Box<dyn Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send + 'a>>;
+
 /// A [`Transport`] behind a pointer: `Arc<dyn DynTransport>` lets a credentials provider or a
 /// client hold any transport without a type parameter. Every `Transport + Sync` is one.
 pub trait DynTransport: Send + Sync {
     /// [`Transport::send`], boxed.
-    fn send_boxed(
-        &self,
-        request: Request<Vec<u8>>,
-    ) -> Pin<Box<dyn Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send + '_>>;
+    fn send_boxed(&self, request: Request<Vec<u8>>) -> BoxedSend<'_>;
 }
 
 impl<T: Transport + Send + Sync> DynTransport for T {
-    fn send_boxed(
-        &self,
-        request: Request<Vec<u8>>,
-    ) -> Pin<Box<dyn Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send + '_>> {
+    fn send_boxed(&self, request: Request<Vec<u8>>) -> BoxedSend<'_> {
         Box::pin(self.send(request))
     }
 }
