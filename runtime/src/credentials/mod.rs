@@ -87,6 +87,9 @@ mod tests {
         let c = Credentials::new("AKID", "s3cr3t", Some("t0k3n".into()), None, "Test");
         let shown = format!("{c:?} {c:#?}");
         assert!(shown.contains("AKID"));
-        assert!(!shown.contains("s3cr3t") && !shown.contains("t0k3n"), "{shown}");
+        assert!(
+            !shown.contains("s3cr3t") && !shown.contains("t0k3n"),
+            "{shown}"
+        );
     }
 }
