@@ -80,10 +80,10 @@ mod build_error;
 #[cfg(feature = "checksums")]
 pub mod checksum;
 mod client_config;
-pub mod credentials;
 #[cfg(feature = "gzip")]
 mod compression;
 pub mod config;
+pub mod credentials;
 pub mod decode_error;
 pub mod document;
 mod endpoint;
@@ -99,6 +99,8 @@ pub mod query;
 pub mod response;
 pub mod rest;
 pub mod rules;
+#[cfg(feature = "sigv4")]
+pub mod sigv4;
 pub mod text;
 pub mod xml;
 // Only where rustc shares generics (unoptimized builds; debug assertions are the dev
