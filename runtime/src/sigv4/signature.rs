@@ -138,9 +138,11 @@ fn amz_date(time: SystemTime) -> Result<String, SigningError> {
 }
 
 /// The SigV4 signing key: a chain of HMACs from `"AWS4" + secret` over the date, region,
-/// service and `aws4_request`. It depends only on the secret and the scope, so a caller signing
-/// many requests per day could keep it; measured, deriving it is four HMACs over short inputs
-/// (about a microsecond), small next to hashing the canonical request, so it is not cached.
+/// service and `aws4_request`. It depends only on the secret and the scope, so it could be kept
+/// for a day; it is not. Measured (`cost_of_the_signing_key` below, release build, on the busy
+/// 2-core dev machine): 2.6 µs per derivation out of 7.7 µs for signing a small JSON request.
+/// Saving a third of a few microseconds is nothing next to a network round trip, and a cache
+/// would keep secret-derived keys in memory and need invalidating when credentials rotate.
 fn signing_key(secret: &str, date: &str, region: &str, service: &str) -> [u8; 32] {
     let mut first = Vec::with_capacity(4 + secret.len());
     first.extend_from_slice(b"AWS4");
@@ -209,6 +211,51 @@ mod tests {
         assert_eq!(
             hex(&key),
             "f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d"
+        );
+    }
+
+    /// What a signing-key cache could save, per request: run with
+    /// `cargo test -p smithy-runtime --release --lib sigv4::signature -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement, not a check"]
+    fn cost_of_the_signing_key() {
+        use super::super::{sign_request, SigningParams};
+        use crate::credentials::Credentials;
+        use std::hint::black_box;
+        use std::time::Instant;
+
+        const N: u32 = 50_000;
+        let secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+        let start = Instant::now();
+        for _ in 0..N {
+            black_box(signing_key(
+                black_box(secret),
+                "20150830",
+                "us-east-1",
+                "gamelift",
+            ));
+        }
+        let key = start.elapsed() / N;
+
+        let creds = Credentials::new("AKIDEXAMPLE", secret, None, None, "Test");
+        let time = UNIX_EPOCH + Duration::from_secs(1_440_938_160);
+        let params = SigningParams::new(&creds, "us-east-1", "gamelift", time);
+        let request = http::Request::post("https://gamelift.us-east-1.amazonaws.com/")
+            .header("content-type", "application/x-amz-json-1.1")
+            .header("x-amz-target", "GameLift.DescribeGameSessions")
+            .body(br#"{"FleetId":"fleet-123","Limit":10}"#.to_vec())
+            .unwrap();
+        let start = Instant::now();
+        for _ in 0..N {
+            let mut request = request.clone();
+            sign_request(&mut request, black_box(&params)).unwrap();
+            black_box(request);
+        }
+        let sign = start.elapsed() / N;
+        println!(
+            "signing key derivation: {key:?}; sign_request of a small JSON request (clone \
+             included): {sign:?}; a key cache would save at most {:.0}%",
+            100.0 * key.as_secs_f64() / sign.as_secs_f64()
         );
     }
 
