@@ -322,7 +322,7 @@ fn aws_sigv4_test_suite() {
         }
     }
     println!(
-        "SigV4 suite: skipped cases run anyway, not counted: {skipped_but_matching} of {skipped} match"
+        "botocore-skipped cases, run for information only (not counted): {skipped_but_matching} of {skipped} match"
     );
     println!("SigV4 suite: {passed} passed, {failed} failed, {skipped} skipped");
     assert_eq!(failed, 0);
