@@ -238,7 +238,8 @@ fn run_case(name: &str) -> Vec<String> {
     }
 
     // post-sts-header-after adds the security token to the request after signing (so it is in
-    // `.sreq` but not in `.creq`): do the same, which must leave the signature as it is.
+    // `.sreq` but not in `.creq`; see post-sts-token/readme.txt): do the same, which must leave
+    // the signature as it is.
     let sreq_token = sreq
         .headers
         .iter()
