@@ -101,6 +101,8 @@ pub mod response;
 pub mod rest;
 pub mod retry;
 pub mod rules;
+#[cfg(feature = "sigv4")]
+pub mod sigv4;
 pub mod text;
 pub mod xml;
 // Only where rustc shares generics (unoptimized builds; debug assertions are the dev
