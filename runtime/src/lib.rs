@@ -80,10 +80,10 @@ mod build_error;
 #[cfg(feature = "checksums")]
 pub mod checksum;
 mod client_config;
-pub mod credentials;
 #[cfg(feature = "gzip")]
 mod compression;
 pub mod config;
+pub mod credentials;
 pub mod decode_error;
 pub mod document;
 mod endpoint;
