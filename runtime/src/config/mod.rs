@@ -7,6 +7,8 @@
 //!   (see [`profile`] for the file format).
 //! - [`EndpointConfig`] is the endpoint settings of one service, resolved by the precedence
 //!   below.
+//! - [`resolve_region`] is the region (set in code, `AWS_REGION`, `AWS_DEFAULT_REGION`, the
+//!   selected profile's `region`) and where it was set.
 //!
 //! # Endpoint settings
 //!

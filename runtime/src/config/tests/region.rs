@@ -6,7 +6,10 @@ use crate::config::{region_from_env, resolve_region, ConfigLocation, FileKind, P
 #[test]
 fn code_then_aws_region_then_aws_default_region_then_the_profile() {
     let config = "[default]\nregion = from-profile\n";
-    let all = [("AWS_REGION", "from-region"), ("AWS_DEFAULT_REGION", "from-default")];
+    let all = [
+        ("AWS_REGION", "from-region"),
+        ("AWS_DEFAULT_REGION", "from-default"),
+    ];
     let env = fake_env(&all, config, "");
     let profiles = ProfileSet::load(&env);
     let region = |code| resolve_region(code, &env, &profiles).map(|r| r.into_name());
@@ -57,7 +60,10 @@ fn the_selected_profile_gives_the_region_and_its_line() {
         } => {
             assert_eq!(*file, FileKind::Config);
             assert_eq!(path.as_deref(), Some(std::path::Path::new(CONFIG_PATH)));
-            assert_eq!((*line, section.as_str(), key.as_str()), (5, "dev", "region"));
+            assert_eq!(
+                (*line, section.as_str(), key.as_str()),
+                (5, "dev", "region")
+            );
         }
         other => panic!("{other:?}"),
     }
