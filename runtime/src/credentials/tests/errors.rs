@@ -3,8 +3,12 @@
 use std::error::Error as _;
 use std::time::Duration;
 
+use super::assert_no_secret;
 use crate::config::ConfigLocation;
-use crate::credentials::{Credentials, CredentialsError, CredentialsErrorKind};
+use crate::credentials::{
+    AssumeRoleWithWebIdentityRequest, Credentials, CredentialsError, CredentialsErrorKind,
+    ProviderConfig,
+};
 
 #[test]
 fn each_kind_says_what_and_where() {
@@ -60,6 +64,40 @@ fn the_source_is_shown_and_returned() {
     let copy = error.clone();
     assert_eq!(copy.kind(), CredentialsErrorKind::ProviderError);
     assert_eq!(copy.source().unwrap().to_string(), "connection refused");
+}
+
+#[test]
+fn secret_settings_never_reach_debug_of_the_configuration_or_requests() {
+    let env = super::fake_env(
+        &[("AWS_SECRET_ACCESS_KEY", "SECRETKEY-env")],
+        "",
+        "[default]\naws_session_token = SESSIONTOKEN-file\n",
+    );
+    let config = ProviderConfig::new(env);
+    assert_no_secret(&format!("{config:?}"));
+    let provider = crate::credentials::DefaultCredentialsChain::new(config);
+    assert_no_secret(&format!("{provider:?}"));
+
+    let credentials = Credentials::new("AKID", "SECRETKEY", Some("SESSIONTOKEN".into()), None, "T");
+    let request = crate::credentials::AssumeRoleRequest {
+        role_arn: "r".into(),
+        session_name: "s".into(),
+        external_id: None,
+        duration: None,
+        source_credentials: credentials,
+        region: None,
+        profile: None,
+    };
+    assert_no_secret(&format!("{request:?}"));
+    let request = AssumeRoleWithWebIdentityRequest {
+        role_arn: "r".into(),
+        session_name: "s".into(),
+        web_identity_token: "WEBTOKEN".into(),
+        duration: None,
+        region: None,
+        profile: None,
+    };
+    assert_no_secret(&format!("{request:?}"));
 }
 
 #[test]
