@@ -68,3 +68,22 @@ fn the_selected_profile_gives_the_region_and_its_line() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn client_config_load_fills_the_region_by_the_same_precedence() {
+    let env = fake_env(
+        &[("AWS_DEFAULT_REGION", "eu-west-3")],
+        "[default]\nregion = us-east-1\n",
+        "",
+    );
+    let loaded = crate::ClientConfig::new().load("GameLift", &env).unwrap();
+    assert_eq!(loaded.region(), Some("eu-west-3"));
+    let in_code = crate::ClientConfig::new()
+        .with_region("ap-south-1")
+        .load("GameLift", &env)
+        .unwrap();
+    assert_eq!(in_code.region(), Some("ap-south-1"));
+    let env = fake_env(&[], "[default]\nregion = us-east-1\n", "");
+    let loaded = crate::ClientConfig::new().load("GameLift", &env).unwrap();
+    assert_eq!(loaded.region(), Some("us-east-1"));
+}
