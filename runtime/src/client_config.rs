@@ -4,7 +4,7 @@
 
 use http::Request;
 
-use crate::config::{ConfigError, EndpointConfig, Env, ProfileSet};
+use crate::config::{resolve_region, ConfigError, EndpointConfig, Env, ProfileSet, Region};
 use crate::endpoint::{apply_endpoint, resolve_endpoint, EndpointError};
 use crate::operation::RequestOptions;
 use crate::rules::{ParamValue, Params, ServiceRules};
@@ -99,8 +99,9 @@ impl ClientConfig {
     /// `AWS_ENDPOINT_URL`, the profile's `services` section and `endpoint_url`, all ignored
     /// under `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`), FIPS and dual-stack
     /// (`AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, the profile), and the region
-    /// (`AWS_REGION`, then `AWS_DEFAULT_REGION`, then the profile's `region`). `sdk_id` is the
-    /// service's `sdkId` (`GameLift`); `env` is [`Env::real`] or a test double.
+    /// (`AWS_REGION`, then `AWS_DEFAULT_REGION`, then the profile's `region`:
+    /// [`resolve_region`]). `sdk_id` is the service's `sdkId` (`GameLift`); `env` is
+    /// [`Env::real`] or a test double.
     pub fn load(mut self, sdk_id: &str, env: &Env) -> Result<Self, ConfigError> {
         let profiles = ProfileSet::load(env);
         let in_code = EndpointConfig {
@@ -113,15 +114,7 @@ impl ClientConfig {
         self.use_fips = endpoint.use_fips;
         self.use_dual_stack = endpoint.use_dual_stack;
         if self.region.is_none() {
-            self.region = ["AWS_REGION", "AWS_DEFAULT_REGION"]
-                .into_iter()
-                .filter_map(|name| env.var(name))
-                .map(|value| value.trim().to_owned())
-                .find(|value| !value.is_empty())
-                .or_else(|| {
-                    let region = profiles.selected_profile()?.get("region")?.trim();
-                    (!region.is_empty()).then(|| region.to_owned())
-                });
+            self.region = resolve_region(None, env, &profiles).map(Region::into_name);
         }
         Ok(self)
     }

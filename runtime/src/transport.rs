@@ -26,6 +26,7 @@ pub type BoxedSend<'a> =
 
 /// A [`Transport`] behind a pointer: `Arc<dyn DynTransport>` lets a credentials provider or a
 /// client hold any transport without a type parameter. Every `Transport + Sync` is one.
+#[allow(clippy::type_complexity)] // The boxed future spelled out is the clearest signature.
 pub trait DynTransport: Send + Sync {
     /// [`Transport::send`], boxed.
     fn send_boxed(&self, request: Request<Vec<u8>>) -> BoxedSend<'_>;

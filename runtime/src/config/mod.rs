@@ -7,6 +7,8 @@
 //!   (see [`profile`] for the file format).
 //! - [`EndpointConfig`] is the endpoint settings of one service, resolved by the precedence
 //!   below.
+//! - [`resolve_region`] is the region (set in code, `AWS_REGION`, `AWS_DEFAULT_REGION`, the
+//!   selected profile's `region`) and where it was set.
 //!
 //! # Endpoint settings
 //!
@@ -61,6 +63,7 @@ mod endpoint_url;
 mod env;
 mod error;
 pub mod profile;
+mod region;
 mod service_id;
 pub(crate) mod setting;
 
@@ -70,8 +73,10 @@ pub use endpoint::{
 };
 pub use env::Env;
 pub use error::{ConfigError, ConfigLocation};
-pub use profile::{FileKind, ProfileSet, ProfileWarning, Section};
+pub use profile::{FileKind, ProfileSet, ProfileWarning, Section, PROFILE_VAR};
+pub use region::{region_from_env, resolve_region, Region, DEFAULT_REGION_VAR, REGION_VAR};
 pub use service_id::{endpoint_url_env_var, services_key};
+pub(crate) use setting::Setting;
 
 #[cfg(test)]
 mod tests;

@@ -30,6 +30,16 @@ impl Setting {
         Setting::from_property(profiles, profile, key, profile.property(key)?)
     }
 
+    /// The property `key` of `section` (any profile, not only the selected one); `None` when
+    /// unset or blank.
+    pub(crate) fn from_section(
+        profiles: &ProfileSet,
+        section: &Section,
+        key: &str,
+    ) -> Option<Setting> {
+        Setting::from_property(profiles, section, key, section.property(key)?)
+    }
+
     /// The sub-property `sub_key` of property `key` of `section`; `None` when unset or blank.
     pub(crate) fn from_sub_property(
         profiles: &ProfileSet,

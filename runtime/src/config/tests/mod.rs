@@ -6,6 +6,7 @@ mod endpoint_url;
 mod env;
 mod load;
 mod parser;
+mod region;
 mod robustness;
 
 use super::{Env, ProfileSet};
