@@ -143,5 +143,7 @@ pub type HttpRequest = http::Request<Vec<u8>>;
 pub type HttpResponse = http::Response<Vec<u8>>;
 pub use response::{split_response, ErrorResponse};
 pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
-pub use transport::{block_on, DynTransport, InMemoryTransport, Transport, TransportError};
+pub use transport::{
+    block_on, DynTransport, InMemoryTransport, Transport, TransportError, TransportErrorKind,
+};
 pub use value::{StructureValue, ToValue, Value};
