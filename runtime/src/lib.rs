@@ -90,6 +90,8 @@ pub mod document;
 mod endpoint;
 pub mod error;
 mod hex;
+#[cfg(feature = "http-client")]
+pub mod http_client;
 mod idempotency;
 #[cfg(feature = "jmespath")]
 pub mod jmespath;
