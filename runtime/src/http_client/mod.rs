@@ -59,6 +59,8 @@ mod error;
 mod proxy;
 mod rt;
 mod stream;
+#[cfg(test)]
+mod tests;
 mod tls;
 
 pub use builder::{
