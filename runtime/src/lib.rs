@@ -90,6 +90,8 @@ pub mod document;
 mod endpoint;
 pub mod error;
 mod hex;
+#[cfg(feature = "http-client")]
+pub mod http_client;
 mod idempotency;
 #[cfg(feature = "jmespath")]
 pub mod jmespath;
@@ -145,5 +147,7 @@ pub type HttpRequest = http::Request<Vec<u8>>;
 pub type HttpResponse = http::Response<Vec<u8>>;
 pub use response::{split_response, ErrorResponse};
 pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
-pub use transport::{block_on, DynTransport, InMemoryTransport, Transport, TransportError};
+pub use transport::{
+    block_on, DynTransport, InMemoryTransport, Transport, TransportError, TransportErrorKind,
+};
 pub use value::{StructureValue, ToValue, Value};

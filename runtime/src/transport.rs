@@ -11,9 +11,12 @@ use std::thread::{self, Thread};
 use http::{Request, Response};
 
 /// Sends an HTTP request and returns the response: implement it over reqwest, hyper, a test
-/// double… The runtime depends on no HTTP client and no async runtime.
+/// double… The runtime's own, over hyper and tokio, is `http_client::HttpClient` (feature
+/// `http-client`, on by default); without that feature the runtime depends on no HTTP client and
+/// no async runtime.
 pub trait Transport {
-    /// Sends `request` (whose URI may be relative: the transport owns the endpoint).
+    /// Sends `request`. Generated clients resolve the endpoint themselves, so its URI is
+    /// absolute (`https://host/path?query`); a test double may accept any.
     fn send(
         &self,
         request: Request<Vec<u8>>,
@@ -38,20 +41,95 @@ impl<T: Transport + Send + Sync> DynTransport for T {
     }
 }
 
-/// A transport failure: connection refused, timeout, TLS… anything before a response.
+/// A transport failure: connection refused, timeout, TLS… anything before a complete response.
 ///
-/// Transparent: `Display` and `source` are those of the wrapped error.
+/// Transparent: `Display` and `source` are those of the wrapped error. [`kind`](Self::kind) says
+/// what failed, for retry decisions; an error made with [`TransportError::new`] is of kind
+/// [`TransportErrorKind::Other`].
 #[derive(Debug)]
 pub struct TransportError {
+    kind: TransportErrorKind,
     inner: Box<dyn std::error::Error + Send + Sync>,
 }
 
+/// What kind of failure a [`TransportError`] is.
+///
+/// Whether the request may have reached the server follows from the kind: not for
+/// [`Connect`](Self::Connect) and [`Tls`](Self::Tls), perhaps for the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// No connection could be made: refused, unreachable, a name that does not resolve, a proxy
+    /// that refused the tunnel. The request was not sent.
+    Connect,
+    /// A time limit ran out: connecting, waiting for the response, or the whole request.
+    Timeout,
+    /// The TLS handshake failed: an untrusted or mismatched certificate, no common protocol
+    /// version or cipher suite. The request was not sent; retrying rarely helps.
+    Tls,
+    /// The connection failed once made: reset, or closed before the response head arrived.
+    Io,
+    /// The response body ended before its announced length: the connection was closed or reset
+    /// mid-body.
+    IncompleteBody,
+    /// The response body is larger than the transport accepts (its `Content-Length`, or the
+    /// bytes received so far).
+    BodyTooLarge,
+    /// The response was not valid HTTP.
+    InvalidResponse,
+    /// Anything else: an invalid request, no async runtime, an error made with
+    /// [`TransportError::new`].
+    Other,
+}
+
+impl fmt::Display for TransportErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TransportErrorKind::Connect => "connect",
+            TransportErrorKind::Timeout => "timeout",
+            TransportErrorKind::Tls => "TLS",
+            TransportErrorKind::Io => "I/O",
+            TransportErrorKind::IncompleteBody => "incomplete body",
+            TransportErrorKind::BodyTooLarge => "body too large",
+            TransportErrorKind::InvalidResponse => "invalid response",
+            TransportErrorKind::Other => "other",
+        })
+    }
+}
+
 impl TransportError {
-    /// Wraps an error, or a message (`TransportError::new("timed out")`).
+    /// Wraps an error, or a message (`TransportError::new("timed out")`), of kind
+    /// [`TransportErrorKind::Other`].
     pub fn new(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        TransportError::with_kind(TransportErrorKind::Other, error)
+    }
+
+    /// Wraps an error, or a message, of the given kind.
+    pub fn with_kind(
+        kind: TransportErrorKind,
+        error: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
         TransportError {
+            kind,
             inner: error.into(),
         }
+    }
+
+    /// What kind of failure this is.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+
+    /// Whether a time limit ran out (kind [`TransportErrorKind::Timeout`]), connect timeouts
+    /// included.
+    pub fn is_timeout(&self) -> bool {
+        self.kind == TransportErrorKind::Timeout
+    }
+
+    /// Whether no connection could be made (kind [`TransportErrorKind::Connect`]). A connect
+    /// *timeout* is of kind [`TransportErrorKind::Timeout`].
+    pub fn is_connect(&self) -> bool {
+        self.kind == TransportErrorKind::Connect
     }
 
     /// The wrapped error.
@@ -209,6 +287,22 @@ mod tests {
         let e = TransportError::new(io);
         assert_eq!(e.to_string(), "refused");
         assert!(e.get_ref().is::<std::io::Error>());
+        assert_eq!(e.kind(), TransportErrorKind::Other);
+        assert!(!e.is_timeout() && !e.is_connect());
         assert!(e.into_inner().downcast::<std::io::Error>().is_ok());
+    }
+
+    #[test]
+    fn transport_error_kind_is_kept() {
+        let e = TransportError::with_kind(TransportErrorKind::Timeout, "read timed out");
+        assert_eq!(e.kind(), TransportErrorKind::Timeout);
+        assert!(e.is_timeout() && !e.is_connect());
+        assert_eq!(e.to_string(), "read timed out");
+        let e = TransportError::with_kind(TransportErrorKind::Connect, "refused");
+        assert!(e.is_connect() && !e.is_timeout());
+        assert_eq!(
+            TransportErrorKind::BodyTooLarge.to_string(),
+            "body too large"
+        );
     }
 }
