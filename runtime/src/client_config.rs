@@ -4,10 +4,17 @@
 
 use http::Request;
 
+use crate::call::{user_agent, CallSettings, Clock, ClockSkew, SigningSettings, TimeoutConfig};
 use crate::config::{resolve_region, ConfigError, EndpointConfig, Env, ProfileSet, Region};
+use crate::credentials::{
+    DefaultCredentialsChain, LazyCredentialsCache, ProvideCredentials, ProviderConfig,
+    SharedCredentialsProvider,
+};
 use crate::endpoint::{apply_endpoint, resolve_endpoint, EndpointError};
 use crate::operation::RequestOptions;
+use crate::retry::{RetryConfig, RetryQuota};
 use crate::rules::{ParamValue, Params, ServiceRules};
+use crate::sleep::SharedAsyncSleep;
 
 /// A generated client's configuration. The client resolves each call's endpoint from it with the
 /// service's rules (set by the generated client, [`with_rules`](Self::with_rules)), then the
@@ -27,6 +34,17 @@ pub struct ClientConfig {
     /// `@clientContextParams` values, by parameter name.
     client_params: Params,
     rules: Option<&'static ServiceRules>,
+    /// The service's `sdkId`, for the user agent; generated clients set it.
+    sdk_id: Option<&'static str>,
+    app_id: Option<String>,
+    credentials: Option<SharedCredentialsProvider>,
+    /// Set in code, or by `load`; the standard mode when unset.
+    retry: Option<RetryConfig>,
+    retry_quota: RetryQuota,
+    timeouts: TimeoutConfig,
+    sleep: SharedAsyncSleep,
+    clock: Clock,
+    skew: ClockSkew,
 }
 
 impl ClientConfig {
@@ -94,14 +112,101 @@ impl ClientConfig {
         self
     }
 
+    /// The service's `sdkId` (`GameLift`), sent in the user agent; generated clients set it.
+    pub fn with_sdk_id(mut self, sdk_id: &'static str) -> Self {
+        self.sdk_id = Some(sdk_id);
+        self
+    }
+
+    /// An application name for the user agent (`app/<name>`), as the SDKs' `sdk_ua_app_id`.
+    pub fn with_app_id(mut self, app_id: impl Into<String>) -> Self {
+        self.app_id = Some(app_id.into());
+        self
+    }
+
+    /// Signs requests with these credentials: fixed ones ([`Credentials`](crate::credentials::Credentials)),
+    /// or any provider (the default chain, a cache around one…).
+    pub fn with_credentials(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(SharedCredentialsProvider::new(provider));
+        self
+    }
+
+    /// Signs requests with credentials from a shared provider.
+    pub fn with_credentials_provider(mut self, provider: SharedCredentialsProvider) -> Self {
+        self.credentials = Some(provider);
+        self
+    }
+
+    /// How many attempts a call makes and how long it waits between them (default: the
+    /// standard mode's 3 attempts).
+    pub fn with_retry_config(mut self, retry: RetryConfig) -> Self {
+        self.retry = Some(retry);
+        self
+    }
+
+    /// Time limits for a call and for each attempt (default: none beyond the transport's).
+    pub fn with_timeouts(mut self, timeouts: TimeoutConfig) -> Self {
+        self.timeouts = timeouts;
+        self
+    }
+
+    /// The timer retries and timeouts wait on (default: tokio's with the `http-client`
+    /// feature, else a thread per wait).
+    pub fn with_sleep(mut self, sleep: SharedAsyncSleep) -> Self {
+        self.sleep = sleep;
+        self
+    }
+
+    /// The clock requests are signed with (default: the system clock).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The credentials provider, if one is set.
+    pub fn credentials(&self) -> Option<&SharedCredentialsProvider> {
+        self.credentials.as_ref()
+    }
+
+    /// The retry settings.
+    pub fn retry_config(&self) -> RetryConfig {
+        self.retry.unwrap_or_default()
+    }
+
+    /// The timeouts.
+    pub fn timeouts(&self) -> TimeoutConfig {
+        self.timeouts
+    }
+
+    /// What a call takes from this configuration.
+    pub(crate) fn call_settings(&self) -> CallSettings {
+        CallSettings {
+            retry: self.retry_config(),
+            retry_quota: self.retry_quota.clone(),
+            timeouts: self.timeouts,
+            sleep: self.sleep.clone(),
+            clock: self.clock.clone(),
+            skew: self.skew.clone(),
+            user_agent: user_agent(self.sdk_id, self.app_id.as_deref()),
+            signing: SigningSettings {
+                credentials: self.credentials.clone(),
+                region: self.region.clone(),
+            },
+        }
+    }
+
     /// Fills the settings not set in code from the environment and the shared config files, as
     /// the AWS SDKs do (see [`crate::config`]): the endpoint URL (`AWS_ENDPOINT_URL_<SERVICE>`,
     /// `AWS_ENDPOINT_URL`, the profile's `services` section and `endpoint_url`, all ignored
     /// under `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`), FIPS and dual-stack
     /// (`AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT`, the profile), and the region
     /// (`AWS_REGION`, then `AWS_DEFAULT_REGION`, then the profile's `region`:
-    /// [`resolve_region`]). `sdk_id` is the service's `sdkId` (`GameLift`); `env` is
-    /// [`Env::real`] or a test double.
+    /// [`resolve_region`]); the retry settings (`AWS_MAX_ATTEMPTS`, `AWS_RETRY_MODE`, the
+    /// profile: [`RetryConfig::from_env`]); and, unless credentials were set in code, the
+    /// default credentials chain ([`DefaultCredentialsChain`]: the environment, the shared files,
+    /// web identity, the container endpoint, EC2 instance metadata), cached until shortly before
+    /// they expire. The chain reads nothing until the first signed call. `sdk_id` is the
+    /// service's `sdkId` (`GameLift`); `env` is [`Env::real`] or a test double.
     pub fn load(mut self, sdk_id: &str, env: &Env) -> Result<Self, ConfigError> {
         let profiles = ProfileSet::load(env);
         let in_code = EndpointConfig {
@@ -115,6 +220,21 @@ impl ClientConfig {
         self.use_dual_stack = endpoint.use_dual_stack;
         if self.region.is_none() {
             self.region = resolve_region(None, env, &profiles).map(Region::into_name);
+        }
+        if self.retry.is_none() {
+            self.retry = Some(RetryConfig::standard().from_env(env, &profiles)?);
+        }
+        if self.credentials.is_none() {
+            let mut providers = ProviderConfig::new(env.clone());
+            if let Some(region) = &self.region {
+                providers = providers.with_region(region.clone());
+            }
+            #[cfg(feature = "http-client")]
+            {
+                providers = providers.with_transport(std::sync::Arc::new(metadata_client()));
+            }
+            let chain = DefaultCredentialsChain::new(providers);
+            self = self.with_credentials(LazyCredentialsCache::new(chain));
         }
         Ok(self)
     }
@@ -200,4 +320,18 @@ impl ClientConfig {
             },
         }
     }
+}
+
+/// The HTTP client credential providers reach the container endpoint and EC2 instance metadata
+/// with: link-local or loopback addresses that answer at once or not at all, so short timeouts
+/// (as the SDKs use: 1 s), and never through a proxy.
+#[cfg(feature = "http-client")]
+fn metadata_client() -> crate::http_client::HttpClient {
+    use std::time::Duration;
+    crate::http_client::HttpClient::builder()
+        .connect_timeout(Some(Duration::from_secs(1)))
+        .read_timeout(Some(Duration::from_secs(1)))
+        .no_proxy()
+        .build()
+        .unwrap_or_default()
 }

@@ -78,6 +78,7 @@ pub mod aws_json;
 mod big_number;
 pub mod blob;
 mod build_error;
+mod call;
 #[cfg(feature = "checksums")]
 pub mod checksum;
 mod client_config;
@@ -86,6 +87,7 @@ mod compression;
 pub mod config;
 pub mod credentials;
 pub mod decode_error;
+mod default_transport;
 pub mod document;
 mod endpoint;
 pub mod error;
@@ -112,6 +114,7 @@ pub mod xml;
 #[cfg(debug_assertions)]
 #[doc(hidden)]
 pub mod shared;
+pub mod sleep;
 pub mod timestamp;
 pub mod transport;
 pub mod value;
@@ -124,10 +127,12 @@ pub use aws_json::{aws_json_request, aws_json_request_with_body, AwsJsonVersion}
 pub use big_number::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::{Base64Error, Blob};
 pub use build_error::BuildError;
+pub use call::{Clock, SigningFailure, TimeoutConfig, TimeoutError};
 pub use client_config::ClientConfig;
 #[cfg(feature = "gzip")]
 pub use compression::{gzip_request, MIN_COMPRESSION_SIZE};
 pub use decode_error::DecodeError;
+pub use default_transport::{default_transport, DefaultTransport};
 pub use document::{Document, Number};
 pub use endpoint::{
     apply_endpoint, host_label, resolve_endpoint, EndpointError, HostPrefix, PathInEndpoint,

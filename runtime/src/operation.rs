@@ -8,7 +8,9 @@ use http::{Request, Response};
 
 use crate::auth::AuthScheme;
 use crate::build_error::BuildError;
+use crate::call::{dispatch, AuthFailure, Call, Failure, SigningFailure, TimeoutError};
 use crate::client_config::ClientConfig;
+use crate::credentials::CredentialsError;
 use crate::endpoint::EndpointError;
 use crate::idempotency::IdempotencyTokenProvider;
 use crate::rules::Params;
@@ -99,6 +101,12 @@ pub async fn invoke<O: Operation, T: Transport>(
 /// future borrows only the transport, so a method taking its input by value can return it
 /// directly. Generated clients call this from plain (non-`async`) methods, which compile much
 /// faster than one `async fn` state machine per operation.
+///
+/// The future signs each attempt (with the configuration's credentials, as the operation's
+/// [`AUTH`](Operation::AUTH) and the endpoint's `authSchemes` say), sends it, and retries
+/// throttling and transient failures as the configuration's [`RetryConfig`](crate::retry::RetryConfig)
+/// allows; what it does not retry is parsed as the operation's output or error. Only the
+/// building and the parsing are generic: the rest is compiled once, in this crate.
 pub fn send_operation<'t, O, T>(
     transport: &'t T,
     config: &ClientConfig,
@@ -108,49 +116,65 @@ where
     O: Operation + 't,
     T: Transport + 't,
 {
-    let request = match O::build_request(input, config.options()) {
+    let prepared = match O::build_request(input, config.options()) {
         Ok(mut request) => {
             let mut params = config.endpoint_params();
             O::endpoint_params(input, &mut params);
             match config.apply_endpoint(&mut request, &params) {
-                Ok(()) => Ok(request),
-                Err(e) => Err(Prepare::Endpoint(e)),
+                Ok(()) => Ok((request, config.call_settings())),
+                Err(e) => Err(InvokeError::Endpoint(e)),
             }
         }
-        Err(e) => Err(Prepare::Build(e)),
+        Err(e) => Err(InvokeError::Build(e)),
     };
     async move {
-        let request = match request {
-            Ok(request) => request,
-            Err(Prepare::Build(e)) => return Err(InvokeError::Build(e)),
-            Err(Prepare::Endpoint(e)) => return Err(InvokeError::Endpoint(e)),
+        let (request, settings) = prepared?;
+        let call = Call {
+            auth: O::AUTH,
+            retryable: O::RETRYABLE_ERRORS,
         };
-        let response = transport
-            .send(request)
+        let response = dispatch(transport, request, call, settings)
             .await
-            .map_err(InvokeError::Transport)?;
+            .map_err(InvokeError::from_failure)?;
         O::parse_response(response).map_err(InvokeError::Operation)
     }
 }
 
-/// Why a request could not be prepared (kept out of the future, which then stays small).
-enum Prepare {
-    Build(BuildError),
-    Endpoint(EndpointError),
-}
-
-/// Why a call failed.
+/// Why a call failed. Each kind of failure is its own variant: nothing sent (`Build`,
+/// `Endpoint`, `Credentials`, `Signing`), nothing received (`Transport`, `Timeout`), or the
+/// service's answer (`Operation`: a modeled error, or an unhandled one with its code, status
+/// and request id).
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum InvokeError<E> {
     /// The input could not be turned into a request; nothing was sent.
     Build(BuildError),
     /// No endpoint could be resolved for the request (the rules' error, or an endpoint that is
     /// not a URL); nothing was sent.
     Endpoint(EndpointError),
-    /// The transport could not complete the exchange.
+    /// No credentials to sign with: none configured, or their provider failed; nothing was
+    /// sent.
+    Credentials(CredentialsError),
+    /// The request could not be signed (no region, an auth scheme not supported yet);
+    /// nothing was sent.
+    Signing(SigningFailure),
+    /// The transport could not complete the exchange (after the retries it allowed).
     Transport(TransportError),
+    /// The call or its last attempt took longer than the configured timeout.
+    Timeout(TimeoutError),
     /// The service's response was an error (or could not be decoded).
     Operation(E),
+}
+
+impl<E> InvokeError<E> {
+    fn from_failure(failure: Failure) -> Self {
+        match failure {
+            Failure::Auth(AuthFailure::Credentials(e)) => InvokeError::Credentials(e),
+            Failure::Auth(AuthFailure::Signing(e)) => InvokeError::Signing(e),
+            Failure::Transport(e) => InvokeError::Transport(e),
+            Failure::Timeout(e) => InvokeError::Timeout(e),
+        }
+    }
 }
 
 impl<E> InvokeError<E> {
@@ -158,7 +182,7 @@ impl<E> InvokeError<E> {
     pub fn as_operation_error(&self) -> Option<&E> {
         match self {
             InvokeError::Operation(e) => Some(e),
-            InvokeError::Build(_) | InvokeError::Endpoint(_) | InvokeError::Transport(_) => None,
+            _ => None,
         }
     }
 
@@ -166,7 +190,7 @@ impl<E> InvokeError<E> {
     pub fn into_operation_error(self) -> Option<E> {
         match self {
             InvokeError::Operation(e) => Some(e),
-            InvokeError::Build(_) | InvokeError::Endpoint(_) | InvokeError::Transport(_) => None,
+            _ => None,
         }
     }
 }
@@ -176,7 +200,10 @@ impl<E: fmt::Display> fmt::Display for InvokeError<E> {
         match self {
             InvokeError::Build(e) => write!(f, "{e}"),
             InvokeError::Endpoint(e) => write!(f, "{e}"),
+            InvokeError::Credentials(e) => write!(f, "{e}"),
+            InvokeError::Signing(e) => write!(f, "{e}"),
             InvokeError::Transport(e) => write!(f, "transport error: {e}"),
+            InvokeError::Timeout(e) => write!(f, "{e}"),
             InvokeError::Operation(e) => write!(f, "{e}"),
         }
     }
@@ -187,7 +214,10 @@ impl<E: std::error::Error + 'static> std::error::Error for InvokeError<E> {
         match self {
             InvokeError::Build(e) => Some(e),
             InvokeError::Endpoint(e) => Some(e),
+            InvokeError::Credentials(e) => Some(e),
+            InvokeError::Signing(e) => Some(e),
             InvokeError::Transport(e) => Some(e),
+            InvokeError::Timeout(e) => Some(e),
             InvokeError::Operation(e) => e.source(),
         }
     }

@@ -14,7 +14,7 @@ use http::{Request, Response};
 /// double… The runtime's own, over hyper and tokio, is `http_client::HttpClient` (feature
 /// `http-client`, on by default); without that feature the runtime depends on no HTTP client and
 /// no async runtime.
-pub trait Transport {
+pub trait Transport: Send + Sync {
     /// Sends `request`. Generated clients resolve the endpoint themselves, so its URI is
     /// absolute (`https://host/path?query`); a test double may accept any.
     fn send(
@@ -29,13 +29,12 @@ pub type BoxedSend<'a> =
 
 /// A [`Transport`] behind a pointer: `Arc<dyn DynTransport>` lets a credentials provider or a
 /// client hold any transport without a type parameter. Every `Transport + Sync` is one.
-#[allow(clippy::type_complexity)] // The boxed future spelled out is the clearest signature.
 pub trait DynTransport: Send + Sync {
     /// [`Transport::send`], boxed.
     fn send_boxed(&self, request: Request<Vec<u8>>) -> BoxedSend<'_>;
 }
 
-impl<T: Transport + Send + Sync> DynTransport for T {
+impl<T: Transport> DynTransport for T {
     fn send_boxed(&self, request: Request<Vec<u8>>) -> BoxedSend<'_> {
         Box::pin(self.send(request))
     }

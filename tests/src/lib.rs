@@ -6,6 +6,18 @@ pub mod gamelift {
     include!(concat!(env!("OUT_DIR"), "/gamelift_subset.rs"));
 }
 
+/// Amazon DynamoDB (awsJson1_0), generated from `models/dynamodb.json` for the
+/// end-to-end tests against moto: the operations listed in `build.rs`.
+pub mod dynamodb {
+    include!(concat!(env!("OUT_DIR"), "/e2e_dynamodb.rs"));
+}
+
+/// Amazon CloudWatch Logs (awsJson1_1), generated from `models/cloudwatch-logs.json` for
+/// the end-to-end tests against moto: the operations listed in `build.rs`.
+pub mod cloudwatch_logs {
+    include!(concat!(env!("OUT_DIR"), "/e2e_cloudwatch_logs.rs"));
+}
+
 /// One module per fixture model, each including `<prefix><name>.rs` from `OUT_DIR`.
 macro_rules! fixture_modules {
     ($prefix:literal, $note:literal) => {

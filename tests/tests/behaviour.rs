@@ -190,6 +190,17 @@ fn start_match_backfill_output_to_value() {
 }
 
 #[test]
+fn a_signed_operation_without_credentials_sends_nothing() {
+    use smithy_runtime::{block_on, InMemoryTransport, InvokeError};
+    let config = smithy_runtime::ClientConfig::new().with_region("us-west-2");
+    let client = gamelift::client::Client::new(InMemoryTransport::new(), config);
+    let input = gamelift::types::StartMatchBackfillInput::new("config".to_owned(), vec![]);
+    let error = block_on(client.start_match_backfill(input)).unwrap_err();
+    assert!(matches!(error, InvokeError::Credentials(_)), "{error:?}");
+    assert!(client.transport().requests().is_empty());
+}
+
+#[test]
 fn client_calls_go_through_the_transport() {
     use smithy_runtime::http::Response;
     use smithy_runtime::{block_on, InMemoryTransport, InvokeError};
@@ -207,7 +218,16 @@ fn client_calls_go_through_the_transport() {
             .body(br#"{"Message": "no such configuration"}"#.to_vec())
             .unwrap(),
     );
-    let config = smithy_runtime::ClientConfig::new().with_region("us-west-2");
+    let credentials = smithy_runtime::credentials::Credentials::new(
+        "AKIDEXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        None,
+        None,
+        "Test",
+    );
+    let config = smithy_runtime::ClientConfig::new()
+        .with_region("us-west-2")
+        .with_credentials(credentials);
     let client = gamelift::client::Client::new(transport, config);
     let input = gamelift::types::StartMatchBackfillInput::new("config".to_owned(), vec![]);
     let output = block_on(client.start_match_backfill(input.clone())).unwrap();
@@ -227,11 +247,21 @@ fn client_calls_go_through_the_transport() {
         requests[0].headers()["x-amz-target"],
         "GameLift.StartMatchBackfill"
     );
-    // The client resolved the endpoint with GameLift's rules; the transport only sent.
+    // The client resolved the endpoint with GameLift's rules and signed; the transport only
+    // sent.
     assert_eq!(
         requests[0].uri(),
         "https://gamelift.us-west-2.amazonaws.com/"
     );
+    let authorization = requests[0].headers()["authorization"].to_str().unwrap();
+    assert!(
+        authorization.starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
+            && authorization.contains("/us-west-2/gamelift/aws4_request"),
+        "{authorization}"
+    );
+    let user_agent = requests[0].headers()["user-agent"].to_str().unwrap();
+    assert!(user_agent.contains(" api/gamelift "), "{user_agent}");
+    assert_eq!(requests[0].headers()["amz-sdk-request"], "attempt=1; max=3");
     assert_eq!(
         gamelift::operations::StartMatchBackfill::NAME,
         "StartMatchBackfill"

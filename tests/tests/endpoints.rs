@@ -13,16 +13,25 @@ fn input() -> StartMatchBackfillInput {
     StartMatchBackfillInput::new("config".to_owned(), vec![])
 }
 
+fn credentials() -> smithy_runtime::credentials::Credentials {
+    smithy_runtime::credentials::Credentials::new("AKID", "secret", None, None, "Test")
+}
+
 /// The URI the client sends one call to with `config`, or the endpoint error.
 fn sent_to(config: ClientConfig) -> Result<String, String> {
     let transport = InMemoryTransport::new();
     transport.push_response(Response::new(b"{}".to_vec()));
-    let client = Client::new(transport, config);
+    let client = Client::new(transport, config.with_credentials(credentials()));
     match block_on(client.start_match_backfill(input())) {
         Ok(_) => Ok(client.transport().requests()[0].uri().to_string()),
         Err(InvokeError::Endpoint(e)) => {
             assert!(client.transport().requests().is_empty(), "nothing is sent");
             Err(e.message().to_owned())
+        }
+        // A region the rules accept but a signature's scope cannot hold (`""`).
+        Err(InvokeError::Signing(e)) => {
+            assert!(client.transport().requests().is_empty(), "nothing is sent");
+            Err(e.to_string())
         }
         Err(other) => panic!("{other}"),
     }
@@ -121,7 +130,10 @@ fn configuration_from_the_environment_and_files() {
 fn the_resolved_endpoint_is_on_the_request_for_the_signer() {
     let transport = InMemoryTransport::new();
     transport.push_response(Response::new(b"{}".to_vec()));
-    let client = Client::new(transport, ClientConfig::new().with_region("us-east-1"));
+    let config = ClientConfig::new()
+        .with_region("us-east-1")
+        .with_credentials(credentials());
+    let client = Client::new(transport, config);
     block_on(client.start_match_backfill(input())).unwrap();
     let request = &client.transport().requests()[0];
     let endpoint = request
@@ -143,7 +155,8 @@ fn hostile_regions_are_rule_errors_or_urls_never_panics() {
         "us west 2",
     ] {
         let outcome = sent_to(ClientConfig::new().with_region(region));
-        // Either the rules refuse it, or the URL it gives is refused as a URI; never a panic.
+        // Either the rules refuse it, or the URL it gives is refused as a URI, or the signer
+        // refuses it; never a panic.
         match outcome {
             Ok(uri) => assert!(uri.starts_with("https://gamelift."), "{uri}"),
             Err(message) => assert!(!message.is_empty()),

@@ -37,26 +37,49 @@ pub fn emit(service: &Service) -> TokenStream {
         Some(_) => (
             "The client resolves each call's endpoint with the service's rules (`endpoint::RULES`) \
              from its configuration (region, FIPS, dual-stack, endpoint override…) and the input; \
-             the transport only sends (and signs) the request.",
-            quote!(config: config.with_rules(&super::endpoint::RULES)),
+             the client signs the request and the transport only sends it.",
+            quote!(config: config.with_rules(&super::endpoint::RULES).with_sdk_id(#name)),
         ),
         None => (
             "The service has no endpoint rules: the configuration's endpoint URL, if set, is \
              where requests go; otherwise they keep a relative URI for the transport.",
-            quote!(config),
+            quote!(config: config.with_sdk_id(#name)),
         ),
     };
     let doc = format!(
         "A {name} client over any [`smithy_runtime::Transport`]: it builds each request, \
-         resolves its endpoint and parses the response.\n\n{rules_doc}\n\nEach method builds \
-         its request when called and returns the future that sends it and parses the response."
+         resolves its endpoint, signs it, sends it (retrying throttling and transient failures) \
+         and parses the response.\n\n{rules_doc}\n\nEach method builds its request when called \
+         and returns the future that sends it and parses the response.\n\n`Client::from_env()` \
+         reads region, credentials and settings as the AWS SDKs do and sends over the default \
+         transport; `Client::new(transport, config)` takes both from the caller."
     );
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug)]
-        pub struct Client<T> {
+        pub struct Client<T = ::smithy_runtime::DefaultTransport> {
             transport: T,
             config: ::smithy_runtime::ClientConfig,
+        }
+
+        impl Client {
+            /// A client configured from the environment and the shared config files as the AWS
+            /// SDKs are (region, credentials, endpoint URL, FIPS, dual-stack, retries; see
+            /// `smithy_runtime::ClientConfig::load`), sending over the default transport
+            /// (`smithy_runtime::DefaultTransport`: HTTPS on hyper and tokio, with the proxy
+            /// settings of the environment). Reads no credentials until the first call.
+            pub fn from_env() -> Result<Self, ::smithy_runtime::config::ConfigError> {
+                Self::from_env_in(&::smithy_runtime::config::Env::real())
+            }
+
+            /// Like `from_env`, reading the variables and files of `env` (a test double, or a
+            /// curated environment) instead of the process's.
+            pub fn from_env_in(
+                env: &::smithy_runtime::config::Env,
+            ) -> Result<Self, ::smithy_runtime::config::ConfigError> {
+                let config = ::smithy_runtime::ClientConfig::new().load(#name, env)?;
+                Ok(Self::new(::smithy_runtime::default_transport(env), config))
+            }
         }
 
         impl<T> Client<T> {
@@ -66,10 +89,11 @@ pub fn emit(service: &Service) -> TokenStream {
                 Self { transport, #with_rules }
             }
 
-            /// A client configured from the environment and the shared config files (region,
-            /// endpoint URL, FIPS, dual-stack), as the AWS SDKs are; see
-            /// `smithy_runtime::ClientConfig::load`.
-            pub fn from_env(transport: T) -> Result<Self, ::smithy_runtime::config::ConfigError> {
+            /// A client configured from the environment as `from_env` is, sending through
+            /// `transport` (a test double, another HTTP client…).
+            pub fn from_env_with_transport(
+                transport: T,
+            ) -> Result<Self, ::smithy_runtime::config::ConfigError> {
                 let config = ::smithy_runtime::ClientConfig::new()
                     .load(#name, &::smithy_runtime::config::Env::real())?;
                 Ok(Self::new(transport, config))

@@ -22,16 +22,35 @@ use std::path::{Path, PathBuf};
 /// assert_eq!(env.home_dir(), Some("/home/test".into()));
 /// assert!(env.read_file("/home/test/.aws/credentials".as_ref()).is_err());
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Env {
     variables: Variables,
     files: HashMap<PathBuf, Vec<u8>>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 enum Variables {
     Process,
     Map(HashMap<String, String>),
+}
+
+/// Names only: variable values and file contents hold secrets (`AWS_SECRET_ACCESS_KEY`, the
+/// credentials file), so `Debug` shows which exist, never what they say.
+impl std::fmt::Debug for Env {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut files: Vec<&PathBuf> = self.files.keys().collect();
+        files.sort();
+        let mut d = f.debug_struct("Env");
+        match &self.variables {
+            Variables::Process => d.field("variables", &"(the process environment)"),
+            Variables::Map(map) => {
+                let mut names: Vec<&String> = map.keys().collect();
+                names.sort();
+                d.field("variables", &names)
+            }
+        };
+        d.field("files", &files).finish()
+    }
 }
 
 impl Env {

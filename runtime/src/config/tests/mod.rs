@@ -46,3 +46,18 @@ fn warning_messages(set: &ProfileSet) -> Vec<String> {
         .map(|w| w.message().to_owned())
         .collect()
 }
+
+#[test]
+fn env_debug_shows_names_never_values() {
+    let env = Env::from_map([("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI"), ("HOME", "/h")])
+        .with_file(
+            "/h/.aws/credentials",
+            "aws_secret_access_key = s3cr3t-in-file\n",
+        );
+    let shown = format!("{env:?}");
+    assert!(shown.contains("AWS_SECRET_ACCESS_KEY") && shown.contains("/h/.aws/credentials"));
+    assert!(
+        !shown.contains("wJalrXUtnFEMI") && !shown.contains("s3cr3t"),
+        "{shown}"
+    );
+}
