@@ -60,12 +60,14 @@ pub fn xml_error_summary(headers: &HeaderMap, body: &[u8]) -> ErrorParts {
 
 /// Whether an `<Error>` with these ancestors is the error element of one of the three layouts:
 /// the root itself (restXml with `noErrorWrapping`), `<ErrorResponse><Error>` (awsQuery,
-/// restXml), or `<Response><Errors><Error>` (ec2Query).
+/// restXml), or `<Response><Errors><Error>` (ec2Query, and `<ErrorResponse><Errors><Error>` as
+/// moto writes it).
 fn is_error_position(ancestors: &[String]) -> bool {
     match ancestors {
         [] => true,
         [root] => root == "ErrorResponse",
-        [root, errors] => root == "Response" && errors == "Errors",
+        // moto answers an authentication failure with `<ErrorResponse><Errors><Error>`.
+        [root, errors] => (root == "Response" || root == "ErrorResponse") && errors == "Errors",
         _ => false,
     }
 }

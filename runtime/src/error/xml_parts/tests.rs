@@ -120,3 +120,16 @@ fn mutated_bodies_never_panic() {
         assert_eq!(a, format!("{:?}", xml_error_parts(&bytes)));
     }
 }
+
+#[test]
+fn moto_authentication_failure_layout() {
+    // moto's answer to a bad signature, whatever the protocol: awsQuery's root holding
+    // ec2Query's `<Errors>` list.
+    let body = b"<ErrorResponse><Errors><Error><Code>SignatureDoesNotMatch</Code>\
+        <Message>The request signature we calculated does not match</Message>\
+        <Type>Sender</Type></Error></Errors></ErrorResponse>";
+    let parts = xml_error_parts(body).unwrap();
+    assert_eq!(parts.code.as_deref(), Some("SignatureDoesNotMatch"));
+    let summary = crate::json_error_parts(&http::HeaderMap::new(), body);
+    assert_eq!(summary.code(), Some("SignatureDoesNotMatch"));
+}

@@ -1,0 +1,262 @@
+//! Real calls end to end: generated DynamoDB (awsJson1_0) and CloudWatch Logs (awsJson1_1)
+//! clients built with `from_env_in` (region, credentials and endpoint from an environment, the
+//! default HTTP transport, SigV4, retries) against moto on 127.0.0.1 with signature checking
+//! on. Skipped, loudly, when moto is not installed (`scripts/moto install`);
+//! `SMITHY_REQUIRE_MOTO=1` (CI) fails instead.
+
+mod support;
+
+use std::collections::BTreeMap;
+
+use smithy_codegen_tests::cloudwatch_logs as logs;
+use smithy_codegen_tests::dynamodb;
+use smithy_runtime::config::Env;
+use smithy_runtime::InvokeError;
+use support::moto::Moto;
+
+/// The environment a user on a laptop pointing at moto would have: keys, region, endpoint;
+/// no home directory to read profiles from, and no EC2 metadata to fall back on.
+fn env(moto: &Moto, secret: &str) -> Env {
+    let credentials = moto.credentials();
+    Env::from_map([
+        ("AWS_ACCESS_KEY_ID", credentials.access_key_id().to_owned()),
+        ("AWS_SECRET_ACCESS_KEY", secret.to_owned()),
+        ("AWS_REGION", moto.region().to_owned()),
+        ("AWS_ENDPOINT_URL", moto.endpoint()),
+        ("AWS_EC2_METADATA_DISABLED", "true".to_owned()),
+        ("AWS_MAX_ATTEMPTS", "2".to_owned()),
+        ("HOME", "/nonexistent-home-for-e2e".to_owned()),
+    ])
+}
+
+fn right_secret(moto: &Moto) -> String {
+    moto.credentials().secret_access_key().to_owned()
+}
+
+fn s(value: &str) -> dynamodb::types::AttributeValue {
+    dynamodb::types::AttributeValue::S(value.to_owned())
+}
+
+fn key(pk: &str, sk: &str) -> BTreeMap<String, dynamodb::types::AttributeValue> {
+    BTreeMap::from([("pk".to_owned(), s(pk)), ("sk".to_owned(), s(sk))])
+}
+
+#[tokio::test]
+async fn dynamodb_table_workflow() {
+    use dynamodb::types::*;
+    let Some(moto) = Moto::start_or_skip() else {
+        return;
+    };
+    let client = dynamodb::client::Client::from_env_in(&env(&moto, &right_secret(&moto)))
+        .expect("configuration from the environment");
+    let table = "e2e-games".to_owned();
+    let attribute = |name: &str| AttributeDefinition {
+        attribute_name: name.to_owned(),
+        attribute_type: ScalarAttributeType::S,
+    };
+    let mut create = CreateTableInput::new(
+        vec![attribute("pk"), attribute("sk")],
+        table.clone(),
+        vec![
+            KeySchemaElement {
+                attribute_name: "pk".to_owned(),
+                key_type: KeyType::Hash,
+            },
+            KeySchemaElement {
+                attribute_name: "sk".to_owned(),
+                key_type: KeyType::Range,
+            },
+        ],
+    );
+    create.billing_mode = Some(BillingMode::PayPerRequest);
+    let created = client.create_table(create).await.expect("CreateTable");
+    let description = created.table_description.expect("a table description");
+    assert_eq!(description.table_name.as_deref(), Some("e2e-games"));
+
+    let listed = client
+        .list_tables(ListTablesInput::default())
+        .await
+        .expect("ListTables");
+    assert_eq!(listed.table_names, Some(vec![table.clone()]));
+
+    for (sk, score) in [("a", "10"), ("b", "20"), ("c", "30")] {
+        let mut item = key("player-1", sk);
+        item.insert("score".to_owned(), AttributeValue::N(score.to_owned()));
+        client
+            .put_item(PutItemInput::new(table.clone(), item))
+            .await
+            .expect("PutItem");
+    }
+
+    let mut get = GetItemInput::new(table.clone(), key("player-1", "b"));
+    get.consistent_read = Some(true);
+    let got = client.get_item(get).await.expect("GetItem");
+    let item = got.item.expect("the item");
+    assert_eq!(item.get("score"), Some(&AttributeValue::N("20".to_owned())));
+
+    let mut query = QueryInput::new(table.clone());
+    query.key_condition_expression = Some("pk = :pk AND sk >= :from".to_owned());
+    query.expression_attribute_values = Some(BTreeMap::from([
+        (":pk".to_owned(), s("player-1")),
+        (":from".to_owned(), s("b")),
+    ]));
+    let queried = client.query(query).await.expect("Query");
+    assert_eq!(queried.count, 2);
+    let sort_keys: Vec<_> = queried
+        .items
+        .unwrap_or_default()
+        .iter()
+        .map(|item| item.get("sk").cloned())
+        .collect();
+    assert_eq!(sort_keys, [Some(s("b")), Some(s("c"))]);
+
+    client
+        .delete_item(DeleteItemInput::new(table.clone(), key("player-1", "a")))
+        .await
+        .expect("DeleteItem");
+    let gone = client
+        .get_item(GetItemInput::new(table.clone(), key("player-1", "a")))
+        .await
+        .expect("GetItem of a deleted item");
+    assert_eq!(gone.item, None);
+
+    client
+        .delete_table(DeleteTableInput {
+            table_name: Some(table.clone()),
+        })
+        .await
+        .expect("DeleteTable");
+
+    // A modeled error comes back typed.
+    let error = client
+        .describe_table(DescribeTableInput {
+            table_name: Some(table.clone()),
+        })
+        .await
+        .expect_err("the table is gone");
+    let InvokeError::Operation(error) = error else {
+        panic!("expected the service's error, got {error:?}")
+    };
+    assert!(error.is_resource_not_found_exception(), "{error:?}");
+}
+
+#[tokio::test]
+async fn logs_workflow() {
+    use logs::types::*;
+    let Some(moto) = Moto::start_or_skip() else {
+        return;
+    };
+    let client = logs::client::Client::from_env_in(&env(&moto, &right_secret(&moto)))
+        .expect("configuration from the environment");
+    let group = "/e2e/game-servers".to_owned();
+    let stream = "fleet-1".to_owned();
+    client
+        .create_log_group(CreateLogGroupRequest::new(group.clone()))
+        .await
+        .expect("CreateLogGroup");
+    client
+        .create_log_stream(CreateLogStreamRequest {
+            log_group_name: Some(group.clone()),
+            log_stream_name: Some(stream.clone()),
+        })
+        .await
+        .expect("CreateLogStream");
+    let groups = client
+        .describe_log_groups(DescribeLogGroupsRequest {
+            log_group_name_prefix: Some("/e2e/".to_owned()),
+            ..Default::default()
+        })
+        .await
+        .expect("DescribeLogGroups");
+    let names: Vec<_> = groups
+        .log_groups
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|g| g.log_group_name)
+        .collect();
+    assert_eq!(names, [group.clone()]);
+
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    let messages = ["server started", "player joined: ü", "match over"];
+    client
+        .put_log_events(PutLogEventsRequest::new(
+            group.clone(),
+            stream.clone(),
+            messages
+                .iter()
+                .enumerate()
+                .map(|(i, m)| InputLogEvent {
+                    timestamp: now_ms + i as i64,
+                    message: (*m).to_owned(),
+                })
+                .collect(),
+        ))
+        .await
+        .expect("PutLogEvents");
+    let mut get = GetLogEventsRequest::new(stream.clone());
+    get.log_group_name = Some(group.clone());
+    get.start_from_head = Some(true);
+    let read = client.get_log_events(get).await.expect("GetLogEvents");
+    let read: Vec<_> = read
+        .events
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|e| e.message)
+        .collect();
+    assert_eq!(read, messages);
+
+    client
+        .delete_log_stream(DeleteLogStreamRequest {
+            log_group_name: Some(group.clone()),
+            log_stream_name: Some(stream.clone()),
+        })
+        .await
+        .expect("DeleteLogStream");
+    client
+        .delete_log_group(DeleteLogGroupRequest {
+            log_group_name: Some(group.clone()),
+        })
+        .await
+        .expect("DeleteLogGroup");
+    let error = client
+        .delete_log_group(DeleteLogGroupRequest {
+            log_group_name: Some(group.clone()),
+        })
+        .await
+        .expect_err("the group is gone");
+    let InvokeError::Operation(error) = error else {
+        panic!("expected the service's error, got {error:?}")
+    };
+    assert!(error.is_resource_not_found_exception(), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_wrong_secret_is_an_authentication_failure_with_the_servers_code() {
+    let Some(moto) = Moto::start_or_skip() else {
+        return;
+    };
+    let wrong = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGSECRET";
+    let dynamo = dynamodb::client::Client::from_env_in(&env(&moto, wrong)).unwrap();
+    let error = dynamo
+        .list_tables(dynamodb::types::ListTablesInput::default())
+        .await
+        .expect_err("a wrong secret is refused");
+    let InvokeError::Operation(dynamodb::errors::ListTablesError::Unhandled(error)) = error else {
+        panic!("expected an unhandled service error, got {error:?}")
+    };
+    assert_eq!(error.code(), "SignatureDoesNotMatch");
+    assert_eq!(error.status(), Some(403));
+
+    let logs = logs::client::Client::from_env_in(&env(&moto, wrong)).unwrap();
+    let error = logs
+        .describe_log_groups(logs::types::DescribeLogGroupsRequest::default())
+        .await
+        .expect_err("a wrong secret is refused");
+    let InvokeError::Operation(error) = error else {
+        panic!("expected the service's error, got {error:?}")
+    };
+    assert_eq!(error.code(), "SignatureDoesNotMatch");
+}
