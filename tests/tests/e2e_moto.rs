@@ -174,7 +174,7 @@ async fn logs_workflow() {
         .into_iter()
         .filter_map(|g| g.log_group_name)
         .collect();
-    assert_eq!(names, [group.clone()]);
+    assert_eq!(names, [group.as_str()]);
 
     let now_ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
