@@ -99,6 +99,7 @@ mod idempotency;
 pub mod jmespath;
 pub mod json;
 pub mod operation;
+mod parse_error;
 pub mod protocol_test;
 pub mod query;
 pub mod response;
@@ -144,6 +145,7 @@ pub use error::{
 pub use idempotency::{random_uuid_v4, IdempotencyTokenProvider};
 pub use json::{from_slice, JsonDecode, JsonEncode, JsonReader, JsonWriter};
 pub use operation::{invoke, send_operation, InvokeError, Operation, RequestOptions};
+pub use parse_error::{ParseError, ResponseDecodeError, ServiceError};
 
 /// An HTTP request with its body in memory, as operations build them.
 pub type HttpRequest = http::Request<Vec<u8>>;

@@ -13,6 +13,7 @@ use crate::client_config::ClientConfig;
 use crate::credentials::CredentialsError;
 use crate::endpoint::EndpointError;
 use crate::idempotency::IdempotencyTokenProvider;
+use crate::parse_error::{ParseError, ResponseDecodeError, ServiceError};
 use crate::rules::Params;
 use crate::transport::{Transport, TransportError};
 
@@ -47,8 +48,10 @@ pub trait Operation {
         options: &RequestOptions,
     ) -> Result<Request<Vec<u8>>, BuildError>;
 
-    /// The output or error a response stands for.
-    fn parse_response(response: Response<Vec<u8>>) -> Result<Self::Output, Self::Error>;
+    /// The output a response stands for; or the service's error (with the status and request
+    /// id it came with), or why the response could not be read.
+    fn parse_response(response: Response<Vec<u8>>)
+        -> Result<Self::Output, ParseError<Self::Error>>;
 
     /// Adds the endpoint parameters this operation binds (`@staticContextParams`, input members
     /// with `@contextParam`, `@operationContextParams`) to those of the client configuration.
@@ -136,14 +139,17 @@ where
         let response = dispatch(transport, request, call, settings)
             .await
             .map_err(InvokeError::from_failure)?;
-        O::parse_response(response).map_err(InvokeError::Operation)
+        O::parse_response(response).map_err(|e| match e {
+            ParseError::Service(e) => InvokeError::Service(e),
+            ParseError::Decode(e) => InvokeError::Decode(e),
+        })
     }
 }
 
 /// Why a call failed. Each kind of failure is its own variant: nothing sent (`Build`,
-/// `Endpoint`, `Credentials`, `Signing`), nothing received (`Transport`, `Timeout`), or the
-/// service's answer (`Operation`: a modeled error, or an unhandled one with its code, status
-/// and request id).
+/// `Endpoint`, `Credentials`, `Signing`), nothing received (`Transport`, `Timeout`), the
+/// service's answer (`Service`: a modeled error, or an unhandled one with its code; with the
+/// status and request id either way), or an answer that could not be read (`Decode`).
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum InvokeError<E> {
@@ -162,8 +168,12 @@ pub enum InvokeError<E> {
     Transport(TransportError),
     /// The call or its last attempt took longer than the configured timeout.
     Timeout(TimeoutError),
-    /// The service's response was an error (or could not be decoded).
-    Operation(E),
+    /// The service answered with an error: one of the operation's modeled errors, or an
+    /// unhandled one; with the status and request id.
+    Service(ServiceError<E>),
+    /// A success response whose body is not the operation's output: the status, the decoding
+    /// error and the body.
+    Decode(ResponseDecodeError),
 }
 
 impl<E> InvokeError<E> {
@@ -178,18 +188,18 @@ impl<E> InvokeError<E> {
 }
 
 impl<E> InvokeError<E> {
-    /// The operation error, if that is what this is.
-    pub fn as_operation_error(&self) -> Option<&E> {
+    /// The service's error, if that is what this is.
+    pub fn as_service_error(&self) -> Option<&E> {
         match self {
-            InvokeError::Operation(e) => Some(e),
+            InvokeError::Service(e) => Some(e.error()),
             _ => None,
         }
     }
 
-    /// The operation error by value, if that is what this is.
-    pub fn into_operation_error(self) -> Option<E> {
+    /// The service's error by value, if that is what this is.
+    pub fn into_service_error(self) -> Option<E> {
         match self {
-            InvokeError::Operation(e) => Some(e),
+            InvokeError::Service(e) => Some(e.into_error()),
             _ => None,
         }
     }
@@ -204,7 +214,8 @@ impl<E: fmt::Display> fmt::Display for InvokeError<E> {
             InvokeError::Signing(e) => write!(f, "{e}"),
             InvokeError::Transport(e) => write!(f, "transport error: {e}"),
             InvokeError::Timeout(e) => write!(f, "{e}"),
-            InvokeError::Operation(e) => write!(f, "{e}"),
+            InvokeError::Service(e) => write!(f, "{e}"),
+            InvokeError::Decode(e) => write!(f, "{e}"),
         }
     }
 }
@@ -218,7 +229,8 @@ impl<E: std::error::Error + 'static> std::error::Error for InvokeError<E> {
             InvokeError::Signing(e) => Some(e),
             InvokeError::Transport(e) => Some(e),
             InvokeError::Timeout(e) => Some(e),
-            InvokeError::Operation(e) => e.source(),
+            InvokeError::Service(e) => e.error().source(),
+            InvokeError::Decode(e) => Some(e),
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::response::{split_response, ErrorResponse};
 use crate::rest::encode_query_component;
 use crate::text::ToText;
 use crate::xml::{from_body, from_wrapped_body, XmlDecode};
-use crate::DecodeError;
+use crate::ParseError;
 use crate::{BigDecimal, BigInteger, Blob, BuildError, Timestamp, TimestampFormat};
 
 /// The parameters of a query request, form-encoded as they are added.
@@ -165,31 +165,27 @@ pub fn write_map<T: QueryEncode>(
 /// Parses a query protocol's response, whose root element is `root`
 /// (`<OperationResponse>`): a success decodes `T` from the root's child `result` (awsQuery's
 /// `<OperationResult>`), or from the root itself when `result` is empty (ec2Query); a decoding
-/// failure becomes an `E` through `From<DecodeError>`; an error response, with its code and
+/// failure is a [`ParseError::Decode`]; an error response, with its code and
 /// message found by [`xml_error_summary`], goes to `error`.
 pub fn decode_response<T, E>(
     response: http::Response<Vec<u8>>,
     root: &str,
     result: &str,
     error: fn(&ErrorResponse) -> E,
-) -> Result<T, E>
+) -> Result<T, ParseError<E>>
 where
     T: XmlDecode,
-    E: From<DecodeError>,
 {
     let response = match split_response(response, xml_error_summary) {
         Ok(response) => response,
-        Err(response) => return Err(error(&response)),
+        Err(response) => return Err(ParseError::service(error(&response), &response)),
     };
     let decoded = if result.is_empty() {
         from_body(response.body(), root)
     } else {
         from_wrapped_body(response.body(), root, result)
     };
-    match decoded {
-        Ok(value) => Ok(value),
-        Err(e) => Err(E::from(e)),
-    }
+    decoded.map_err(|e| ParseError::decode(e, response))
 }
 
 #[cfg(test)]
@@ -240,7 +236,7 @@ mod tests {
     }
 
     impl XmlDecode for Output {
-        fn decode_xml(r: &mut crate::xml::XmlReader<'_>) -> Result<Self, DecodeError> {
+        fn decode_xml(r: &mut crate::xml::XmlReader<'_>) -> Result<Self, crate::DecodeError> {
             let mut name = None;
             r.read_members(&mut [("Name", &mut name)])?;
             Ok(Output { name })
@@ -261,13 +257,10 @@ mod tests {
     fn parse(status: u16, body: &str, result: &str) -> Result<Output, String> {
         let mut response = http::Response::new(body.as_bytes().to_vec());
         *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
-        decode_response(response, "OpResponse", result, summary)
-    }
-
-    impl From<DecodeError> for String {
-        fn from(e: DecodeError) -> Self {
-            format!("decode: {e}")
-        }
+        decode_response(response, "OpResponse", result, summary).map_err(|e| match e {
+            ParseError::Service(e) => e.into_error(),
+            ParseError::Decode(e) => format!("decode: {}", e.decode_error()),
+        })
     }
 
     #[test]

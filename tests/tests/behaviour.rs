@@ -236,7 +236,7 @@ fn client_calls_go_through_the_transport() {
         Some("t")
     );
     let error = block_on(client.start_match_backfill(input)).unwrap_err();
-    let InvokeError::Operation(error) = error else {
+    let InvokeError::Service(error) = error else {
         panic!("transport failed")
     };
     assert!(error.is_not_found_exception());

@@ -134,10 +134,15 @@ async fn dynamodb_table_workflow() {
         })
         .await
         .expect_err("the table is gone");
-    let InvokeError::Operation(error) = error else {
+    let InvokeError::Service(error) = error else {
         panic!("expected the service's error, got {error:?}")
     };
     assert!(error.is_resource_not_found_exception(), "{error:?}");
+    assert_eq!(error.status(), 400);
+    assert!(
+        error.request_id().is_some_and(|id| !id.is_empty()),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
@@ -227,7 +232,7 @@ async fn logs_workflow() {
         })
         .await
         .expect_err("the group is gone");
-    let InvokeError::Operation(error) = error else {
+    let InvokeError::Service(error) = error else {
         panic!("expected the service's error, got {error:?}")
     };
     assert!(error.is_resource_not_found_exception(), "{error:?}");
@@ -244,8 +249,12 @@ async fn a_wrong_secret_is_an_authentication_failure_with_the_servers_code() {
         .list_tables(dynamodb::types::ListTablesInput::default())
         .await
         .expect_err("a wrong secret is refused");
-    let InvokeError::Operation(dynamodb::errors::ListTablesError::Unhandled(error)) = error else {
-        panic!("expected an unhandled service error, got {error:?}")
+    let InvokeError::Service(error) = error else {
+        panic!("expected the service's error, got {error:?}")
+    };
+    assert_eq!(error.status(), 403);
+    let dynamodb::errors::ListTablesError::Unhandled(error) = error.into_error() else {
+        panic!("a signature failure is not one of ListTables' modeled errors")
     };
     assert_eq!(error.code(), "SignatureDoesNotMatch");
     assert_eq!(error.status(), Some(403));
@@ -255,7 +264,7 @@ async fn a_wrong_secret_is_an_authentication_failure_with_the_servers_code() {
         .describe_log_groups(logs::types::DescribeLogGroupsRequest::default())
         .await
         .expect_err("a wrong secret is refused");
-    let InvokeError::Operation(error) = error else {
+    let InvokeError::Service(error) = error else {
         panic!("expected the service's error, got {error:?}")
     };
     assert_eq!(error.code(), "SignatureDoesNotMatch");

@@ -16,7 +16,10 @@ fn respond(query_error: Option<&str>, body: &str) -> errors::GetQueueUrlError {
     let response = response
         .body(body.as_bytes().to_vec())
         .expect("a valid response");
-    operations::GetQueueUrl::parse_response(response).expect_err("an error status")
+    operations::GetQueueUrl::parse_response(response)
+        .expect_err("an error status")
+        .into_service_error()
+        .expect("the service's error")
 }
 
 const NOT_FOUND: &str =

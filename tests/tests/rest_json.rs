@@ -154,9 +154,9 @@ fn bad_headers_are_decode_errors_that_name_the_header() {
         let error = operations::GetThing::parse_response(response(200, &[(name, value)], "{}"))
             .unwrap_err();
         match error {
-            errors::GetThingError::Unhandled(e) => {
-                assert_eq!(e.code(), "ResponseDecodeError");
-                let message = e.message().unwrap_or_default();
+            smithy_runtime::ParseError::Decode(e) => {
+                assert_eq!(e.status(), 200);
+                let message = e.decode_error().to_string();
                 assert!(
                     message.starts_with(&format!("header `{name}`: ")),
                     "{message}"
@@ -177,7 +177,9 @@ fn errors_read_their_headers_and_unhandled_ones_keep_the_status() {
         ],
         r#"{"message":"gone"}"#,
     ))
-    .unwrap_err();
+    .unwrap_err()
+    .into_service_error()
+    .expect("the service's error");
     match &error {
         errors::GetThingError::ThingNotFound(e) => {
             assert_eq!(e.resource.as_deref(), Some("r1"));
@@ -190,7 +192,9 @@ fn errors_read_their_headers_and_unhandled_ones_keep_the_status() {
         &[],
         r#"{"__type":"ns#SlowDown","message":"later"}"#,
     ))
-    .unwrap_err();
+    .unwrap_err()
+    .into_service_error()
+    .expect("the service's error");
     match error {
         errors::GetThingError::Unhandled(e) => {
             assert_eq!(

@@ -243,16 +243,6 @@ fn error_enum(
 
         impl ::std::error::Error for #name {}
 
-        impl From<::smithy_runtime::DecodeError> for #name {
-            /// A success response whose body could not be decoded.
-            fn from(error: ::smithy_runtime::DecodeError) -> Self {
-                Self::#unhandled(::smithy_runtime::UnhandledError::new(
-                    "ResponseDecodeError",
-                    Some(error.to_string()),
-                    Vec::new(),
-                ))
-            }
-        }
     }
 }
 

@@ -87,7 +87,7 @@ pub fn emit(service: &Service, protocol: &dyn ProtocolEmitter) -> TokenStream {
 
                 fn parse_response(
                     response: ::smithy_runtime::HttpResponse,
-                ) -> ::std::result::Result<Self::Output, Self::Error> {
+                ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
                     #parse
                 }
 

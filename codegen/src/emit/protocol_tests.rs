@@ -271,8 +271,10 @@ fn error_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> 
     let expected = value_expr(service, &TypeRef::Named(def.id.clone()), &case.params);
     let label = &def.name;
     quote! {
-        match <#op_path as Operation>::parse_response(#response) {
-            Err(super::errors::#error_enum::#variant(error)) => {
+        match <#op_path as Operation>::parse_response(#response)
+            .map_err(::smithy_runtime::ParseError::into_service_error)
+        {
+            Err(Some(super::errors::#error_enum::#variant(error))) => {
                 assert_value_eq(&error.to_value(), &#expected);
             }
             other => panic!("expected the error {}, got {other:?}", #label),

@@ -520,19 +520,6 @@ impl ::std::fmt::Display for Error {
 
 impl ::std::error::Error for Error {}
 
-impl From<::smithy_runtime::DecodeError> for Error {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 fn conflict_exception_from_xml(
     parts: &::smithy_runtime::XmlErrorParts,
 ) -> super::types::ConflictException {
@@ -1087,19 +1074,6 @@ impl ::std::fmt::Display for AcceptMatchError {
 
 impl ::std::error::Error for AcceptMatchError {}
 
-impl From<::smithy_runtime::DecodeError> for AcceptMatchError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 /// The errors of `DescribeMatchmakingRuleSets`: [`AcceptMatchError`], the type of every operation with the same modeled errors.
 pub type DescribeMatchmakingRuleSetsError = AcceptMatchError;
 /// The errors of `StartMatchBackfill`: [`AcceptMatchError`], the type of every operation with the same modeled errors.
@@ -1248,19 +1222,6 @@ impl ::std::fmt::Display for ClaimGameServerError {
 }
 
 impl ::std::error::Error for ClaimGameServerError {}
-
-impl From<::smithy_runtime::DecodeError> for ClaimGameServerError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 impl ClaimGameServerError {
     /// Decodes a JSON error response; see [`Error::from_json`].
@@ -1411,19 +1372,6 @@ impl ::std::fmt::Display for CreateAliasError {
 
 impl ::std::error::Error for CreateAliasError {}
 
-impl From<::smithy_runtime::DecodeError> for CreateAliasError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 /// The errors of `CreateLocation`: [`CreateAliasError`], the type of every operation with the same modeled errors.
 pub type CreateLocationError = CreateAliasError;
 impl CreateAliasError {
@@ -1563,19 +1511,6 @@ impl ::std::fmt::Display for CreateBuildError {
 }
 
 impl ::std::error::Error for CreateBuildError {}
-
-impl From<::smithy_runtime::DecodeError> for CreateBuildError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 /// The errors of `CreateScript`: [`CreateBuildError`], the type of every operation with the same modeled errors.
 pub type CreateScriptError = CreateBuildError;
@@ -1732,19 +1667,6 @@ impl ::std::fmt::Display for CreateContainerFleetError {
 }
 
 impl ::std::error::Error for CreateContainerFleetError {}
-
-impl From<::smithy_runtime::DecodeError> for CreateContainerFleetError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 /// The errors of `CreateContainerGroupDefinition`: [`CreateContainerFleetError`], the type of every operation with the same modeled errors.
 pub type CreateContainerGroupDefinitionError = CreateContainerFleetError;
@@ -1929,19 +1851,6 @@ impl ::std::fmt::Display for CreateFleetError {
 }
 
 impl ::std::error::Error for CreateFleetError {}
-
-impl From<::smithy_runtime::DecodeError> for CreateFleetError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 impl CreateFleetError {
     /// Decodes a JSON error response; see [`Error::from_json`].
@@ -2129,19 +2038,6 @@ impl ::std::fmt::Display for CreateFleetLocationsError {
 
 impl ::std::error::Error for CreateFleetLocationsError {}
 
-impl From<::smithy_runtime::DecodeError> for CreateFleetLocationsError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 impl CreateFleetLocationsError {
     /// Decodes a JSON error response; see [`Error::from_json`].
     /// A service error this operation does not model is unhandled here.
@@ -2297,19 +2193,6 @@ impl ::std::fmt::Display for CreateGameServerGroupError {
 }
 
 impl ::std::error::Error for CreateGameServerGroupError {}
-
-impl From<::smithy_runtime::DecodeError> for CreateGameServerGroupError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 /// The errors of `RegisterGameServer`: [`CreateGameServerGroupError`], the type of every operation with the same modeled errors.
 pub type RegisterGameServerError = CreateGameServerGroupError;
@@ -2513,19 +2396,6 @@ impl ::std::fmt::Display for CreateGameSessionError {
 
 impl ::std::error::Error for CreateGameSessionError {}
 
-impl From<::smithy_runtime::DecodeError> for CreateGameSessionError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 impl CreateGameSessionError {
     /// Decodes a JSON error response; see [`Error::from_json`].
     /// A service error this operation does not model is unhandled here.
@@ -2703,19 +2573,6 @@ impl ::std::fmt::Display for CreateGameSessionQueueError {
 
 impl ::std::error::Error for CreateGameSessionQueueError {}
 
-impl From<::smithy_runtime::DecodeError> for CreateGameSessionQueueError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 impl CreateGameSessionQueueError {
     /// Decodes a JSON error response; see [`Error::from_json`].
     /// A service error this operation does not model is unhandled here.
@@ -2865,19 +2722,6 @@ impl ::std::fmt::Display for CreateMatchmakingConfigurationError {
 
 impl ::std::error::Error for CreateMatchmakingConfigurationError {}
 
-impl From<::smithy_runtime::DecodeError> for CreateMatchmakingConfigurationError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 impl CreateMatchmakingConfigurationError {
     /// Decodes a JSON error response; see [`Error::from_json`].
     /// A service error this operation does not model is unhandled here.
@@ -3021,19 +2865,6 @@ impl ::std::fmt::Display for CreateMatchmakingRuleSetError {
 }
 
 impl ::std::error::Error for CreateMatchmakingRuleSetError {}
-
-impl From<::smithy_runtime::DecodeError> for CreateMatchmakingRuleSetError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 impl CreateMatchmakingRuleSetError {
     /// Decodes a JSON error response; see [`Error::from_json`].
@@ -3197,19 +3028,6 @@ impl ::std::fmt::Display for CreatePlayerSessionError {
 
 impl ::std::error::Error for CreatePlayerSessionError {}
 
-impl From<::smithy_runtime::DecodeError> for CreatePlayerSessionError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 /// The errors of `CreatePlayerSessions`: [`CreatePlayerSessionError`], the type of every operation with the same modeled errors.
 pub type CreatePlayerSessionsError = CreatePlayerSessionError;
 impl CreatePlayerSessionError {
@@ -3352,19 +3170,6 @@ impl ::std::fmt::Display for CreateVpcPeeringAuthorizationError {
 }
 
 impl ::std::error::Error for CreateVpcPeeringAuthorizationError {}
-
-impl From<::smithy_runtime::DecodeError> for CreateVpcPeeringAuthorizationError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 /// The errors of `CreateVpcPeeringConnection`: [`CreateVpcPeeringAuthorizationError`], the type of every operation with the same modeled errors.
 pub type CreateVpcPeeringConnectionError = CreateVpcPeeringAuthorizationError;
@@ -3566,19 +3371,6 @@ impl ::std::fmt::Display for DeleteAliasError {
 
 impl ::std::error::Error for DeleteAliasError {}
 
-impl From<::smithy_runtime::DecodeError> for DeleteAliasError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 /// The errors of `DeleteBuild`: [`DeleteAliasError`], the type of every operation with the same modeled errors.
 pub type DeleteBuildError = DeleteAliasError;
 /// The errors of `DeleteGameSessionQueue`: [`DeleteAliasError`], the type of every operation with the same modeled errors.
@@ -3729,19 +3521,6 @@ impl ::std::fmt::Display for DeleteContainerFleetError {
 }
 
 impl ::std::error::Error for DeleteContainerFleetError {}
-
-impl From<::smithy_runtime::DecodeError> for DeleteContainerFleetError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 /// The errors of `DeleteContainerGroupDefinition`: [`DeleteContainerFleetError`], the type of every operation with the same modeled errors.
 pub type DeleteContainerGroupDefinitionError = DeleteContainerFleetError;
@@ -3896,19 +3675,6 @@ impl ::std::fmt::Display for DeleteFleetError {
 
 impl ::std::error::Error for DeleteFleetError {}
 
-impl From<::smithy_runtime::DecodeError> for DeleteFleetError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 impl DeleteFleetError {
     /// Decodes a JSON error response; see [`Error::from_json`].
     /// A service error this operation does not model is unhandled here.
@@ -4050,19 +3816,6 @@ impl ::std::fmt::Display for DeleteFleetLocationsError {
 }
 
 impl ::std::error::Error for DeleteFleetLocationsError {}
-
-impl From<::smithy_runtime::DecodeError> for DeleteFleetLocationsError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 /// The errors of `DeleteScalingPolicy`: [`DeleteFleetLocationsError`], the type of every operation with the same modeled errors.
 pub type DeleteScalingPolicyError = DeleteFleetLocationsError;
@@ -4246,19 +3999,6 @@ impl ::std::fmt::Display for DeleteMatchmakingConfigurationError {
 
 impl ::std::error::Error for DeleteMatchmakingConfigurationError {}
 
-impl From<::smithy_runtime::DecodeError> for DeleteMatchmakingConfigurationError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 /// The errors of `DeleteMatchmakingRuleSet`: [`DeleteMatchmakingConfigurationError`], the type of every operation with the same modeled errors.
 pub type DeleteMatchmakingRuleSetError = DeleteMatchmakingConfigurationError;
 /// The errors of `ListTagsForResource`: [`DeleteMatchmakingConfigurationError`], the type of every operation with the same modeled errors.
@@ -4399,19 +4139,6 @@ impl ::std::fmt::Display for DescribeEc2InstanceLimitsError {
 }
 
 impl ::std::error::Error for DescribeEc2InstanceLimitsError {}
-
-impl From<::smithy_runtime::DecodeError> for DescribeEc2InstanceLimitsError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 /// The errors of `ListCompute`: [`DescribeEc2InstanceLimitsError`], the type of every operation with the same modeled errors.
 pub type ListComputeError = DescribeEc2InstanceLimitsError;
@@ -4566,19 +4293,6 @@ impl ::std::fmt::Display for DescribeGameSessionDetailsError {
 
 impl ::std::error::Error for DescribeGameSessionDetailsError {}
 
-impl From<::smithy_runtime::DecodeError> for DescribeGameSessionDetailsError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 /// The errors of `DescribeGameSessions`: [`DescribeGameSessionDetailsError`], the type of every operation with the same modeled errors.
 pub type DescribeGameSessionsError = DescribeGameSessionDetailsError;
 /// The errors of `SearchGameSessions`: [`DescribeGameSessionDetailsError`], the type of every operation with the same modeled errors.
@@ -4711,19 +4425,6 @@ impl ::std::fmt::Display for DescribeMatchmakingError {
 
 impl ::std::error::Error for DescribeMatchmakingError {}
 
-impl From<::smithy_runtime::DecodeError> for DescribeMatchmakingError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 /// The errors of `DescribeMatchmakingConfigurations`: [`DescribeMatchmakingError`], the type of every operation with the same modeled errors.
 pub type DescribeMatchmakingConfigurationsError = DescribeMatchmakingError;
 /// The errors of `ValidateMatchmakingRuleSet`: [`DescribeMatchmakingError`], the type of every operation with the same modeled errors.
@@ -4839,19 +4540,6 @@ impl ::std::fmt::Display for DescribeVpcPeeringAuthorizationsError {
 }
 
 impl ::std::error::Error for DescribeVpcPeeringAuthorizationsError {}
-
-impl From<::smithy_runtime::DecodeError> for DescribeVpcPeeringAuthorizationsError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 /// The errors of `ListAliases`: [`DescribeVpcPeeringAuthorizationsError`], the type of every operation with the same modeled errors.
 pub type ListAliasesError = DescribeVpcPeeringAuthorizationsError;
@@ -5002,19 +4690,6 @@ impl ::std::fmt::Display for RegisterComputeError {
 
 impl ::std::error::Error for RegisterComputeError {}
 
-impl From<::smithy_runtime::DecodeError> for RegisterComputeError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 impl RegisterComputeError {
     /// Decodes a JSON error response; see [`Error::from_json`].
     /// A service error this operation does not model is unhandled here.
@@ -5154,19 +4829,6 @@ impl ::std::fmt::Display for ResolveAliasError {
 }
 
 impl ::std::error::Error for ResolveAliasError {}
-
-impl From<::smithy_runtime::DecodeError> for ResolveAliasError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 impl ResolveAliasError {
     /// Decodes a JSON error response; see [`Error::from_json`].
@@ -5312,19 +4974,6 @@ impl ::std::fmt::Display for TerminateGameSessionError {
 }
 
 impl ::std::error::Error for TerminateGameSessionError {}
-
-impl From<::smithy_runtime::DecodeError> for TerminateGameSessionError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 impl TerminateGameSessionError {
     /// Decodes a JSON error response; see [`Error::from_json`].
@@ -5486,19 +5135,6 @@ impl ::std::fmt::Display for UpdateContainerFleetError {
 
 impl ::std::error::Error for UpdateContainerFleetError {}
 
-impl From<::smithy_runtime::DecodeError> for UpdateContainerFleetError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 impl UpdateContainerFleetError {
     /// Decodes a JSON error response; see [`Error::from_json`].
     /// A service error this operation does not model is unhandled here.
@@ -5653,19 +5289,6 @@ impl ::std::fmt::Display for UpdateContainerGroupDefinitionError {
 }
 
 impl ::std::error::Error for UpdateContainerGroupDefinitionError {}
-
-impl From<::smithy_runtime::DecodeError> for UpdateContainerGroupDefinitionError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 impl UpdateContainerGroupDefinitionError {
     /// Decodes a JSON error response; see [`Error::from_json`].
@@ -5830,19 +5453,6 @@ impl ::std::fmt::Display for UpdateFleetAttributesError {
 }
 
 impl ::std::error::Error for UpdateFleetAttributesError {}
-
-impl From<::smithy_runtime::DecodeError> for UpdateFleetAttributesError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 /// The errors of `UpdateFleetPortSettings`: [`UpdateFleetAttributesError`], the type of every operation with the same modeled errors.
 pub type UpdateFleetPortSettingsError = UpdateFleetAttributesError;
@@ -6021,19 +5631,6 @@ impl ::std::fmt::Display for UpdateFleetCapacityError {
 
 impl ::std::error::Error for UpdateFleetCapacityError {}
 
-impl From<::smithy_runtime::DecodeError> for UpdateFleetCapacityError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 impl UpdateFleetCapacityError {
     /// Decodes a JSON error response; see [`Error::from_json`].
     /// A service error this operation does not model is unhandled here.
@@ -6195,19 +5792,6 @@ impl ::std::fmt::Display for UpdateGameSessionError {
 
 impl ::std::error::Error for UpdateGameSessionError {}
 
-impl From<::smithy_runtime::DecodeError> for UpdateGameSessionError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
-
 impl UpdateGameSessionError {
     /// Decodes a JSON error response; see [`Error::from_json`].
     /// A service error this operation does not model is unhandled here.
@@ -6358,19 +5942,6 @@ impl ::std::fmt::Display for UpdateRuntimeConfigurationError {
 }
 
 impl ::std::error::Error for UpdateRuntimeConfigurationError {}
-
-impl From<::smithy_runtime::DecodeError> for UpdateRuntimeConfigurationError {
-    /// A success response whose body could not be decoded.
-    fn from(error: ::smithy_runtime::DecodeError) -> Self {
-        Self::Unhandled(
-            ::smithy_runtime::UnhandledError::new(
-                "ResponseDecodeError",
-                Some(error.to_string()),
-                Vec::new(),
-            ),
-        )
-    }
-}
 
 impl UpdateRuntimeConfigurationError {
     /// Decodes a JSON error response; see [`Error::from_json`].

@@ -48,7 +48,7 @@ impl ::smithy_runtime::Operation for AcceptMatch {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::AcceptMatchError::from_json,
@@ -99,7 +99,7 @@ impl ::smithy_runtime::Operation for ClaimGameServer {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ClaimGameServerError::from_json,
@@ -142,7 +142,7 @@ impl ::smithy_runtime::Operation for CreateAlias {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateAliasError::from_json,
@@ -194,7 +194,7 @@ impl ::smithy_runtime::Operation for CreateBuild {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateBuildError::from_json,
@@ -256,7 +256,7 @@ impl ::smithy_runtime::Operation for CreateContainerFleet {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateContainerFleetError::from_json,
@@ -335,7 +335,7 @@ impl ::smithy_runtime::Operation for CreateContainerGroupDefinition {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateContainerGroupDefinitionError::from_json,
@@ -408,7 +408,7 @@ impl ::smithy_runtime::Operation for CreateFleet {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateFleetError::from_json,
@@ -457,7 +457,7 @@ impl ::smithy_runtime::Operation for CreateFleetLocations {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateFleetLocationsError::from_json,
@@ -507,7 +507,7 @@ impl ::smithy_runtime::Operation for CreateGameServerGroup {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateGameServerGroupError::from_json,
@@ -562,7 +562,7 @@ impl ::smithy_runtime::Operation for CreateGameSession {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateGameSessionError::from_json,
@@ -632,7 +632,7 @@ impl ::smithy_runtime::Operation for CreateGameSessionQueue {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateGameSessionQueueError::from_json,
@@ -667,7 +667,7 @@ impl ::smithy_runtime::Operation for CreateLocation {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateLocationError::from_json,
@@ -712,7 +712,7 @@ impl ::smithy_runtime::Operation for CreateMatchmakingConfiguration {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateMatchmakingConfigurationError::from_json,
@@ -757,7 +757,7 @@ impl ::smithy_runtime::Operation for CreateMatchmakingRuleSet {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateMatchmakingRuleSetError::from_json,
@@ -802,7 +802,7 @@ impl ::smithy_runtime::Operation for CreatePlayerSession {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreatePlayerSessionError::from_json,
@@ -847,7 +847,7 @@ impl ::smithy_runtime::Operation for CreatePlayerSessions {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreatePlayerSessionsError::from_json,
@@ -899,7 +899,7 @@ impl ::smithy_runtime::Operation for CreateScript {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateScriptError::from_json,
@@ -946,7 +946,7 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringAuthorization {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateVpcPeeringAuthorizationError::from_json,
@@ -989,7 +989,7 @@ impl ::smithy_runtime::Operation for CreateVpcPeeringConnection {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::CreateVpcPeeringConnectionError::from_json,
@@ -1028,7 +1028,7 @@ impl ::smithy_runtime::Operation for DeleteAlias {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteAliasError::from_json,
@@ -1071,7 +1071,7 @@ impl ::smithy_runtime::Operation for DeleteBuild {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteBuildError::from_json,
@@ -1112,7 +1112,7 @@ impl ::smithy_runtime::Operation for DeleteContainerFleet {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteContainerFleetError::from_json,
@@ -1165,7 +1165,7 @@ impl ::smithy_runtime::Operation for DeleteContainerGroupDefinition {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteContainerGroupDefinitionError::from_json,
@@ -1208,7 +1208,7 @@ impl ::smithy_runtime::Operation for DeleteFleet {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteFleetError::from_json,
@@ -1251,7 +1251,7 @@ impl ::smithy_runtime::Operation for DeleteFleetLocations {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteFleetLocationsError::from_json,
@@ -1302,7 +1302,7 @@ impl ::smithy_runtime::Operation for DeleteGameServerGroup {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteGameServerGroupError::from_json,
@@ -1337,7 +1337,7 @@ impl ::smithy_runtime::Operation for DeleteGameSessionQueue {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteGameSessionQueueError::from_json,
@@ -1374,7 +1374,7 @@ impl ::smithy_runtime::Operation for DeleteLocation {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteLocationError::from_json,
@@ -1409,7 +1409,7 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingConfiguration {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteMatchmakingConfigurationError::from_json,
@@ -1448,7 +1448,7 @@ impl ::smithy_runtime::Operation for DeleteMatchmakingRuleSet {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteMatchmakingRuleSetError::from_json,
@@ -1485,7 +1485,7 @@ impl ::smithy_runtime::Operation for DeleteScalingPolicy {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteScalingPolicyError::from_json,
@@ -1530,7 +1530,7 @@ impl ::smithy_runtime::Operation for DeleteScript {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteScriptError::from_json,
@@ -1569,7 +1569,7 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringAuthorization {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteVpcPeeringAuthorizationError::from_json,
@@ -1610,7 +1610,7 @@ impl ::smithy_runtime::Operation for DeleteVpcPeeringConnection {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeleteVpcPeeringConnectionError::from_json,
@@ -1647,7 +1647,7 @@ impl ::smithy_runtime::Operation for DeregisterCompute {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeregisterComputeError::from_json,
@@ -1690,7 +1690,7 @@ impl ::smithy_runtime::Operation for DeregisterGameServer {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DeregisterGameServerError::from_json,
@@ -1731,7 +1731,7 @@ impl ::smithy_runtime::Operation for DescribeAlias {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeAliasError::from_json,
@@ -1772,7 +1772,7 @@ impl ::smithy_runtime::Operation for DescribeBuild {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeBuildError::from_json,
@@ -1822,7 +1822,7 @@ impl ::smithy_runtime::Operation for DescribeCompute {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeComputeError::from_json,
@@ -1867,7 +1867,7 @@ impl ::smithy_runtime::Operation for DescribeContainerFleet {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeContainerFleetError::from_json,
@@ -1915,7 +1915,7 @@ impl ::smithy_runtime::Operation for DescribeContainerGroupDefinition {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeContainerGroupDefinitionError::from_json,
@@ -1967,7 +1967,7 @@ impl ::smithy_runtime::Operation for DescribeEc2InstanceLimits {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeEc2InstanceLimitsError::from_json,
@@ -2017,7 +2017,7 @@ impl ::smithy_runtime::Operation for DescribeFleetAttributes {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetAttributesError::from_json,
@@ -2071,7 +2071,7 @@ impl ::smithy_runtime::Operation for DescribeFleetCapacity {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetCapacityError::from_json,
@@ -2115,7 +2115,7 @@ impl ::smithy_runtime::Operation for DescribeFleetDeployment {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetDeploymentError::from_json,
@@ -2158,7 +2158,7 @@ impl ::smithy_runtime::Operation for DescribeFleetEvents {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetEventsError::from_json,
@@ -2208,7 +2208,7 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationAttributes {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetLocationAttributesError::from_json,
@@ -2257,7 +2257,7 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationCapacity {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetLocationCapacityError::from_json,
@@ -2304,7 +2304,7 @@ impl ::smithy_runtime::Operation for DescribeFleetLocationUtilization {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetLocationUtilizationError::from_json,
@@ -2350,7 +2350,7 @@ impl ::smithy_runtime::Operation for DescribeFleetPortSettings {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetPortSettingsError::from_json,
@@ -2402,7 +2402,7 @@ impl ::smithy_runtime::Operation for DescribeFleetUtilization {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeFleetUtilizationError::from_json,
@@ -2445,7 +2445,7 @@ impl ::smithy_runtime::Operation for DescribeGameServer {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameServerError::from_json,
@@ -2488,7 +2488,7 @@ impl ::smithy_runtime::Operation for DescribeGameServerGroup {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameServerGroupError::from_json,
@@ -2533,7 +2533,7 @@ impl ::smithy_runtime::Operation for DescribeGameServerInstances {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameServerInstancesError::from_json,
@@ -2584,7 +2584,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionDetails {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameSessionDetailsError::from_json,
@@ -2623,7 +2623,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionPlacement {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameSessionPlacementError::from_json,
@@ -2662,7 +2662,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessionQueues {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameSessionQueuesError::from_json,
@@ -2717,7 +2717,7 @@ impl ::smithy_runtime::Operation for DescribeGameSessions {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeGameSessionsError::from_json,
@@ -2772,7 +2772,7 @@ impl ::smithy_runtime::Operation for DescribeInstances {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeInstancesError::from_json,
@@ -2817,7 +2817,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmaking {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeMatchmakingError::from_json,
@@ -2860,7 +2860,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingConfigurations {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeMatchmakingConfigurationsError::from_json,
@@ -2899,7 +2899,7 @@ impl ::smithy_runtime::Operation for DescribeMatchmakingRuleSets {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeMatchmakingRuleSetsError::from_json,
@@ -2948,7 +2948,7 @@ impl ::smithy_runtime::Operation for DescribePlayerSessions {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribePlayerSessionsError::from_json,
@@ -2993,7 +2993,7 @@ impl ::smithy_runtime::Operation for DescribeRuntimeConfiguration {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeRuntimeConfigurationError::from_json,
@@ -3032,7 +3032,7 @@ impl ::smithy_runtime::Operation for DescribeScalingPolicies {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeScalingPoliciesError::from_json,
@@ -3077,7 +3077,7 @@ impl ::smithy_runtime::Operation for DescribeScript {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeScriptError::from_json,
@@ -3116,7 +3116,7 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringAuthorizations {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeVpcPeeringAuthorizationsError::from_json,
@@ -3157,7 +3157,7 @@ impl ::smithy_runtime::Operation for DescribeVpcPeeringConnections {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::DescribeVpcPeeringConnectionsError::from_json,
@@ -3205,7 +3205,7 @@ impl ::smithy_runtime::Operation for GetComputeAccess {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::GetComputeAccessError::from_json,
@@ -3251,7 +3251,7 @@ impl ::smithy_runtime::Operation for GetComputeAuthToken {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::GetComputeAuthTokenError::from_json,
@@ -3290,7 +3290,7 @@ impl ::smithy_runtime::Operation for GetGameSessionLogUrl {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::GetGameSessionLogUrlError::from_json,
@@ -3342,7 +3342,7 @@ impl ::smithy_runtime::Operation for GetInstanceAccess {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::GetInstanceAccessError::from_json,
@@ -3383,7 +3383,7 @@ impl ::smithy_runtime::Operation for ListAliases {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListAliasesError::from_json,
@@ -3426,7 +3426,7 @@ impl ::smithy_runtime::Operation for ListBuilds {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListBuildsError::from_json,
@@ -3473,7 +3473,7 @@ impl ::smithy_runtime::Operation for ListCompute {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListComputeError::from_json,
@@ -3520,7 +3520,7 @@ impl ::smithy_runtime::Operation for ListContainerFleets {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListContainerFleetsError::from_json,
@@ -3569,7 +3569,7 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitionVersions {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListContainerGroupDefinitionVersionsError::from_json,
@@ -3617,7 +3617,7 @@ impl ::smithy_runtime::Operation for ListContainerGroupDefinitions {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListContainerGroupDefinitionsError::from_json,
@@ -3663,7 +3663,7 @@ impl ::smithy_runtime::Operation for ListFleetDeployments {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListFleetDeploymentsError::from_json,
@@ -3710,7 +3710,7 @@ impl ::smithy_runtime::Operation for ListFleets {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListFleetsError::from_json,
@@ -3745,7 +3745,7 @@ impl ::smithy_runtime::Operation for ListGameServerGroups {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListGameServerGroupsError::from_json,
@@ -3786,7 +3786,7 @@ impl ::smithy_runtime::Operation for ListGameServers {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListGameServersError::from_json,
@@ -3821,7 +3821,7 @@ impl ::smithy_runtime::Operation for ListLocations {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListLocationsError::from_json,
@@ -3864,7 +3864,7 @@ impl ::smithy_runtime::Operation for ListScripts {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListScriptsError::from_json,
@@ -3911,7 +3911,7 @@ impl ::smithy_runtime::Operation for ListTagsForResource {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ListTagsForResourceError::from_json,
@@ -3974,7 +3974,7 @@ impl ::smithy_runtime::Operation for PutScalingPolicy {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::PutScalingPolicyError::from_json,
@@ -4023,7 +4023,7 @@ impl ::smithy_runtime::Operation for RegisterCompute {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::RegisterComputeError::from_json,
@@ -4068,7 +4068,7 @@ impl ::smithy_runtime::Operation for RegisterGameServer {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::RegisterGameServerError::from_json,
@@ -4111,7 +4111,7 @@ impl ::smithy_runtime::Operation for RequestUploadCredentials {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::RequestUploadCredentialsError::from_json,
@@ -4152,7 +4152,7 @@ impl ::smithy_runtime::Operation for ResolveAlias {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ResolveAliasError::from_json,
@@ -4195,7 +4195,7 @@ impl ::smithy_runtime::Operation for ResumeGameServerGroup {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ResumeGameServerGroupError::from_json,
@@ -4261,7 +4261,7 @@ impl ::smithy_runtime::Operation for SearchGameSessions {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::SearchGameSessionsError::from_json,
@@ -4307,7 +4307,7 @@ impl ::smithy_runtime::Operation for StartFleetActions {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::StartFleetActionsError::from_json,
@@ -4369,7 +4369,7 @@ impl ::smithy_runtime::Operation for StartGameSessionPlacement {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::StartGameSessionPlacementError::from_json,
@@ -4420,7 +4420,7 @@ impl ::smithy_runtime::Operation for StartMatchBackfill {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::StartMatchBackfillError::from_json,
@@ -4467,7 +4467,7 @@ impl ::smithy_runtime::Operation for StartMatchmaking {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::StartMatchmakingError::from_json,
@@ -4515,7 +4515,7 @@ impl ::smithy_runtime::Operation for StopFleetActions {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::StopFleetActionsError::from_json,
@@ -4556,7 +4556,7 @@ impl ::smithy_runtime::Operation for StopGameSessionPlacement {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::StopGameSessionPlacementError::from_json,
@@ -4599,7 +4599,7 @@ impl ::smithy_runtime::Operation for StopMatchmaking {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::StopMatchmakingError::from_json,
@@ -4644,7 +4644,7 @@ impl ::smithy_runtime::Operation for SuspendGameServerGroup {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::SuspendGameServerGroupError::from_json,
@@ -4691,7 +4691,7 @@ impl ::smithy_runtime::Operation for TagResource {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::TagResourceError::from_json,
@@ -4743,7 +4743,7 @@ impl ::smithy_runtime::Operation for TerminateGameSession {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::TerminateGameSessionError::from_json,
@@ -4790,7 +4790,7 @@ impl ::smithy_runtime::Operation for UntagResource {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UntagResourceError::from_json,
@@ -4829,7 +4829,7 @@ impl ::smithy_runtime::Operation for UpdateAlias {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateAliasError::from_json,
@@ -4870,7 +4870,7 @@ impl ::smithy_runtime::Operation for UpdateBuild {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateBuildError::from_json,
@@ -4927,7 +4927,7 @@ impl ::smithy_runtime::Operation for UpdateContainerFleet {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateContainerFleetError::from_json,
@@ -4978,7 +4978,7 @@ impl ::smithy_runtime::Operation for UpdateContainerGroupDefinition {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateContainerGroupDefinitionError::from_json,
@@ -5019,7 +5019,7 @@ impl ::smithy_runtime::Operation for UpdateFleetAttributes {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateFleetAttributesError::from_json,
@@ -5071,7 +5071,7 @@ impl ::smithy_runtime::Operation for UpdateFleetCapacity {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateFleetCapacityError::from_json,
@@ -5114,7 +5114,7 @@ impl ::smithy_runtime::Operation for UpdateFleetPortSettings {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateFleetPortSettingsError::from_json,
@@ -5163,7 +5163,7 @@ impl ::smithy_runtime::Operation for UpdateGameServer {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateGameServerError::from_json,
@@ -5206,7 +5206,7 @@ impl ::smithy_runtime::Operation for UpdateGameServerGroup {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateGameServerGroupError::from_json,
@@ -5247,7 +5247,7 @@ impl ::smithy_runtime::Operation for UpdateGameSession {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateGameSessionError::from_json,
@@ -5286,7 +5286,7 @@ impl ::smithy_runtime::Operation for UpdateGameSessionQueue {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateGameSessionQueueError::from_json,
@@ -5325,7 +5325,7 @@ impl ::smithy_runtime::Operation for UpdateMatchmakingConfiguration {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateMatchmakingConfigurationError::from_json,
@@ -5368,7 +5368,7 @@ impl ::smithy_runtime::Operation for UpdateRuntimeConfiguration {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateRuntimeConfigurationError::from_json,
@@ -5417,7 +5417,7 @@ impl ::smithy_runtime::Operation for UpdateScript {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::UpdateScriptError::from_json,
@@ -5456,7 +5456,7 @@ impl ::smithy_runtime::Operation for ValidateMatchmakingRuleSet {
 
     fn parse_response(
         response: ::smithy_runtime::HttpResponse,
-    ) -> ::std::result::Result<Self::Output, Self::Error> {
+    ) -> ::std::result::Result<Self::Output, ::smithy_runtime::ParseError<Self::Error>> {
         ::smithy_runtime::json::decode_response(
             response,
             super::errors::ValidateMatchmakingRuleSetError::from_json,

@@ -5,6 +5,7 @@ mod sanitize;
 mod unhandled;
 mod xml_parts;
 
+pub(crate) use json_parts::header_request_id;
 pub use json_parts::{json_error_parts, ErrorParts};
 pub use sanitize::sanitize_error_code;
 pub use unhandled::UnhandledError;

@@ -31,8 +31,9 @@ use super::error::ReadTimedOut;
 pub(crate) struct InFlight(Arc<AtomicBool>);
 
 impl InFlight {
-    fn arm(&self) {
-        self.0.store(true, Ordering::Relaxed);
+    /// Arms the timeout; whether it was disarmed before.
+    fn arm(&self) -> bool {
+        !self.0.swap(true, Ordering::Relaxed)
     }
 
     fn is_armed(&self) -> bool {
@@ -133,7 +134,11 @@ impl AsyncWrite for TimedIo {
             Poll::Ready(Ok(n)) => {
                 if n > 0 {
                     // Hyper writes only requests: one is now in flight.
-                    this.in_flight.arm();
+                    if this.in_flight.arm() {
+                        // A read polled before this write found the timeout disarmed and set
+                        // no timer; have the reader polled again so that it does.
+                        cx.waker().wake_by_ref();
+                    }
                     this.progress();
                 }
                 Poll::Ready(Ok(n))

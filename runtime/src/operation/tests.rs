@@ -6,7 +6,7 @@ use crate::json::{decode_response, JsonDecode, JsonReader, JsonWriter};
 use crate::response::ErrorResponse;
 use crate::transport::{block_on, InMemoryTransport};
 use crate::AuthScheme;
-use crate::{DecodeError, UnhandledError};
+use crate::{DecodeError, ParseError, UnhandledError};
 
 /// A hand-written operation shaped like the generated ones.
 struct Echo;
@@ -37,16 +37,6 @@ impl std::fmt::Display for EchoError {
 }
 
 impl std::error::Error for EchoError {}
-
-impl From<DecodeError> for EchoError {
-    fn from(e: DecodeError) -> Self {
-        EchoError::Unhandled(UnhandledError::new(
-            "DecodeError",
-            Some(e.to_string()),
-            Vec::new(),
-        ))
-    }
-}
 
 impl EchoError {
     fn from_json(response: &ErrorResponse) -> Self {
@@ -83,8 +73,16 @@ impl Operation for Echo {
         ))
     }
 
-    fn parse_response(response: Response<Vec<u8>>) -> Result<EchoOutput, EchoError> {
+    fn parse_response(response: Response<Vec<u8>>) -> Result<EchoOutput, ParseError<EchoError>> {
         decode_response(response, EchoError::from_json)
+    }
+}
+
+/// The service's error `parse_response` gave, without its status and request id.
+fn service_error(result: Result<EchoOutput, ParseError<EchoError>>) -> EchoError {
+    match result {
+        Err(ParseError::Service(e)) => e.into_error(),
+        other => panic!("expected a service error: {other:?}"),
     }
 }
 
@@ -109,18 +107,28 @@ fn success_and_empty_bodies() {
     assert_eq!(empty, Ok(EchoOutput { value: None }));
     for bad in [r#"{"Value":1}"#, r#"{"Value":"v"} trailing"#, "null"] {
         let error = Echo::parse_response(response(200, &[], bad)).unwrap_err();
-        assert!(
-            matches!(&error, EchoError::Unhandled(e) if e.code() == "DecodeError"),
-            "{bad}: {error:?}"
-        );
+        let ParseError::Decode(error) = error else {
+            panic!("{bad}: {error:?}")
+        };
+        // The decode failure keeps what came: the status and the body.
+        assert_eq!(error.status(), 200);
+        assert_eq!(error.body(), bad.as_bytes());
     }
-    let bad = Echo::parse_response(response(200, &[], r#"{"Value":1}"#)).unwrap_err();
+    let bad = Echo::parse_response(response(
+        200,
+        &[("x-amzn-requestid", "r-1")],
+        r#"{"Value":1}"#,
+    ));
     match bad {
-        EchoError::Unhandled(e) => {
+        Err(ParseError::Decode(e)) => {
             assert_eq!(
-                e.message(),
-                Some("at Value: expected a string, found a number")
-            )
+                e.decode_error().to_string(),
+                "at Value: expected a string, found a number"
+            );
+            assert_eq!(e.request_id(), Some("r-1"));
+            assert!(e
+                .to_string()
+                .starts_with("the response (status 200, 11 bytes) could not be decoded: "));
         }
         other => panic!("{other:?}"),
     }
@@ -130,24 +138,35 @@ fn success_and_empty_bodies() {
 fn errors_use_header_then_body_code_and_keep_the_status() {
     let e = Echo::parse_response(response(
         400,
-        &[("X-Amzn-Errortype", "ns#NotFound:http://x")],
+        &[
+            ("X-Amzn-Errortype", "ns#NotFound:http://x"),
+            ("x-amzn-RequestId", "req-7"),
+        ],
         r#"{"message":"gone"}"#,
     ));
-    assert_eq!(e, Err(EchoError::NotFound(Some("gone".into()))));
-    let e = Echo::parse_response(response(500, &[], r#"{"__type":"ns#Boom","Message":"m"}"#));
+    let Err(ParseError::Service(e)) = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!((e.status(), e.request_id()), (400, Some("req-7")));
+    assert_eq!(e.into_error(), EchoError::NotFound(Some("gone".into())));
+    let e = service_error(Echo::parse_response(response(
+        500,
+        &[],
+        r#"{"__type":"ns#Boom","Message":"m"}"#,
+    )));
     assert_eq!(
         e,
-        Err(EchoError::Unhandled(
+        EchoError::Unhandled(
             UnhandledError::new(
                 "Boom",
                 Some("m".into()),
                 br#"{"__type":"ns#Boom","Message":"m"}"#.to_vec()
             )
             .with_status(500)
-        ))
+        )
     );
     // A redirect is not a success either.
-    let e = Echo::parse_response(response(301, &[], "")).unwrap_err();
+    let e = service_error(Echo::parse_response(response(301, &[], "")));
     assert!(
         matches!(e, EchoError::Unhandled(u) if u.code() == "Unknown" && u.status() == Some(301))
     );
@@ -165,11 +184,15 @@ fn invoke_over_the_in_memory_transport() {
     let out = block_on(invoke::<Echo, _>(&t, &options, &"hi".to_owned())).unwrap();
     assert_eq!(out.value.as_deref(), Some("hi"));
     let err = block_on(invoke::<Echo, _>(&t, &options, &"x".to_owned())).unwrap_err();
-    assert_eq!(err.as_operation_error(), Some(&EchoError::NotFound(None)));
+    assert_eq!(err.as_service_error(), Some(&EchoError::NotFound(None)));
+    let InvokeError::Service(service) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(service.status(), 400);
     let err = block_on(invoke::<Echo, _>(&t, &options, &"y".to_owned())).unwrap_err();
     assert!(matches!(err, InvokeError::Transport(_)));
     assert!(err.to_string().starts_with("transport error: "));
-    assert!(err.into_operation_error().is_none());
+    assert!(err.into_service_error().is_none());
     let requests = t.requests();
     assert_eq!(requests.len(), 3);
     assert_eq!(requests[0].body(), br#"{"Value":"hi","Token":"t-1"}"#);

@@ -9,7 +9,7 @@ use super::header::{split_http_dates, split_list};
 use crate::error::ErrorParts;
 use crate::response::{split_response, ErrorResponse};
 use crate::text::FromText;
-use crate::{Blob, DecodeError, Timestamp, TimestampFormat};
+use crate::{Blob, DecodeError, ParseError, Timestamp, TimestampFormat};
 
 /// A structure read from a whole response: status, headers and body. Generated for the outputs
 /// and errors of REST operations that bind members outside the body.
@@ -26,23 +26,22 @@ impl DecodeResponse for () {
 }
 
 /// Parses a REST operation's response: a success status decodes `T` with
-/// [`DecodeResponse`] (a failure becomes an `E` through `From<DecodeError>`); an error status
+/// [`DecodeResponse`] (a failure is a [`ParseError::Decode`]); an error status
 /// becomes an [`ErrorResponse`] whose code and message `find_parts` reads, given to `error`.
 pub fn decode_response<T, E>(
     response: Response<Vec<u8>>,
     find_parts: fn(&HeaderMap, &[u8]) -> ErrorParts,
     error: fn(&ErrorResponse) -> E,
-) -> Result<T, E>
+) -> Result<T, ParseError<E>>
 where
     T: DecodeResponse,
-    E: From<DecodeError>,
 {
     match split_response(response, find_parts) {
         Ok(response) => match T::decode_response(&response) {
             Ok(value) => Ok(value),
-            Err(e) => Err(E::from(e)),
+            Err(e) => Err(ParseError::decode(e, response)),
         },
-        Err(response) => Err(error(&response)),
+        Err(response) => Err(ParseError::service(error(&response), &response)),
     }
 }
 

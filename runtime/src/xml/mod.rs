@@ -22,7 +22,7 @@ use http::Response;
 
 use crate::error::xml_error_summary;
 use crate::response::{split_response, ErrorResponse};
-use crate::DecodeError;
+use crate::{DecodeError, ParseError};
 
 /// Decodes a whole document whose root element is `T`, whatever the root's name; nothing but
 /// whitespace, comments and processing instructions may follow it.
@@ -151,23 +151,22 @@ pub fn error_from_slice<T: XmlDecode>(bytes: &[u8]) -> Result<T, DecodeError> {
 
 /// Parses the response of an XML protocol whose output is the whole body (restXml outputs
 /// without members bound elsewhere), its root element named `root`: a success decodes `T` with
-/// [`from_body`], a decoding failure becomes an `E` through `From<DecodeError>`; an error
+/// [`from_body`], a decoding failure is a [`ParseError::Decode`]; an error
 /// response, with its code and message found by [`xml_error_summary`], goes to `error`.
 pub fn decode_response<T, E>(
     response: Response<Vec<u8>>,
     root: &str,
     error: fn(&ErrorResponse) -> E,
-) -> Result<T, E>
+) -> Result<T, ParseError<E>>
 where
     T: XmlDecode,
-    E: From<DecodeError>,
 {
     match split_response(response, xml_error_summary) {
         Ok(response) => match from_body(response.body(), root) {
             Ok(value) => Ok(value),
-            Err(e) => Err(E::from(e)),
+            Err(e) => Err(ParseError::decode(e, response)),
         },
-        Err(response) => Err(error(&response)),
+        Err(response) => Err(ParseError::service(error(&response), &response)),
     }
 }
 

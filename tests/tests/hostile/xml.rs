@@ -92,7 +92,7 @@ macro_rules! xml_dispatch {
 rest_xml_outputs!(xml_dispatch);
 
 /// `O`'s response to a 200 with `body`.
-fn parse<O: Operation>(body: &[u8]) -> Result<O::Output, O::Error> {
+fn parse<O: Operation>(body: &[u8]) -> Result<O::Output, smithy_runtime::ParseError<O::Error>> {
     O::parse_response(smithy_runtime::http::Response::new(body.to_vec()))
 }
 

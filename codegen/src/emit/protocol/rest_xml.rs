@@ -37,7 +37,7 @@ impl ProtocolEmitter for RestXml {
         if op.errors_in_success {
             quote! {
                 if let Some(error) = ::smithy_runtime::xml::error_in_success(&response) {
-                    return Err(#errors(&error));
+                    return Err(::smithy_runtime::ParseError::service(#errors(&error), &error));
                 }
                 #parse
             }

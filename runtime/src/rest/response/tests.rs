@@ -142,10 +142,12 @@ enum Error {
     Service(Option<String>, u16),
 }
 
-impl From<DecodeError> for Error {
-    fn from(e: DecodeError) -> Self {
-        Error::Decode(e.to_string())
-    }
+/// What `decode_response` gave, flattened for comparison.
+fn flat(result: Result<Output, crate::ParseError<Error>>) -> Result<Output, Error> {
+    result.map_err(|e| match e {
+        crate::ParseError::Service(e) => e.into_error(),
+        crate::ParseError::Decode(e) => Error::Decode(e.decode_error().to_string()),
+    })
 }
 
 fn service_error(response: &ErrorResponse) -> Error {
@@ -163,7 +165,7 @@ fn decode_response_sorts_success_and_error() {
         .body(Vec::new())
         .unwrap();
     assert_eq!(
-        decode_response::<Output, Error>(ok, crate::json_error_parts, service_error),
+        flat(decode_response(ok, crate::json_error_parts, service_error)),
         Ok(Output {
             status: 201,
             greeting: Some("Hello".into())
@@ -176,7 +178,7 @@ fn decode_response_sorts_success_and_error() {
         .body(Vec::new())
         .unwrap();
     assert!(matches!(
-        decode_response::<Output, Error>(bad, crate::json_error_parts, service_error),
+        flat(decode_response(bad, crate::json_error_parts, service_error)),
         Err(Error::Decode(m)) if m.contains("X-Greeting")
     ));
     let failed = Response::builder()
@@ -185,7 +187,11 @@ fn decode_response_sorts_success_and_error() {
         .body(Vec::new())
         .unwrap();
     assert_eq!(
-        decode_response::<Output, Error>(failed, crate::json_error_parts, service_error),
+        flat(decode_response(
+            failed,
+            crate::json_error_parts,
+            service_error
+        )),
         Err(Error::Service(Some("NotFound".into()), 404))
     );
 }

@@ -1,0 +1,192 @@
+//! Why a response did not give the operation's output: the service said no (a
+//! [`ServiceError`], with the status and request id it came with), or the response could not be
+//! read (a [`ResponseDecodeError`], with the status, the decoding error and the body).
+
+use std::fmt;
+use std::ops::Deref;
+
+use http::Response;
+
+use crate::response::ErrorResponse;
+use crate::DecodeError;
+
+/// Why [`Operation::parse_response`](crate::Operation::parse_response) gave no output.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParseError<E> {
+    /// The service answered with an error: one of the operation's modeled errors, or an
+    /// unhandled one.
+    Service(ServiceError<E>),
+    /// A success response whose body is not the operation's output.
+    Decode(ResponseDecodeError),
+}
+
+impl<E> ParseError<E> {
+    /// The service's error `error`, read from `response`.
+    pub fn service(error: E, response: &ErrorResponse) -> Self {
+        ParseError::Service(ServiceError {
+            error,
+            status: response.status().as_u16(),
+            request_id: response.request_id().map(str::to_owned),
+            extended_request_id: response.extended_request_id().map(str::to_owned),
+        })
+    }
+
+    /// A success `response` whose body failed to decode with `error`.
+    pub fn decode(error: DecodeError, response: Response<Vec<u8>>) -> Self {
+        let request_id = crate::error::header_request_id(response.headers());
+        let status = response.status().as_u16();
+        ParseError::Decode(ResponseDecodeError {
+            status,
+            error,
+            body: response.into_body(),
+            request_id,
+        })
+    }
+
+    /// The service's error by value, if that is what this is.
+    pub fn into_service_error(self) -> Option<E> {
+        match self {
+            ParseError::Service(e) => Some(e.error),
+            ParseError::Decode(_) => None,
+        }
+    }
+
+    /// The service's error, if that is what this is.
+    pub fn service_error(&self) -> Option<&E> {
+        match self {
+            ParseError::Service(e) => Some(&e.error),
+            ParseError::Decode(_) => None,
+        }
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for ParseError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseError::Service(e) => fmt::Display::fmt(e, f),
+            ParseError::Decode(e) => fmt::Display::fmt(e, f),
+        }
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for ParseError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ParseError::Service(e) => Some(&e.error),
+            ParseError::Decode(e) => Some(&e.error),
+        }
+    }
+}
+
+/// An error the service answered with, and what came with it: the HTTP status and the request
+/// ids to quote to AWS support. Dereferences to the error itself, so its methods (`code()`,
+/// `message()`, `is_…()`) apply directly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceError<E> {
+    error: E,
+    status: u16,
+    request_id: Option<String>,
+    extended_request_id: Option<String>,
+}
+
+impl<E> ServiceError<E> {
+    /// The operation's error.
+    pub fn error(&self) -> &E {
+        &self.error
+    }
+
+    /// The operation's error, by value.
+    pub fn into_error(self) -> E {
+        self.error
+    }
+
+    /// The HTTP status of the response.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The request id the service gave (`x-amzn-RequestId`, `x-amz-request-id`, or the XML
+    /// body's `RequestId`).
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// S3's extended request id (`x-amz-id-2`).
+    pub fn extended_request_id(&self) -> Option<&str> {
+        self.extended_request_id.as_deref()
+    }
+}
+
+impl<E> Deref for ServiceError<E> {
+    type Target = E;
+
+    fn deref(&self) -> &E {
+        &self.error
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for ServiceError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (status {}", self.error, self.status)?;
+        if let Some(id) = &self.request_id {
+            write!(f, ", request id {id}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for ServiceError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
+/// A success response whose body is not the operation's output: the status, the decoding error
+/// (with the path to the offending value) and the body as received.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseDecodeError {
+    status: u16,
+    error: DecodeError,
+    body: Vec<u8>,
+    request_id: Option<String>,
+}
+
+impl ResponseDecodeError {
+    /// The HTTP status of the response.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// What could not be decoded, and where.
+    pub fn decode_error(&self) -> &DecodeError {
+        &self.error
+    }
+
+    /// The body as received.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The request id from the response's headers, if any.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+impl fmt::Display for ResponseDecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the response (status {}, {} bytes) could not be decoded: {}",
+            self.status,
+            self.body.len(),
+            self.error
+        )
+    }
+}
+
+impl std::error::Error for ResponseDecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
