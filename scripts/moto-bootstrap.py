@@ -6,8 +6,10 @@ Run with the moto venv's python (boto3 comes with moto):
 
 Makes exactly BOOTSTRAP_CALLS unauthenticated IAM calls, so moto must be started with
 INITIAL_NO_AUTH_ACTION_COUNT=4 (tests/tests/support/moto.rs does): an IAM user, a policy
-allowing everything, attached to the user, and an access key for it. Prints the key as one
-line of JSON: {"access_key_id": "...", "secret_access_key": "..."}.
+allowing everything, attached to the user, and an access key for it. Then, signed with that key
+(so these do not count), a role anyone may assume, allowed everything, for the assume-role
+tests. Prints one line of JSON:
+{"access_key_id": "...", "secret_access_key": "...", "role_arn": "..."}.
 """
 
 import json
@@ -21,6 +23,15 @@ from botocore.config import Config
 BOOTSTRAP_CALLS = 4
 
 USER = "smithy-e2e"
+ROLE = "smithy-e2e-role"
+TRUST = json.dumps(
+    {
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}
+        ],
+    }
+)
 POLICY = json.dumps(
     {
         "Version": "2012-10-17",
@@ -47,11 +58,22 @@ def main() -> None:
     arn = iam.create_policy(PolicyName="allow-all", PolicyDocument=POLICY)["Policy"]["Arn"]
     iam.attach_user_policy(UserName=USER, PolicyArn=arn)
     key = iam.create_access_key(UserName=USER)["AccessKey"]
+    signed = boto3.client(
+        "iam",
+        endpoint_url=sys.argv[1],
+        region_name="us-east-1",
+        aws_access_key_id=key["AccessKeyId"],
+        aws_secret_access_key=key["SecretAccessKey"],
+        config=Config(retries={"total_max_attempts": 1}),
+    )
+    role = signed.create_role(RoleName=ROLE, AssumeRolePolicyDocument=TRUST)["Role"]["Arn"]
+    signed.put_role_policy(RoleName=ROLE, PolicyName="allow-all", PolicyDocument=POLICY)
     print(
         json.dumps(
             {
                 "access_key_id": key["AccessKeyId"],
                 "secret_access_key": key["SecretAccessKey"],
+                "role_arn": role,
             }
         )
     )

@@ -71,7 +71,7 @@ pub struct Config {
     /// Partition data (JSON) for those cases instead of the runtime's bundled copy.
     pub partitions: Option<String>,
     /// Older partition data (JSON) for the cases written against it
-    /// ([`endpoints::ISO_DUAL_STACK_ERA`]); without it they are skipped.
+    /// (`sweep::endpoints::ISO_DUAL_STACK_ERA`); without it they are skipped.
     pub era_partitions: Option<String>,
 }
 

@@ -8,7 +8,7 @@ use crate::call::{user_agent, CallSettings, Clock, ClockSkew, SigningSettings, T
 use crate::config::{resolve_region, ConfigError, EndpointConfig, Env, ProfileSet, Region};
 use crate::credentials::{
     DefaultCredentialsChain, LazyCredentialsCache, ProvideCredentials, ProviderConfig,
-    SharedCredentialsProvider,
+    SharedCredentialsProvider, StsAssumeRole,
 };
 use crate::endpoint::{apply_endpoint, resolve_endpoint, EndpointError};
 use crate::operation::RequestOptions;
@@ -204,8 +204,8 @@ impl ClientConfig {
     /// [`resolve_region`]); the retry settings (`AWS_MAX_ATTEMPTS`, `AWS_RETRY_MODE`, the
     /// profile: [`RetryConfig::from_env`]); and, unless credentials were set in code, the
     /// default credentials chain ([`DefaultCredentialsChain`]: the environment, the shared files,
-    /// web identity, the container endpoint, EC2 instance metadata), cached until shortly before
-    /// they expire. The chain reads nothing until the first signed call. `sdk_id` is the
+    /// web identity, the container endpoint, EC2 instance metadata; roles assumed through STS,
+    /// [`StsAssumeRole`]), cached until shortly before they expire. The chain reads nothing until the first signed call. `sdk_id` is the
     /// service's `sdkId` (`GameLift`); `env` is [`Env::real`] or a test double.
     pub fn load(mut self, sdk_id: &str, env: &Env) -> Result<Self, ConfigError> {
         let profiles = ProfileSet::load(env);
@@ -233,6 +233,13 @@ impl ClientConfig {
             {
                 providers = providers.with_transport(std::sync::Arc::new(metadata_client()));
             }
+            // Roles (`role_arn`, web identity) are assumed through STS over the default
+            // transport, with the proxy and endpoint settings of `env`.
+            let sts_transport = std::sync::Arc::new(crate::default_transport(env));
+            providers = providers.with_sts(std::sync::Arc::new(StsAssumeRole::new(
+                sts_transport,
+                env.clone(),
+            )));
             let chain = DefaultCredentialsChain::new(providers);
             self = self.with_credentials(LazyCredentialsCache::new(chain));
         }

@@ -40,6 +40,19 @@ impl<T: Transport> DynTransport for T {
     }
 }
 
+/// A shared [`DynTransport`] is a transport too: a client can send through the one a
+/// credentials provider holds.
+impl Transport for std::sync::Arc<dyn DynTransport> {
+    fn send(
+        &self,
+        request: Request<Vec<u8>>,
+    ) -> impl Future<Output = Result<Response<Vec<u8>>, TransportError>> + Send {
+        // The pointee's method: `self.send_boxed` would pick the blanket `DynTransport` impl of
+        // the `Arc` itself, which calls back here.
+        (**self).send_boxed(request)
+    }
+}
+
 /// A transport failure: connection refused, timeout, TLS… anything before a complete response.
 ///
 /// Transparent: `Display` and `source` are those of the wrapped error. [`kind`](Self::kind) says
@@ -278,6 +291,16 @@ mod tests {
             }
         }
         assert_eq!(block_on(Flag(Arc::new(Mutex::new(false)), false)), 7);
+    }
+
+    #[test]
+    fn a_shared_dyn_transport_sends_through_its_pointee() {
+        let t: Arc<dyn DynTransport> = Arc::new(InMemoryTransport::new());
+        let sent = block_on(Transport::send(&t, Request::new(Vec::new())));
+        assert_eq!(
+            sent.unwrap_err().to_string(),
+            "InMemoryTransport has no responses left"
+        );
     }
 
     #[test]

@@ -269,3 +269,95 @@ async fn a_wrong_secret_is_an_authentication_failure_with_the_servers_code() {
     };
     assert_eq!(error.code(), "SignatureDoesNotMatch");
 }
+
+/// The credentials a client built by `from_env_in(env)` signs with.
+async fn resolved_credentials(env: &Env) -> smithy_runtime::credentials::Credentials {
+    use smithy_runtime::credentials::ProvideCredentials;
+    let client = dynamodb::client::Client::from_env_in(env).unwrap();
+    client
+        .config()
+        .credentials()
+        .expect("the default chain")
+        .provide_credentials()
+        .await
+        .expect("credentials from the chain")
+}
+
+#[tokio::test]
+async fn a_profile_with_role_arn_assumes_the_role_through_sts() {
+    let Some(moto) = Moto::start_or_skip() else {
+        return;
+    };
+    let base = moto.credentials();
+    let env = Env::from_map([
+        ("HOME", "/home/e2e".to_owned()),
+        ("AWS_PROFILE", "game-admin".to_owned()),
+        ("AWS_ENDPOINT_URL", moto.endpoint()),
+        ("AWS_EC2_METADATA_DISABLED", "true".to_owned()),
+    ])
+    .with_file(
+        "/home/e2e/.aws/config",
+        format!(
+            "[profile game-admin]\nrole_arn = {}\nsource_profile = base\nregion = us-east-1\n\
+             role_session_name = e2e-session\n",
+            moto.role_arn()
+        ),
+    )
+    .with_file(
+        "/home/e2e/.aws/credentials",
+        format!(
+            "[base]\naws_access_key_id = {}\naws_secret_access_key = {}\n",
+            base.access_key_id(),
+            base.secret_access_key()
+        ),
+    );
+    // The chain assumed the role with a signed STS AssumeRole call through the generated STS
+    // client: temporary credentials, not the base profile's.
+    let credentials = resolved_credentials(&env).await;
+    assert!(
+        credentials.access_key_id().starts_with("ASIA"),
+        "{credentials:?}"
+    );
+    assert_ne!(credentials.access_key_id(), base.access_key_id());
+    assert!(credentials.session_token().is_some() && credentials.expiry().is_some());
+    // And they work: moto checks the signature and the role's policy.
+    let client = dynamodb::client::Client::from_env_in(&env).unwrap();
+    let tables = client
+        .list_tables(dynamodb::types::ListTablesInput::default())
+        .await
+        .expect("ListTables with the role's credentials");
+    assert_eq!(tables.table_names, Some(vec![]));
+}
+
+#[tokio::test]
+async fn a_web_identity_token_is_exchanged_through_sts() {
+    let Some(moto) = Moto::start_open_or_skip() else {
+        return;
+    };
+    let env = Env::from_map([
+        ("HOME", "/home/e2e".to_owned()),
+        ("AWS_REGION", "us-east-1".to_owned()),
+        ("AWS_ENDPOINT_URL", moto.endpoint()),
+        ("AWS_EC2_METADATA_DISABLED", "true".to_owned()),
+        (
+            "AWS_ROLE_ARN",
+            "arn:aws:iam::123456789012:role/eks-pod".to_owned(),
+        ),
+        ("AWS_ROLE_SESSION_NAME", "pod-session".to_owned()),
+        (
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+            "/var/run/secrets/eks.amazonaws.com/serviceaccount/token".to_owned(),
+        ),
+    ])
+    .with_file(
+        "/var/run/secrets/eks.amazonaws.com/serviceaccount/token",
+        "eyJhbGciOiJSUzI1NiJ9.e2e-token.signature\n",
+    );
+    let credentials = resolved_credentials(&env).await;
+    assert!(
+        credentials.access_key_id().starts_with("ASIA"),
+        "{credentials:?}"
+    );
+    assert!(credentials.session_token().is_some() && credentials.expiry().is_some());
+    assert_eq!(credentials.provider(), "WebIdentity");
+}

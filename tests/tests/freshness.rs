@@ -41,3 +41,23 @@ fn committed_gamelift_crate_is_fresh() {
         "generated/gamelift is stale: {stale:?}; run the README's generate command and commit"
     );
 }
+
+/// The STS client compiled into the runtime for its credential providers
+/// (`runtime/src/credentials/sts_client.rs`) must be what the generator produces now:
+/// `smithy-codegen generate models/sts.json --operations AssumeRole,AssumeRoleWithWebIdentity
+/// --single-file --out runtime/src/credentials/sts_client.rs`.
+#[test]
+fn runtime_sts_client_is_fresh() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let output = Builder::new()
+        .model(root.join("models/sts.json"))
+        .operations(["AssumeRole", "AssumeRoleWithWebIdentity"])
+        .generate_single_file()
+        .expect("STS generates");
+    let committed = std::fs::read_to_string(root.join("runtime/src/credentials/sts_client.rs"))
+        .unwrap_or_default();
+    assert!(
+        output.files.len() == 1 && committed == output.files[0].contents,
+        "runtime/src/credentials/sts_client.rs is stale: regenerate it with the command above"
+    );
+}

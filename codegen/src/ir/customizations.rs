@@ -9,12 +9,19 @@
 //!   success status with an error body, which is an error. With endpoint rules, the bucket is
 //!   in the endpoint they resolve (its host, or its path for path-style addressing), so the
 //!   leading `/{Bucket}` of each URI is dropped, as the SDKs do ([`bucket_in_endpoint`]).
+//! - AWS STS: `AssumeRoleWithWebIdentity` and `AssumeRoleWithSAML` are called without
+//!   credentials (the token or assertion is the proof), so they are not signed, as every SDK
+//!   does; the model no longer says so (older models had `@optionalAuth`).
 
 use super::{Service, TypeKind, TypeRef, UriSegment};
 
 const GLACIER: &str = "com.amazonaws.glacier#Glacier";
 const API_GATEWAY: &str = "com.amazonaws.apigateway#BackplaneControlService";
 const S3: &str = "com.amazonaws.s3#AmazonS3";
+const STS: &str = "com.amazonaws.sts#AWSSecurityTokenServiceV20110615";
+
+/// STS operations called without credentials.
+const STS_UNSIGNED: &[&str] = &["AssumeRoleWithWebIdentity", "AssumeRoleWithSAML"];
 
 /// S3 operations whose success status may carry an error body.
 const S3_ERRORS_IN_SUCCESS: &[&str] = &["CopyObject", "CompleteMultipartUpload", "UploadPartCopy"];
@@ -35,6 +42,13 @@ pub fn apply(service: &mut Service) {
         S3 => {
             for op in &mut service.operations {
                 op.errors_in_success = S3_ERRORS_IN_SUCCESS.contains(&op.wire_name.as_str());
+            }
+        }
+        STS => {
+            for op in &mut service.operations {
+                if STS_UNSIGNED.contains(&op.wire_name.as_str()) {
+                    op.auth = super::auth::Auth::None;
+                }
             }
         }
         _ => {}
