@@ -179,6 +179,11 @@ fn main() -> Result<(), smithy_codegen::Error> {
         }
         builder.generate_to_out_dir(file)?;
     }
+    // S3's GetObject and PutObject with S3's real endpoint rules, for the presigned URLs
+    // (`tests/tests/presign.rs`).
+    smithy_codegen::Builder::new()
+        .model(models.join("s3-presign.json"))
+        .generate_to_out_dir("s3_presign.rs")?;
     // The hostile-input harness's restXml slice (`tests/hostile/xml.rs`), with the encoders of
     // outputs for its round trips; `fuzz/build.rs` generates the same.
     smithy_codegen::Builder::new()

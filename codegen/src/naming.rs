@@ -97,6 +97,26 @@ fn bare_snake(name: &str) -> String {
     field_name(name).trim_start_matches("r#").to_owned()
 }
 
+/// The generated client's own methods (`emit/client.rs`): an operation whose method name
+/// would be one of these gets a suffix instead (`Config` → `config_2`).
+pub const CLIENT_METHODS: &[&str] = &[
+    "new",
+    "from_env",
+    "from_env_in",
+    "from_env_with_transport",
+    "transport",
+    "config",
+    "presign",
+];
+
+/// Operation method names, unique among themselves and with the client's own methods.
+pub fn operation_fn_names(names: &mut Vec<String>) {
+    let mut all: Vec<String> = CLIENT_METHODS.iter().map(|m| (*m).to_owned()).collect();
+    all.append(names);
+    dedupe(&mut all);
+    *names = all.split_off(CLIENT_METHODS.len());
+}
+
 /// Makes `names` unique, keeping the first occurrence of each name and suffixing
 /// later ones with `2`, `3`, … (`_2` for snake_case names). Order decides, so
 /// callers pass names in model order.
@@ -321,6 +341,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn operation_methods_make_way_for_the_clients_own() {
+        let mut names: Vec<String> = ["config", "list_fleets", "presign", "new"]
+            .map(String::from)
+            .to_vec();
+        operation_fn_names(&mut names);
+        assert_eq!(names, ["config_2", "list_fleets", "presign_2", "new_2"]);
     }
 
     #[test]

@@ -148,7 +148,10 @@ pub use error::{
 };
 pub use idempotency::{random_uuid_v4, IdempotencyTokenProvider};
 pub use json::{from_slice, JsonDecode, JsonEncode, JsonReader, JsonWriter};
-pub use operation::{invoke, send_operation, InvokeError, Operation, RequestOptions};
+pub use operation::{
+    invoke, presign_operation, send_operation, InvokeError, Operation, PresignedRequest,
+    RequestOptions,
+};
 pub use parse_error::{ParseError, ResponseDecodeError, ServiceError};
 
 /// An HTTP request with its body in memory, as operations build them.

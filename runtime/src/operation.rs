@@ -8,7 +8,7 @@ use http::{Request, Response};
 
 use crate::auth::AuthScheme;
 use crate::build_error::BuildError;
-use crate::call::{dispatch, AuthFailure, Call, Failure, SigningFailure, TimeoutError};
+use crate::call::{dispatch, presign, AuthFailure, Call, Failure, SigningFailure, TimeoutError};
 use crate::client_config::ClientConfig;
 use crate::credentials::CredentialsError;
 use crate::endpoint::EndpointError;
@@ -142,6 +142,75 @@ where
         O::parse_response(response).map_err(|e| match e {
             ParseError::Service(e) => InvokeError::Service(e),
             ParseError::Decode(e) => InvokeError::Decode(e),
+        })
+    }
+}
+
+/// A request signed in its URL: anyone holding it may make the call until it expires, sending
+/// `method` to `url` with `headers` (and, for an upload, the body).
+#[derive(Clone, Debug)]
+pub struct PresignedRequest {
+    method: http::Method,
+    url: String,
+    headers: http::HeaderMap,
+}
+
+impl PresignedRequest {
+    /// The HTTP method.
+    pub fn method(&self) -> &http::Method {
+        &self.method
+    }
+
+    /// The URL, with the signature in its query (`X-Amz-Signature=…`).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Headers the request must be sent with (they are signed), such as `content-type`.
+    pub fn headers(&self) -> &http::HeaderMap {
+        &self.headers
+    }
+}
+
+/// A presigned URL for `O` with `input`, valid for `expires_in` (at most 7 days): the request
+/// the client would send, its endpoint resolved, signed in its query string with the
+/// configuration's credentials and clock, as botocore's `generate_presigned_url` makes them.
+/// For S3 (`GetObject`, `PutObject`…), where the body is sent by whoever holds the URL; an
+/// operation whose request has a body elsewhere cannot be presigned (`InvokeError::Signing`).
+pub fn presign_operation<'c, O>(
+    config: &'c ClientConfig,
+    input: &O::Input,
+    expires_in: std::time::Duration,
+) -> impl Future<Output = Result<PresignedRequest, InvokeError<O::Error>>> + 'c
+where
+    O: Operation + 'c,
+{
+    let prepared = match O::build_request(input, config.options()) {
+        Ok(mut request) => {
+            let mut params = config.endpoint_params();
+            O::endpoint_params(input, &mut params);
+            match config.apply_endpoint(&mut request, &params) {
+                Ok(()) => Ok(request),
+                Err(e) => Err(InvokeError::Endpoint(e)),
+            }
+        }
+        Err(e) => Err(InvokeError::Build(e)),
+    };
+    async move {
+        let request = prepared?;
+        let settings = config.call_settings();
+        let time = settings.skew.adjust(settings.clock.now());
+        let url = presign(&request, O::AUTH, &settings, time, expires_in)
+            .await
+            .map_err(|failure| InvokeError::from_failure(Failure::Auth(failure)))?;
+        let mut headers = request.headers().clone();
+        headers.remove(http::header::HOST);
+        // The holder of the URL sends the body, of whatever length; it is not signed either.
+        headers.remove(http::header::CONTENT_LENGTH);
+        Ok(PresignedRequest {
+            method: request.method().clone(),
+            url,
+            headers,
         })
     }
 }

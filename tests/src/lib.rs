@@ -18,6 +18,12 @@ pub mod cloudwatch_logs {
     include!(concat!(env!("OUT_DIR"), "/e2e_cloudwatch_logs.rs"));
 }
 
+/// Amazon S3's `GetObject` and `PutObject` with S3's real endpoint rules
+/// (`models/s3-presign.json`), for the presigned-URL tests.
+pub mod s3_presign {
+    include!(concat!(env!("OUT_DIR"), "/s3_presign.rs"));
+}
+
 /// One module per fixture model, each including `<prefix><name>.rs` from `OUT_DIR`.
 macro_rules! fixture_modules {
     ($prefix:literal, $note:literal) => {

@@ -59,6 +59,23 @@ impl<T> Client<T> {
         &self.transport
     }
 
+    /// A presigned request for the operation `O` with `input`, valid for `expires_in`
+    /// (at most 7 days): its URL carries the signature, so whoever holds it can make the
+    /// call (S3 `GetObject`, `PutObject`…), as botocore's `generate_presigned_url`; see
+    /// `smithy_runtime::presign_operation`. Needs credentials, not the transport.
+    pub fn presign<O: ::smithy_runtime::Operation + 'static>(
+        &self,
+        input: &O::Input,
+        expires_in: ::std::time::Duration,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            ::smithy_runtime::PresignedRequest,
+            ::smithy_runtime::InvokeError<O::Error>,
+        >,
+    > + '_ {
+        ::smithy_runtime::presign_operation::<O>(&self.config, input, expires_in)
+    }
+
     /// The configuration calls are made with.
     pub fn config(&self) -> &::smithy_runtime::ClientConfig {
         &self.config

@@ -12,7 +12,7 @@ use http::header::{HeaderValue, DATE};
 use http::{Request, Response};
 
 pub use auth::SigningFailure;
-pub(crate) use auth::{AuthFailure, SigningSettings};
+pub(crate) use auth::{presign, AuthFailure, SigningSettings};
 pub(crate) use headers::user_agent;
 pub(crate) use settings::{CallSettings, ClockSkew};
 pub use settings::{Clock, TimeoutConfig, TimeoutError};

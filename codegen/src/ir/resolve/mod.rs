@@ -182,7 +182,7 @@ impl<'m> Resolver<'m> {
         ops.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
         let mut fn_names: Vec<String> = ops.iter().map(|o| o.fn_name.clone()).collect();
         let mut type_names: Vec<String> = ops.iter().map(|o| o.type_name.clone()).collect();
-        naming::dedupe(&mut fn_names);
+        naming::operation_fn_names(&mut fn_names);
         naming::dedupe(&mut type_names);
         for ((op, fn_name), type_name) in ops.iter_mut().zip(fn_names).zip(type_names) {
             op.fn_name = fn_name;
