@@ -83,3 +83,66 @@ fn scheme_list(value: &Value) -> Result<Vec<String>> {
         .map(|v| v.as_str().map(str::to_owned).ok_or_else(wrong))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ShapeId, ShapeType};
+
+    fn shape(traits: serde_json::Value) -> Shape {
+        Shape {
+            id: ShapeId::parse("ns#S").unwrap(),
+            shape_type: ShapeType::Service,
+            members: Vec::new(),
+            traits: serde_json::from_value(traits).unwrap(),
+            mixins: Vec::new(),
+            bindings: Default::default(),
+            file: 0,
+        }
+    }
+
+    fn sigv4(unsigned_payload: bool) -> Auth {
+        Auth::SigV4 {
+            signing_name: "svc".to_owned(),
+            unsigned_payload,
+        }
+    }
+
+    #[test]
+    fn effective_schemes_follow_the_operation_then_the_service() {
+        let service = shape(serde_json::json!({
+            "aws.auth#sigv4": {"name": "svc"},
+            "smithy.api#httpBearerAuth": {}
+        }));
+        let op = |traits| operation_auth(&service, &shape(traits)).unwrap();
+        assert_eq!(op(serde_json::json!({})), sigv4(false));
+        assert_eq!(
+            op(serde_json::json!({"smithy.api#unsignedPayload": {}})),
+            sigv4(true)
+        );
+        assert_eq!(
+            op(serde_json::json!({"smithy.api#optionalAuth": {}})),
+            Auth::None
+        );
+        assert_eq!(op(serde_json::json!({"smithy.api#auth": []})), Auth::None);
+        assert_eq!(
+            op(serde_json::json!({"smithy.api#auth": ["smithy.api#httpBearerAuth"]})),
+            Auth::Unsupported("smithy.api#httpBearerAuth".to_owned())
+        );
+        let bare = shape(serde_json::json!({}));
+        assert_eq!(
+            operation_auth(&bare, &shape(serde_json::json!({}))).unwrap(),
+            Auth::None
+        );
+    }
+
+    #[test]
+    fn sigv4_without_a_name_or_a_malformed_auth_list_is_an_error() {
+        let nameless = shape(serde_json::json!({"aws.auth#sigv4": {}}));
+        let e = operation_auth(&nameless, &shape(serde_json::json!({}))).unwrap_err();
+        assert!(e.to_string().contains("no `name`"), "{e}");
+        let service = shape(serde_json::json!({"smithy.api#auth": "aws.auth#sigv4"}));
+        let e = operation_auth(&service, &shape(serde_json::json!({}))).unwrap_err();
+        assert!(e.to_string().contains("list of shape ids"), "{e}");
+    }
+}

@@ -323,3 +323,66 @@ fn signing_failures_send_nothing() {
     }
     assert!(t.requests().is_empty());
 }
+
+/// `request()` carrying a resolved endpoint whose `authSchemes` are `schemes` (name, signing
+/// name, signing region).
+fn with_endpoint(schemes: &[(&str, &str, &str)]) -> Request<Vec<u8>> {
+    use crate::document::Document;
+    use std::collections::BTreeMap;
+    let schemes = schemes
+        .iter()
+        .map(|(name, service, region)| {
+            Document::from(BTreeMap::from([
+                ("name".to_owned(), Document::from(*name)),
+                ("signingName".to_owned(), Document::from(*service)),
+                ("signingRegion".to_owned(), Document::from(*region)),
+            ]))
+        })
+        .collect::<Vec<_>>();
+    let mut request = request();
+    request.extensions_mut().insert(crate::rules::Endpoint {
+        url: "https://gamelift.us-west-2.amazonaws.com".to_owned(),
+        headers: Vec::new(),
+        properties: BTreeMap::from([("authSchemes".to_owned(), Document::from(schemes))]),
+    });
+    request
+}
+
+fn run_request(
+    request: Request<Vec<u8>>,
+    transport: &dyn DynTransport,
+    config: &ClientConfig,
+) -> Result<Response<Vec<u8>>, Failure> {
+    let call = Call {
+        auth: SIGNED,
+        retryable: &[],
+    };
+    block_on(dispatch(transport, request, call, config.call_settings()))
+}
+
+#[test]
+fn the_endpoints_auth_scheme_names_the_signing_service_and_region() {
+    let sleep = Recorded::default();
+    let config = config(&sleep);
+    let t = Scripted::new(vec![response(200, "{}")]);
+    let endpoint = with_endpoint(&[("sigv4a", "gl", "*"), ("sigv4", "gamelift-x", "eu-west-3")]);
+    run_request(endpoint, &t, &config).unwrap();
+    let auth = t.requests()[0].headers()["authorization"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        auth.contains("/20150830/eu-west-3/gamelift-x/aws4_request"),
+        "the first scheme this runtime supports: {auth}"
+    );
+
+    let t = Scripted::new(vec![response(200, "{}")]);
+    match run_request(with_endpoint(&[("sigv4a", "gl", "*")]), &t, &config) {
+        Err(Failure::Auth(AuthFailure::Signing(e))) => assert_eq!(
+            e.to_string(),
+            "cannot sign the request: the auth scheme `sigv4a` is not supported yet"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(t.requests().is_empty(), "nothing is sent unsigned");
+}
