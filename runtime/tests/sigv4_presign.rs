@@ -132,7 +132,9 @@ fn presigned_urls_match_botocore() {
             );
         }
     }
-    println!("SigV4 presigned URLs vs botocore: {passed} passed, {failed} failed");
+    // Written to the handle directly: the harness captures `println!` of passing tests.
+    let line = format!("SigV4 presigned URLs vs botocore: {passed} passed, {failed} failed");
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("{line}\n").as_bytes());
     assert_eq!(failed, 0);
     assert_eq!(passed, cases.len());
     assert!(passed >= 10);
@@ -198,7 +200,9 @@ fn signed_headers_match_botocore() {
             );
         }
     }
-    println!("SigV4 signed requests vs botocore: {passed} passed, {failed} failed");
+    // Written to the handle directly: the harness captures `println!` of passing tests.
+    let line = format!("SigV4 signed requests vs botocore: {passed} passed, {failed} failed");
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("{line}\n").as_bytes());
     assert_eq!(failed, 0);
     assert_eq!(passed, cases.len());
 }
