@@ -119,17 +119,7 @@ where
     O: Operation + 't,
     T: Transport + 't,
 {
-    let prepared = match O::build_request(input, config.options()) {
-        Ok(mut request) => {
-            let mut params = config.endpoint_params();
-            O::endpoint_params(input, &mut params);
-            match config.apply_endpoint(&mut request, &params) {
-                Ok(()) => Ok((request, config.call_settings())),
-                Err(e) => Err(InvokeError::Endpoint(e)),
-            }
-        }
-        Err(e) => Err(InvokeError::Build(e)),
-    };
+    let prepared = prepare::<O>(config, input).map(|request| (request, config.call_settings()));
     async move {
         let (request, settings) = prepared?;
         let call = Call {
@@ -144,6 +134,21 @@ where
             ParseError::Decode(e) => InvokeError::Decode(e),
         })
     }
+}
+
+/// `O`'s request for `input` with its endpoint resolved and applied: what a call sends and what
+/// a presigned URL signs. Nothing is sent.
+fn prepare<O: Operation>(
+    config: &ClientConfig,
+    input: &O::Input,
+) -> Result<Request<Vec<u8>>, InvokeError<O::Error>> {
+    let mut request = O::build_request(input, config.options()).map_err(InvokeError::Build)?;
+    let mut params = config.endpoint_params();
+    O::endpoint_params(input, &mut params);
+    config
+        .apply_endpoint(&mut request, &params)
+        .map_err(InvokeError::Endpoint)?;
+    Ok(request)
 }
 
 /// A request signed in its URL: anyone holding it may make the call until it expires, sending
@@ -185,17 +190,7 @@ pub fn presign_operation<'c, O>(
 where
     O: Operation + 'c,
 {
-    let prepared = match O::build_request(input, config.options()) {
-        Ok(mut request) => {
-            let mut params = config.endpoint_params();
-            O::endpoint_params(input, &mut params);
-            match config.apply_endpoint(&mut request, &params) {
-                Ok(()) => Ok(request),
-                Err(e) => Err(InvokeError::Endpoint(e)),
-            }
-        }
-        Err(e) => Err(InvokeError::Build(e)),
-    };
+    let prepared = prepare::<O>(config, input);
     async move {
         let request = prepared?;
         let settings = config.call_settings();

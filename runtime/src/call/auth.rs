@@ -33,6 +33,10 @@ impl std::error::Error for SigningError {}
 
 use super::CallSettings;
 
+/// The scheme named when SigV4 is asked for but not compiled in.
+#[cfg(not(feature = "sigv4"))]
+const NO_SIGV4: &str = "aws.auth#sigv4 (smithy-runtime was built without its `sigv4` feature)";
+
 /// What signing needs from the client: credentials and the region.
 #[derive(Clone, Debug, Default)]
 #[cfg_attr(not(feature = "sigv4"), allow(dead_code))]
@@ -124,7 +128,7 @@ pub(crate) async fn authenticate(
     {
         let _ = (request, settings, time, signing_name, unsigned_payload);
         Err(AuthFailure::Signing(SigningFailure::Unsupported(
-            "aws.auth#sigv4 (smithy-runtime was built without its `sigv4` feature)".into(),
+            NO_SIGV4.into(),
         )))
     }
     #[cfg(feature = "sigv4")]
@@ -171,7 +175,7 @@ pub(crate) async fn presign(
     {
         let _ = (request, settings, time, expires_in, signing_name);
         Err(AuthFailure::Signing(SigningFailure::Unsupported(
-            "aws.auth#sigv4 (smithy-runtime was built without its `sigv4` feature)".into(),
+            NO_SIGV4.into(),
         )))
     }
     #[cfg(feature = "sigv4")]
