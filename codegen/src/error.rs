@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     file: Option<PathBuf>,
+    /// 1-based line and column in `file`, for front ends that know them (the IDL).
+    position: Option<(usize, usize)>,
     shape: Option<String>,
     message: String,
 }
@@ -19,6 +21,7 @@ impl Error {
     pub fn new(message: impl Into<String>) -> Self {
         Self {
             file: None,
+            position: None,
             shape: None,
             message: message.into(),
         }
@@ -35,6 +38,20 @@ impl Error {
             self.file = Some(file.to_path_buf());
         }
         self
+    }
+
+    /// Attaches a 1-based line and column in the file (kept if already set); `Display`
+    /// then reads `file:line:column: …`, the form editors and compilers use.
+    pub fn with_position(mut self, line: usize, column: usize) -> Self {
+        if self.position.is_none() {
+            self.position = Some((line, column));
+        }
+        self
+    }
+
+    /// The 1-based line and column in [`Error::file`], when known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        self.position
     }
 
     /// Attaches the shape id (kept if already set).
@@ -63,8 +80,13 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(file) = &self.file {
-            write!(f, "{}: ", file.display())?;
+        match (&self.file, self.position) {
+            (Some(file), Some((line, column))) => {
+                write!(f, "{}:{line}:{column}: ", file.display())?
+            }
+            (Some(file), None) => write!(f, "{}: ", file.display())?,
+            (None, Some((line, column))) => write!(f, "{line}:{column}: ")?,
+            (None, None) => {}
         }
         if let Some(shape) = &self.shape {
             write!(f, "shape {shape}: ")?;
