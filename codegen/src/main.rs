@@ -17,7 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[command(
     name = "smithy-codegen",
     version,
-    about = "Generate Rust clients from Smithy JSON AST models"
+    about = "Generate Rust clients from Smithy models (IDL, JSON AST, botocore JSON)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -31,6 +31,19 @@ enum Command {
     /// Generate every model of a directory or tarball (a coverage sweep); one
     /// line per model, then `sweep: N ok, M failed in T s`.
     Sweep(SweepArgs),
+    /// Print the loaded, merged model as Smithy JSON AST 2.0 (like `smithy ast`): mixins
+    /// flattened, `apply` applied, without the prelude's own shapes.
+    Ast(AstArgs),
+}
+
+#[derive(clap::Args)]
+struct AstArgs {
+    /// Model files (`.smithy`, `.json`, botocore `service-2.json[.gz]`) or directories of them.
+    #[arg(required = true, value_name = "MODEL")]
+    models: Vec<PathBuf>,
+    /// Write the JSON here instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -70,8 +83,9 @@ struct SweepArgs {
 
 #[derive(clap::Args)]
 struct GenerateArgs {
-    /// Smithy JSON AST model files; several files are merged into one model.
-    #[arg(required = true, value_name = "MODEL.json")]
+    /// Model files (Smithy IDL `.smithy`, JSON AST `.json`, botocore `service-2.json[.gz]`) or
+    /// directories of `.smithy`/`.json` files; all are merged into one model.
+    #[arg(required = true, value_name = "MODEL")]
     models: Vec<PathBuf>,
     /// Output directory for the crate (`Cargo.toml` + `src/`), or the output
     /// file with --single-file.
@@ -116,6 +130,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Generate(args) => generate(args),
         Command::Sweep(args) => return sweep(args),
+        Command::Ast(args) => ast(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -167,6 +182,28 @@ fn generate(args: GenerateArgs) -> Result<(), smithy_codegen::Error> {
         started.elapsed().as_millis()
     );
     Ok(())
+}
+
+fn ast(args: AstArgs) -> Result<(), smithy_codegen::Error> {
+    let model = smithy_codegen::model::load_files(&args.models)?;
+    let mut json = serde_json::to_string_pretty(&smithy_codegen::model::to_json_ast(&model))
+        .map_err(|e| smithy_codegen::Error::new(format!("cannot write the JSON AST: {e}")))?;
+    json.push('\n');
+    match args.out {
+        Some(path) => std::fs::write(&path, json).map_err(|e| {
+            smithy_codegen::Error::new(format!("cannot write the JSON AST: {e}")).with_file(&path)
+        }),
+        None => {
+            use std::io::Write;
+            match std::io::stdout().write_all(json.as_bytes()) {
+                // `smithy-codegen ast m.smithy | head` is not a failure.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                result => result.map_err(|e| {
+                    smithy_codegen::Error::new(format!("cannot write the JSON AST: {e}"))
+                }),
+            }
+        }
+    }
 }
 
 fn sweep(args: SweepArgs) -> ExitCode {

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 
 use serde_json::{Map, Value};
 
-use super::{mixins, prelude, Bindings, Member, Model, Shape, ShapeId, ShapeType, Traits};
+use super::{
+    mixins, prelude, trait_values, Bindings, Lifecycle, Member, Model, Shape, ShapeId, ShapeType,
+    Traits,
+};
 use crate::{Error, Result};
 
 /// One model file's path (for messages and `rerun-if-changed`) and its text.
@@ -45,13 +48,15 @@ pub fn load_sources(sources: &[Source]) -> Result<Model> {
         model.files.push(source.path.clone());
         let parsed = parse_file(source, file)?;
         model.versions.push(parsed.version);
+        merge_metadata(&mut model.metadata, parsed.metadata)
+            .map_err(|e| e.with_file(&source.path))?;
         applies.extend(parsed.applies.into_iter().map(|a| (a, file)));
         for shape in parsed.shapes {
             merge_shape(&mut model, shape)?;
         }
     }
     let prelude_file = model.files.len();
-    model.files.push(PathBuf::from("<prelude>"));
+    model.files.push(PathBuf::from(prelude::PRELUDE_FILE));
     model.versions.push("2.0".to_owned());
     for shape in prelude::shapes(prelude_file) {
         model.shapes.entry(shape.id.clone()).or_insert(shape);
@@ -60,12 +65,14 @@ pub fn load_sources(sources: &[Source]) -> Result<Model> {
         apply_traits(&mut model, apply, file)?;
     }
     check_references(&model)?;
+    trait_values::check_and_coerce(&mut model)?;
     mixins::flatten(&mut model)?;
     Ok(model)
 }
 
 struct ParsedFile {
     version: String,
+    metadata: Map<String, Value>,
     shapes: Vec<Shape>,
     applies: Vec<Apply>,
 }
@@ -103,8 +110,14 @@ fn parse_file(source: &Source, file: usize) -> Result<ParsedFile> {
         Some(Value::Object(shapes)) => shapes.clone(),
         Some(_) => return Err(at_file(Error::new("`shapes` must be a JSON object"))),
     };
+    let metadata = match root.get("metadata") {
+        None => Map::new(),
+        Some(Value::Object(metadata)) => metadata.clone(),
+        Some(_) => return Err(at_file(Error::new("`metadata` must be a JSON object"))),
+    };
     let mut parsed = ParsedFile {
         version,
+        metadata,
         shapes: Vec::new(),
         applies: Vec::new(),
     };
@@ -264,23 +277,69 @@ fn parse_bindings(shape_type: ShapeType, body: &Map<String, Value>) -> Result<Bi
             bindings.rename = parse_rename(body.get("rename"))?;
         }
         ShapeType::Resource => {
-            for key in ["create", "put", "read", "update", "delete", "list"] {
-                bindings.operations.extend(parse_optional_ref(body, key)?);
+            for slot in Lifecycle::ALL {
+                if let Some(id) = parse_optional_ref(body, slot.ast_name())? {
+                    bindings.lifecycle.insert(slot, id);
+                }
             }
-            bindings.operations.extend(parse_refs(body, "operations")?);
-            bindings
-                .operations
-                .extend(parse_refs(body, "collectionOperations")?);
+            bindings.operations = parse_refs(body, "operations")?;
+            bindings.collection_operations = parse_refs(body, "collectionOperations")?;
             bindings.resources = parse_refs(body, "resources")?;
+            bindings.identifiers = parse_named_refs(body, "identifiers")?;
+            bindings.properties = parse_named_refs(body, "properties")?;
         }
         ShapeType::Operation => {
-            bindings.input = parse_optional_ref(body, "input")?;
-            bindings.output = parse_optional_ref(body, "output")?;
+            // `smithy.api#Unit` written out and left out are the same model: keep one form.
+            let not_unit = |id: &ShapeId| id.as_str() != "smithy.api#Unit";
+            bindings.input = parse_optional_ref(body, "input")?.filter(not_unit);
+            bindings.output = parse_optional_ref(body, "output")?.filter(not_unit);
             bindings.errors = parse_refs(body, "errors")?;
         }
         _ => {}
     }
     Ok(bindings)
+}
+
+/// A resource's `identifiers` or `properties`: `{"name": {"target": "ns#Shape"}}`.
+fn parse_named_refs(body: &Map<String, Value>, key: &str) -> Result<Vec<(String, ShapeId)>> {
+    let Some(refs) = body.get(key) else {
+        return Ok(Vec::new());
+    };
+    let refs = refs
+        .as_object()
+        .ok_or_else(|| Error::new(format!("`{key}` must be a JSON object")))?;
+    refs.iter()
+        .map(|(name, target)| {
+            let target = parse_ref(target)
+                .map_err(|e| Error::new(format!("`{key}.{}`: {}", shown(name), e.message())))?;
+            Ok((name.clone(), target))
+        })
+        .collect()
+}
+
+/// Merges one file's metadata: lists concatenate, other keys must hold equal values
+/// (Smithy's rule for metadata from several files).
+fn merge_metadata(merged: &mut BTreeMap<String, Value>, file: Map<String, Value>) -> Result<()> {
+    for (key, value) in file {
+        match merged.get_mut(&key) {
+            None => {
+                merged.insert(key, value);
+            }
+            Some(Value::Array(existing)) if value.is_array() => {
+                if let Value::Array(more) = value {
+                    existing.extend(more);
+                }
+            }
+            Some(existing) if *existing == value => {}
+            Some(_) => {
+                return Err(Error::new(format!(
+                    "metadata `{}` is defined again with a different value",
+                    shown(&key)
+                )))
+            }
+        }
+    }
+    Ok(())
 }
 
 fn parse_rename(rename: Option<&Value>) -> Result<BTreeMap<ShapeId, String>> {
@@ -345,7 +404,37 @@ fn apply_traits(model: &mut Model, apply: Apply, file: usize) -> Result<()> {
             }
         },
     };
-    traits.extend(apply.traits);
+    for (trait_id, value) in apply.traits {
+        add_trait(traits, trait_id, value).map_err(|e| {
+            let at = match &apply.member {
+                Some(member) => apply.target.member(member),
+                None => apply.target.to_string(),
+            };
+            e.with_shape(at).with_file(&path)
+        })?;
+    }
+    Ok(())
+}
+
+/// Adds a trait applied a second time: an equal value is fine, lists concatenate (as
+/// Smithy merges `@tags` applied twice), anything else is a conflict.
+pub(super) fn add_trait(traits: &mut Traits, trait_id: String, value: Value) -> Result<()> {
+    match traits.get_mut(&trait_id) {
+        None => {
+            traits.insert(trait_id, value);
+        }
+        Some(Value::Array(existing)) if value.is_array() => {
+            if let Value::Array(more) = value {
+                existing.extend(more);
+            }
+        }
+        Some(existing) if *existing == value => {}
+        Some(_) => {
+            return Err(Error::new(format!(
+                "trait `{trait_id}` is applied again with a conflicting value"
+            )))
+        }
+    }
     Ok(())
 }
 
@@ -363,9 +452,7 @@ fn check_references(model: &Model) -> Result<()> {
                 ));
             }
         }
-        let b = &shape.bindings;
-        let refs = b.operations.iter().chain(&b.resources).chain(&b.errors);
-        for target in refs.chain(&b.input).chain(&b.output).chain(&shape.mixins) {
+        for target in shape.bindings.references().chain(&shape.mixins) {
             if !model.shapes.contains_key(target) {
                 return Err(model.error(shape, format!("refers to {target}, which is not defined")));
             }

@@ -1,9 +1,11 @@
-//! Mixin flattening: members and non-local traits of `@mixin` shapes are copied
-//! into the shapes that use them, so later stages never see mixins.
+//! Mixin flattening: members, non-local traits and the bindings (a service's operations,
+//! an operation's errors, a resource's identifiers…) of `@mixin` shapes are copied into the
+//! shapes that use them, and the mixins themselves removed, so later stages never see
+//! mixins (Smithy's "flatten and remove mixins").
 
 use std::collections::BTreeSet;
 
-use super::{Member, Model, ShapeId, Traits};
+use super::{Bindings, Member, Model, ShapeId, Traits};
 use crate::Result;
 
 const MIXIN: &str = "smithy.api#mixin";
@@ -20,7 +22,9 @@ pub fn flatten(model: &mut Model) -> Result<()> {
     for id in with_mixins {
         flatten_one(model, &id, &mut Vec::new(), &mut done)?;
     }
-    check_no_member_targets_a_mixin(model)
+    check_no_member_targets_a_mixin(model)?;
+    model.shapes.retain(|_, shape| !shape.has_trait(MIXIN));
+    Ok(())
 }
 
 /// A mixin is not a type: members may not target one (the generator would have no type for it).
@@ -73,6 +77,7 @@ fn flatten_one(
 
     let mut members: Vec<Member> = Vec::new();
     let mut traits = Traits::new();
+    let mut bindings = Bindings::default();
     for mixin_id in &mixins {
         let Some(mixin) = model.shapes.get(mixin_id) else {
             continue;
@@ -88,6 +93,7 @@ fn flatten_one(
             members.retain(|m| m.name != member.name);
             members.push(member.clone());
         }
+        inherit_bindings(&mut bindings, &mixin.bindings);
         let local = local_traits(&mixin.traits);
         for (trait_id, value) in &mixin.traits {
             if trait_id != MIXIN && !local.contains(trait_id.as_str()) {
@@ -110,10 +116,51 @@ fn flatten_one(
         shape.members = members;
         traits.extend(std::mem::take(&mut shape.traits));
         shape.traits = traits;
+        inherit_bindings(&mut bindings, &shape.bindings);
+        shape.bindings = bindings;
         shape.mixins.clear();
     }
     done.insert(id.clone());
     Ok(())
+}
+
+/// Adds `from`'s bindings to `into`: lists are joined without repeats, single values and
+/// map entries of `from` win (the shape's own bindings are added last, so they override).
+fn inherit_bindings(into: &mut Bindings, from: &Bindings) {
+    fn join<T: Clone + PartialEq>(into: &mut Vec<T>, from: &[T]) {
+        for item in from {
+            if !into.contains(item) {
+                into.push(item.clone());
+            }
+        }
+    }
+    fn join_named(into: &mut Vec<(String, ShapeId)>, from: &[(String, ShapeId)]) {
+        for (name, target) in from {
+            match into.iter_mut().find(|(n, _)| n == name) {
+                Some(entry) => entry.1 = target.clone(),
+                None => into.push((name.clone(), target.clone())),
+            }
+        }
+    }
+    if from.version.is_some() {
+        into.version.clone_from(&from.version);
+    }
+    join(&mut into.operations, &from.operations);
+    join(&mut into.resources, &from.resources);
+    join(&mut into.errors, &from.errors);
+    join(&mut into.collection_operations, &from.collection_operations);
+    into.rename
+        .extend(from.rename.iter().map(|(k, v)| (k.clone(), v.clone())));
+    if from.input.is_some() {
+        into.input.clone_from(&from.input);
+    }
+    if from.output.is_some() {
+        into.output.clone_from(&from.output);
+    }
+    join_named(&mut into.identifiers, &from.identifiers);
+    join_named(&mut into.properties, &from.properties);
+    into.lifecycle
+        .extend(from.lifecycle.iter().map(|(k, v)| (*k, v.clone())));
 }
 
 /// `@mixin(localTraits: [...])`: traits that stay on the mixin itself.

@@ -4,15 +4,18 @@
 //! prelude, applies `apply` statements and flattens mixins; the result is a
 //! [`Model`] whose every member target is known to exist.
 
+mod ast;
 mod load;
 mod mixins;
 mod prelude;
+mod trait_values;
 pub mod traits;
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
+pub use ast::to_json_ast;
 pub use load::{load_files, load_sources, Source};
 
 /// An absolute shape id such as `com.amazonaws.gamelift#GameSession`.
@@ -166,6 +169,8 @@ pub struct Member {
 pub struct Bindings {
     /// `version` of a service.
     pub version: Option<String>,
+    /// The `operations` property of a service or resource (a resource's lifecycle and
+    /// collection operations are kept apart: [`Bindings::all_operations`] walks them all).
     pub operations: Vec<ShapeId>,
     pub resources: Vec<ShapeId>,
     pub errors: Vec<ShapeId>,
@@ -174,6 +179,70 @@ pub struct Bindings {
     /// Operation input and output (absent means `smithy.api#Unit`).
     pub input: Option<ShapeId>,
     pub output: Option<ShapeId>,
+    /// Resource `identifiers` and `properties`, name to target, in model order.
+    pub identifiers: Vec<(String, ShapeId)>,
+    pub properties: Vec<(String, ShapeId)>,
+    /// Resource lifecycle operations (`create`, `put`, `read`, `update`, `delete`, `list`).
+    pub lifecycle: BTreeMap<Lifecycle, ShapeId>,
+    /// Resource `collectionOperations`.
+    pub collection_operations: Vec<ShapeId>,
+}
+
+impl Bindings {
+    /// Every operation bound here: `operations`, then the lifecycle and collection operations
+    /// of a resource.
+    pub fn all_operations(&self) -> impl Iterator<Item = &ShapeId> {
+        self.operations
+            .iter()
+            .chain(self.lifecycle.values())
+            .chain(&self.collection_operations)
+    }
+
+    /// Every shape id this binding refers to, for reference checks.
+    pub fn references(&self) -> impl Iterator<Item = &ShapeId> {
+        self.all_operations()
+            .chain(&self.resources)
+            .chain(&self.errors)
+            .chain(&self.input)
+            .chain(&self.output)
+            .chain(self.identifiers.iter().map(|(_, id)| id))
+            .chain(self.properties.iter().map(|(_, id)| id))
+    }
+}
+
+/// The lifecycle slots of a resource, in the order the JSON AST lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lifecycle {
+    Create,
+    Put,
+    Read,
+    Update,
+    Delete,
+    List,
+}
+
+impl Lifecycle {
+    /// Every slot, in JSON AST order.
+    pub const ALL: [Lifecycle; 6] = [
+        Self::Create,
+        Self::Put,
+        Self::Read,
+        Self::Update,
+        Self::Delete,
+        Self::List,
+    ];
+
+    /// The JSON AST property name.
+    pub fn ast_name(self) -> &'static str {
+        match self {
+            Self::Create => "create",
+            Self::Put => "put",
+            Self::Read => "read",
+            Self::Update => "update",
+            Self::Delete => "delete",
+            Self::List => "list",
+        }
+    }
 }
 
 /// One shape of the model.
@@ -211,6 +280,8 @@ pub struct Model {
     pub shapes: BTreeMap<ShapeId, Shape>,
     /// The Smithy IDL version of each file (`1.0` files get 1.0 optionality).
     pub versions: Vec<String>,
+    /// The merged `metadata` of every file (lists concatenated, other values must agree).
+    pub metadata: BTreeMap<String, serde_json::Value>,
 }
 
 impl Model {
@@ -224,6 +295,14 @@ impl Model {
         self.files
             .get(shape.file)
             .map_or(std::path::Path::new("<unknown>"), PathBuf::as_path)
+    }
+
+    /// Whether the shape is one of the prelude's or a built-in trait definition's, rather
+    /// than the user's.
+    pub fn is_builtin(&self, shape: &Shape) -> bool {
+        self.files
+            .get(shape.file)
+            .is_some_and(|path| path.as_os_str() == prelude::PRELUDE_FILE)
     }
 
     /// Whether the shape came from an IDL 1.0 file.

@@ -4,6 +4,9 @@ use serde_json::json;
 
 use super::{Bindings, Shape, ShapeId, ShapeType, Traits};
 
+/// The pseudo file prelude shapes are attributed to.
+pub const PRELUDE_FILE: &str = "<prelude>";
+
 /// The prelude shapes, attributed to the pseudo file at index `file`.
 pub fn shapes(file: usize) -> Vec<Shape> {
     let plain = [

@@ -86,7 +86,7 @@ fn select_operations<'m>(
     let mut seen_resources = BTreeSet::new();
     let mut pending = vec![service];
     while let Some(container) = pending.pop() {
-        found.extend(container.bindings.operations.iter().cloned());
+        found.extend(container.bindings.all_operations().cloned());
         for resource in &container.bindings.resources {
             if seen_resources.insert(resource.clone()) {
                 pending.extend(model.shape(resource));
