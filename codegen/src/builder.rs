@@ -61,17 +61,19 @@ impl Builder {
         Self::default()
     }
 
-    /// Adds a model file (Smithy JSON AST). Several files are merged.
+    /// Adds a model: a Smithy IDL (`.smithy`) or JSON AST (`.json`) file, a botocore
+    /// `service-2.json`, or a directory of `.smithy`/`.json` files. Several are merged.
     pub fn model(mut self, path: impl Into<PathBuf>) -> Self {
         self.models.push(path.into());
         self
     }
 
-    /// Adds a model held in memory; `name` is used in messages and docs.
-    pub fn model_source(mut self, name: impl Into<PathBuf>, json: impl Into<String>) -> Self {
+    /// Adds a model held in memory; `name` is used in messages and docs, and its extension
+    /// (`.smithy`) or content tells which front end reads it.
+    pub fn model_source(mut self, name: impl Into<PathBuf>, text: impl Into<String>) -> Self {
         self.sources.push(Source {
             path: name.into(),
-            text: json.into(),
+            text: text.into(),
         });
         self
     }
@@ -239,14 +241,7 @@ impl Builder {
     /// first model file's name, which the crate docs mention.
     fn resolve(&self) -> Result<(ir::Service, String)> {
         let mut sources = self.sources.clone();
-        for path in &self.models {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::new(format!("cannot read the model: {e}")).with_file(path))?;
-            sources.push(Source {
-                path: path.clone(),
-                text,
-            });
-        }
+        sources.extend(model::read_sources(&self.models)?);
         let model = model::load_sources(&sources)?;
         let selection = Selection {
             service: self.service.clone(),

@@ -19,20 +19,9 @@ pub struct Source {
     pub text: String,
 }
 
-/// Reads and loads model files from disk.
+/// Reads and loads model files from disk: files (`.smithy`, `.json`) or directories of them.
 pub fn load_files(paths: &[PathBuf]) -> Result<Model> {
-    let sources = paths
-        .iter()
-        .map(|path| {
-            std::fs::read_to_string(path)
-                .map(|text| Source {
-                    path: path.clone(),
-                    text,
-                })
-                .map_err(|e| Error::new(format!("cannot read the model: {e}")).with_file(path))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    load_sources(&sources)
+    load_sources(&super::read_sources(paths)?)
 }
 
 /// Loads models already in memory; the result has the prelude, `apply`

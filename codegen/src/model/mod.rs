@@ -5,6 +5,7 @@
 //! [`Model`] whose every member target is known to exist.
 
 mod ast;
+mod files;
 mod load;
 mod mixins;
 mod prelude;
@@ -16,6 +17,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 pub use ast::to_json_ast;
+pub use files::read_sources;
 pub use load::{load_files, load_sources, Source};
 
 /// An absolute shape id such as `com.amazonaws.gamelift#GameSession`.
