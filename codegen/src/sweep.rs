@@ -22,7 +22,7 @@
 //! ```
 
 mod check;
-mod endpoints;
+pub mod endpoints;
 mod input;
 
 use std::any::Any;

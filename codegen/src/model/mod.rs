@@ -284,6 +284,9 @@ pub struct Model {
     pub versions: Vec<String>,
     /// The merged `metadata` of every file (lists concatenated, other values must agree).
     pub metadata: BTreeMap<String, serde_json::Value>,
+    /// Where shapes and members (`ns#Shape`, `ns#Shape$member`) were defined, 1-based line
+    /// and column, for the files whose front end knows (the IDL); errors about them say so.
+    pub positions: BTreeMap<String, (usize, usize)>,
 }
 
 impl Model {
@@ -314,9 +317,24 @@ impl Model {
             .is_some_and(|v| v.starts_with('1'))
     }
 
-    /// An error located at `shape` (file and id).
+    /// An error located at `shape` (file, line and column when known, and id).
     pub fn error(&self, shape: &Shape, message: impl Into<String>) -> crate::Error {
-        crate::Error::shape(&shape.id, message).with_file(self.file_of(shape))
+        self.error_at(shape, shape.id.to_string(), message)
+    }
+
+    /// An error about `at` (the shape's id, or one of its members' `ns#Shape$member`),
+    /// located in the file that defined `shape`.
+    pub fn error_at(&self, shape: &Shape, at: String, message: impl Into<String>) -> crate::Error {
+        let error = crate::Error::new(message).with_file(self.file_of(shape));
+        let error = match self
+            .positions
+            .get(&at)
+            .or_else(|| self.positions.get(shape.id.as_str()))
+        {
+            Some(&(line, column)) => error.with_position(line, column),
+            None => error,
+        };
+        error.with_shape(at)
     }
 
     /// All services in the model.

@@ -16,7 +16,7 @@
 use serde_json::Value;
 
 use super::{Model, Shape, ShapeId, ShapeType, Traits};
-use crate::{Error, Result};
+use crate::Result;
 
 const TRAIT: &str = "smithy.api#trait";
 /// Deep enough for every real trait value; bounds the recursion on hostile input.
@@ -31,10 +31,7 @@ pub fn check_and_coerce(model: &mut Model) -> Result<()> {
         };
         let mut traits = shape.traits.clone();
         let mut members: Vec<Traits> = shape.members.iter().map(|m| m.traits.clone()).collect();
-        let located = |at: String, e: String| {
-            let shape = &model.shapes[&id];
-            Error::shape(at, e).with_file(model.file_of(shape))
-        };
+        let located = |at: String, e: String| model.error_at(shape, at, e);
         check_traits(model, &mut traits).map_err(|e| located(id.to_string(), e))?;
         for (member, member_traits) in shape.members.iter().zip(&mut members) {
             check_traits(model, member_traits).map_err(|e| located(id.member(&member.name), e))?;
