@@ -4,6 +4,7 @@
 //! prelude, applies `apply` statements and flattens mixins; the result is a
 //! [`Model`] whose every member target is known to exist.
 
+mod idl;
 mod load;
 mod mixins;
 mod prelude;
@@ -13,6 +14,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
+#[doc(hidden)]
+pub use idl::idl_to_json;
 pub use load::{load_files, load_sources, Source};
 
 /// An absolute shape id such as `com.amazonaws.gamelift#GameSession`.
