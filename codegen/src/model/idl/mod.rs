@@ -18,6 +18,7 @@
 //! | `resolve` | relative ids, elided targets, the JSON document |
 
 mod cursor;
+mod elision;
 mod lexer;
 mod node;
 mod prelude_names;

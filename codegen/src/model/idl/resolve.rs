@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{json, Map, Value};
 
+use super::elision::{Inheritance, Origin};
 use super::lexer::Position;
 use super::prelude_names::is_prelude_name;
 use super::syntax::{ApplyDef, IdRef, MemberDef, Node, PropertyValue, ShapeDef, TraitUse};
@@ -20,24 +21,16 @@ use crate::{Error, Result};
 const ENUM_VALUE: &str = "smithy.api#enumValue";
 const MIXIN: &str = "smithy.api#mixin";
 
-/// Elided targets may be inherited through mixins; this bounds the chain (cycles included).
-const MAX_ELISION_DEPTH: usize = 64;
-
-/// Where an elided member's target came from.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Origin {
-    Resource,
-    Mixin,
-}
-
-struct Resolver<'f> {
-    file: &'f IdlFile,
-    namespace: String,
-    is_defined: &'f dyn Fn(&ShapeId) -> bool,
+pub(super) struct Resolver<'f> {
+    pub(super) file: &'f IdlFile,
+    pub(super) namespace: String,
+    pub(super) is_defined: &'f dyn Fn(&ShapeId) -> bool,
     /// `use`d names to their absolute ids.
     uses: HashMap<String, String>,
     /// Shapes of this file by name.
-    local: HashMap<&'f str, &'f ShapeDef>,
+    pub(super) local: HashMap<&'f str, &'f ShapeDef>,
+    /// Lookups through mixins and resources, for elided members.
+    pub(super) inheritance: Inheritance<'f>,
 }
 
 pub(super) fn resolve(file: IdlFile, is_defined: &dyn Fn(&ShapeId) -> bool) -> Result<AstFile> {
@@ -46,7 +39,7 @@ pub(super) fn resolve(file: IdlFile, is_defined: &dyn Fn(&ShapeId) -> bool) -> R
     resolver.document().map_err(at_file)
 }
 
-fn error_at(position: Position, message: impl Into<String>) -> Error {
+pub(super) fn error_at(position: Position, message: impl Into<String>) -> Error {
     Error::new(message).with_position(position.line, position.column)
 }
 
@@ -90,12 +83,14 @@ impl<'f> Resolver<'f> {
             }
             local.insert(shape.name.as_str(), shape);
         }
+        let inheritance = Inheritance::new(&file.shapes);
         Ok(Self {
             file,
             namespace,
             is_defined,
             uses,
             local,
+            inheritance,
         })
     }
 
@@ -118,7 +113,7 @@ impl<'f> Resolver<'f> {
     }
 
     /// An id reference made absolute (a `$member` part is kept).
-    fn absolute(&self, id: &IdRef) -> Result<String> {
+    pub(super) fn absolute(&self, id: &IdRef) -> Result<String> {
         let (shape, _) = self.absolute_shape(id)?;
         Ok(match id.member_part() {
             Some(member) => format!("{shape}${member}"),
@@ -295,7 +290,7 @@ impl<'f> Resolver<'f> {
     fn member(&self, shape: &ShapeDef, member: &MemberDef) -> Result<Option<Value>> {
         let target = match &member.target {
             Some(target) => self.absolute(target)?,
-            None => match self.elided_target(shape, &member.name, 0)? {
+            None => match self.elided_target(shape, &member.name)? {
                 Some((_, Origin::Mixin)) if member.traits.is_empty() => return Ok(None),
                 Some((target, _)) => target,
                 None => {
@@ -313,7 +308,7 @@ impl<'f> Resolver<'f> {
         self.traits(&member.traits, &mut traits)?;
         if shape.shape_type == "enum"
             && !traits.contains_key(ENUM_VALUE)
-            && !self.may_inherit(shape, &member.name)
+            && !self.may_inherit(shape, &member.name)?
         {
             traits.insert(ENUM_VALUE.to_owned(), json!(member.name));
         }
@@ -323,93 +318,6 @@ impl<'f> Resolver<'f> {
             body.insert("traits".to_owned(), Value::Object(traits));
         }
         Ok(Some(Value::Object(body)))
-    }
-
-    /// Whether a mixin may give the shape a member `name` (an enum member without a value
-    /// then keeps the mixin's value; the implicit value is added only when none can).
-    fn may_inherit(&self, shape: &ShapeDef, name: &str) -> bool {
-        shape.mixins.iter().any(|mixin| {
-            let local = self.absolute(mixin).ok().and_then(|id| {
-                let name = id.strip_prefix(&format!("{}#", self.namespace))?.to_owned();
-                self.local.get(name.as_str()).copied()
-            });
-            match local {
-                Some(mixin) => {
-                    mixin.members.iter().any(|m| m.name == name) || self.may_inherit(mixin, name)
-                }
-                None => true,
-            }
-        })
-    }
-
-    /// The target of an elided member `$name`: the bound resource's identifier or
-    /// property of that name, else the first mixin with such a member. Only shapes of this
-    /// file can be consulted (the JSON AST has no way to say "elided").
-    fn elided_target(
-        &self,
-        shape: &ShapeDef,
-        name: &str,
-        depth: usize,
-    ) -> Result<Option<(String, Origin)>> {
-        if depth > MAX_ELISION_DEPTH {
-            return Ok(None);
-        }
-        if let Some(resource) = &shape.for_resource {
-            let resource_shape = self.local_shape(resource)?;
-            if resource_shape.shape_type != "resource" {
-                return Err(error_at(
-                    resource.position,
-                    format!(
-                        "The target of `for` must be a resource shape, but `{}` is a {}",
-                        resource.text, resource_shape.shape_type
-                    ),
-                ));
-            }
-            for (key, value) in &resource_shape.properties {
-                if let ("identifiers" | "properties", PropertyValue::NamedReferences(named)) =
-                    (key.as_str(), value)
-                {
-                    if let Some((_, target)) = named.iter().find(|(n, _)| n == name) {
-                        return Ok(Some((self.absolute(target)?, Origin::Resource)));
-                    }
-                }
-            }
-        }
-        for mixin in &shape.mixins {
-            let mixin_shape = self.local_shape(mixin)?;
-            if let Some(member) = mixin_shape.members.iter().find(|m| m.name == name) {
-                let target = match &member.target {
-                    Some(target) => Some(self.absolute(target)?),
-                    None => self
-                        .elided_target(mixin_shape, name, depth + 1)?
-                        .map(|(t, _)| t),
-                };
-                return Ok(target.map(|target| (target, Origin::Mixin)));
-            }
-            if let Some((target, _)) = self.elided_target(mixin_shape, name, depth + 1)? {
-                return Ok(Some((target, Origin::Mixin)));
-            }
-        }
-        Ok(None)
-    }
-
-    /// A shape of this file named by `id`; elision cannot see into other files.
-    fn local_shape(&self, id: &IdRef) -> Result<&'f ShapeDef> {
-        let absolute = self.absolute(id)?;
-        let local = absolute
-            .strip_prefix(&self.namespace)
-            .and_then(|rest| rest.strip_prefix('#'))
-            .and_then(|name| self.local.get(name));
-        match local {
-            Some(shape) => Ok(shape),
-            None if ShapeId::parse(&absolute).is_some_and(|parsed| (self.is_defined)(&parsed)) => {
-                Err(error_at(
-                    id.position,
-                    format!("Elided member targets can only be resolved from shapes of the same file, and `{absolute}` is defined in another file"),
-                ))
-            }
-            None => Err(error_at(id.position, format!("`{absolute}` is not defined"))),
-        }
     }
 
     fn property(&self, value: &PropertyValue) -> Result<Value> {
