@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Member, Model, ShapeId, Traits};
+use super::{Bindings, Member, Model, ShapeId, ShapeType, Traits};
 use crate::Result;
 
 const MIXIN: &str = "smithy.api#mixin";
@@ -16,6 +16,7 @@ pub fn flatten(model: &mut Model) -> Result<()> {
         .filter(|s| !s.mixins.is_empty())
         .map(|s| s.id.clone())
         .collect();
+    check_operation_mixins(model)?;
     let mut done = BTreeSet::new();
     for id in with_mixins {
         flatten_one(model, &id, &mut Vec::new(), &mut done)?;
@@ -73,21 +74,45 @@ fn flatten_one(
 
     let mut members: Vec<Member> = Vec::new();
     let mut traits = Traits::new();
+    let mut bindings = Bindings::default();
     for mixin_id in &mixins {
         let Some(mixin) = model.shapes.get(mixin_id) else {
             continue;
         };
+        let shape = &model.shapes[id];
         if !mixin.has_trait(MIXIN) {
-            let shape = &model.shapes[id];
             return Err(model.error(
                 shape,
                 format!("uses {mixin_id} as a mixin, but it has no @mixin trait"),
             ));
         }
-        for member in &mixin.members {
-            members.retain(|m| m.name != member.name);
-            members.push(member.clone());
+        if mixin.shape_type != shape.shape_type {
+            return Err(model.error(
+                shape,
+                format!(
+                    "a {} can only use mixins of the same type, but {mixin_id} is a {}",
+                    shape.shape_type.ast_name(),
+                    mixin.shape_type.ast_name()
+                ),
+            ));
         }
+        // A member several mixins give must have one target; its traits are merged.
+        for member in &mixin.members {
+            match members.iter_mut().find(|m| m.name == member.name) {
+                Some(inherited) if inherited.target != member.target => {
+                    return Err(model.error(
+                        shape,
+                        format!(
+                            "member `{}` conflicts with the member of the same name inherited from another mixin ({} vs {})",
+                            member.name, inherited.target, member.target
+                        ),
+                    ))
+                }
+                Some(inherited) => inherited.traits.extend(member.traits.clone()),
+                None => members.push(member.clone()),
+            }
+        }
+        inherit_bindings(&mut bindings, &mixin.bindings);
         let local = local_traits(&mixin.traits);
         for (trait_id, value) in &mixin.traits {
             if trait_id != MIXIN && !local.contains(trait_id.as_str()) {
@@ -95,24 +120,85 @@ fn flatten_one(
             }
         }
     }
+    let shape = &model.shapes[id];
+    for own in &shape.members {
+        if let Some(inherited) = members
+            .iter()
+            .find(|m| m.name == own.name && m.target != own.target)
+        {
+            return Err(model.error(
+                shape,
+                format!(
+                    "member `{}` targets {}, which conflicts with the member it redefines from a mixin (targeting {})",
+                    own.name, own.target, inherited.target
+                ),
+            ));
+        }
+    }
     if let Some(shape) = model.shapes.get_mut(id) {
         // The shape's own members and traits win over inherited ones; a member
         // redeclared locally keeps the mixin's traits it does not override.
         for own in std::mem::take(&mut shape.members) {
             match members.iter_mut().find(|m| m.name == own.name) {
-                Some(inherited) => {
-                    inherited.target = own.target;
-                    inherited.traits.extend(own.traits);
-                }
+                Some(inherited) => inherited.traits.extend(own.traits),
                 None => members.push(own),
             }
         }
         shape.members = members;
+        let own_bindings = std::mem::replace(&mut shape.bindings, bindings);
+        inherit_bindings(&mut shape.bindings, &own_bindings);
         traits.extend(std::mem::take(&mut shape.traits));
         shape.traits = traits;
         shape.mixins.clear();
     }
     done.insert(id.clone());
+    Ok(())
+}
+
+/// Adds what a mixin (or the shape itself, last) binds: lists are appended without
+/// repeats, and a version or input/output given later wins.
+fn inherit_bindings(into: &mut Bindings, from: &Bindings) {
+    if from.version.is_some() {
+        into.version.clone_from(&from.version);
+    }
+    for (list, more) in [
+        (&mut into.operations, &from.operations),
+        (&mut into.resources, &from.resources),
+        (&mut into.errors, &from.errors),
+    ] {
+        for id in more {
+            if !list.contains(id) {
+                list.push(id.clone());
+            }
+        }
+    }
+    into.rename.extend(from.rename.clone());
+    if from.input.is_some() {
+        into.input.clone_from(&from.input);
+    }
+    if from.output.is_some() {
+        into.output.clone_from(&from.output);
+    }
+}
+
+/// An operation mixin cannot bind input or output (other than `smithy.api#Unit`).
+fn check_operation_mixins(model: &Model) -> Result<()> {
+    let unit = |id: &Option<ShapeId>| {
+        id.as_ref()
+            .is_none_or(|id| id.as_str() == "smithy.api#Unit")
+    };
+    for shape in model.shapes.values() {
+        let b = &shape.bindings;
+        if shape.shape_type == ShapeType::Operation
+            && shape.has_trait(MIXIN)
+            && !(unit(&b.input) && unit(&b.output))
+        {
+            return Err(model.error(
+                shape,
+                "an operation with @mixin must have `smithy.api#Unit` as its input and output",
+            ));
+        }
+    }
     Ok(())
 }
 
