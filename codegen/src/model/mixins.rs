@@ -1,15 +1,27 @@
 //! Mixin flattening: members and non-local traits of `@mixin` shapes are copied
 //! into the shapes that use them, so later stages never see mixins.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Bindings, Member, Model, ShapeId, ShapeType, Traits};
 use crate::Result;
 
 const MIXIN: &str = "smithy.api#mixin";
 
-/// Flattens every shape's mixins in place; mixin cycles are an error.
-pub fn flatten(model: &mut Model) -> Result<()> {
+/// An `apply` to a member that a shape inherits from a mixin.
+pub struct MemberApply {
+    pub member: String,
+    pub traits: Traits,
+    /// The file of the `apply` statement, for errors.
+    pub file: usize,
+}
+
+/// Such applies by the shape they target.
+pub type MemberApplies = BTreeMap<ShapeId, Vec<MemberApply>>;
+
+/// Flattens every shape's mixins in place, applying `applies` to inherited members as each
+/// shape is flattened; mixin cycles are an error.
+pub fn flatten(model: &mut Model, mut applies: MemberApplies) -> Result<()> {
     let with_mixins: Vec<ShapeId> = model
         .shapes
         .values()
@@ -19,9 +31,33 @@ pub fn flatten(model: &mut Model) -> Result<()> {
     check_operation_mixins(model)?;
     let mut done = BTreeSet::new();
     for id in with_mixins {
-        flatten_one(model, &id, &mut Vec::new(), &mut done)?;
+        flatten_one(model, &id, &mut Vec::new(), &mut done, &mut applies)?;
     }
-    check_no_member_targets_a_mixin(model)
+    if let Some((target, pending)) = applies.into_iter().next() {
+        // Only shapes with mixins get here, and every one of them was flattened.
+        let member = pending.first().map_or("", |a| a.member.as_str());
+        return Err(crate::Error::shape(
+            target.member(member),
+            "`apply` targets a member that does not exist",
+        ));
+    }
+    check_no_member_targets_a_mixin(model)?;
+    check_fixed_members(model)
+}
+
+/// A list needs `member` and a map `key` and `value`, whether declared or inherited.
+fn check_fixed_members(model: &Model) -> Result<()> {
+    for shape in model.shapes.values() {
+        let required: &[&str] = match shape.shape_type {
+            ShapeType::List => &["member"],
+            ShapeType::Map => &["key", "value"],
+            _ => &[],
+        };
+        if let Some(missing) = required.iter().find(|name| shape.member(name).is_none()) {
+            return Err(model.error(shape, format!("missing `{missing}`")));
+        }
+    }
+    Ok(())
 }
 
 /// A mixin is not a type: members may not target one (the generator would have no type for it).
@@ -51,6 +87,7 @@ fn flatten_one(
     id: &ShapeId,
     stack: &mut Vec<ShapeId>,
     done: &mut BTreeSet<ShapeId>,
+    applies: &mut MemberApplies,
 ) -> Result<()> {
     if done.contains(id) {
         return Ok(());
@@ -68,7 +105,7 @@ fn flatten_one(
     let mixins = shape.mixins.clone();
     stack.push(id.clone());
     for mixin in &mixins {
-        flatten_one(model, mixin, stack, done)?;
+        flatten_one(model, mixin, stack, done, applies)?;
     }
     stack.pop();
 
@@ -150,6 +187,19 @@ fn flatten_one(
         traits.extend(std::mem::take(&mut shape.traits));
         shape.traits = traits;
         shape.mixins.clear();
+        for apply in applies.remove(id).unwrap_or_default() {
+            match shape.members.iter_mut().find(|m| m.name == apply.member) {
+                Some(member) => member.traits.extend(apply.traits),
+                None => {
+                    let file = model.files.get(apply.file).cloned().unwrap_or_default();
+                    return Err(crate::Error::shape(
+                        id.member(&apply.member),
+                        "`apply` targets a member that does not exist",
+                    )
+                    .with_file(&file));
+                }
+            }
+        }
     }
     done.insert(id.clone());
     Ok(())
@@ -218,7 +268,48 @@ fn local_traits(traits: &Traits) -> BTreeSet<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{load_sources, Source};
+    use crate::model::{load_sources, Model, Source};
+
+    fn load(text: &str) -> crate::Result<Model> {
+        load_sources(&[Source {
+            path: "m.json".into(),
+            text: text.to_owned(),
+        }])
+    }
+
+    #[test]
+    fn list_members_and_applies_can_come_through_mixins() {
+        let model = load(
+            r#"{"smithy": "2.0", "shapes": {
+            "ex#M": {"type": "list", "member": {"target": "smithy.api#String"},
+                     "traits": {"smithy.api#mixin": {}}},
+            "ex#L": {"type": "list", "mixins": [{"target": "ex#M"}], "traits": {"smithy.api#mixin": {}}},
+            "ex#L2": {"type": "list", "mixins": [{"target": "ex#L"}]},
+            "ex#L$member": {"type": "apply", "traits": {"smithy.api#documentation": "L"}}
+        }}"#,
+        )
+        .expect("valid");
+        let id = |name: &str| crate::model::ShapeId::parse(name).unwrap();
+        let member = model.shapes[&id("ex#L2")].member("member").unwrap();
+        assert_eq!(member.target.as_str(), "smithy.api#String");
+        // Applied to L before L2 inherited from it.
+        assert_eq!(member.traits["smithy.api#documentation"], "L");
+        let error = load(
+            r#"{"smithy": "2.0", "shapes": {
+            "ex#M": {"type": "list", "member": {"target": "smithy.api#String"}, "traits": {"smithy.api#mixin": {}}},
+            "ex#L": {"type": "list", "mixins": [{"target": "ex#M"}]},
+            "ex#L$nope": {"type": "apply", "traits": {}}
+        }}"#,
+        )
+        .expect_err("no such member");
+        assert_eq!(
+            error.to_string(),
+            "m.json: shape ex#L$nope: `apply` targets a member that does not exist"
+        );
+        let error = load(r#"{"smithy": "2.0", "shapes": {"ex#L": {"type": "list"}}}"#)
+            .expect_err("no member");
+        assert_eq!(error.to_string(), "m.json: shape ex#L: missing `member`");
+    }
 
     #[test]
     fn a_member_cannot_target_a_mixin() {

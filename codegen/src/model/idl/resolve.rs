@@ -279,6 +279,21 @@ impl<'f> Resolver<'f> {
                 ),
             ));
         }
+        let binds_names = shape.properties.iter().any(|(key, value)| {
+            matches!(
+                (key.as_str(), value),
+                ("identifiers" | "properties", PropertyValue::NamedReferences(named)) if !named.is_empty()
+            )
+        });
+        if shape.shape_type == "resource" && binds_names && traits.contains_key(MIXIN) {
+            return Err(error_at(
+                shape.position,
+                format!(
+                    "Resource `{}` has @mixin, so it cannot define identifiers or properties",
+                    shape.name
+                ),
+            ));
+        }
         if !traits.is_empty() {
             body.insert("traits".to_owned(), Value::Object(traits));
         }
