@@ -249,7 +249,12 @@ impl<'a> Lexer<'a> {
         }
         loop {
             match self.peek(0) {
-                None => return Err(self.error_here("Expected `\"` but found end of file")),
+                None => {
+                    let what = if text_block { "text block" } else { "string" };
+                    return Err(self.error_here(format!(
+                        "Expected `\"` to close the {what} but found end of file"
+                    )));
+                }
                 Some(b'\\') => {
                     self.bump();
                     if self.peek(0).is_some() {

@@ -15,7 +15,8 @@
 //! | `node` | node values (trait values, metadata, defaults) |
 //! | `statements` | control, metadata, namespace, `use`, traits, `apply` |
 //! | `shapes` | shape statements and their bodies |
-//! | `resolve` | relative ids, elided targets, the JSON document |
+//! | `resolve` | relative ids, traits, the JSON document |
+//! | `elision` | targets of elided members, from this file's mixins and resources |
 
 mod cursor;
 mod elision;

@@ -85,7 +85,7 @@ fn inline_io_shapes_are_defined_and_annotation_traits_are_null() {
 fn unterminated_strings_and_text_blocks() {
     assert_eq!(
         error("namespace a.b\n@documentation(\"abc\nstring S\n"),
-        "m.smithy:4:1: Expected `\"` but found end of file"
+        "m.smithy:4:1: Expected `\"` to close the string but found end of file"
     );
     assert!(
         error("namespace a.b\n@documentation(\"\"\"\n  abc\nstring S\n")

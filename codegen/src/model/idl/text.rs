@@ -83,12 +83,13 @@ fn unescape(text: &str) -> Result<String, String> {
             Some('t') => out.push('\t'),
             Some('\n') => {}
             Some('u') => out.push(unicode_escape(&mut chars)?),
-            Some(other) => {
+            Some(other) if other.is_control() => {
                 return Err(format!(
                     "Invalid escape found in string: `\\{}`",
                     other.escape_debug()
                 ))
             }
+            Some(other) => return Err(format!("Invalid escape found in string: `\\{other}`")),
             None => return Err("Invalid escape at the end of the string".to_owned()),
         }
     }
