@@ -5,4 +5,6 @@
 #[path = "../../tests/tests/hostile/mod.rs"]
 pub mod hostile;
 
-pub use hostile::{error_decoders, gamelift_outputs, model_loader, model_mutation, rest_xml_outputs};
+pub use hostile::{
+    error_decoders, gamelift_outputs, idl_parser, model_loader, model_mutation, rest_xml_outputs,
+};

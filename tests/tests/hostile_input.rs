@@ -47,6 +47,11 @@ fn model_loader_random() {
 }
 
 #[test]
+fn idl_parser_random() {
+    run("idl_parser", 2000, hostile::mutate_idl);
+}
+
+#[test]
 fn model_mutation_random() {
     run("model_mutation", 100, hostile::mutate_and_generate);
 }
@@ -68,6 +73,7 @@ fn raw_entry_points_accept_any_bytes() {
     for len in 0..200 {
         let bytes: Vec<u8> = (0..len).map(|_| e.byte()).collect();
         hostile::model_loader(&bytes);
+        hostile::idl_parser(&bytes);
         if len % 8 == 0 {
             hostile::model_mutation(&bytes);
         }

@@ -50,13 +50,38 @@ pub fn load_sources(sources: &[Source]) -> Result<Model> {
     for shape in prelude::shapes(prelude_file) {
         model.shapes.entry(shape.id.clone()).or_insert(shape);
     }
+    // An `apply` to a member a mixin gives lands when that shape is flattened (before the
+    // shapes that use it as a mixin inherit the member).
+    let mut inherited_applies = mixins::MemberApplies::new();
     for (apply, file) in applies {
-        apply_traits(&mut model, apply, file)?;
+        match apply.member {
+            Some(member) if targets_inherited_member(&model, &apply.target, &member) => {
+                inherited_applies
+                    .entry(apply.target)
+                    .or_default()
+                    .push(mixins::MemberApply {
+                        member,
+                        traits: apply.traits,
+                        file,
+                    });
+            }
+            member => apply_traits(&mut model, Apply { member, ..apply }, file)?,
+        }
     }
     check_references(&model)?;
+    mixins::flatten(&mut model, inherited_applies)?;
+    // After flattening, so that traits applied to inherited members are checked (and an
+    // annotation's `null` coerced) too.
     trait_values::check_and_coerce(&mut model)?;
-    mixins::flatten(&mut model)?;
     Ok(model)
+}
+
+/// Whether `member` is not declared by its shape but may come from one of its mixins.
+fn targets_inherited_member(model: &Model, target: &ShapeId, member: &str) -> bool {
+    model
+        .shapes
+        .get(target)
+        .is_some_and(|shape| !shape.mixins.is_empty() && shape.member(member).is_none())
 }
 
 struct ParsedFile {
@@ -164,11 +189,21 @@ fn parse_shape(id: ShapeId, body: &Value, file: usize) -> Result<Shape> {
     let shape_type = ShapeType::from_ast(type_name)
         .ok_or_else(|| Error::new(format!("unknown shape type `{type_name}`")))?;
     let mut members = Vec::new();
+    // A list or map with mixins may leave its members to them (checked after flattening).
+    let has_mixins = body
+        .get("mixins")
+        .and_then(Value::as_array)
+        .is_some_and(|mixins| !mixins.is_empty());
+    let mut fixed_member = |name: &str| match body.get(name) {
+        Some(member) => parse_member(name, member).map(|m| members.push(m)),
+        None if has_mixins => Ok(()),
+        None => Err(Error::new(format!("missing `{name}`"))),
+    };
     match shape_type {
-        ShapeType::List => members.push(parse_member("member", required(body, "member")?)?),
+        ShapeType::List => fixed_member("member")?,
         ShapeType::Map => {
-            members.push(parse_member("key", required(body, "key")?)?);
-            members.push(parse_member("value", required(body, "value")?)?);
+            fixed_member("key")?;
+            fixed_member("value")?;
         }
         ShapeType::Structure | ShapeType::Union | ShapeType::Enum | ShapeType::IntEnum => {
             if let Some(list) = body.get("members") {
@@ -191,11 +226,6 @@ fn parse_shape(id: ShapeId, body: &Value, file: usize) -> Result<Shape> {
         bindings: parse_bindings(shape_type, body)?,
         file,
     })
-}
-
-fn required<'a>(body: &'a Map<String, Value>, key: &str) -> Result<&'a Value> {
-    body.get(key)
-        .ok_or_else(|| Error::new(format!("missing `{key}`")))
 }
 
 fn parse_member(name: &str, body: &Value) -> Result<Member> {

@@ -3,27 +3,64 @@
 //! shapes that use them, and the mixins themselves removed, so later stages never see
 //! mixins (Smithy's "flatten and remove mixins").
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Bindings, Member, Model, ShapeId, Traits};
+use super::{Bindings, Member, Model, ShapeId, ShapeType, Traits};
 use crate::Result;
 
 const MIXIN: &str = "smithy.api#mixin";
 
-/// Flattens every shape's mixins in place; mixin cycles are an error.
-pub fn flatten(model: &mut Model) -> Result<()> {
+/// An `apply` to a member that a shape inherits from a mixin.
+pub struct MemberApply {
+    pub member: String,
+    pub traits: Traits,
+    /// The file of the `apply` statement, for errors.
+    pub file: usize,
+}
+
+/// Such applies by the shape they target.
+pub type MemberApplies = BTreeMap<ShapeId, Vec<MemberApply>>;
+
+/// Flattens every shape's mixins in place, applying `applies` to inherited members as each
+/// shape is flattened; mixin cycles are an error.
+pub fn flatten(model: &mut Model, mut applies: MemberApplies) -> Result<()> {
     let with_mixins: Vec<ShapeId> = model
         .shapes
         .values()
         .filter(|s| !s.mixins.is_empty())
         .map(|s| s.id.clone())
         .collect();
+    check_operation_mixins(model)?;
     let mut done = BTreeSet::new();
     for id in with_mixins {
-        flatten_one(model, &id, &mut Vec::new(), &mut done)?;
+        flatten_one(model, &id, &mut Vec::new(), &mut done, &mut applies)?;
+    }
+    if let Some((target, pending)) = applies.into_iter().next() {
+        // Only shapes with mixins get here, and every one of them was flattened.
+        let member = pending.first().map_or("", |a| a.member.as_str());
+        return Err(crate::Error::shape(
+            target.member(member),
+            "`apply` targets a member that does not exist",
+        ));
     }
     check_no_member_targets_a_mixin(model)?;
+    check_fixed_members(model)?;
     model.shapes.retain(|_, shape| !shape.has_trait(MIXIN));
+    Ok(())
+}
+
+/// A list needs `member` and a map `key` and `value`, whether declared or inherited.
+fn check_fixed_members(model: &Model) -> Result<()> {
+    for shape in model.shapes.values() {
+        let required: &[&str] = match shape.shape_type {
+            ShapeType::List => &["member"],
+            ShapeType::Map => &["key", "value"],
+            _ => &[],
+        };
+        if let Some(missing) = required.iter().find(|name| shape.member(name).is_none()) {
+            return Err(model.error(shape, format!("missing `{missing}`")));
+        }
+    }
     Ok(())
 }
 
@@ -54,6 +91,7 @@ fn flatten_one(
     id: &ShapeId,
     stack: &mut Vec<ShapeId>,
     done: &mut BTreeSet<ShapeId>,
+    applies: &mut MemberApplies,
 ) -> Result<()> {
     if done.contains(id) {
         return Ok(());
@@ -71,7 +109,7 @@ fn flatten_one(
     let mixins = shape.mixins.clone();
     stack.push(id.clone());
     for mixin in &mixins {
-        flatten_one(model, mixin, stack, done)?;
+        flatten_one(model, mixin, stack, done, applies)?;
     }
     stack.pop();
 
@@ -82,16 +120,38 @@ fn flatten_one(
         let Some(mixin) = model.shapes.get(mixin_id) else {
             continue;
         };
+        let shape = &model.shapes[id];
         if !mixin.has_trait(MIXIN) {
-            let shape = &model.shapes[id];
             return Err(model.error(
                 shape,
                 format!("uses {mixin_id} as a mixin, but it has no @mixin trait"),
             ));
         }
+        if mixin.shape_type != shape.shape_type {
+            return Err(model.error(
+                shape,
+                format!(
+                    "a {} can only use mixins of the same type, but {mixin_id} is a {}",
+                    shape.shape_type.ast_name(),
+                    mixin.shape_type.ast_name()
+                ),
+            ));
+        }
+        // A member several mixins give must have one target; its traits are merged.
         for member in &mixin.members {
-            members.retain(|m| m.name != member.name);
-            members.push(member.clone());
+            match members.iter_mut().find(|m| m.name == member.name) {
+                Some(inherited) if inherited.target != member.target => {
+                    return Err(model.error(
+                        shape,
+                        format!(
+                            "member `{}` conflicts with the member of the same name inherited from another mixin ({} vs {})",
+                            member.name, inherited.target, member.target
+                        ),
+                    ))
+                }
+                Some(inherited) => inherited.traits.extend(member.traits.clone()),
+                None => members.push(member.clone()),
+            }
         }
         inherit_bindings(&mut bindings, &mixin.bindings);
         let local = local_traits(&mixin.traits);
@@ -101,36 +161,62 @@ fn flatten_one(
             }
         }
     }
+    let shape = &model.shapes[id];
+    for own in &shape.members {
+        if let Some(inherited) = members
+            .iter()
+            .find(|m| m.name == own.name && m.target != own.target)
+        {
+            return Err(model.error(
+                shape,
+                format!(
+                    "member `{}` targets {}, which conflicts with the member it redefines from a mixin (targeting {})",
+                    own.name, own.target, inherited.target
+                ),
+            ));
+        }
+    }
     if let Some(shape) = model.shapes.get_mut(id) {
         // The shape's own members and traits win over inherited ones; a member
         // redeclared locally keeps the mixin's traits it does not override.
         for own in std::mem::take(&mut shape.members) {
             match members.iter_mut().find(|m| m.name == own.name) {
-                Some(inherited) => {
-                    inherited.target = own.target;
-                    inherited.traits.extend(own.traits);
-                }
+                Some(inherited) => inherited.traits.extend(own.traits),
                 None => members.push(own),
             }
         }
         shape.members = members;
+        let own_bindings = std::mem::replace(&mut shape.bindings, bindings);
+        inherit_bindings(&mut shape.bindings, &own_bindings);
         traits.extend(std::mem::take(&mut shape.traits));
         shape.traits = traits;
-        inherit_bindings(&mut bindings, &shape.bindings);
-        shape.bindings = bindings;
         shape.mixins.clear();
+        for apply in applies.remove(id).unwrap_or_default() {
+            match shape.members.iter_mut().find(|m| m.name == apply.member) {
+                Some(member) => member.traits.extend(apply.traits),
+                None => {
+                    let file = model.files.get(apply.file).cloned().unwrap_or_default();
+                    return Err(crate::Error::shape(
+                        id.member(&apply.member),
+                        "`apply` targets a member that does not exist",
+                    )
+                    .with_file(&file));
+                }
+            }
+        }
     }
     done.insert(id.clone());
     Ok(())
 }
 
-/// Adds `from`'s bindings to `into`: lists are joined without repeats, single values and
-/// map entries of `from` win (the shape's own bindings are added last, so they override).
+/// Adds what a mixin (or the shape itself, last) binds: lists are appended without
+/// repeats; a version, input/output, lifecycle operation, rename or named identifier given
+/// later wins.
 fn inherit_bindings(into: &mut Bindings, from: &Bindings) {
-    fn join<T: Clone + PartialEq>(into: &mut Vec<T>, from: &[T]) {
-        for item in from {
-            if !into.contains(item) {
-                into.push(item.clone());
+    fn join(into: &mut Vec<ShapeId>, from: &[ShapeId]) {
+        for id in from {
+            if !into.contains(id) {
+                into.push(id.clone());
             }
         }
     }
@@ -149,8 +235,7 @@ fn inherit_bindings(into: &mut Bindings, from: &Bindings) {
     join(&mut into.resources, &from.resources);
     join(&mut into.errors, &from.errors);
     join(&mut into.collection_operations, &from.collection_operations);
-    into.rename
-        .extend(from.rename.iter().map(|(k, v)| (k.clone(), v.clone())));
+    into.rename.extend(from.rename.clone());
     if from.input.is_some() {
         into.input.clone_from(&from.input);
     }
@@ -160,7 +245,28 @@ fn inherit_bindings(into: &mut Bindings, from: &Bindings) {
     join_named(&mut into.identifiers, &from.identifiers);
     join_named(&mut into.properties, &from.properties);
     into.lifecycle
-        .extend(from.lifecycle.iter().map(|(k, v)| (*k, v.clone())));
+        .extend(from.lifecycle.iter().map(|(slot, id)| (*slot, id.clone())));
+}
+
+/// An operation mixin cannot bind input or output (other than `smithy.api#Unit`).
+fn check_operation_mixins(model: &Model) -> Result<()> {
+    let unit = |id: &Option<ShapeId>| {
+        id.as_ref()
+            .is_none_or(|id| id.as_str() == "smithy.api#Unit")
+    };
+    for shape in model.shapes.values() {
+        let b = &shape.bindings;
+        if shape.shape_type == ShapeType::Operation
+            && shape.has_trait(MIXIN)
+            && !(unit(&b.input) && unit(&b.output))
+        {
+            return Err(model.error(
+                shape,
+                "an operation with @mixin must have `smithy.api#Unit` as its input and output",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `@mixin(localTraits: [...])`: traits that stay on the mixin itself.
@@ -179,7 +285,48 @@ fn local_traits(traits: &Traits) -> BTreeSet<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{load_sources, Source};
+    use crate::model::{load_sources, Model, Source};
+
+    fn load(text: &str) -> crate::Result<Model> {
+        load_sources(&[Source {
+            path: "m.json".into(),
+            text: text.to_owned(),
+        }])
+    }
+
+    #[test]
+    fn list_members_and_applies_can_come_through_mixins() {
+        let model = load(
+            r#"{"smithy": "2.0", "shapes": {
+            "ex#M": {"type": "list", "member": {"target": "smithy.api#String"},
+                     "traits": {"smithy.api#mixin": {}}},
+            "ex#L": {"type": "list", "mixins": [{"target": "ex#M"}], "traits": {"smithy.api#mixin": {}}},
+            "ex#L2": {"type": "list", "mixins": [{"target": "ex#L"}]},
+            "ex#L$member": {"type": "apply", "traits": {"smithy.api#documentation": "L"}}
+        }}"#,
+        )
+        .expect("valid");
+        let id = |name: &str| crate::model::ShapeId::parse(name).unwrap();
+        let member = model.shapes[&id("ex#L2")].member("member").unwrap();
+        assert_eq!(member.target.as_str(), "smithy.api#String");
+        // Applied to L before L2 inherited from it.
+        assert_eq!(member.traits["smithy.api#documentation"], "L");
+        let error = load(
+            r#"{"smithy": "2.0", "shapes": {
+            "ex#M": {"type": "list", "member": {"target": "smithy.api#String"}, "traits": {"smithy.api#mixin": {}}},
+            "ex#L": {"type": "list", "mixins": [{"target": "ex#M"}]},
+            "ex#L$nope": {"type": "apply", "traits": {}}
+        }}"#,
+        )
+        .expect_err("no such member");
+        assert_eq!(
+            error.to_string(),
+            "m.json: shape ex#L$nope: `apply` targets a member that does not exist"
+        );
+        let error = load(r#"{"smithy": "2.0", "shapes": {"ex#L": {"type": "list"}}}"#)
+            .expect_err("no member");
+        assert_eq!(error.to_string(), "m.json: shape ex#L: missing `member`");
+    }
 
     #[test]
     fn a_member_cannot_target_a_mixin() {

@@ -6,6 +6,7 @@
 
 mod ast;
 mod files;
+mod idl;
 mod load;
 mod mixins;
 mod prelude;
@@ -18,6 +19,8 @@ use std::path::PathBuf;
 
 pub use ast::to_json_ast;
 pub use files::read_sources;
+#[doc(hidden)]
+pub use idl::idl_to_json;
 pub use load::{load_files, load_sources, Source};
 
 /// An absolute shape id such as `com.amazonaws.gamelift#GameSession`.

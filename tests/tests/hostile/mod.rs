@@ -111,7 +111,7 @@ impl Entropy<'_> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Target 1 and 2: the generator.
+// Target 1 and 2: the generator. (Target 6, the IDL front end, follows them.)
 
 /// Runs the whole generator (load, IR, emit, render) on `files` and checks the outcome;
 /// returns whether code was generated.
@@ -208,6 +208,112 @@ pub fn mutate_bytes_and_generate(e: &mut Entropy) -> bool {
         &[("fuzz.json", String::from_utf8_lossy(&text).into_owned())],
         None,
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target 6: the IDL front end.
+
+/// Real IDL files the structure-aware IDL target mutates: Smithy's own suite cases that use
+/// most of the grammar (traits, text blocks, mixins, elision, inline I/O, apply, resources).
+const IDL_BASES: &[&str] = &[
+    include_str!("../../../codegen/tests/idl-suite/valid/main-test.smithy"),
+    include_str!("../../../codegen/tests/idl-suite/valid/elided-members.smithy"),
+    include_str!("../../../codegen/tests/idl-suite/valid/inline-io/inline-io.smithy"),
+    include_str!("../../../codegen/tests/idl-suite/valid/text-blocks.smithy"),
+    include_str!("../../../codegen/tests/idl-suite/valid/doc-comments/doc-comments.smithy"),
+    include_str!("../../../codegen/tests/idl-suite/valid/mixins/resources.smithy"),
+];
+
+/// IDL fragments worth splicing in: delimiters, keywords and the whitespace-sensitive spots.
+const IDL_TOKENS: &[&str] = &[
+    "\"\"\"",
+    "\"\"\"\n",
+    "///",
+    "//",
+    "\n",
+    " ",
+    ",",
+    "@",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":=",
+    "= ",
+    "$",
+    "#",
+    ".",
+    "with [",
+    "for ",
+    "apply ",
+    "use ",
+    "namespace ",
+    "metadata ",
+    "$version: \"1.0\"\n",
+    "structure ",
+    "enum ",
+    "intEnum ",
+    "operation ",
+    "resource ",
+    "service ",
+    "list ",
+    "map ",
+    "set ",
+    "\\u",
+    "\\",
+    "-",
+    "1e",
+    "_",
+    "true",
+    "null",
+];
+
+/// Target `idl_parser`: arbitrary bytes as one `.smithy` file through the IDL front end.
+pub fn idl_parser(data: &[u8]) {
+    check_idl(&String::from_utf8_lossy(data));
+}
+
+/// A real IDL file with `1..=5` byte and token mutations, through the IDL front end; returns
+/// whether it was accepted.
+pub fn mutate_idl(e: &mut Entropy) -> bool {
+    let mut bytes = e.pick(IDL_BASES).copied().unwrap_or("").as_bytes().to_vec();
+    for _ in 0..=e.below(5) {
+        if e.one_in(2) {
+            let token = e.pick(IDL_TOKENS).copied().unwrap_or("");
+            let at = e.below(bytes.len() + 1);
+            bytes.splice(at..at, token.bytes());
+        } else {
+            mutate_bytes(&mut bytes, e);
+        }
+    }
+    check_idl(&String::from_utf8_lossy(&bytes))
+}
+
+/// The front end returns JSON the JSON reader accepts, or a one-line error that names the
+/// file, line and column.
+fn check_idl(text: &str) -> bool {
+    let path = std::path::Path::new("fuzz.smithy");
+    match smithy_codegen::model::idl_to_json(path, text) {
+        Ok(json) => {
+            assert!(
+                serde_json::from_str::<Json>(&json).is_ok(),
+                "not JSON: {json}"
+            );
+            true
+        }
+        Err(error) => {
+            let shown = error.to_string();
+            assert!(!shown.contains('\n'), "error is not one line: {shown:?}");
+            assert!(
+                shown.starts_with("fuzz.smithy:"),
+                "error names no file: {shown}"
+            );
+            assert!(error.position().is_some(), "error has no position: {shown}");
+            false
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
