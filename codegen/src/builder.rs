@@ -217,6 +217,10 @@ impl Builder {
     pub fn generate_to_out_dir(&self, file_name: &str) -> Result<PathBuf> {
         for path in &self.models {
             println!("cargo:rerun-if-changed={}", path.display());
+            // A botocore service is read with the paginators, waiters and rules beside it.
+            for sibling in model::botocore::Siblings::paths_beside(path) {
+                println!("cargo:rerun-if-changed={}", sibling.display());
+            }
         }
         let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| {
             Error::new("OUT_DIR is not set: generate_to_out_dir is meant for build.rs")
@@ -240,8 +244,7 @@ impl Builder {
     fn resolve(&self) -> Result<(ir::Service, String)> {
         let mut sources = self.sources.clone();
         for path in &self.models {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::new(format!("cannot read the model: {e}")).with_file(path))?;
+            let text = model::botocore::read_model_file(path)?;
             sources.push(Source {
                 path: path.clone(),
                 text,

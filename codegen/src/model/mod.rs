@@ -4,6 +4,7 @@
 //! prelude, applies `apply` statements and flattens mixins; the result is a
 //! [`Model`] whose every member target is known to exist.
 
+pub(crate) mod botocore;
 mod load;
 mod mixins;
 mod prelude;
