@@ -83,6 +83,12 @@ pub(in crate::model::botocore) fn member(
                 == Some("map");
             let (id, value) = binding(location, location_name.unwrap_or(name), target_is_map)?;
             traits.insert(id.into(), value);
+            // A URI label cannot be absent and Smithy requires `@required` on it; botocore
+            // lists label members in `required` in practice, and a file that does not still
+            // loads.
+            if location == "uri" {
+                traits.insert("smithy.api#required".into(), json!({}));
+            }
         }
     }
     if let (None, Some(wire_name)) = (location, location_name) {
@@ -135,10 +141,12 @@ fn binding(location: &str, wire_name: &str, target_is_map: bool) -> Result<(&'st
         "header" => ("smithy.api#httpHeader", json!(wire_name)),
         "headers" => ("smithy.api#httpPrefixHeaders", json!(wire_name)),
         "statusCode" => ("smithy.api#httpResponseCode", json!({})),
-        other => return Err(Error::new(format!(
+        other => {
+            return Err(Error::new(format!(
             "unknown `location` `{}` (expected uri, querystring, header, headers or statusCode)",
             shown(other)
-        ))),
+        )))
+        }
     })
 }
 

@@ -126,13 +126,16 @@ fn member_refs(shape: &Object) -> Result<Vec<(String, &Value)>> {
 }
 
 /// The shape traits a member reference asks of its target, beyond what the target has.
+/// The target's own fields are read leniently: a target of the wrong form is reported when
+/// the target itself is converted, naming it rather than the referencing shape.
 pub(in crate::model::botocore) fn demand_of(member: &Object, target: &Object) -> Result<Demand> {
-    let target_type = fields::string(target, "type")?.unwrap_or_default();
+    let target_type = target.get("type").and_then(Value::as_str);
+    let target_streams = target.get("streaming") == Some(&Value::Bool(true));
     Ok(Demand {
-        json_value: fields::flag(member, "jsonvalue")? && target_type == "string",
+        json_value: fields::flag(member, "jsonvalue")? && target_type == Some("string"),
         streaming: fields::flag(member, "streaming")?
-            && target_type == "blob"
-            && !fields::flag(target, "streaming")?,
+            && target_type == Some("blob")
+            && !target_streams,
     })
 }
 
