@@ -35,7 +35,8 @@ enum Command {
 
 #[derive(clap::Args)]
 struct SweepArgs {
-    /// A directory of `.json` models (searched recursively), or a `.tar.gz` of them.
+    /// A directory of `.json` models (searched recursively), a `.tar.gz` of them, or a botocore
+    /// `data/` directory (each service's newest api-version, `.json` or `.json.gz`).
     #[arg(value_name = "DIR_OR_TARBALL")]
     input: PathBuf,
     /// Directory for the generated crates (default: `smithy-codegen-sweep` in
@@ -70,7 +71,9 @@ struct SweepArgs {
 
 #[derive(clap::Args)]
 struct GenerateArgs {
-    /// Smithy JSON AST model files; several files are merged into one model.
+    /// Smithy JSON AST model files (several are merged into one model), or a botocore
+    /// `service-2.json` / `service-2.json.gz` (read with the paginators, waiters and endpoint
+    /// rules beside it).
     #[arg(required = true, value_name = "MODEL.json")]
     models: Vec<PathBuf>,
     /// Output directory for the crate (`Cargo.toml` + `src/`), or the output
