@@ -381,3 +381,15 @@ fn reads_gzipped_services_and_their_siblings() {
     assert!(model.shapes[&id].has_trait("smithy.rules#endpointRuleSet"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_error_listed_twice_is_listed_once() {
+    let mut document = service();
+    document["operations"]["GetThing"]["errors"] =
+        json!([{ "shape": "NotFound" }, { "shape": "NotFound" }]);
+    let ast = convert(&document).unwrap();
+    assert_eq!(
+        shape(&ast, "GetThing")["errors"],
+        json!([{ "target": "com.amazonaws.examplesvc#NotFound" }])
+    );
+}
