@@ -30,7 +30,7 @@ fn assert_error(json: &str, shape: Option<&str>, phrase: &str) {
     let error = error_of(json);
     let text = error.to_string();
     assert!(!text.contains('\n'), "one line: {text}");
-    assert!(text.starts_with("bad.json: "), "names the file: {text}");
+    assert!(text.starts_with("bad.json:"), "names the file: {text}");
     if let Some(shape) = shape {
         assert_eq!(error.shape_id(), Some(shape), "names the shape: {text}");
     }
@@ -43,6 +43,10 @@ fn assert_error(json: &str, shape: Option<&str>, phrase: &str) {
 #[test]
 fn invalid_json() {
     assert_error("{ \"smithy\": ", None, "invalid JSON");
+    // serde_json knows where: `file:line:column`.
+    assert!(error_of("{\n  \"smithy\": ")
+        .to_string()
+        .starts_with("bad.json:2:12: invalid JSON"));
 }
 
 #[test]
@@ -83,7 +87,7 @@ fn trait_of_the_wrong_json_type() {
     assert_error(
         &json,
         Some("ex#A"),
-        "trait smithy.api#documentation must be a string, found a number",
+        "trait `smithy.api#documentation`: expected a string (string `smithy.api#documentation`), found a number",
     );
 }
 
@@ -92,7 +96,11 @@ fn bad_timestamp_format() {
     let json = model(
         r#", "ex#A": { "type": "structure", "members": { "t": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#timestampFormat": "iso" } } } }"#,
     );
-    assert_error(&json, Some("ex#A"), "unknown format `iso`");
+    assert_error(
+        &json,
+        Some("ex#A$t"),
+        "trait `smithy.api#timestampFormat`: `iso` is not one of the values of `smithy.api#timestampFormat` (date-time, epoch-seconds, http-date)",
+    );
 }
 
 #[test]
@@ -172,8 +180,8 @@ fn trait_of_the_wrong_json_type_on_a_member() {
     );
     assert_error(
         &json,
-        Some("ex#A"),
-        "member `m`: trait smithy.api#timestampFormat must be a string, found a number",
+        Some("ex#A$m"),
+        "trait `smithy.api#timestampFormat`: expected a string (enum `smithy.api#timestampFormat`), found a number",
     );
 }
 
@@ -470,13 +478,69 @@ fn xml_traits_of_the_wrong_form() {
                 "traits": { "smithy.api#xmlNamespace": { "prefix": "p" } } }"#,
         ),
         Some("ex#A"),
-        "an object with a string `uri`",
+        "trait `smithy.api#xmlNamespace`: missing required member `uri` of `smithy.api#xmlNamespace`",
     );
     let json = model(
         r#", "ex#A": { "type": "structure", "members": {
             "b": { "target": "smithy.api#String", "traits": { "smithy.api#xmlName": 5 } } } }"#,
     );
-    assert_error(&json, Some("ex#A"), "smithy.api#xmlName");
+    assert_error(&json, Some("ex#A$b"), "smithy.api#xmlName");
+}
+
+/// With the trait definitions known, a trait value of the wrong form is a one-line error
+/// naming the shape and the trait (these were once accepted silently).
+#[test]
+fn trait_values_are_checked_against_their_definitions() {
+    let json = model(
+        r#", "ex#A": { "type": "structure", "members": {
+            "b": { "target": "smithy.api#String", "traits": { "smithy.api#required": "yes" } } } }"#,
+    );
+    assert_error(
+        &json,
+        Some("ex#A$b"),
+        "trait `smithy.api#required`: expected an object (structure `smithy.api#required`), found a string",
+    );
+    let json =
+        model(r#", "ex#A": { "type": "string", "traits": { "smithy.api#length": "long" } }"#);
+    assert_error(
+        &json,
+        Some("ex#A"),
+        "trait `smithy.api#length`: expected an object (structure `smithy.api#length`), found a string",
+    );
+    let json = model(
+        r#", "ex#A": { "type": "string", "traits": { "smithy.api#length": { "min": "1" } } }"#,
+    );
+    assert_error(
+        &json,
+        Some("ex#A"),
+        "trait `smithy.api#length` at `min`: expected an integer (long `smithy.api#Long`), found a string",
+    );
+}
+
+#[test]
+fn a_trait_applied_twice_with_conflicting_values() {
+    let apply = |value: &str| {
+        format!(
+            r#"{{"smithy": "2.0", "shapes": {{"ex#A": {{"type": "apply", "traits": {{"smithy.api#documentation": "{value}"}}}}}}}}"#
+        )
+    };
+    let defining =
+        model(r#", "ex#A": { "type": "string", "traits": { "smithy.api#documentation": "one" } }"#);
+    let error = Builder::new()
+        .model_source("bad.json", defining.clone())
+        .model_source("apply.json", apply("two"))
+        .generate_single_file()
+        .expect_err("two values for one trait");
+    assert_eq!(
+        error.to_string(),
+        "apply.json: shape ex#A: trait `smithy.api#documentation` is applied again with a conflicting value"
+    );
+    // The same value again is no conflict.
+    Builder::new()
+        .model_source("bad.json", defining)
+        .model_source("apply.json", apply("one"))
+        .generate_single_file()
+        .expect("an equal value is accepted");
 }
 
 #[test]

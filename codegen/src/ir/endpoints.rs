@@ -121,7 +121,7 @@ pub fn read(service: &Shape, with_tests: bool) -> Result<Option<EndpointRules>> 
     let json = embedded.to_string();
     let client_params = client_params(service, &rule_set)?;
     let tests = if with_tests {
-        tests(service, &rule_set)?
+        tests(service, &rule_set, &client_params)?
     } else {
         Vec::new()
     };
@@ -330,7 +330,11 @@ fn is_string_enum(service: &Service, ty: &TypeRef) -> bool {
         if matches!(service.types.get(id).map(|d| &d.kind), Some(TypeKind::Enum(_))))
 }
 
-fn tests(service: &Shape, rules: &RuleSet) -> Result<Vec<EndpointTest>> {
+fn tests(
+    service: &Shape,
+    rules: &RuleSet,
+    client_params: &[ClientParam],
+) -> Result<Vec<EndpointTest>> {
     let Some(cases) = service
         .traits
         .get(ENDPOINT_TESTS)
@@ -344,7 +348,7 @@ fn tests(service: &Shape, rules: &RuleSet) -> Result<Vec<EndpointTest>> {
     Ok(cases
         .iter()
         .map(|case| {
-            test(case, rules).unwrap_or_else(|e| EndpointTest {
+            test(case, rules, client_params).unwrap_or_else(|e| EndpointTest {
                 documentation: case
                     .get("documentation")
                     .and_then(Json::as_str)
@@ -358,7 +362,7 @@ fn tests(service: &Shape, rules: &RuleSet) -> Result<Vec<EndpointTest>> {
         .collect())
 }
 
-fn test(case: &Json, rules: &RuleSet) -> Result<EndpointTest> {
+fn test(case: &Json, rules: &RuleSet, client_context: &[ClientParam]) -> Result<EndpointTest> {
     let params = match case.get("params") {
         Some(Json::Object(values)) => values
             .iter()
@@ -396,7 +400,15 @@ fn test(case: &Json, rules: &RuleSet) -> Result<EndpointTest> {
                 .iter()
                 .map(|(name, value)| Ok((name.clone(), param_value(rules, name, value)?)))
                 .collect::<Result<Vec<_>>>()?,
-            _ => Vec::new(),
+            // A call without `clientParams` runs on a client configured with the case's
+            // `params` for the client context parameters (as Smithy's own `ite` case expects:
+            // `params: { useFips: true }` with a bare `operationInputs` entry). The params are
+            // the values the resolution must see, so this cannot contradict the case.
+            _ => params
+                .iter()
+                .filter(|(name, _)| client_context.iter().any(|p| p.name == *name))
+                .cloned()
+                .collect(),
         };
         operation_inputs.push(OperationInput {
             operation: operation.to_owned(),

@@ -1,5 +1,6 @@
 //! Finding and reading model files: a path may be a file or a directory of model files.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::Source;
@@ -26,10 +27,22 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<Source>> {
         .collect()
 }
 
-/// A model file's text; invalid UTF-8 is an error naming the file.
-fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::new(format!("cannot read the model: {e}")).with_file(path))?;
+/// A model file's text: gunzipped first when the name ends in `.gz` (the botocore wheel
+/// ships `service-2.json.gz`); invalid UTF-8 is an error naming the file.
+pub(crate) fn read_text(path: &Path) -> Result<String> {
+    let fail =
+        |e: std::io::Error| Error::new(format!("cannot read the model: {e}")).with_file(path);
+    let mut bytes = std::fs::read(path).map_err(fail)?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        let mut plain = Vec::new();
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut plain)
+            .map_err(fail)?;
+        bytes = plain;
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         Error::new(format!("the model is not valid UTF-8 (byte offset {at})")).with_file(path)

@@ -2,13 +2,13 @@
 //! mixins, and a check that every reference resolves.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
 use super::{
-    mixins, prelude, trait_values, Bindings, Lifecycle, Member, Model, Shape, ShapeId, ShapeType,
-    Traits,
+    front_end, mixins, prelude, trait_values, Bindings, Lifecycle, Member, Model, Shape, ShapeId,
+    ShapeType, Traits,
 };
 use crate::{Error, Result};
 
@@ -30,15 +30,17 @@ pub fn load_sources(sources: &[Source]) -> Result<Model> {
     if sources.is_empty() {
         return Err(Error::new("no model files were given"));
     }
+    let documents = front_end::documents(sources, prelude::ids()?)?;
     let mut model = Model::default();
     let mut applies = Vec::new();
-    for source in sources {
+    for document in documents {
         let file = model.files.len();
-        model.files.push(source.path.clone());
-        let parsed = parse_file(source, file)?;
+        model.files.push(document.path.clone());
+        let parsed = parse_document(&document.path, &document.json, file)?;
         model.versions.push(parsed.version);
+        model.positions.extend(document.positions);
         merge_metadata(&mut model.metadata, parsed.metadata)
-            .map_err(|e| e.with_file(&source.path))?;
+            .map_err(|e| e.with_file(&document.path))?;
         applies.extend(parsed.applies.into_iter().map(|a| (a, file)));
         for shape in parsed.shapes {
             merge_shape(&mut model, shape)?;
@@ -47,7 +49,7 @@ pub fn load_sources(sources: &[Source]) -> Result<Model> {
     let prelude_file = model.files.len();
     model.files.push(PathBuf::from(prelude::PRELUDE_FILE));
     model.versions.push("2.0".to_owned());
-    for shape in prelude::shapes(prelude_file) {
+    for shape in prelude::shapes(prelude_file)? {
         model.shapes.entry(shape.id.clone()).or_insert(shape);
     }
     // An `apply` to a member a mixin gives lands when that shape is flattened (before the
@@ -84,24 +86,25 @@ fn targets_inherited_member(model: &Model, target: &ShapeId, member: &str) -> bo
         .is_some_and(|shape| !shape.mixins.is_empty() && shape.member(member).is_none())
 }
 
-struct ParsedFile {
-    version: String,
-    metadata: Map<String, Value>,
-    shapes: Vec<Shape>,
-    applies: Vec<Apply>,
+/// One JSON AST document read into shapes (not merged yet).
+pub(super) struct ParsedFile {
+    pub version: String,
+    pub metadata: Map<String, Value>,
+    pub shapes: Vec<Shape>,
+    pub applies: Vec<Apply>,
 }
 
 /// An `apply` statement: traits added to a shape or member defined elsewhere.
-struct Apply {
+pub(super) struct Apply {
     target: ShapeId,
     member: Option<String>,
     traits: Traits,
 }
 
-fn parse_file(source: &Source, file: usize) -> Result<ParsedFile> {
-    let at_file = |e: Error| e.with_file(&source.path);
-    let root: Value = serde_json::from_str(&source.text)
-        .map_err(|e| at_file(Error::new(format!("invalid JSON: {e}"))))?;
+/// Reads one JSON AST document (whatever front end made it) into shapes; `file` is its
+/// index in [`Model::files`].
+pub(super) fn parse_document(path: &Path, root: &Value, file: usize) -> Result<ParsedFile> {
+    let at_file = |e: Error| e.with_file(path);
     let root = root
         .as_object()
         .ok_or_else(|| at_file(Error::new("the model must be a JSON object")))?;
@@ -136,7 +139,7 @@ fn parse_file(source: &Source, file: usize) -> Result<ParsedFile> {
         applies: Vec::new(),
     };
     for (id_text, body) in &shapes {
-        let located = |e: Error| e.with_shape(shown(id_text)).with_file(&source.path);
+        let located = |e: Error| e.with_shape(shown(id_text)).with_file(path);
         if body.get("type").and_then(Value::as_str) == Some("apply") {
             parsed
                 .applies

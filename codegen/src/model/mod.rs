@@ -5,7 +5,9 @@
 //! [`Model`] whose every member target is known to exist.
 
 mod ast;
-mod files;
+pub(crate) mod botocore;
+pub(crate) mod files;
+mod front_end;
 mod idl;
 mod load;
 mod mixins;

@@ -22,13 +22,26 @@ const TRAIT: &str = "smithy.api#trait";
 /// Deep enough for every real trait value; bounds the recursion on hostile input.
 const MAX_DEPTH: usize = 64;
 
-/// Coerces annotation values and checks every trait of every shape and member.
+/// Coerces annotation values and checks every trait of every shape and member, the built-in
+/// definitions' shapes aside (they were checked once, when they were read).
 pub fn check_and_coerce(model: &mut Model) -> Result<()> {
+    check_shapes(model, false)
+}
+
+/// [`check_and_coerce`] for the built-in definitions themselves.
+pub fn check_and_coerce_builtin(model: &mut Model) -> Result<()> {
+    check_shapes(model, true)
+}
+
+fn check_shapes(model: &mut Model, builtin: bool) -> Result<()> {
     let ids: Vec<ShapeId> = model.shapes.keys().cloned().collect();
     for id in ids {
         let Some(shape) = model.shapes.get(&id) else {
             continue;
         };
+        if model.is_builtin(shape) != builtin {
+            continue;
+        }
         let mut traits = shape.traits.clone();
         let mut members: Vec<Traits> = shape.members.iter().map(|m| m.traits.clone()).collect();
         let located = |at: String, e: String| model.error_at(shape, at, e);

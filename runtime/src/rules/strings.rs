@@ -11,17 +11,12 @@ pub(super) struct ParsedUrl {
     pub is_ip: bool,
 }
 
-/// `parseURL`: `scheme://authority[/path]`; a query, a fragment, user info or an empty host
-/// make it `None`.
+/// `parseURL`: `scheme://authority[/path]` with an `http` or `https` scheme (an endpoint is
+/// nothing else; Smithy's `parse-url` suite rejects `acbd://example.com`); a query, a
+/// fragment, user info or an empty host make it `None`.
 pub(super) fn parse_url(text: &str) -> Option<ParsedUrl> {
     let (scheme, rest) = text.split_once("://")?;
-    let scheme_ok = scheme
-        .bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_alphabetic())
-        && scheme
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    let scheme_ok = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
     if !scheme_ok || rest.contains(['?', '#']) {
         return None;
     }
