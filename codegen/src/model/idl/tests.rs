@@ -324,3 +324,37 @@ fn parse_speed() {
         );
     }
 }
+
+#[test]
+fn elision_through_hostile_mixin_graphs_is_bounded() {
+    // A cycle: no stack overflow, just "not found".
+    let shown = error("$version: \"2\"\nnamespace a.b\n@mixin\nstructure A with [B] { $x }\n@mixin\nstructure B with [A] { $y }\n");
+    assert!(shown.contains("elides its target"), "{shown}");
+    // A diamond lattice 200 levels deep, each level naming the next twice: exponential
+    // without the visited set; and a chain longer than the depth bound.
+    let mut text = String::from("$version: \"2\"\nnamespace a.b\n");
+    for level in 0..200 {
+        text.push_str(&format!(
+            "@mixin\nstructure M{level} with [M{next} M{next}] {{}}\n",
+            next = level + 1
+        ));
+    }
+    text.push_str("@mixin\nstructure M200 { x: String }\nstructure S with [M0] { $x }\n");
+    assert!(error(&text).contains("elides its target"));
+    let near = text.replace("M0] { $x }", "M150] { $x }");
+    assert_eq!(document(&near)["shapes"]["a.b#S"]["members"], json!({}));
+    // A mixin of another file cannot be looked into.
+    let shown = resolve_with(
+        "$version: \"2\"\nnamespace a.b\nstructure S with [x.y#M] { $x }\n",
+        &["x.y#M"],
+    )
+    .expect_err("unresolvable")
+    .to_string();
+    assert!(shown.contains("another file"), "{shown}");
+    // The same elided member from a resource of this file.
+    let doc = document("$version: \"2\"\nnamespace a.b\nresource R { identifiers: { id: String } }\nstructure S for R { $id }\n");
+    assert_eq!(
+        doc["shapes"]["a.b#S"]["members"]["id"]["target"],
+        "smithy.api#String"
+    );
+}
