@@ -358,3 +358,16 @@ fn elision_through_hostile_mixin_graphs_is_bounded() {
         "smithy.api#String"
     );
 }
+
+#[test]
+fn crlf_line_endings_read_like_lf() {
+    for (path, text) in suite_files() {
+        let Ok(lf) = resolve_with(&text, &[]) else {
+            continue;
+        };
+        let crlf = resolve_with(&text.replace('\n', "\r\n"), &[])
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(lf.document, crlf.document, "{}", path.display());
+        assert_eq!(lf.positions, crlf.positions, "{}", path.display());
+    }
+}
