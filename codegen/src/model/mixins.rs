@@ -8,6 +8,10 @@ use crate::Result;
 
 const MIXIN: &str = "smithy.api#mixin";
 
+/// How long a chain of mixins may be: flattening recurses along it, and a hostile model
+/// (a chain of 100,000 mixins is a few megabytes) must not overflow the stack.
+const MAX_MIXIN_DEPTH: usize = 100;
+
 /// An `apply` to a member that a shape inherits from a mixin.
 pub struct MemberApply {
     pub member: String,
@@ -95,6 +99,12 @@ fn flatten_one(
     let Some(shape) = model.shapes.get(id) else {
         return Ok(()); // reported by the reference check
     };
+    if stack.len() >= MAX_MIXIN_DEPTH {
+        return Err(model.error(
+            shape,
+            format!("mixins nest more than {MAX_MIXIN_DEPTH} levels deep"),
+        ));
+    }
     if stack.contains(id) {
         let cycle: Vec<&str> = stack.iter().map(ShapeId::as_str).collect();
         return Err(model.error(
@@ -275,6 +285,32 @@ mod tests {
             path: "m.json".into(),
             text: text.to_owned(),
         }])
+    }
+
+    #[test]
+    fn a_long_mixin_chain_is_an_error_not_a_stack_overflow() {
+        let chain = |n: usize| {
+            let mut shapes: Vec<String> = (0..n)
+                .map(|i| {
+                    format!(
+                        r#""ex#M{i}": {{"type": "structure", "mixins": [{{"target": "ex#M{}"}}], "traits": {{"smithy.api#mixin": {{}}}}}}"#,
+                        i + 1
+                    )
+                })
+                .collect();
+            shapes.push(format!(r#""ex#M{n}": {{"type": "structure", "members": {{"a": {{"target": "smithy.api#String"}}}}, "traits": {{"smithy.api#mixin": {{}}}}}}"#));
+            format!(r#"{{"smithy": "2.0", "shapes": {{{}}}}}"#, shapes.join(","))
+        };
+        let error = load(&chain(100_000)).expect_err("too deep");
+        assert!(
+            error
+                .to_string()
+                .contains("mixins nest more than 100 levels deep"),
+            "{error}"
+        );
+        let model = load(&chain(99)).expect("99 levels are fine");
+        let id = crate::model::ShapeId::parse("ex#M0").unwrap();
+        assert!(model.shapes[&id].member("a").is_some());
     }
 
     #[test]
