@@ -1,7 +1,7 @@
 //! Mixin flattening: members and non-local traits of `@mixin` shapes are copied
 //! into the shapes that use them, so later stages never see mixins.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::{Bindings, Member, Model, ShapeId, ShapeType, Traits};
 use crate::Result;
@@ -119,7 +119,7 @@ fn flatten_one(
     }
     stack.pop();
 
-    let mut members: Vec<Member> = Vec::new();
+    let mut members = MemberList::default();
     let mut traits = Traits::new();
     let mut bindings = Bindings::default();
     for mixin_id in &mixins {
@@ -145,7 +145,7 @@ fn flatten_one(
         }
         // A member several mixins give must have one target; its traits are merged.
         for member in &mixin.members {
-            match members.iter_mut().find(|m| m.name == member.name) {
+            match members.get_mut(&member.name) {
                 Some(inherited) if inherited.target != member.target => {
                     return Err(model.error(
                         shape,
@@ -170,8 +170,8 @@ fn flatten_one(
     let shape = &model.shapes[id];
     for own in &shape.members {
         if let Some(inherited) = members
-            .iter()
-            .find(|m| m.name == own.name && m.target != own.target)
+            .get(&own.name)
+            .filter(|inherited| inherited.target != own.target)
         {
             return Err(model.error(
                 shape,
@@ -186,19 +186,13 @@ fn flatten_one(
         // The shape's own members and traits win over inherited ones; a member
         // redeclared locally keeps the mixin's traits it does not override.
         for own in std::mem::take(&mut shape.members) {
-            match members.iter_mut().find(|m| m.name == own.name) {
+            match members.get_mut(&own.name) {
                 Some(inherited) => inherited.traits.extend(own.traits),
                 None => members.push(own),
             }
         }
-        shape.members = members;
-        let own_bindings = std::mem::replace(&mut shape.bindings, bindings);
-        inherit_bindings(&mut shape.bindings, &own_bindings);
-        traits.extend(std::mem::take(&mut shape.traits));
-        shape.traits = traits;
-        shape.mixins.clear();
         for apply in applies.remove(id).unwrap_or_default() {
-            match shape.members.iter_mut().find(|m| m.name == apply.member) {
+            match members.get_mut(&apply.member) {
                 Some(member) => member.traits.extend(apply.traits),
                 None => {
                     let file = model.files.get(apply.file).cloned().unwrap_or_default();
@@ -210,9 +204,39 @@ fn flatten_one(
                 }
             }
         }
+        shape.members = members.members;
+        let own_bindings = std::mem::replace(&mut shape.bindings, bindings);
+        inherit_bindings(&mut shape.bindings, &own_bindings);
+        traits.extend(std::mem::take(&mut shape.traits));
+        shape.traits = traits;
+        shape.mixins.clear();
     }
     done.insert(id.clone());
     Ok(())
+}
+
+/// Members in order, indexed by name: a shape can inherit many members, and finding each
+/// by a scan would be quadratic.
+#[derive(Default)]
+struct MemberList {
+    members: Vec<Member>,
+    index: HashMap<String, usize>,
+}
+
+impl MemberList {
+    fn get(&self, name: &str) -> Option<&Member> {
+        self.index.get(name).and_then(|&i| self.members.get(i))
+    }
+
+    fn get_mut(&mut self, name: &str) -> Option<&mut Member> {
+        let i = *self.index.get(name)?;
+        self.members.get_mut(i)
+    }
+
+    fn push(&mut self, member: Member) {
+        self.index.insert(member.name.clone(), self.members.len());
+        self.members.push(member);
+    }
 }
 
 /// Adds what a mixin (or the shape itself, last) binds: lists are appended without
@@ -226,8 +250,9 @@ fn inherit_bindings(into: &mut Bindings, from: &Bindings) {
         (&mut into.resources, &from.resources),
         (&mut into.errors, &from.errors),
     ] {
+        let mut seen: HashSet<ShapeId> = list.iter().cloned().collect();
         for id in more {
-            if !list.contains(id) {
+            if seen.insert(id.clone()) {
                 list.push(id.clone());
             }
         }
@@ -311,6 +336,39 @@ mod tests {
         let model = load(&chain(99)).expect("99 levels are fine");
         let id = crate::model::ShapeId::parse("ex#M0").unwrap();
         assert!(model.shapes[&id].member("a").is_some());
+    }
+
+    /// 50,000 inherited members, each redefined and given an `apply`: linear work (a scan
+    /// per member made this take minutes).
+    #[test]
+    fn many_inherited_members_flatten_in_linear_time() {
+        let n = 50_000;
+        let members = |traits: &str| {
+            (0..n)
+                .map(|i| format!(r#""m{i}": {{"target": "smithy.api#String"{traits}}}"#))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let applies: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#""ex#S$m{i}": {{"type": "apply", "traits": {{"smithy.api#since": "1"}}}}"#
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"smithy": "2.0", "shapes": {{
+            "ex#M": {{"type": "structure", "members": {{{}}}, "traits": {{"smithy.api#mixin": {{}}}}}},
+            "ex#S": {{"type": "structure", "mixins": [{{"target": "ex#M"}}], "members": {{"m0": {{"target": "smithy.api#String"}}}}}},
+            {}
+        }}}}"#,
+            members(""),
+            applies.join(",")
+        );
+        let model = load(&text).expect("valid");
+        let shape = &model.shapes[&crate::model::ShapeId::parse("ex#S").unwrap()];
+        assert_eq!(shape.members.len(), n);
+        assert_eq!(shape.members[n - 1].traits["smithy.api#since"], "1");
     }
 
     #[test]
