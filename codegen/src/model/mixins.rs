@@ -3,12 +3,16 @@
 //! shapes that use them, and the mixins themselves removed, so later stages never see
 //! mixins (Smithy's "flatten and remove mixins").
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::{Bindings, Member, Model, ShapeId, ShapeType, Traits};
 use crate::Result;
 
 const MIXIN: &str = "smithy.api#mixin";
+
+/// How long a chain of mixins may be: flattening recurses along it, and a hostile model
+/// (a chain of 100,000 mixins is a few megabytes) must not overflow the stack.
+const MAX_MIXIN_DEPTH: usize = 100;
 
 /// An `apply` to a member that a shape inherits from a mixin.
 pub struct MemberApply {
@@ -99,6 +103,12 @@ fn flatten_one(
     let Some(shape) = model.shapes.get(id) else {
         return Ok(()); // reported by the reference check
     };
+    if stack.len() >= MAX_MIXIN_DEPTH {
+        return Err(model.error(
+            shape,
+            format!("mixins nest more than {MAX_MIXIN_DEPTH} levels deep"),
+        ));
+    }
     if stack.contains(id) {
         let cycle: Vec<&str> = stack.iter().map(ShapeId::as_str).collect();
         return Err(model.error(
@@ -113,7 +123,7 @@ fn flatten_one(
     }
     stack.pop();
 
-    let mut members: Vec<Member> = Vec::new();
+    let mut members = MemberList::default();
     let mut traits = Traits::new();
     let mut bindings = Bindings::default();
     for mixin_id in &mixins {
@@ -139,7 +149,7 @@ fn flatten_one(
         }
         // A member several mixins give must have one target; its traits are merged.
         for member in &mixin.members {
-            match members.iter_mut().find(|m| m.name == member.name) {
+            match members.get_mut(&member.name) {
                 Some(inherited) if inherited.target != member.target => {
                     return Err(model.error(
                         shape,
@@ -164,8 +174,8 @@ fn flatten_one(
     let shape = &model.shapes[id];
     for own in &shape.members {
         if let Some(inherited) = members
-            .iter()
-            .find(|m| m.name == own.name && m.target != own.target)
+            .get(&own.name)
+            .filter(|inherited| inherited.target != own.target)
         {
             return Err(model.error(
                 shape,
@@ -180,19 +190,13 @@ fn flatten_one(
         // The shape's own members and traits win over inherited ones; a member
         // redeclared locally keeps the mixin's traits it does not override.
         for own in std::mem::take(&mut shape.members) {
-            match members.iter_mut().find(|m| m.name == own.name) {
+            match members.get_mut(&own.name) {
                 Some(inherited) => inherited.traits.extend(own.traits),
                 None => members.push(own),
             }
         }
-        shape.members = members;
-        let own_bindings = std::mem::replace(&mut shape.bindings, bindings);
-        inherit_bindings(&mut shape.bindings, &own_bindings);
-        traits.extend(std::mem::take(&mut shape.traits));
-        shape.traits = traits;
-        shape.mixins.clear();
         for apply in applies.remove(id).unwrap_or_default() {
-            match shape.members.iter_mut().find(|m| m.name == apply.member) {
+            match members.get_mut(&apply.member) {
                 Some(member) => member.traits.extend(apply.traits),
                 None => {
                     let file = model.files.get(apply.file).cloned().unwrap_or_default();
@@ -204,9 +208,39 @@ fn flatten_one(
                 }
             }
         }
+        shape.members = members.members;
+        let own_bindings = std::mem::replace(&mut shape.bindings, bindings);
+        inherit_bindings(&mut shape.bindings, &own_bindings);
+        traits.extend(std::mem::take(&mut shape.traits));
+        shape.traits = traits;
+        shape.mixins.clear();
     }
     done.insert(id.clone());
     Ok(())
+}
+
+/// Members in order, indexed by name: a shape can inherit many members, and finding each
+/// by a scan would be quadratic.
+#[derive(Default)]
+struct MemberList {
+    members: Vec<Member>,
+    index: HashMap<String, usize>,
+}
+
+impl MemberList {
+    fn get(&self, name: &str) -> Option<&Member> {
+        self.index.get(name).and_then(|&i| self.members.get(i))
+    }
+
+    fn get_mut(&mut self, name: &str) -> Option<&mut Member> {
+        let i = *self.index.get(name)?;
+        self.members.get_mut(i)
+    }
+
+    fn push(&mut self, member: Member) {
+        self.index.insert(member.name.clone(), self.members.len());
+        self.members.push(member);
+    }
 }
 
 /// Adds what a mixin (or the shape itself, last) binds: lists are appended without
@@ -214,8 +248,9 @@ fn flatten_one(
 /// later wins.
 fn inherit_bindings(into: &mut Bindings, from: &Bindings) {
     fn join(into: &mut Vec<ShapeId>, from: &[ShapeId]) {
+        let mut seen: HashSet<ShapeId> = into.iter().cloned().collect();
         for id in from {
-            if !into.contains(id) {
+            if seen.insert(id.clone()) {
                 into.push(id.clone());
             }
         }
@@ -292,6 +327,65 @@ mod tests {
             path: "m.json".into(),
             text: text.to_owned(),
         }])
+    }
+
+    #[test]
+    fn a_long_mixin_chain_is_an_error_not_a_stack_overflow() {
+        let chain = |n: usize| {
+            let mut shapes: Vec<String> = (0..n)
+                .map(|i| {
+                    format!(
+                        r#""ex#M{i}": {{"type": "structure", "mixins": [{{"target": "ex#M{}"}}], "traits": {{"smithy.api#mixin": {{}}}}}}"#,
+                        i + 1
+                    )
+                })
+                .collect();
+            shapes.push(format!(r#""ex#M{n}": {{"type": "structure", "members": {{"a": {{"target": "smithy.api#String"}}}}, "traits": {{"smithy.api#mixin": {{}}}}}}"#));
+            format!(r#"{{"smithy": "2.0", "shapes": {{{}}}}}"#, shapes.join(","))
+        };
+        let error = load(&chain(100_000)).expect_err("too deep");
+        assert!(
+            error
+                .to_string()
+                .contains("mixins nest more than 100 levels deep"),
+            "{error}"
+        );
+        let model = load(&chain(99)).expect("99 levels are fine");
+        let id = crate::model::ShapeId::parse("ex#M0").unwrap();
+        assert!(model.shapes[&id].member("a").is_some());
+    }
+
+    /// 50,000 inherited members, each redefined and given an `apply`: linear work (a scan
+    /// per member made this take minutes).
+    #[test]
+    fn many_inherited_members_flatten_in_linear_time() {
+        let n = 50_000;
+        let members = |traits: &str| {
+            (0..n)
+                .map(|i| format!(r#""m{i}": {{"target": "smithy.api#String"{traits}}}"#))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let applies: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#""ex#S$m{i}": {{"type": "apply", "traits": {{"smithy.api#since": "1"}}}}"#
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"smithy": "2.0", "shapes": {{
+            "ex#M": {{"type": "structure", "members": {{{}}}, "traits": {{"smithy.api#mixin": {{}}}}}},
+            "ex#S": {{"type": "structure", "mixins": [{{"target": "ex#M"}}], "members": {{"m0": {{"target": "smithy.api#String"}}}}}},
+            {}
+        }}}}"#,
+            members(""),
+            applies.join(",")
+        );
+        let model = load(&text).expect("valid");
+        let shape = &model.shapes[&crate::model::ShapeId::parse("ex#S").unwrap()];
+        assert_eq!(shape.members.len(), n);
+        assert_eq!(shape.members[n - 1].traits["smithy.api#since"], "1");
     }
 
     #[test]

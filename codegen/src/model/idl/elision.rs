@@ -127,7 +127,7 @@ impl<'f> Resolver<'f> {
             ));
         }
         match self
-            .inheritance
+            .inheritance()
             .resource_names
             .get(resource_shape.name.as_str())
             .and_then(|names| names.get(name))
@@ -153,15 +153,15 @@ impl<'f> Resolver<'f> {
             if depth >= MAX_DEPTH || !visited.insert(mixin_shape.name.as_str()) {
                 continue;
             }
-            let left = self.inheritance.budget.get();
+            let left = self.inheritance().budget.get();
             if left == 0 {
                 return Err(error_at(
                     mixin.position,
                     "The mixins of this file are too intertwined to resolve elided members",
                 ));
             }
-            self.inheritance.budget.set(left - 1);
-            let found = match self.inheritance.member(&mixin_shape.name, name) {
+            self.inheritance().budget.set(left - 1);
+            let found = match self.inheritance().member(&mixin_shape.name, name) {
                 Some(MemberDef {
                     target: Some(target),
                     ..

@@ -282,7 +282,7 @@ impl<'a> Lexer<'a> {
         let invalid = |lexer: &Self, why: &str| {
             Error::new(format!(
                 "Invalid number `{}`: {why}",
-                &lexer.source[start..lexer.offset]
+                lexer.source.get(start..lexer.offset).unwrap_or("")
             ))
             .with_position(position.line, position.column)
         };

@@ -14,7 +14,8 @@
 //! | `cursor` | the current token and the grammar's whitespace rules |
 //! | `node` | node values (trait values, metadata, defaults) |
 //! | `statements` | control, metadata, namespace, `use`, traits, `apply` |
-//! | `shapes` | shape statements and their bodies |
+//! | `shapes` | shape statements, members and enum members |
+//! | `properties` | service, resource and operation bodies, inline input and output |
 //! | `resolve` | relative ids, traits, the JSON document |
 //! | `elision` | targets of elided members, from this file's mixins and resources |
 
@@ -23,6 +24,7 @@ mod elision;
 mod lexer;
 mod node;
 mod prelude_names;
+mod properties;
 mod resolve;
 mod shapes;
 mod statements;

@@ -38,8 +38,8 @@ fn value_at_depth(cursor: &mut Cursor<'_>, depth: usize) -> Result<Node> {
 pub(super) fn string_value(cursor: &mut Cursor<'_>) -> Result<String> {
     let raw = cursor.text();
     let decoded = match cursor.kind() {
-        Kind::TextBlock => text::text_block(raw.get(3..raw.len() - 3).unwrap_or("")),
-        _ => text::quoted_string(raw.get(1..raw.len() - 1).unwrap_or("")),
+        Kind::TextBlock => text::text_block(raw.get(3..raw.len().saturating_sub(3)).unwrap_or("")),
+        _ => text::quoted_string(raw.get(1..raw.len().saturating_sub(1)).unwrap_or("")),
     };
     let value = decoded.map_err(|problem| cursor.error(problem))?;
     cursor.advance()?;

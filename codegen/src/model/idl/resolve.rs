@@ -6,6 +6,7 @@
 //! of that name in the file's namespace (in any file of the model), then the prelude, and
 //! otherwise the file's namespace (the loader then reports the missing shape).
 
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{json, Map, Value};
@@ -29,8 +30,10 @@ pub(super) struct Resolver<'f> {
     uses: HashMap<String, String>,
     /// Shapes of this file by name.
     pub(super) local: HashMap<&'f str, &'f ShapeDef>,
-    /// Lookups through mixins and resources, for elided members.
-    pub(super) inheritance: Inheritance<'f>,
+    /// Lookups through mixins and resources, for elided members; built on first use.
+    inheritance: OnceCell<Inheritance<'f>>,
+    /// Relative names already resolved (most files name the same few shapes many times).
+    resolved_names: RefCell<HashMap<String, (String, bool)>>,
 }
 
 pub(super) fn resolve(file: IdlFile, is_defined: &dyn Fn(&ShapeId) -> bool) -> Result<AstFile> {
@@ -83,20 +86,37 @@ impl<'f> Resolver<'f> {
             }
             local.insert(shape.name.as_str(), shape);
         }
-        let inheritance = Inheritance::new(&file.shapes);
         Ok(Self {
             file,
             namespace,
             is_defined,
             uses,
             local,
-            inheritance,
+            inheritance: OnceCell::new(),
+            resolved_names: RefCell::new(HashMap::new()),
         })
     }
 
     /// The absolute id of a relative shape name, and whether some rule found it (rather
     /// than the fallback to the file's namespace).
     fn resolve_name(&self, name: &str) -> (String, bool) {
+        if let Some(known) = self.resolved_names.borrow().get(name) {
+            return known.clone();
+        }
+        let resolved = self.resolve_name_uncached(name);
+        self.resolved_names
+            .borrow_mut()
+            .insert(name.to_owned(), resolved.clone());
+        resolved
+    }
+
+    /// Lookups through mixins and resources (indexes built on first use).
+    pub(super) fn inheritance(&self) -> &Inheritance<'f> {
+        self.inheritance
+            .get_or_init(|| Inheritance::new(&self.file.shapes))
+    }
+
+    fn resolve_name_uncached(&self, name: &str) -> (String, bool) {
         if let Some(used) = self.uses.get(name) {
             return (used.clone(), true);
         }

@@ -8,7 +8,7 @@ use super::cursor::Cursor;
 use super::lexer::{Kind, Position};
 use super::node;
 use super::statements::{apply_statement, check_unique_name, trait_statements, Controls};
-use super::syntax::{ApplyDef, IdRef, MemberDef, Node, PropertyValue, ShapeDef, TraitUse};
+use super::syntax::{ApplyDef, IdRef, MemberDef, Node, ShapeDef, TraitUse};
 use crate::Result;
 
 const DOCUMENTATION: &str = "smithy.api#documentation";
@@ -60,9 +60,10 @@ fn shape_kind(keyword: &str) -> Option<(&'static str, Body)> {
 /// Parses shape and `apply` statements; remembers names to reject a second definition.
 pub(super) struct ShapeParser<'c, 'a> {
     pub cursor: &'c mut Cursor<'a>,
-    controls: &'c Controls,
-    namespace: String,
-    names: HashSet<String>,
+    pub(super) controls: &'c Controls,
+    pub(super) namespace: String,
+    /// Shape names defined so far (inline input and output included).
+    pub(super) names: HashSet<String>,
 }
 
 impl<'c, 'a> ShapeParser<'c, 'a> {
@@ -79,7 +80,7 @@ impl<'c, 'a> ShapeParser<'c, 'a> {
         }
     }
 
-    fn v1_error(&self, position: Position, what: &str) -> crate::Error {
+    pub(super) fn v1_error(&self, position: Position, what: &str) -> crate::Error {
         self.cursor.error_at(
             position,
             format!(
@@ -174,7 +175,7 @@ impl<'c, 'a> ShapeParser<'c, 'a> {
     }
 
     /// `for Resource` (the cursor is on `for`).
-    fn for_resource(&mut self) -> Result<IdRef> {
+    pub(super) fn for_resource(&mut self) -> Result<IdRef> {
         if self.controls.is_v1() {
             return Err(self.v1_error(
                 self.cursor.position(),
@@ -189,7 +190,7 @@ impl<'c, 'a> ShapeParser<'c, 'a> {
     }
 
     /// `[with [ShapeId…]]`, on the line of the shape name.
-    fn mixins(&mut self) -> Result<Vec<IdRef>> {
+    pub(super) fn mixins(&mut self) -> Result<Vec<IdRef>> {
         if !self.cursor.is_identifier("with") {
             return Ok(Vec::new());
         }
@@ -211,7 +212,7 @@ impl<'c, 'a> ShapeParser<'c, 'a> {
     }
 
     /// `{ [traits] name: Target [= default] … }` of structures, unions, lists and maps.
-    fn members(&mut self, shape_type: &str) -> Result<Vec<MemberDef>> {
+    pub(super) fn members(&mut self, shape_type: &str) -> Result<Vec<MemberDef>> {
         self.cursor.eat(Kind::LBrace)?;
         self.cursor.skip_ws()?;
         let mut members = Vec::new();
@@ -332,111 +333,6 @@ impl<'c, 'a> ShapeParser<'c, 'a> {
         self.cursor.advance()?;
         Ok(members)
     }
-
-    /// `{ key: value … }` of services, resources and operations.
-    fn properties(
-        &mut self,
-        shape: &ShapeDef,
-        inline: &mut Vec<ShapeDef>,
-    ) -> Result<Vec<(String, PropertyValue)>> {
-        self.cursor.eat(Kind::LBrace)?;
-        self.cursor.skip_ws()?;
-        let mut properties = Vec::new();
-        let mut keys = HashSet::new();
-        while self.cursor.kind() != Kind::RBrace {
-            let position = self.cursor.position();
-            let key = self.cursor.identifier()?;
-            let Some(kind) = property_kind(shape.shape_type, &key) else {
-                return Err(self.cursor.error_at(
-                    position,
-                    format!(
-                        "Unknown property `{key}` for {} `{}`",
-                        shape.shape_type, shape.name
-                    ),
-                ));
-            };
-            if !keys.insert(key.clone()) {
-                return Err(self.cursor.error_at(
-                    position,
-                    format!(
-                        "Duplicate {} property `{key}` for `{}`",
-                        shape.shape_type, shape.name
-                    ),
-                ));
-            }
-            if key == "properties" && self.controls.is_v1() {
-                return Err(self.v1_error(position, "Resource properties"));
-            }
-            self.cursor.skip_ws()?;
-            let value = if self.cursor.kind() == Kind::Walrus
-                && matches!(key.as_str(), "input" | "output")
-            {
-                let structure = self.inline_structure(&shape.name, &key)?;
-                let reference = IdRef {
-                    text: format!("{}#{}", self.namespace, structure.name),
-                    position,
-                };
-                inline.push(structure);
-                PropertyValue::Reference(reference)
-            } else {
-                self.cursor.eat(Kind::Colon)?;
-                self.cursor.skip_ws()?;
-                let value_position = self.cursor.position();
-                let value = node::node_value(self.cursor)?;
-                property_value(self.cursor, kind, &key, value, value_position)?
-            };
-            properties.push((key, value));
-            if self.cursor.kind() != Kind::RBrace {
-                self.cursor.expect_ws()?;
-            }
-        }
-        self.cursor.advance()?;
-        Ok(properties)
-    }
-
-    /// `:= [traits] [for R] [with [...]] { members }`: the operation's input or output
-    /// structure, named after the operation (the cursor is on `:=`).
-    fn inline_structure(&mut self, operation: &str, key: &str) -> Result<ShapeDef> {
-        let position = self.cursor.position();
-        if self.controls.is_v1() {
-            return Err(self.v1_error(position, "Inline operation inputs and outputs"));
-        }
-        self.cursor.advance()?;
-        self.cursor.skip_ws()?;
-        let docs = self.cursor.take_docs();
-        let mut traits = with_docs(docs, trait_statements(self.cursor)?);
-        let (suffix, marker) = match key {
-            "input" => (&self.controls.input_suffix, "smithy.api#input"),
-            _ => (&self.controls.output_suffix, "smithy.api#output"),
-        };
-        traits.push(TraitUse {
-            id: IdRef {
-                text: marker.to_owned(),
-                position,
-            },
-            value: None,
-        });
-        let name = format!("{operation}{suffix}");
-        check_unique_name(self.cursor, &mut self.names, &name, position)?;
-        let for_resource = if self.cursor.is_identifier("for") {
-            Some(self.for_resource()?)
-        } else {
-            None
-        };
-        let mixins = self.mixins()?;
-        self.cursor.skip_ws()?;
-        let members = self.members("structure")?;
-        Ok(ShapeDef {
-            name,
-            position,
-            shape_type: "structure",
-            traits,
-            mixins,
-            for_resource,
-            members,
-            properties: Vec::new(),
-        })
-    }
 }
 
 /// A trait the IDL's syntax implies (`= value`, doc comments, inline I/O markers).
@@ -451,7 +347,7 @@ fn builtin_trait(id: &str, value: Node, position: Position) -> TraitUse {
 }
 
 /// Doc comment lines become the documentation trait, ahead of the written traits.
-fn with_docs(docs: Option<String>, traits: Vec<TraitUse>) -> Vec<TraitUse> {
+pub(super) fn with_docs(docs: Option<String>, traits: Vec<TraitUse>) -> Vec<TraitUse> {
     match docs {
         None => traits,
         Some(docs) => {
@@ -500,86 +396,4 @@ fn check_enum_value(
         _ => format!("intEnum member `{name}` requires an integer value"),
     };
     Err(cursor.error_at(position, problem))
-}
-
-/// The shape of a property's value.
-#[derive(Clone, Copy)]
-enum PropertyKind {
-    Text,
-    Reference,
-    References,
-    NamedReferences,
-    Rename,
-}
-
-fn property_kind(shape_type: &str, key: &str) -> Option<PropertyKind> {
-    use PropertyKind::*;
-    Some(match (shape_type, key) {
-        ("service", "version") => Text,
-        ("service", "operations" | "resources" | "errors") => References,
-        ("service", "rename") => Rename,
-        ("operation", "input" | "output") => Reference,
-        ("operation", "errors") => References,
-        ("resource", "identifiers" | "properties") => NamedReferences,
-        ("resource", "create" | "put" | "read" | "update" | "delete" | "list") => Reference,
-        ("resource", "operations" | "collectionOperations" | "resources") => References,
-        _ => return None,
-    })
-}
-
-fn property_value(
-    cursor: &Cursor<'_>,
-    kind: PropertyKind,
-    key: &str,
-    value: Node,
-    position: Position,
-) -> Result<PropertyValue> {
-    let wrong = |expected: &str| cursor.error_at(position, format!("`{key}` must be {expected}"));
-    let reference = |node: Node| match node {
-        Node::ShapeId(id) => Ok(id),
-        _ => Err(wrong("a shape id")),
-    };
-    Ok(match kind {
-        PropertyKind::Text => match value {
-            Node::String(text) => PropertyValue::Text(text),
-            _ => return Err(wrong("a string")),
-        },
-        PropertyKind::Reference => PropertyValue::Reference(reference(value)?),
-        PropertyKind::References => match value {
-            Node::Array(items) => PropertyValue::References(
-                items
-                    .into_iter()
-                    .map(|item| match item {
-                        Node::ShapeId(id) => Ok(id),
-                        _ => Err(wrong("a list of shape ids")),
-                    })
-                    .collect::<Result<_>>()?,
-            ),
-            _ => return Err(wrong("a list of shape ids")),
-        },
-        PropertyKind::NamedReferences => match value {
-            Node::Object(entries) => PropertyValue::NamedReferences(
-                entries
-                    .into_iter()
-                    .map(|(name, node)| match node {
-                        Node::ShapeId(id) => Ok((name, id)),
-                        _ => Err(wrong("an object whose values are shape ids")),
-                    })
-                    .collect::<Result<_>>()?,
-            ),
-            _ => return Err(wrong("an object whose values are shape ids")),
-        },
-        PropertyKind::Rename => match value {
-            Node::Object(entries) => PropertyValue::Rename(
-                entries
-                    .into_iter()
-                    .map(|(id, node)| match node {
-                        Node::String(name) => Ok((IdRef { text: id, position }, name)),
-                        _ => Err(wrong("an object of shape ids to names")),
-                    })
-                    .collect::<Result<_>>()?,
-            ),
-            _ => return Err(wrong("an object of shape ids to names")),
-        },
-    })
 }
