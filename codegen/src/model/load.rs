@@ -1,7 +1,7 @@
 //! Reading Smithy JSON AST files into a [`Model`]: parse, merge, prelude, `apply`,
 //! mixins, and a check that every reference resolves.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
@@ -55,9 +55,12 @@ pub fn load_sources(sources: &[Source]) -> Result<Model> {
     // An `apply` to a member a mixin gives lands when that shape is flattened (before the
     // shapes that use it as a mixin inherit the member).
     let mut inherited_applies = mixins::MemberApplies::new();
+    let mut members = MemberIndex::default();
     for (apply, file) in applies {
         match apply.member {
-            Some(member) if targets_inherited_member(&model, &apply.target, &member) => {
+            Some(member)
+                if targets_inherited_member(&model, &mut members, &apply.target, &member) =>
+            {
                 inherited_applies
                     .entry(apply.target)
                     .or_default()
@@ -67,7 +70,7 @@ pub fn load_sources(sources: &[Source]) -> Result<Model> {
                         file,
                     });
             }
-            member => apply_traits(&mut model, Apply { member, ..apply }, file)?,
+            member => apply_traits(&mut model, &mut members, Apply { member, ..apply }, file)?,
         }
     }
     check_references(&model)?;
@@ -78,12 +81,40 @@ pub fn load_sources(sources: &[Source]) -> Result<Model> {
     Ok(model)
 }
 
+/// Where each member of a shape is, by name, built when an `apply` first targets the shape:
+/// a scan per `apply` would make many applies to a shape with many members quadratic.
+#[derive(Default)]
+struct MemberIndex(HashMap<ShapeId, HashMap<String, usize>>);
+
+impl MemberIndex {
+    /// The position of `member` in `shape`'s members.
+    fn find(&mut self, shape: &Shape, member: &str) -> Option<usize> {
+        self.0
+            .entry(shape.id.clone())
+            .or_insert_with(|| {
+                shape
+                    .members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (m.name.clone(), i))
+                    .collect()
+            })
+            .get(member)
+            .copied()
+    }
+}
+
 /// Whether `member` is not declared by its shape but may come from one of its mixins.
-fn targets_inherited_member(model: &Model, target: &ShapeId, member: &str) -> bool {
+fn targets_inherited_member(
+    model: &Model,
+    members: &mut MemberIndex,
+    target: &ShapeId,
+    member: &str,
+) -> bool {
     model
         .shapes
         .get(target)
-        .is_some_and(|shape| !shape.mixins.is_empty() && shape.member(member).is_none())
+        .is_some_and(|shape| !shape.mixins.is_empty() && members.find(shape, member).is_none())
 }
 
 /// One JSON AST document read into shapes (not merged yet).
@@ -148,9 +179,14 @@ pub(super) fn parse_document(path: &Path, root: &Value, file: usize) -> Result<P
         }
         let id = ShapeId::parse(id_text)
             .ok_or_else(|| located(Error::new("not a valid absolute shape id")))?;
-        parsed
-            .shapes
-            .push(parse_shape(id, body, file).map_err(located)?);
+        let shape = parse_shape(id, body, file).map_err(located)?;
+        if parsed.version.starts_with('1') && !shape.bindings.properties.is_empty() {
+            return Err(located(Error::new(format!(
+                "resource properties can only be used with Smithy version 2 or later, but the file is version `{}`",
+                parsed.version
+            ))));
+        }
+        parsed.shapes.push(shape);
     }
     Ok(parsed)
 }
@@ -405,7 +441,12 @@ fn merge_shape(model: &mut Model, shape: Shape) -> Result<()> {
     Ok(())
 }
 
-fn apply_traits(model: &mut Model, apply: Apply, file: usize) -> Result<()> {
+fn apply_traits(
+    model: &mut Model,
+    members: &mut MemberIndex,
+    apply: Apply,
+    file: usize,
+) -> Result<()> {
     let path = model.files[file].clone();
     let Some(shape) = model.shapes.get_mut(&apply.target) else {
         return Err(
@@ -415,7 +456,10 @@ fn apply_traits(model: &mut Model, apply: Apply, file: usize) -> Result<()> {
     };
     let traits = match &apply.member {
         None => &mut shape.traits,
-        Some(member) => match shape.members.iter_mut().find(|m| &m.name == member) {
+        Some(member) => match members
+            .find(shape, member)
+            .and_then(|i| shape.members.get_mut(i))
+        {
             Some(m) => &mut m.traits,
             None => {
                 return Err(Error::shape(
@@ -515,5 +559,53 @@ mod tests {
         let shown = load_error(&long).shape_id().unwrap_or_default().to_owned();
         assert_eq!(shown.chars().count(), 201);
         assert!(shown.ends_with('…'));
+    }
+
+    #[test]
+    fn resource_properties_need_version_2() {
+        // Smithy's `idl-tests-invalid/version/properties-v2-only.json`.
+        let text = include_str!("../../tests/idl-suite/invalid/version/properties-v2-only.json");
+        let error = load_error(text);
+        assert_eq!(
+            error.to_string(),
+            "m.json: shape smithy.example#Book: resource properties can only be used with Smithy version 2 or later, but the file is version `1.0`"
+        );
+    }
+
+    #[test]
+    fn many_applies_to_a_shape_with_many_members_take_linear_time() {
+        // One `apply` per member of a 50,000-member structure: a member scan per `apply` made
+        // this quadratic (2.5 billion comparisons).
+        let n = 50_000;
+        let members: Vec<String> = (0..n)
+            .map(|i| format!(r#""m{i}": {{"target": "smithy.api#String"}}"#))
+            .collect();
+        let first = format!(
+            r#"{{"smithy": "2.0", "shapes": {{"ex#S": {{"type": "structure", "members": {{{}}}}}}}}}"#,
+            members.join(",")
+        );
+        let applies: Vec<String> = (0..n)
+            .map(|i| format!(r#""ex#S$m{i}": {{"type": "apply", "traits": {{"smithy.api#documentation": "d{i}"}}}}"#))
+            .collect();
+        let second = format!(
+            r#"{{"smithy": "2.0", "shapes": {{{}}}}}"#,
+            applies.join(",")
+        );
+        let model = load_sources(&[
+            Source {
+                path: PathBuf::from("a.json"),
+                text: first,
+            },
+            Source {
+                path: PathBuf::from("b.json"),
+                text: second,
+            },
+        ])
+        .expect("loads");
+        let shape = &model.shapes[&ShapeId::parse("ex#S").unwrap()];
+        assert_eq!(
+            shape.members[n - 1].traits["smithy.api#documentation"],
+            format!("d{}", n - 1)
+        );
     }
 }

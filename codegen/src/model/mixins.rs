@@ -341,6 +341,10 @@ mod tests {
                 })
                 .collect();
             shapes.push(format!(r#""ex#M{n}": {{"type": "structure", "members": {{"a": {{"target": "smithy.api#String"}}}}, "traits": {{"smithy.api#mixin": {{}}}}}}"#));
+            // The mixins are removed once flattened: a shape that uses them shows the result.
+            shapes.push(
+                r#""ex#User": {"type": "structure", "mixins": [{"target": "ex#M0"}]}"#.to_owned(),
+            );
             format!(r#"{{"smithy": "2.0", "shapes": {{{}}}}}"#, shapes.join(","))
         };
         let error = load(&chain(100_000)).expect_err("too deep");
@@ -350,8 +354,8 @@ mod tests {
                 .contains("mixins nest more than 100 levels deep"),
             "{error}"
         );
-        let model = load(&chain(99)).expect("99 levels are fine");
-        let id = crate::model::ShapeId::parse("ex#M0").unwrap();
+        let model = load(&chain(98)).expect("99 levels are fine");
+        let id = crate::model::ShapeId::parse("ex#User").unwrap();
         assert!(model.shapes[&id].member("a").is_some());
     }
 

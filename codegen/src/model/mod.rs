@@ -11,7 +11,7 @@ mod front_end;
 mod idl;
 mod load;
 mod mixins;
-mod prelude;
+pub(crate) mod prelude;
 mod trait_values;
 pub mod traits;
 

@@ -23,7 +23,6 @@ mod cursor;
 mod elision;
 mod lexer;
 mod node;
-mod prelude_names;
 mod properties;
 mod resolve;
 mod shapes;
@@ -102,13 +101,14 @@ impl IdlFile {
 }
 
 /// Parses and resolves one file on its own (every shape it names is taken to be defined
-/// only if this file defines it) and returns the JSON AST as text: the fuzz target's entry
+/// only if this file or the built-in definitions define it) and returns the JSON AST as text: the fuzz target's entry
 /// point, and a way to see what the front end makes of a file.
 #[doc(hidden)]
 pub fn idl_to_json(path: &Path, text: &str) -> Result<String> {
     let file = parse(path, text)?;
     let defined = file.defined_shapes();
-    let ast = file.resolve(&|id| defined.contains(id))?;
+    let builtin = super::prelude::ids()?;
+    let ast = file.resolve(&|id| defined.contains(id) || builtin.contains(id))?;
     serde_json::to_string_pretty(&ast.document)
         .map_err(|e| crate::Error::new(format!("cannot write the JSON AST: {e}")))
 }

@@ -13,7 +13,6 @@ use serde_json::{json, Map, Value};
 
 use super::elision::{Inheritance, Origin};
 use super::lexer::Position;
-use super::prelude_names::is_prelude_name;
 use super::syntax::{ApplyDef, IdRef, MemberDef, Node, PropertyValue, ShapeDef, TraitUse};
 use super::{AstFile, IdlFile};
 use crate::model::ShapeId;
@@ -126,10 +125,16 @@ impl<'f> Resolver<'f> {
         {
             return (in_namespace, true);
         }
-        if is_prelude_name(name) {
+        if self.is_prelude_name(name) {
             return (format!("smithy.api#{name}"), true);
         }
         (in_namespace, false)
+    }
+
+    /// Whether the prelude (`smithy.api`, read from the built-in definitions like every
+    /// other shape the model knows) defines `name`.
+    fn is_prelude_name(&self, name: &str) -> bool {
+        ShapeId::parse(&format!("smithy.api#{name}")).is_some_and(|id| (self.is_defined)(&id))
     }
 
     /// An id reference made absolute (a `$member` part is kept).
@@ -155,7 +160,7 @@ impl<'f> Resolver<'f> {
         if self.file.namespace.is_none() {
             // Metadata before any namespace: only the prelude can be named.
             let candidate = format!("smithy.api#{shape}");
-            return Ok((candidate, is_prelude_name(shape)));
+            return Ok((candidate, self.is_prelude_name(shape)));
         }
         Ok(self.resolve_name(shape))
     }

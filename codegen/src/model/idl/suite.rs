@@ -92,7 +92,8 @@ fn shared() -> (String, HashSet<ShapeId>) {
 fn front_end(path: &Path, extra: &HashSet<ShapeId>) -> crate::Result<AstFile> {
     let file = parse(path, &read(path))?;
     let own: HashSet<ShapeId> = file.defined_shapes().into_iter().collect();
-    file.resolve(&|id| own.contains(id) || extra.contains(id))
+    let builtin = crate::model::prelude::ids().expect("the built-in definitions load");
+    file.resolve(&|id| own.contains(id) || extra.contains(id) || builtin.contains(id))
 }
 
 /// Loads an IDL file's JSON AST (plus `__shared.json`) through the JSON loader.

@@ -12,7 +12,8 @@ fn resolve_with(text: &str, others: &[&str]) -> crate::Result<AstFile> {
     let file = parse(Path::new("m.smithy"), text)?;
     let mut defined: HashSet<ShapeId> = file.defined_shapes().into_iter().collect();
     defined.extend(others.iter().filter_map(|id| ShapeId::parse(id)));
-    file.resolve(&|id| defined.contains(id))
+    let builtin = crate::model::prelude::ids().expect("the built-in definitions load");
+    file.resolve(&|id| defined.contains(id) || builtin.contains(id))
 }
 
 fn document(text: &str) -> Value {
@@ -313,7 +314,10 @@ fn parse_speed() {
         let file = parse(Path::new("m.smithy"), &text).unwrap();
         let parsed = start.elapsed().as_secs_f64();
         let defined: HashSet<ShapeId> = file.defined_shapes().into_iter().collect();
-        let ast = file.resolve(&|id| defined.contains(id)).unwrap();
+        let builtin = crate::model::prelude::ids().unwrap();
+        let ast = file
+            .resolve(&|id| defined.contains(id) || builtin.contains(id))
+            .unwrap();
         let elapsed = start.elapsed().as_secs_f64();
         let shapes = ast.document["shapes"].as_object().map_or(0, |s| s.len());
         let mb = text.len() as f64 / 1e6;
