@@ -219,6 +219,10 @@ impl Builder {
     pub fn generate_to_out_dir(&self, file_name: &str) -> Result<PathBuf> {
         for path in &self.models {
             println!("cargo:rerun-if-changed={}", path.display());
+            // A botocore service is read with the paginators, waiters and rules beside it.
+            for sibling in model::botocore::Siblings::paths_beside(path) {
+                println!("cargo:rerun-if-changed={}", sibling.display());
+            }
         }
         let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| {
             Error::new("OUT_DIR is not set: generate_to_out_dir is meant for build.rs")

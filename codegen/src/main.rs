@@ -48,7 +48,8 @@ struct AstArgs {
 
 #[derive(clap::Args)]
 struct SweepArgs {
-    /// A directory of `.json` models (searched recursively), or a `.tar.gz` of them.
+    /// A directory of `.json` models (searched recursively), a `.tar.gz` of them, or a botocore
+    /// `data/` directory (each service's newest api-version, `.json` or `.json.gz`).
     #[arg(value_name = "DIR_OR_TARBALL")]
     input: PathBuf,
     /// Directory for the generated crates (default: `smithy-codegen-sweep` in

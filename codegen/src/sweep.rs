@@ -366,7 +366,10 @@ pub fn generate_all(
 pub fn generate_one(model: &ModelSource, crate_name: &str, config: &Config) -> ModelReport {
     let outcome = catch_panic(|| -> Result<Generated> {
         let source = model::Source {
-            path: PathBuf::from(format!("{}.json", model.name)),
+            path: model
+                .origin
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("{}.json", model.name))),
             text: model.text.clone(),
         };
         let loaded = model::load_sources(std::slice::from_ref(&source))?;
@@ -502,6 +505,7 @@ mod tests {
         ModelSource {
             name: name.to_owned(),
             text: text.to_owned(),
+            origin: None,
         }
     }
 

@@ -26,8 +26,15 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<Source>> {
         .collect()
 }
 
-/// A model file's text; invalid UTF-8 is an error naming the file.
+/// A model file's text; invalid UTF-8 is an error naming the file. A `.gz` file (the botocore
+/// wheel's `service-2.json.gz`) is gunzipped.
 fn read_text(path: &Path) -> Result<String> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        return super::botocore::read_model_file(path);
+    }
     let bytes = std::fs::read(path)
         .map_err(|e| Error::new(format!("cannot read the model: {e}")).with_file(path))?;
     String::from_utf8(bytes).map_err(|e| {

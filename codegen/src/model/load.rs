@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use serde_json::{Map, Value};
 
 use super::{
-    mixins, prelude, trait_values, Bindings, Lifecycle, Member, Model, Shape, ShapeId, ShapeType,
-    Traits,
+    botocore, mixins, prelude, trait_values, Bindings, Lifecycle, Member, Model, Shape, ShapeId,
+    ShapeType, Traits,
 };
 use crate::{Error, Result};
 
@@ -77,6 +77,11 @@ fn parse_file(source: &Source, file: usize) -> Result<ParsedFile> {
     let at_file = |e: Error| e.with_file(&source.path);
     let root: Value = serde_json::from_str(&source.text)
         .map_err(|e| at_file(Error::new(format!("invalid JSON: {e}"))))?;
+    let root = if botocore::is_botocore(&root) {
+        botocore_ast(source, &root)?
+    } else {
+        root
+    };
     let root = root
         .as_object()
         .ok_or_else(|| at_file(Error::new("the model must be a JSON object")))?;
@@ -125,6 +130,13 @@ fn parse_file(source: &Source, file: usize) -> Result<ParsedFile> {
             .push(parse_shape(id, body, file).map_err(located)?);
     }
     Ok(parsed)
+}
+
+/// A botocore service description (with the paginators, waiters and endpoint rules beside
+/// it) becomes a Smithy JSON AST document, read like any other.
+fn botocore_ast(source: &Source, document: &Value) -> Result<Value> {
+    let siblings = botocore::Siblings::read_beside(&source.path)?;
+    botocore::to_ast(&source.path, document, &siblings)
 }
 
 /// Text from the model as an error shows it: escaped, so that a key holding a newline cannot

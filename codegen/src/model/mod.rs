@@ -5,6 +5,7 @@
 //! [`Model`] whose every member target is known to exist.
 
 mod ast;
+pub(crate) mod botocore;
 mod files;
 mod load;
 mod mixins;

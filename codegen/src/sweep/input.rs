@@ -1,7 +1,9 @@
 //! Where a sweep's models come from: a directory of `.json` files, one `.json`
-//! file, or (with the `cli` feature) a `.tar`, `.tar.gz` or `.tgz` archive of them.
+//! file, (with the `cli` feature) a `.tar`, `.tar.gz` or `.tgz` archive of them, or a botocore
+//! `data/` directory (`<service>/<api-version>/service-2.json`, or `.json.gz` as the wheel
+//! ships it; the newest api-version of each service).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::{Error, Result};
 
@@ -10,8 +12,11 @@ use crate::{Error, Result};
 pub struct ModelSource {
     /// The file name without `.json` (`sts`): the report's and the crate's name.
     pub name: String,
-    /// The Smithy JSON AST text.
+    /// The Smithy JSON AST text, or a botocore service description.
     pub text: String,
+    /// The file the text was read from, when the loader needs it: a botocore service's
+    /// paginators, waiters and endpoint rules are read beside it.
+    pub origin: Option<PathBuf>,
 }
 
 /// Reads every `*.json` model under `path` (a directory, searched recursively,
@@ -23,8 +28,10 @@ pub fn read_models(path: &Path) -> Result<Vec<ModelSource>> {
         .unwrap_or_default();
     let io = |e: std::io::Error| Error::new(format!("cannot read {}: {e}", path.display()));
     let mut models = if path.is_dir() {
-        let mut models = Vec::new();
-        read_dir(path, &mut models).map_err(io)?;
+        let mut models = read_botocore_data(path).map_err(io)?;
+        if models.is_empty() {
+            read_dir(path, &mut models).map_err(io)?;
+        }
         models
     } else if file_name.ends_with(".json") {
         let text = std::fs::read_to_string(path).map_err(io)?;
@@ -60,7 +67,47 @@ fn source(file_name: &str, text: String) -> ModelSource {
     ModelSource {
         name: name.to_owned(),
         text,
+        origin: None,
     }
+}
+
+/// The services of a botocore `data/` directory, named after their directories (`ec2`), each
+/// from its newest api-version directory that holds a `service-2.json` or `service-2.json.gz`
+/// (api-versions are dates, so the greatest name is the newest). Empty when `dir` is not one.
+fn read_botocore_data(dir: &Path) -> std::io::Result<Vec<ModelSource>> {
+    let mut models = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let service_dir = entry?.path();
+        if !service_dir.is_dir() {
+            continue;
+        }
+        let mut versions: Vec<PathBuf> = std::fs::read_dir(&service_dir)?
+            .filter_map(|e| Some(e.ok()?.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        versions.sort();
+        let newest = versions.iter().rev().find_map(|version| {
+            ["service-2.json", "service-2.json.gz"]
+                .iter()
+                .map(|name| version.join(name))
+                .find(|p| p.is_file())
+        });
+        let Some(service_file) = newest else {
+            continue;
+        };
+        let text = crate::model::botocore::read_model_file(&service_file)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        models.push(ModelSource {
+            name: service_dir
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            text,
+            origin: Some(service_file),
+        });
+    }
+    Ok(models)
 }
 
 fn read_dir(dir: &Path, models: &mut Vec<ModelSource>) -> std::io::Result<()> {
