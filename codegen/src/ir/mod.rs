@@ -125,6 +125,9 @@ pub struct Service {
     pub name: String,
     /// `sdkId` from `@aws.api#service`, or the shape name.
     pub sdk_id: String,
+    /// What the protocol compliance summary line starts with: the service's name unless the
+    /// builder names it (`Builder::protocol_test_summary`).
+    pub protocol_test_summary: String,
     pub version: Option<String>,
     pub protocol: Protocol,
     pub docs: Option<String>,

@@ -196,6 +196,7 @@ impl<'m> Resolver<'m> {
         let mut resolved = Service {
             id: service.id.clone(),
             name: service.id.name().to_owned(),
+            protocol_test_summary: service.id.name().to_owned(),
             sdk_id: traits::sdk_id(&service.traits)
                 .map_err(at)?
                 .unwrap_or(service.id.name())
