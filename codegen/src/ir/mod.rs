@@ -130,6 +130,9 @@ pub struct Service {
     pub protocol_test_summary: String,
     pub version: Option<String>,
     pub protocol: Protocol,
+    /// `@awsQueryCompatible`: a JSON service that was an awsQuery service; its requests say
+    /// so with `x-amzn-query-mode: true`.
+    pub query_compatible: bool,
     pub docs: Option<String>,
     /// `@xmlNamespace` of the service: XML request bodies declare it on their root.
     pub xml_namespace: Option<XmlNamespace>,

@@ -203,6 +203,7 @@ impl<'m> Resolver<'m> {
                 .to_owned(),
             version: service.bindings.version.clone(),
             protocol: self.protocol,
+            query_compatible: service.has_trait(traits::AWS_QUERY_COMPATIBLE),
             docs: self.docs(service)?,
             xml_namespace: shapes::xml_namespace(&service.traits).map_err(at)?,
             operations: ops,
