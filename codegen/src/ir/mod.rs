@@ -24,7 +24,10 @@ pub use http::{HttpBinding, HttpOperation, UriPattern, UriSegment};
 pub use optional::is_optional;
 pub use protocol_tests::{ProtocolTest, TestKind};
 pub use resolve::{resolve, Selection};
-pub use skips::{NotRun, DEFERRED as DEFERRED_PROTOCOL_TESTS, SKIPPED as SKIPPED_PROTOCOL_TESTS};
+pub use skips::{
+    NotRun, Side, BOTOCORE_CBOR_DEFERRED, DEFERRED as DEFERRED_PROTOCOL_TESTS,
+    SKIPPED as SKIPPED_PROTOCOL_TESTS,
+};
 
 use crate::model::ShapeId;
 
