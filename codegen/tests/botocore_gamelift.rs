@@ -601,6 +601,72 @@ impl Differences {
 fn gamelift_from_botocore_matches_the_smithy_model() {
     let smithy = resolve(models().join("gamelift.json"));
     let botocore = resolve(models().join("botocore/gamelift/service-2.json"));
+    let (compared, types, diffs) = compare_services(&smithy, &botocore);
+    let expected: BTreeMap<&str, &str> = EXPECTED.iter().copied().collect();
+    let unexpected: Vec<(&String, &String)> = diffs
+        .0
+        .iter()
+        .filter(|(d, _)| !expected.contains_key(d.as_str()))
+        .collect();
+    let found: BTreeSet<&str> = diffs.0.keys().map(String::as_str).collect();
+    let stale: Vec<&&str> = expected.keys().filter(|e| !found.contains(**e)).collect();
+    println!(
+        "GameLift botocore vs Smithy: {compared} operations compared, {types} types, {} differences ({})",
+        diffs.0.len(),
+        if unexpected.is_empty() {
+            "all expected"
+        } else {
+            "some unexpected"
+        }
+    );
+    for (d, detail) in &unexpected {
+        println!("unexpected: {d} {detail}");
+    }
+    assert!(
+        unexpected.is_empty(),
+        "{} unexpected differences (listed above)",
+        unexpected.len()
+    );
+    assert!(
+        stale.is_empty(),
+        "expected differences that no longer occur: {stale:#?}"
+    );
+}
+
+/// A diagnostic, not a test of this repository (the models are outside it): compares other
+/// services the same way and prints every difference but those botocore cannot express
+/// (documentation, `@clientOptional`) or that come from differing releases (items on one side).
+/// `BOTOCORE_COMPARE="a.json=.../service-2.json;b.json=..." cargo test -p smithy-codegen
+/// --test botocore_gamelift -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn compare_other_services() {
+    let pairs = std::env::var("BOTOCORE_COMPARE").unwrap_or_default();
+    for pair in pairs.split(';').filter(|p| !p.is_empty()) {
+        let Some((smithy_path, botocore_path)) = pair.split_once('=') else {
+            continue;
+        };
+        let smithy = resolve(PathBuf::from(smithy_path));
+        let botocore = resolve(PathBuf::from(botocore_path));
+        let (compared, types, diffs) = compare_services(&smithy, &botocore);
+        let shown: Vec<_> = diffs
+            .0
+            .iter()
+            .filter(|(k, _)| !k.ends_with(": optional") && !k.contains(" only in "))
+            .collect();
+        println!(
+            "{smithy_path}: {compared} operations, {types} types, {} differences, {} shown",
+            diffs.0.len(),
+            shown.len()
+        );
+        for (key, detail) in shown {
+            println!("  {key} {detail}");
+        }
+    }
+}
+
+/// Operations compared, types compared, and the differences of two IRs of one service.
+fn compare_services(smithy: &Service, botocore: &Service) -> (usize, usize, Differences) {
     let mut diffs = Differences::default();
     diffs.compare("service", "name", &smithy.name, &botocore.name);
     diffs.compare("service", "id", &smithy.id, &botocore.id);
@@ -689,40 +755,15 @@ fn gamelift_from_botocore_matches_the_smithy_model() {
             .chain(&op.errors)
             .chain(other.input.iter().chain(&other.output).chain(&other.errors));
         for root in roots {
-            reach(&smithy, root, &mut reached);
-            reach(&botocore, root, &mut reached);
+            reach(smithy, root, &mut reached);
+            reach(botocore, root, &mut reached);
         }
     }
     for id in &reached {
         compare_type(&mut diffs, id, smithy.types.get(id), botocore.types.get(id));
     }
 
-    let expected: BTreeMap<&str, &str> = EXPECTED.iter().copied().collect();
-    let unexpected: Vec<(&String, &String)> = diffs
-        .0
-        .iter()
-        .filter(|(d, _)| !expected.contains_key(d.as_str()))
-        .collect();
-    let found: BTreeSet<&str> = diffs.0.keys().map(String::as_str).collect();
-    let stale: Vec<&&str> = expected.keys().filter(|e| !found.contains(**e)).collect();
-    println!(
-        "GameLift botocore vs Smithy: {compared} operations compared, {} types, {} differences ({})",
-        reached.len(),
-        diffs.0.len(),
-        if unexpected.is_empty() { "all expected" } else { "some unexpected" }
-    );
-    for (d, detail) in &unexpected {
-        println!("unexpected: {d} {detail}");
-    }
-    assert!(
-        unexpected.is_empty(),
-        "{} unexpected differences (listed above)",
-        unexpected.len()
-    );
-    assert!(
-        stale.is_empty(),
-        "expected differences that no longer occur: {stale:#?}"
-    );
+    (compared, reached.len(), diffs)
 }
 
 /// Every named type `id` reaches in `service`.
@@ -775,6 +816,7 @@ fn compare_type(
         &botocore.query_code,
     );
     diffs.compare(&what, "sensitive", smithy.sensitive, botocore.sensitive);
+    diffs.compare(&what, "xml", &smithy.xml, &botocore.xml);
     diffs.compare(
         &what,
         "has docs",
@@ -807,6 +849,7 @@ fn compare_type(
                 diffs.compare(&what, "http", &f.http, &g.http);
                 diffs.compare(&what, "media_type", &f.media_type, &g.media_type);
                 diffs.compare(&what, "streaming", f.streaming, g.streaming);
+                diffs.compare(&what, "xml", &f.xml, &g.xml);
                 diffs.compare(&what, "has docs", f.docs.is_some(), g.docs.is_some());
             }
         }

@@ -384,9 +384,14 @@ fn json_service_decoders(
         decodable,
         &quote!(::smithy_runtime::from_slice(response.body())),
     );
-    // Each error's XML decoder is built once: its function and its match arm.
+    // Each error's XML decoder is built once: its function and its match arm. XML bodies carry
+    // the awsQuery code, which two errors may share while their JSON codes differ (CloudWatch's
+    // `DashboardNotFoundError` and `ResourceNotFound` are both `ResourceNotFound`): the first
+    // by shape id decodes it, as in `service_error`.
+    let mut seen_codes = std::collections::BTreeSet::new();
     let with_xml: Vec<(&TypeDef, TokenStream)> = decodable
         .iter()
+        .filter(|def| seen_codes.insert(def.query_code.as_ref().unwrap_or(&def.wire_name)))
         .filter_map(|def| xml_decoder(service, def).map(|decoder| (*def, decoder)))
         .collect();
     let xml_decoders = with_xml.iter().map(|(_, decoder)| decoder);

@@ -1,5 +1,7 @@
 //! What particular AWS services need beyond their models, as data the emitters apply like any
-//! other: constant headers, label defaults and checksums. Keyed by service shape id.
+//! other: constant headers, label defaults and checksums. Keyed by service shape id, or by
+//! `sdkId` for a service shape named otherwise (the botocore front end cannot know the Smithy
+//! shape names of services without an awsJson target prefix).
 //!
 //! - Amazon Glacier: every request carries `X-Amz-Glacier-Version: <API version>`; an unset
 //!   `accountId` label is `-` (the caller's own account); uploads carry the SHA-256 of the body
@@ -29,9 +31,25 @@ const S3_ERRORS_IN_SUCCESS: &[&str] = &["CopyObject", "CompleteMultipartUpload",
 /// Glacier operations whose body is an archive (or part of one) to checksum.
 const GLACIER_UPLOADS: &[&str] = &["UploadArchive", "UploadMultipartPart"];
 
+/// The customized services: shape id and `sdkId`.
+const CUSTOMIZED: &[(&str, &str)] = &[
+    (GLACIER, "Glacier"),
+    (API_GATEWAY, "API Gateway"),
+    (S3, "S3"),
+    (STS, "STS"),
+];
+
+/// The shape id of the customized service `service` is, by its id or its `sdkId`; `""` if none.
+fn customized(service: &Service) -> &'static str {
+    CUSTOMIZED
+        .iter()
+        .find(|(id, sdk_id)| service.id.as_str() == *id || service.sdk_id == *sdk_id)
+        .map_or("", |(id, _)| id)
+}
+
 /// Applies the customizations of `service`, if it has any.
 pub fn apply(service: &mut Service) {
-    match service.id.as_str() {
+    match customized(service) {
         GLACIER => glacier(service),
         API_GATEWAY => {
             for op in &mut service.operations {
@@ -57,7 +75,7 @@ pub fn apply(service: &mut Service) {
 
 /// S3 with endpoint rules: each URI's leading `{Bucket}` label is left to the endpoint.
 pub fn bucket_in_endpoint(service: &mut Service) {
-    if service.id.as_str() != S3 || service.endpoint.is_none() {
+    if customized(service) != S3 || service.endpoint.is_none() {
         return;
     }
     for op in &mut service.operations {

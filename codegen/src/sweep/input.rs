@@ -190,6 +190,40 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_botocore_data_directory_newest_version_first() {
+        use std::io::Write;
+        let dir = std::env::temp_dir().join(format!("sweep-botocore-{}", std::process::id()));
+        for version in [
+            "svc/2019-01-01",
+            "svc/2021-06-30",
+            "svc/2022-01-01",
+            "other/2020-01-01",
+        ] {
+            std::fs::create_dir_all(dir.join(version)).unwrap();
+        }
+        std::fs::write(dir.join("svc/2019-01-01/service-2.json"), "old").unwrap();
+        // The wheel's form: gzipped. The newest directory has paginators only.
+        let file = std::fs::File::create(dir.join("svc/2021-06-30/service-2.json.gz")).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(file, flate2::Compression::fast());
+        gz.write_all(b"new").unwrap();
+        gz.finish().unwrap();
+        std::fs::write(dir.join("svc/2022-01-01/paginators-1.json"), "{}").unwrap();
+        std::fs::write(dir.join("other/2020-01-01/service-2.json"), "other").unwrap();
+        std::fs::write(dir.join("other/2020-01-01/paginators-1.json"), "{}").unwrap();
+        let models = read_models(&dir).unwrap();
+        let found: Vec<(&str, &str)> = models
+            .iter()
+            .map(|m| (m.name.as_str(), m.text.as_str()))
+            .collect();
+        assert_eq!(found, [("other", "other"), ("svc", "new")]);
+        assert_eq!(
+            models[1].origin.as_deref(),
+            Some(dir.join("svc/2021-06-30/service-2.json.gz").as_path())
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn missing_input_is_a_one_line_error() {
         let error = read_models(Path::new("/no/such/models.tar.gz")).unwrap_err();
         assert!(

@@ -33,20 +33,14 @@ impl Names {
         let target_prefix = fields::string(metadata, "targetPrefix")
             .map_err(|e| Error::new(format!("metadata: {}", e.message())))?;
         // The Smithy models name the service shape after the awsJson target prefix (the
-        // protocol sends `<service name>.<operation>`); a dotted prefix such as CloudTrail's
-        // `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101` is namespace and name.
-        let (namespace, service) = match target_prefix.and_then(|p| p.rsplit_once('.')) {
-            Some((ns, name)) if is_namespace(ns) && is_identifier(name) => {
-                (ns.to_owned(), name.to_owned())
-            }
-            _ => {
-                let namespace = format!("com.amazonaws.{}", namespace_segment(service_id));
-                let service = target_prefix
-                    .filter(|p| is_identifier(p))
-                    .map_or_else(|| identifier_from(service_id), str::to_owned);
-                (namespace, service)
-            }
-        };
+        // protocol sends `<service name>.<operation>`); of a dotted prefix such as CloudTrail's
+        // `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101` they keep the last part
+        // (`com.amazonaws.cloudtrail#CloudTrail_20131101`).
+        let namespace = format!("com.amazonaws.{}", namespace_segment(service_id));
+        let service = target_prefix
+            .map(|p| p.rsplit('.').next().unwrap_or(p))
+            .filter(|p| is_identifier(p))
+            .map_or_else(|| identifier_from(service_id), str::to_owned);
         let taken = |name: &str| operations.contains_key(name) || shapes.contains_key(name);
         let mut renamed = BTreeMap::new();
         for name in shapes.keys().filter(|name| operations.contains_key(*name)) {
@@ -73,10 +67,6 @@ impl Names {
     pub fn shape<'a>(&'a self, name: &'a str) -> &'a str {
         self.renamed.get(name).map_or(name, String::as_str)
     }
-}
-
-fn is_namespace(text: &str) -> bool {
-    !text.is_empty() && text.split('.').all(is_identifier)
 }
 
 /// `Cognito Identity` → `cognitoidentity`, as the Smithy models spell their namespaces.

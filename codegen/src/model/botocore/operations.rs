@@ -38,10 +38,14 @@ fn convert(context: &Context, body: &Object, out: &mut Map<String, Value>) -> Re
         let (target, _) = fields::reference(output, "output")?;
         operation.insert("output".into(), context.target(target)?);
     }
-    let errors = fields::array(body, "errors")?
-        .iter()
-        .map(|error| context.target(fields::reference(error, "errors")?.0))
-        .collect::<Result<Vec<_>>>()?;
+    // Some botocore operations list an error twice (AppStream, Glue…); Smithy lists each once.
+    let mut errors = Vec::new();
+    for error in fields::array(body, "errors")? {
+        let target = context.target(fields::reference(error, "errors")?.0)?;
+        if !errors.contains(&target) {
+            errors.push(target);
+        }
+    }
     if !errors.is_empty() {
         operation.insert("errors".into(), Value::Array(errors));
     }

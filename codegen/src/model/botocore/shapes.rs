@@ -14,8 +14,9 @@ use crate::{Error, Result};
 /// their targets (`jsonvalue`, `streaming` are member flags in botocore, shape traits in Smithy).
 pub(in crate::model::botocore) struct Usage {
     member_targets: BTreeSet<String>,
-    inputs: BTreeSet<String>,
-    outputs: BTreeSet<String>,
+    /// Structure → how many operations take it as input (output).
+    inputs: BTreeMap<String, usize>,
+    outputs: BTreeMap<String, usize>,
     errors: BTreeSet<String>,
     /// A target whose references ask for different shape traits is copied: (target, demand) →
     /// the copy's name. A demand every reference agrees on is put on the target itself.
@@ -47,8 +48,8 @@ impl Usage {
     pub fn collect(operations: &Object, shapes: &Object) -> Result<Self> {
         let mut usage = Self {
             member_targets: BTreeSet::new(),
-            inputs: BTreeSet::new(),
-            outputs: BTreeSet::new(),
+            inputs: BTreeMap::new(),
+            outputs: BTreeMap::new(),
             errors: BTreeSet::new(),
             copies: BTreeMap::new(),
             on_target: BTreeMap::new(),
@@ -56,9 +57,10 @@ impl Usage {
         for (name, op) in operations {
             let at = |e: Error| e.with_shape(shown(name));
             let op = fields::object(op, "an operation").map_err(at)?;
-            for (key, set) in [("input", &mut usage.inputs), ("output", &mut usage.outputs)] {
+            for (key, uses) in [("input", &mut usage.inputs), ("output", &mut usage.outputs)] {
                 if let Some(value) = op.get(key) {
-                    set.insert(fields::reference(value, key).map_err(at)?.0.to_owned());
+                    let target = fields::reference(value, key).map_err(at)?.0;
+                    *uses.entry(target.to_owned()).or_default() += 1;
                 }
             }
             for error in fields::array(op, "errors").map_err(at)? {
@@ -290,13 +292,18 @@ fn structure(
         error_traits(context, body, &mut traits)?;
     } else if smithy_type == "structure" {
         // Optionality as the Smithy models give it: every member of an operation input is
-        // optional (`@input`), so only a structure used solely as an input may say so.
+        // optional (`@input`). The AWS models put `@input` on structures that are operation
+        // inputs and nothing else; botocore sometimes shares one between two operations (S3's
+        // `GetBucketNotificationConfigurationRequest`), which keeps it an input. `@output`
+        // changes no optionality, so only a structure that is one operation's output gets it.
         let usage = &context.usage;
-        let only_here = !usage.member_targets.contains(name) && !usage.errors.contains(name);
-        if only_here && usage.inputs.contains(name) && !usage.outputs.contains(name) {
+        let uses = |map: &BTreeMap<String, usize>| map.get(name).copied().unwrap_or(0);
+        let other_uses = usage.member_targets.contains(name) || usage.errors.contains(name);
+        let (inputs, outputs) = (uses(&usage.inputs), uses(&usage.outputs));
+        if !other_uses && inputs >= 1 && outputs == 0 {
             traits.insert("smithy.api#input".into(), json!({}));
         }
-        if only_here && usage.outputs.contains(name) && !usage.inputs.contains(name) {
+        if !other_uses && outputs == 1 && inputs == 0 {
             traits.insert("smithy.api#output".into(), json!({}));
         }
     }
@@ -329,17 +336,24 @@ fn structure(
 /// `exception`/`fault` and `error` → `@error`, `@httpError`, `@awsQueryError`, `@retryable`.
 fn error_traits(context: &Context, body: &Object, traits: &mut Map<String, Value>) -> Result<()> {
     let error = fields::nested(body, "error")?;
-    let server = fields::flag(body, "fault")?
-        || error.map(|e| e.get("senderFault")) == Some(Some(&Value::Bool(false)));
-    traits.insert(
-        "smithy.api#error".into(),
-        json!(if server { "server" } else { "client" }),
-    );
     let status = match error {
         Some(error) => fields::number(error, "httpStatusCode")
             .map_err(|e| Error::new(format!("error: {}", e.message())))?,
         None => None,
     };
+    // `fault` marks server errors; older descriptions (IAM's `PolicyEvaluation`, status 500)
+    // only give the status, which the AWS Smithy models read the same way.
+    let sender_fault = error
+        .and_then(|e| e.get("senderFault"))
+        .and_then(Value::as_bool);
+    let server_status = status.and_then(|s| s.as_u64()).is_some_and(|s| s >= 500);
+    let server = fields::flag(body, "fault")?
+        || sender_fault == Some(false)
+        || (sender_fault.is_none() && server_status);
+    traits.insert(
+        "smithy.api#error".into(),
+        json!(if server { "server" } else { "client" }),
+    );
     if let Some(status) = status {
         traits.insert("smithy.api#httpError".into(), Value::Number(status.clone()));
     }

@@ -383,6 +383,18 @@ fn reads_gzipped_services_and_their_siblings() {
 }
 
 #[test]
+fn an_error_listed_twice_is_listed_once() {
+    let mut document = service();
+    document["operations"]["GetThing"]["errors"] =
+        json!([{ "shape": "NotFound" }, { "shape": "NotFound" }]);
+    let ast = convert(&document).unwrap();
+    assert_eq!(
+        shape(&ast, "GetThing")["errors"],
+        json!([{ "target": "com.amazonaws.examplesvc#NotFound" }])
+    );
+}
+
+#[test]
 fn map_keys_values_and_list_members_keep_their_xml_namespace() {
     let mut document = service();
     document["metadata"]["protocol"] = json!("rest-xml");
