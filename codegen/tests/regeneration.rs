@@ -319,20 +319,24 @@ fn regenerated_crate_differs_only_where_the_model_does() {
     );
     assert!(changes.values().any(|how| *how == "added"));
     assert!(changes.values().any(|how| *how == "changed"));
-    // Every changed shape that is a generated type or an operation shows in the crate.
+    // Every added shape that is a generated type or an operation shows in the crate. (A changed
+    // one need not: a documentation change in whitespace only renders the same, as
+    // `DescribeInstances` between botocore 1.43.100 and 1.44.0 shows.)
     let explaining: BTreeSet<&str> = explained
         .values()
         .filter_map(|r| r.as_ref().ok())
         .map(String::as_str)
         .collect();
-    for id in &changed_shapes {
-        let generated = old.rust_names.contains_key(id) || new.rust_names.contains_key(id);
-        if generated {
+    for id in changed_shapes
+        .iter()
+        .filter(|id| !old.shapes.contains_key(*id))
+    {
+        if new.rust_names.contains_key(id) {
             assert!(
                 explaining
                     .iter()
                     .any(|why| why.contains(&format!("\"{id}\""))),
-                "{id} changed, but none of its items did"
+                "{id} was added, but no item of it was"
             );
         }
     }
