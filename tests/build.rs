@@ -4,6 +4,11 @@
 
 use std::path::Path;
 
+#[path = "build/botocore_protocol_tests.rs"]
+mod botocore_protocol_tests;
+
+use botocore_protocol_tests::Direction;
+
 /// Fixture models and the extra files merged into them.
 const FIXTURES: &[(&str, &[&str])] = &[
     ("collisions", &[]),
@@ -62,6 +67,29 @@ const PROTOCOL_TEST_SERVICES: &[(&str, &str)] = &[
         "aws.protocoltests.ec2#AwsEc2",
         "protocol_tests_ec2_query.rs",
     ),
+];
+
+/// botocore's protocol test files (`models/botocore-protocol-tests/{input,output}/<file>.json`)
+/// run through the botocore front end: (file, module in `src/lib.rs`). Both files of a protocol
+/// make one generated service (their types compiled once) whose cases print
+/// `botocore <file> (input, output): N passed, …`. The rpcv2Cbor files are counted, not run
+/// (`BOTOCORE_CBOR_FILES`).
+const BOTOCORE_PROTOCOL_FILES: &[(&str, &str)] = &[
+    ("ec2", "ec2_query"),
+    ("json", "aws_json_1_1"),
+    ("json_1_0", "aws_json_1_0"),
+    ("json_1_0-query-compatible", "aws_json_1_0_query_compatible"),
+    ("query", "aws_query"),
+    ("rest-json", "rest_json"),
+    ("rest-xml", "rest_xml"),
+];
+
+/// botocore's rpcv2Cbor protocol test files: this generator does not generate rpcv2Cbor
+/// operations yet, so their cases are counted as skipped (`tests/tests/botocore_protocols.rs`).
+const BOTOCORE_CBOR_FILES: &[&str] = &[
+    "smithy-rpc-v2-cbor",
+    "smithy-rpc-v2-cbor-non-query-compatible",
+    "smithy-rpc-v2-cbor-query-compatible",
 ];
 
 /// Real AWS models of the sweep's fast sample (`models/sweep-sample/`), one per
@@ -192,8 +220,59 @@ fn main() -> Result<(), smithy_codegen::Error> {
         .operations(include_str!("tests/hostile/rest_xml_operations.txt").lines())
         .server_codecs(true)
         .generate_to_out_dir("hostile_rest_xml.rs")?;
+    botocore_protocol_tests(&models)?;
     write_gamelift_operation_list(&models)?;
     Ok(())
+}
+
+/// Converts botocore's protocol test files (see `build/botocore_protocol_tests.rs`) and
+/// generates each with its compliance cases; writes the case counts of the rpcv2Cbor files.
+fn botocore_protocol_tests(models: &Path) -> Result<(), smithy_codegen::Error> {
+    let dir = models.join("botocore-protocol-tests");
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let io = |e: std::io::Error| smithy_codegen::Error::new(e.to_string());
+    for (file, module) in BOTOCORE_PROTOCOL_FILES {
+        let files: Vec<_> = [Direction::Input, Direction::Output]
+            .into_iter()
+            .map(|direction| {
+                let path = dir.join(direction.dir()).join(format!("{file}.json"));
+                println!("cargo:rerun-if-changed={}", path.display());
+                (path, direction)
+            })
+            .collect();
+        let summary = format!("botocore {file} (input, output)");
+        let converted = botocore_protocol_tests::convert(&files, &format!("botocore {file}"))
+            .map_err(smithy_codegen::Error::new)?;
+        let name = format!("botocore_{module}");
+        let ast_path = out.join(format!("{name}.json"));
+        let text = serde_json::to_string_pretty(&converted.ast)
+            .map_err(|e| smithy_codegen::Error::new(e.to_string()))?;
+        if std::fs::read_to_string(&ast_path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&ast_path, text).map_err(io)?;
+        }
+        smithy_codegen::Builder::new()
+            .model(&ast_path)
+            .service(converted.service)
+            .protocol_tests(true)
+            .protocol_test_summary(summary)
+            .generate_to_out_dir(&format!("{name}.rs"))?;
+    }
+    let mut counts = String::from("&[\n");
+    for file in BOTOCORE_CBOR_FILES {
+        for direction in [Direction::Input, Direction::Output] {
+            let path = dir.join(direction.dir()).join(format!("{file}.json"));
+            println!("cargo:rerun-if-changed={}", path.display());
+            let cases =
+                botocore_protocol_tests::count_cases(&path).map_err(smithy_codegen::Error::new)?;
+            counts.push_str(&format!(
+                "    ({:?}, {:?}, {cases}),\n",
+                file,
+                direction.dir()
+            ));
+        }
+    }
+    counts.push_str("]\n");
+    std::fs::write(out.join("botocore_cbor_counts.rs"), counts).map_err(io)
 }
 
 /// `for_each_gamelift_operation!(m)` calls `m!(Operation, "Error1", "Error2", …)`

@@ -26,6 +26,7 @@ pub struct Builder {
     crate_name: Option<String>,
     runtime_path: Option<String>,
     protocol_tests: bool,
+    protocol_test_summary: Option<String>,
     server_codecs: bool,
     endpoint_tests: bool,
     partitions: Option<PathBuf>,
@@ -113,6 +114,13 @@ impl Builder {
     /// `<service>: N passed, M failed, K skipped`.
     pub fn protocol_tests(mut self, enabled: bool) -> Self {
         self.protocol_tests = enabled;
+        self
+    }
+
+    /// What the protocol compliance summary line starts with instead of the service's name
+    /// (`<summary>: N passed, M failed, K skipped`), for suites that share a service name.
+    pub fn protocol_test_summary(mut self, summary: impl Into<String>) -> Self {
+        self.protocol_test_summary = Some(summary.into());
         self
     }
 
@@ -254,6 +262,9 @@ impl Builder {
             endpoint_tests: self.endpoint_tests,
         };
         let mut service = ir::resolve(&model, &selection)?;
+        if let Some(summary) = &self.protocol_test_summary {
+            service.protocol_test_summary = summary.clone();
+        }
         if let (Some(path), Some(rules)) = (&self.partitions, service.endpoint.as_mut()) {
             let json = std::fs::read_to_string(path).map_err(|e| {
                 Error::new(format!("cannot read the partitions: {e}")).with_file(path)

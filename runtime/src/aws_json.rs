@@ -64,9 +64,30 @@ pub fn aws_json_request_with_body(
     request
 }
 
+/// Marks a request of an `@awsQueryCompatible` service (a JSON service that was an awsQuery
+/// one) with `x-amzn-query-mode: true`, as the AWS SDKs send it: the service then reports
+/// errors with their awsQuery codes (`x-amzn-query-error`).
+pub fn with_query_mode(
+    request: Result<Request<Vec<u8>>, BuildError>,
+) -> Result<Request<Vec<u8>>, BuildError> {
+    request.map(|mut request| {
+        request
+            .headers_mut()
+            .insert("x-amzn-query-mode", HeaderValue::from_static("true"));
+        request
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_mode_header() {
+        let request = with_query_mode(aws_json_request(AwsJsonVersion::V1_0, "S.Op", &())).unwrap();
+        assert_eq!(request.headers()["x-amzn-query-mode"], "true");
+        assert_eq!(request.headers()["x-amz-target"], "S.Op");
+    }
 
     #[test]
     fn request_shape() {

@@ -128,7 +128,7 @@ pub mod value;
 pub use http;
 
 pub use auth::AuthScheme;
-pub use aws_json::{aws_json_request, aws_json_request_with_body, AwsJsonVersion};
+pub use aws_json::{aws_json_request, aws_json_request_with_body, with_query_mode, AwsJsonVersion};
 pub use big_number::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::{Base64Error, Blob};
 pub use build_error::BuildError;

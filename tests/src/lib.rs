@@ -114,6 +114,99 @@ pub mod protocol_tests {
     }
 }
 
+/// botocore's own protocol tests (`models/botocore-protocol-tests/`), converted by
+/// `build.rs` through the botocore front end into services with Smithy compliance cases: one
+/// module per protocol (both its files), each printing `botocore <file> (input, output): N
+/// passed, …`. Only the unit tests use them, so only the test build compiles them.
+#[cfg(test)]
+pub mod botocore_protocol_tests {
+    macro_rules! botocore_protocols {
+        ($($name:ident),* $(,)?) => {
+            $(
+                #[doc = concat!("The `", stringify!($name), "` files of `input/` and `output/`.")]
+                pub mod $name {
+                    include!(concat!(env!("OUT_DIR"), "/botocore_", stringify!($name), ".rs"));
+                }
+            )*
+        };
+    }
+    botocore_protocols!(
+        ec2_query,
+        aws_json_1_1,
+        aws_json_1_0,
+        aws_json_1_0_query_compatible,
+        aws_query,
+        rest_json,
+        rest_xml
+    );
+
+    /// Every skip entry of botocore's converted services names a case of its file (a renamed or
+    /// removed case would leave a stale entry behind).
+    #[test]
+    fn botocore_skip_entries_name_cases() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../models/botocore-protocol-tests");
+        let mut ids = std::collections::BTreeSet::new();
+        for direction in ["input", "output"] {
+            for entry in std::fs::read_dir(dir.join(direction)).unwrap() {
+                let path = entry.unwrap().path();
+                let file = path.file_stem().unwrap().to_string_lossy().into_owned();
+                let namespace: String = format!("botocore {file}")
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let suites: serde_json::Value = serde_json::from_str(&text).unwrap();
+                for suite in suites.as_array().unwrap() {
+                    for case in suite["cases"].as_array().unwrap() {
+                        let id = case["id"].as_str().unwrap().to_owned();
+                        ids.insert((format!("com.amazonaws.{namespace}"), id, direction));
+                    }
+                }
+            }
+        }
+        let mut checked = 0;
+        for (namespace, id, side, _) in smithy_codegen::ir::SKIPPED_PROTOCOL_TESTS {
+            if !namespace.starts_with("com.amazonaws.botocore") {
+                continue;
+            }
+            let direction = match side {
+                smithy_codegen::ir::Side::Request => "input",
+                smithy_codegen::ir::Side::Response => "output",
+            };
+            let key = (namespace.to_string(), id.to_string(), direction);
+            assert!(ids.contains(&key), "no botocore case {key:?}");
+            checked += 1;
+        }
+        assert!(checked > 0, "no botocore entries in the skip list");
+    }
+
+    /// The rpcv2Cbor files: counted, each case deferred with the reason in
+    /// `smithy_codegen::ir::BOTOCORE_CBOR_DEFERRED`.
+    mod cbor {
+        use smithy_runtime::protocol_test::{run_summary, Case, CaseStatus};
+
+        /// `(file, direction, cases)`, counted by `build.rs`.
+        const COUNTS: &[(&str, &str, usize)] =
+            include!(concat!(env!("OUT_DIR"), "/botocore_cbor_counts.rs"));
+
+        fn not_run() {
+            unreachable!("deferred cases do not run");
+        }
+
+        #[test]
+        fn rpcv2_cbor_files_are_deferred() {
+            let reason = smithy_codegen::ir::BOTOCORE_CBOR_DEFERRED;
+            for (file, direction, count) in COUNTS {
+                let cases: Vec<Case> = (0..*count)
+                    .map(|_| ("case", not_run as fn(), CaseStatus::Deferred(reason)))
+                    .collect();
+                run_summary(&format!("botocore {file} {direction}"), &cases);
+            }
+        }
+    }
+}
+
 /// The real AWS models of `models/sweep-sample/` (one per protocol), compiled
 /// here so the sweep's fast sample also proves that their code builds.
 pub mod sweep_sample {

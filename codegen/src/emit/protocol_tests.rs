@@ -36,7 +36,7 @@ pub fn emit(service: &Service) -> TokenStream {
         };
         quote!((#name, #f, ::smithy_runtime::protocol_test::CaseStatus::#status),)
     });
-    let service_name = &service.name;
+    let service_name = &service.protocol_test_summary;
     let kinds = |wanted: &[TestKind]| {
         service
             .protocol_tests

@@ -24,7 +24,10 @@ pub use http::{HttpBinding, HttpOperation, UriPattern, UriSegment};
 pub use optional::is_optional;
 pub use protocol_tests::{ProtocolTest, TestKind};
 pub use resolve::{resolve, Selection};
-pub use skips::{NotRun, DEFERRED as DEFERRED_PROTOCOL_TESTS, SKIPPED as SKIPPED_PROTOCOL_TESTS};
+pub use skips::{
+    NotRun, Side, BOTOCORE_CBOR_DEFERRED, DEFERRED as DEFERRED_PROTOCOL_TESTS,
+    SKIPPED as SKIPPED_PROTOCOL_TESTS,
+};
 
 use crate::model::ShapeId;
 
@@ -125,8 +128,14 @@ pub struct Service {
     pub name: String,
     /// `sdkId` from `@aws.api#service`, or the shape name.
     pub sdk_id: String,
+    /// What the protocol compliance summary line starts with: the service's name unless the
+    /// builder names it (`Builder::protocol_test_summary`).
+    pub protocol_test_summary: String,
     pub version: Option<String>,
     pub protocol: Protocol,
+    /// `@awsQueryCompatible`: a JSON service that was an awsQuery service; its requests say
+    /// so with `x-amzn-query-mode: true`.
+    pub query_compatible: bool,
     pub docs: Option<String>,
     /// `@xmlNamespace` of the service: XML request bodies declare it on their root.
     pub xml_namespace: Option<XmlNamespace>,

@@ -170,7 +170,7 @@ fn read_case(
         host: text("host")?,
         resolved_host: text("resolvedHost")?,
         vendor_params: case.get("vendorParams").cloned(),
-        not_run: super::skips::not_run(&id, kind),
+        not_run: super::skips::not_run(operation.namespace(), &id, kind),
         id,
     })
 }

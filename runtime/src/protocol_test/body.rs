@@ -72,6 +72,17 @@ fn xml_tree(bytes: &[u8]) -> Result<Element, String> {
                     let attribute = attribute.map_err(|e| e.to_string())?;
                     let value = attribute.unescape_value().map_err(|e| e.to_string())?;
                     let key = String::from_utf8_lossy(attribute.key.as_ref()).into_owned();
+                    // A namespace declaration repeating the one in scope changes nothing (XML
+                    // canonicalization drops it too): `<a xmlns="u"><b xmlns="u"/></a>` is
+                    // `<a xmlns="u"><b/></a>`.
+                    let declaration = key == "xmlns" || key.starts_with("xmlns:");
+                    let in_scope = stack
+                        .iter()
+                        .rev()
+                        .find_map(|outer| outer.attributes.get(&key));
+                    if declaration && in_scope.is_some_and(|v| *v == value) {
+                        continue;
+                    }
                     element.attributes.insert(key, value.into_owned());
                 }
                 stack.push(element);
@@ -176,6 +187,19 @@ mod tests {
         ] {
             assert_eq!(difference(same, expected, XML), None);
         }
+        // A namespace declaration repeating the one in scope is no difference; another is.
+        let nested = b"<A xmlns=\"u\"><B xmlns=\"u\"><C xmlns:p=\"v\"/></B></A>";
+        assert_eq!(
+            difference(b"<A xmlns=\"u\"><B><C xmlns:p=\"v\"/></B></A>", nested, XML),
+            None
+        );
+        assert!(difference(
+            b"<A xmlns=\"u\"><B xmlns=\"w\"><C xmlns:p=\"v\"/></B></A>",
+            nested,
+            XML
+        )
+        .is_some());
+        assert!(difference(b"<A xmlns=\"u\"><B><C/></B></A>", nested, XML).is_some());
         let list = b"<L><m>1</m><n/><m>2</m></L>";
         assert_eq!(difference(b"<L><n/><m>1</m><m>2</m></L>", list, XML), None);
         assert!(difference(b"<L><m>2</m><n/><m>1</m></L>", list, XML).is_some());

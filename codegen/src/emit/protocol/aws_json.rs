@@ -28,7 +28,12 @@ impl ProtocolEmitter for AwsJson {
         };
         let target = format!("{}.{}", service.name, op.wire_name);
         // An operation without input (`()`) sends an empty object.
-        quote!(::smithy_runtime::aws_json_request(#version, #target, input))
+        let request = quote!(::smithy_runtime::aws_json_request(#version, #target, input));
+        if service.query_compatible {
+            quote!(::smithy_runtime::with_query_mode(#request))
+        } else {
+            request
+        }
     }
 
     fn parse_response(&self, _service: &Service, op: &Operation) -> TokenStream {

@@ -196,12 +196,14 @@ impl<'m> Resolver<'m> {
         let mut resolved = Service {
             id: service.id.clone(),
             name: service.id.name().to_owned(),
+            protocol_test_summary: service.id.name().to_owned(),
             sdk_id: traits::sdk_id(&service.traits)
                 .map_err(at)?
                 .unwrap_or(service.id.name())
                 .to_owned(),
             version: service.bindings.version.clone(),
             protocol: self.protocol,
+            query_compatible: service.has_trait(traits::AWS_QUERY_COMPATIBLE),
             docs: self.docs(service)?,
             xml_namespace: shapes::xml_namespace(&service.traits).map_err(at)?,
             operations: ops,

@@ -112,8 +112,14 @@ pub(in crate::model::botocore) fn element(
     let target_id = target_id(context, target, body)?;
     let mut traits = Map::new();
     documentation(body, &mut traits)?;
-    if let (Some(name), true) = (fields::string(body, "locationName")?, context.protocols.xml) {
-        traits.insert("smithy.api#xmlName".into(), json!(name));
+    if context.protocols.xml {
+        if let Some(name) = fields::string(body, "locationName")? {
+            traits.insert("smithy.api#xmlName".into(), json!(name));
+        }
+        // A map's key and value (and a list's member) may declare their own namespace.
+        if let Some(namespace) = body.get("xmlNamespace") {
+            traits.insert("smithy.api#xmlNamespace".into(), xml_namespace(namespace)?);
+        }
     }
     Ok(json!({ "target": target_id, "traits": traits }))
 }

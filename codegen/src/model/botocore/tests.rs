@@ -393,3 +393,35 @@ fn an_error_listed_twice_is_listed_once() {
         json!([{ "target": "com.amazonaws.examplesvc#NotFound" }])
     );
 }
+
+#[test]
+fn map_keys_values_and_list_members_keep_their_xml_namespace() {
+    let mut document = service();
+    document["metadata"]["protocol"] = json!("rest-xml");
+    document["metadata"]["protocols"] = json!(["rest-xml"]);
+    document["shapes"]["Tags"] = json!({
+        "type": "map",
+        "key": { "shape": "Id", "locationName": "K", "xmlNamespace": "https://k.example.com" },
+        "value": { "shape": "Id", "xmlNamespace": { "uri": "https://v.example.com", "prefix": "v" } }
+    });
+    document["shapes"]["Ids"] = json!({
+        "type": "list",
+        "member": { "shape": "Id", "xmlNamespace": "https://m.example.com" }
+    });
+    document["shapes"]["GetThingRequest"]["members"]["All"] = json!({ "shape": "Ids" });
+    let ast = convert(&document).unwrap();
+    let tags = shape(&ast, "Tags");
+    assert_eq!(tags["key"]["traits"]["smithy.api#xmlName"], json!("K"));
+    assert_eq!(
+        tags["key"]["traits"]["smithy.api#xmlNamespace"],
+        json!({ "uri": "https://k.example.com" })
+    );
+    assert_eq!(
+        tags["value"]["traits"]["smithy.api#xmlNamespace"],
+        json!({ "uri": "https://v.example.com", "prefix": "v" })
+    );
+    assert_eq!(
+        shape(&ast, "Ids")["member"]["traits"]["smithy.api#xmlNamespace"],
+        json!({ "uri": "https://m.example.com" })
+    );
+}
