@@ -38,7 +38,53 @@ pub(super) struct Resolver<'f> {
 pub(super) fn resolve(file: IdlFile, is_defined: &dyn Fn(&ShapeId) -> bool) -> Result<AstFile> {
     let at_file = |e: Error| e.with_file(&file.path);
     let resolver = Resolver::new(&file, is_defined).map_err(at_file)?;
-    resolver.document().map_err(at_file)
+    let ast = resolver.document().map_err(at_file)?;
+    check_uses(&file, &ast.document, is_defined).map_err(at_file)?;
+    Ok(ast)
+}
+
+/// A `use` must name a shape some file of the model (or the prelude and built-in trait
+/// definitions) defines; the one exception is a trait without a known definition, which is
+/// kept as an opaque value like any unknown trait.
+fn check_uses(
+    file: &IdlFile,
+    document: &Value,
+    is_defined: &dyn Fn(&ShapeId) -> bool,
+) -> Result<()> {
+    let mut applied = std::collections::HashSet::new();
+    let mut collect = |traits: Option<&Value>| {
+        if let Some(Value::Object(traits)) = traits {
+            applied.extend(traits.keys().cloned());
+        }
+    };
+    for shape in document["shapes"]
+        .as_object()
+        .into_iter()
+        .flat_map(|s| s.values())
+    {
+        collect(shape.get("traits"));
+        for member in ["member", "key", "value"] {
+            collect(shape.get(member).and_then(|m| m.get("traits")));
+        }
+        for member in shape
+            .get("members")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(|m| m.values())
+        {
+            collect(member.get("traits"));
+        }
+    }
+    for used in &file.uses {
+        let defined = ShapeId::parse(&used.text).is_some_and(|id| is_defined(&id));
+        if !defined && !applied.contains(&used.text) {
+            return Err(error_at(
+                used.position,
+                format!("`use` names {}, which no model file defines", used.text),
+            ));
+        }
+    }
+    Ok(())
 }
 
 pub(super) fn error_at(position: Position, message: impl Into<String>) -> Error {

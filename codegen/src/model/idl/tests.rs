@@ -43,17 +43,23 @@ fn version_defaults_to_1_0() {
 #[test]
 fn relative_ids_resolve_use_then_namespace_then_prelude() {
     let text = "$version: \"2.0\"\nnamespace a.b\nuse x.y#Used\n\nstructure S {\n    u: Used\n    o: Other\n    p: String\n    m: Missing\n}\n";
-    let ast = resolve_with(text, &["a.b#Other", "a.b#String"]).unwrap();
+    let ast = resolve_with(text, &["a.b#Other", "a.b#String", "x.y#Used"]).unwrap();
     let members = &ast.document["shapes"]["a.b#S"]["members"];
     assert_eq!(members["u"]["target"], "x.y#Used");
     assert_eq!(members["o"]["target"], "a.b#Other");
     // A shape of the namespace in another file wins over the prelude.
     assert_eq!(members["p"]["target"], "a.b#String");
     assert_eq!(members["m"]["target"], "a.b#Missing");
-    let ast = resolve_with(text, &[]).unwrap();
+    let ast = resolve_with(text, &["x.y#Used"]).unwrap();
     assert_eq!(
         ast.document["shapes"]["a.b#S"]["members"]["p"]["target"],
         "smithy.api#String"
+    );
+    // A `use` of a shape no file defines is an error at the `use`.
+    let error = resolve_with(text, &[]).expect_err("x.y#Used is not defined");
+    assert_eq!(
+        error.to_string(),
+        "m.smithy:3:5: `use` names x.y#Used, which no model file defines"
     );
     assert_eq!(ast.positions["a.b#S"], (5, 1));
     assert_eq!(ast.positions["a.b#S$o"], (7, 5));
