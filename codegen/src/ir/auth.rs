@@ -9,7 +9,7 @@ use crate::{Error, Result};
 const SIGV4: &str = "aws.auth#sigv4";
 const AUTH: &str = "smithy.api#auth";
 const OPTIONAL_AUTH: &str = "smithy.api#optionalAuth";
-const UNSIGNED_PAYLOAD: &str = "smithy.api#unsignedPayload";
+const UNSIGNED_PAYLOAD: &str = "aws.auth#unsignedPayload";
 
 /// The auth-scheme traits Smithy and AWS define (traits marked `@authDefinition`), in the
 /// order Smithy lists a service's schemes when it has no `@auth` trait: by shape id.
@@ -117,7 +117,7 @@ mod tests {
         let op = |traits| operation_auth(&service, &shape(traits)).unwrap();
         assert_eq!(op(serde_json::json!({})), sigv4(false));
         assert_eq!(
-            op(serde_json::json!({"smithy.api#unsignedPayload": {}})),
+            op(serde_json::json!({"aws.auth#unsignedPayload": {}})),
             sigv4(true)
         );
         assert_eq!(
