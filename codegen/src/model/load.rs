@@ -193,7 +193,7 @@ pub(super) fn parse_document(path: &Path, root: &Value, file: usize) -> Result<P
 
 /// Text from the model as an error shows it: escaped, so that a key holding a newline cannot
 /// break the one-line message, and cut short, so that a huge key cannot flood it.
-fn shown(text: &str) -> String {
+pub(crate) fn shown(text: &str) -> String {
     const MAX: usize = 200;
     let escaped: String = text.escape_debug().collect();
     match escaped.char_indices().nth(MAX) {
@@ -383,21 +383,28 @@ fn merge_metadata(merged: &mut BTreeMap<String, Value>, file: Map<String, Value>
             None => {
                 merged.insert(key, value);
             }
-            Some(Value::Array(existing)) if value.is_array() => {
-                if let Value::Array(more) = value {
-                    existing.extend(more);
-                }
-            }
-            Some(existing) if *existing == value => {}
-            Some(_) => {
-                return Err(Error::new(format!(
+            Some(existing) => merge_again(existing, value).map_err(|()| {
+                Error::new(format!(
                     "metadata `{}` is defined again with a different value",
                     shown(&key)
-                )))
-            }
+                ))
+            })?,
         }
     }
     Ok(())
+}
+
+/// Smithy's rule for a value given twice (metadata from two files, a trait applied again):
+/// an equal value is fine, two lists concatenate, anything else conflicts.
+fn merge_again(existing: &mut Value, value: Value) -> Result<(), ()> {
+    match (existing, value) {
+        (Value::Array(existing), Value::Array(more)) => {
+            existing.extend(more);
+            Ok(())
+        }
+        (existing, value) if *existing == value => Ok(()),
+        _ => Err(()),
+    }
 }
 
 fn parse_rename(rename: Option<&Value>) -> Result<BTreeMap<ShapeId, String>> {
@@ -488,20 +495,14 @@ pub(super) fn add_trait(traits: &mut Traits, trait_id: String, value: Value) -> 
     match traits.get_mut(&trait_id) {
         None => {
             traits.insert(trait_id, value);
+            Ok(())
         }
-        Some(Value::Array(existing)) if value.is_array() => {
-            if let Value::Array(more) = value {
-                existing.extend(more);
-            }
-        }
-        Some(existing) if *existing == value => {}
-        Some(_) => {
-            return Err(Error::new(format!(
+        Some(existing) => merge_again(existing, value).map_err(|()| {
+            Error::new(format!(
                 "trait `{trait_id}` is applied again with a conflicting value"
-            )))
-        }
+            ))
+        }),
     }
-    Ok(())
 }
 
 /// Every member target and every binding must name a defined shape.

@@ -23,6 +23,7 @@ use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
+use super::load::shown;
 use crate::{Error, Result};
 use fields::Object;
 
@@ -115,15 +116,5 @@ impl<'a> Context<'a> {
             )));
         }
         Ok(json!({ "target": self.shape_id(name) }))
-    }
-}
-
-/// Text from the file as an error shows it: escaped (one line) and cut short.
-fn shown(text: &str) -> String {
-    const MAX: usize = 200;
-    let escaped: String = text.escape_debug().collect();
-    match escaped.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &escaped[..cut]),
-        None => escaped,
     }
 }
