@@ -98,10 +98,54 @@ fn every_sample_crate_has_its_protocol_codecs_and_operations() {
     }
 }
 
-/// A service whose protocol the generator does not speak yet gets its types, values, JSON
-/// codecs and errors, and its crate docs say what is missing.
+/// A service without a protocol the generator knows gets its types, values, JSON codecs and
+/// errors, and its crate docs say what is missing. (rpcv2Cbor, the last protocol in this state,
+/// now has operations: `rpcv2_cbor_crate_has_operations`.)
 #[test]
 fn a_crate_says_what_its_protocol_lacks() {
+    let model = r#"{
+        "smithy": "2.0",
+        "shapes": {
+            "example#Bare": {
+                "type": "service",
+                "version": "1",
+                "operations": [{"target": "example#Ping"}]
+            },
+            "example#Ping": {"type": "operation"}
+        }
+    }"#;
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-protocol-model.json");
+    std::fs::write(&path, model).expect("the model is written");
+    let output = smithy_codegen::Builder::new()
+        .model(&path)
+        .generate_crate()
+        .expect("a model without a protocol generates");
+    let paths: Vec<_> = output.files.iter().map(|f| f.path.clone()).collect();
+    assert!(
+        paths.contains(&Path::new("src/json.rs").to_path_buf()),
+        "{paths:?}"
+    );
+    assert!(
+        !paths.contains(&Path::new("src/operations.rs").to_path_buf()),
+        "{paths:?}"
+    );
+    let lib = output
+        .files
+        .iter()
+        .find(|f| f.path == Path::new("src/lib.rs"))
+        .expect("a crate has src/lib.rs");
+    assert!(
+        lib.contents
+            .contains("Not generated for none: request serialization"),
+        "{}",
+        lib.contents
+    );
+}
+
+/// An rpcv2Cbor service gets CBOR codecs, operations and a client, and its `Cargo.toml` turns
+/// on the runtime's `cbor` feature.
+#[test]
+fn rpcv2_cbor_crate_has_operations() {
     let model = r#"{
         "smithy": "2.0",
         "shapes": {
@@ -120,24 +164,26 @@ fn a_crate_says_what_its_protocol_lacks() {
         .model(&path)
         .generate_crate()
         .expect("an rpcv2Cbor model generates");
-    let paths: Vec<_> = output.files.iter().map(|f| f.path.clone()).collect();
+    let file = |name: &str| {
+        output
+            .files
+            .iter()
+            .find(|f| f.path == Path::new(name))
+            .map(|f| f.contents.as_str())
+    };
+    for name in ["src/cbor.rs", "src/operations.rs", "src/client.rs"] {
+        assert!(file(name).is_some(), "{name}");
+    }
+    assert!(file("src/json.rs").is_none());
+    let cargo = file("Cargo.toml").expect("a crate has Cargo.toml");
+    assert!(cargo.contains("\"cbor\""), "{cargo}");
+    let lib = file("src/lib.rs").expect("a crate has src/lib.rs");
+    assert!(lib.contains("Protocol: rpcv2Cbor."), "{lib}");
+    let operations = file("src/operations.rs").expect("checked above");
+    // No input: no body.
+    let call: String = operations.split_whitespace().collect();
     assert!(
-        paths.contains(&Path::new("src/json.rs").to_path_buf()),
-        "{paths:?}"
-    );
-    assert!(
-        !paths.contains(&Path::new("src/operations.rs").to_path_buf()),
-        "{paths:?}"
-    );
-    let lib = output
-        .files
-        .iter()
-        .find(|f| f.path == Path::new("src/lib.rs"))
-        .expect("a crate has src/lib.rs");
-    assert!(
-        lib.contents
-            .contains("Not generated for rpcv2Cbor: request serialization"),
-        "{}",
-        lib.contents
+        call.contains("rpc_v2_cbor_request(\"Cbor\",\"Ping\",::std::option::Option::None,)"),
+        "{operations}"
     );
 }

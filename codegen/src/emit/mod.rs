@@ -2,6 +2,7 @@
 //! IR and never look at the model.
 
 mod bodies;
+mod cbor;
 mod client;
 mod docs;
 mod endpoint;
@@ -150,6 +151,7 @@ fn crate_doc(service: &Service, model_name: &str, modules: &[Module<'_>]) -> Str
                 match service.protocol.body_format() {
                     BodyFormat::Json => "JSON and XML decoders",
                     BodyFormat::Xml => "XML decoders",
+                    BodyFormat::Cbor => "CBOR and XML decoders",
                 }
             ));
             let skipped: Vec<String> = service
@@ -164,6 +166,12 @@ fn crate_doc(service: &Service, model_name: &str, modules: &[Module<'_>]) -> Str
                      is an event stream (not supported yet); their types and errors are generated.",
                     skipped.join(", ")
                 ));
+            }
+            if service.protocol == crate::ir::Protocol::RpcV2Cbor {
+                doc.push_str(
+                    "\n\nThe CBOR codecs need `smithy-runtime`'s `cbor` feature (a generated crate \
+                     turns it on).",
+                );
             }
             if service.needs_jmespath() {
                 doc.push_str(
