@@ -71,11 +71,17 @@ const PROTOCOL_TEST_SERVICES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Smithy's rpcv2Cbor compliance suite (`models/rpcv2-protocol-tests/`, IDL): the service
+/// whose cases run with `cargo test`, and the file in `OUT_DIR`.
+const RPCV2_CBOR_SUITE: (&str, &str) = (
+    "smithy.protocoltests.rpcv2Cbor#RpcV2Protocol",
+    "protocol_tests_rpcv2_cbor.rs",
+);
+
 /// botocore's protocol test files (`models/botocore-protocol-tests/{input,output}/<file>.json`)
 /// run through the botocore front end: (file, module in `src/lib.rs`). Both files of a protocol
 /// make one generated service (their types compiled once) whose cases print
-/// `botocore <file> (input, output): N passed, …`. The rpcv2Cbor files are counted, not run
-/// (`BOTOCORE_CBOR_FILES`).
+/// `botocore <file> (input, output): N passed, …`.
 const BOTOCORE_PROTOCOL_FILES: &[(&str, &str)] = &[
     ("ec2", "ec2_query"),
     ("json", "aws_json_1_1"),
@@ -84,14 +90,15 @@ const BOTOCORE_PROTOCOL_FILES: &[(&str, &str)] = &[
     ("query", "aws_query"),
     ("rest-json", "rest_json"),
     ("rest-xml", "rest_xml"),
-];
-
-/// botocore's rpcv2Cbor protocol test files: this generator does not generate rpcv2Cbor
-/// operations yet, so their cases are counted as skipped (`tests/tests/botocore_protocols.rs`).
-const BOTOCORE_CBOR_FILES: &[&str] = &[
-    "smithy-rpc-v2-cbor",
-    "smithy-rpc-v2-cbor-non-query-compatible",
-    "smithy-rpc-v2-cbor-query-compatible",
+    ("smithy-rpc-v2-cbor", "rpcv2_cbor"),
+    (
+        "smithy-rpc-v2-cbor-non-query-compatible",
+        "rpcv2_cbor_non_query_compatible",
+    ),
+    (
+        "smithy-rpc-v2-cbor-query-compatible",
+        "rpcv2_cbor_query_compatible",
+    ),
 ];
 
 /// Real AWS models of the sweep's fast sample (`models/sweep-sample/`), one per
@@ -193,6 +200,15 @@ fn main() -> Result<(), smithy_codegen::Error> {
             .protocol_tests(true)
             .generate_to_out_dir(file)?;
     }
+    let (service, file) = RPCV2_CBOR_SUITE;
+    let suite = models.join("rpcv2-protocol-tests");
+    println!("cargo:rerun-if-changed={}", suite.display());
+    smithy_codegen::Builder::new()
+        .model(suite.join("rpcv2Cbor"))
+        .model(suite.join("shared-types.smithy"))
+        .service(service)
+        .protocol_tests(true)
+        .generate_to_out_dir(file)?;
     for (name, operations) in SWEEP_SAMPLE {
         let mut builder =
             smithy_codegen::Builder::new().model(models.join(format!("sweep-sample/{name}.json")));
@@ -258,7 +274,7 @@ fn gamelift_newest(models: &Path) -> Result<(), smithy_codegen::Error> {
 }
 
 /// Converts botocore's protocol test files (see `build/botocore_protocol_tests.rs`) and
-/// generates each with its compliance cases; writes the case counts of the rpcv2Cbor files.
+/// generates each with its compliance cases.
 fn botocore_protocol_tests(models: &Path) -> Result<(), smithy_codegen::Error> {
     let dir = models.join("botocore-protocol-tests");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
@@ -289,22 +305,7 @@ fn botocore_protocol_tests(models: &Path) -> Result<(), smithy_codegen::Error> {
             .protocol_test_summary(summary)
             .generate_to_out_dir(&format!("{name}.rs"))?;
     }
-    let mut counts = String::from("&[\n");
-    for file in BOTOCORE_CBOR_FILES {
-        for direction in [Direction::Input, Direction::Output] {
-            let path = dir.join(direction.dir()).join(format!("{file}.json"));
-            println!("cargo:rerun-if-changed={}", path.display());
-            let cases =
-                botocore_protocol_tests::count_cases(&path).map_err(smithy_codegen::Error::new)?;
-            counts.push_str(&format!(
-                "    ({:?}, {:?}, {cases}),\n",
-                file,
-                direction.dir()
-            ));
-        }
-    }
-    counts.push_str("]\n");
-    std::fs::write(out.join("botocore_cbor_counts.rs"), counts).map_err(io)
+    Ok(())
 }
 
 /// `<name>!(m)` (`for_each_gamelift_operation!`) calls `m!(Operation, "Error1", "Error2", …)`

@@ -23,6 +23,7 @@ pub struct Builder {
     sources: Vec<Source>,
     service: Option<String>,
     operations: Option<Vec<String>>,
+    protocol: Option<String>,
     crate_name: Option<String>,
     runtime_path: Option<String>,
     protocol_tests: bool,
@@ -93,6 +94,14 @@ impl Builder {
         S: Into<String>,
     {
         self.operations = Some(names.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Generates the service for this protocol (`rpcv2Cbor`, `awsJson1_1`, … or the trait's
+    /// shape id), which it must declare. By default a service declaring several protocols gets
+    /// the first the generator supports, rpcv2Cbor first (`docs/protocols.md`).
+    pub fn protocol(mut self, name: impl Into<String>) -> Self {
+        self.protocol = Some(name.into());
         self
     }
 
@@ -260,6 +269,7 @@ impl Builder {
             operations: self.operations.clone(),
             protocol_tests: self.protocol_tests,
             endpoint_tests: self.endpoint_tests,
+            protocol: self.protocol.clone(),
         };
         let mut service = ir::resolve(&model, &selection)?;
         if let Some(summary) = &self.protocol_test_summary {

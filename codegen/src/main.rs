@@ -99,6 +99,10 @@ struct GenerateArgs {
     /// Generate only these operations (comma-separated names) and the shapes they reach.
     #[arg(long, value_name = "Op1,Op2,...", value_delimiter = ',')]
     operations: Option<Vec<String>>,
+    /// The protocol to generate for (`rpcv2Cbor`, `awsJson1_1`, …), among those the service
+    /// declares; by default the first the generator supports, rpcv2Cbor first.
+    #[arg(long, value_name = "NAME")]
+    protocol: Option<String>,
     /// Package name of the generated crate (default: the service name in snake_case).
     #[arg(long, value_name = "NAME")]
     crate_name: Option<String>,
@@ -153,6 +157,9 @@ fn generate(args: GenerateArgs) -> Result<(), smithy_codegen::Error> {
     }
     if let Some(operations) = args.operations {
         builder = builder.operations(operations);
+    }
+    if let Some(protocol) = args.protocol {
+        builder = builder.protocol(protocol);
     }
     if let Some(name) = args.crate_name {
         builder = builder.crate_name(name);

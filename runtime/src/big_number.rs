@@ -150,6 +150,12 @@ impl fmt::Display for BigDecimal {
     }
 }
 
+impl From<i128> for BigInteger {
+    fn from(n: i128) -> Self {
+        BigInteger(n.to_string())
+    }
+}
+
 impl From<i64> for BigInteger {
     fn from(n: i64) -> Self {
         BigInteger(n.to_string())

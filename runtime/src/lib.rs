@@ -83,6 +83,8 @@ mod big_number;
 pub mod blob;
 mod build_error;
 mod call;
+#[cfg(feature = "cbor")]
+pub mod cbor;
 #[cfg(feature = "checksums")]
 pub mod checksum;
 mod client_config;

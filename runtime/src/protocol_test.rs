@@ -5,6 +5,8 @@
 use http::{Request, Response};
 
 mod body;
+#[cfg(feature = "cbor")]
+mod cbor_body;
 mod endpoint;
 
 pub use endpoint::{assert_endpoint, endpoint_difference, ExpectedEndpoint};
@@ -125,12 +127,17 @@ pub fn assert_request(mut request: Request<Vec<u8>>, expected: &ExpectedRequest<
 
 /// A response for a response case.
 pub fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Response<Vec<u8>> {
+    response_bytes(status, headers, body.as_bytes())
+}
+
+/// A response for a response case whose body is binary (CBOR).
+pub fn response_bytes(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Response<Vec<u8>> {
     let mut builder = Response::builder().status(status);
     for (name, value) in headers {
         builder = builder.header(*name, *value);
     }
     builder
-        .body(body.as_bytes().to_vec())
+        .body(body.to_vec())
         .unwrap_or_else(|e| panic!("the case's response is not valid HTTP: {e}"))
 }
 

@@ -25,7 +25,7 @@
 //! members (its message among them when it has one).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::{json, Map, Value};
 
@@ -315,6 +315,7 @@ fn media_type(protocol: &str, body: &str) -> Option<&'static str> {
         }
         "rest-xml" if text.starts_with('<') => Some("application/xml"),
         "query" | "ec2" => Some("application/x-www-form-urlencoded"),
+        "smithy-rpc-v2-cbor" => Some("application/cbor"),
         _ => None,
     }
 }
@@ -430,16 +431,4 @@ fn response_case(case: &Case, merged: &Merged) -> Result<(String, Value), String
 
 fn params(case: &Value, key: &str) -> Value {
     case.get(key).cloned().unwrap_or_else(|| json!({}))
-}
-
-/// How many cases the suites of `path` hold.
-pub fn count_cases(path: &Path) -> Result<usize, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let suites: Vec<Value> =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(suites
-        .iter()
-        .filter_map(|s| s.get("cases").and_then(Value::as_array))
-        .map(Vec::len)
-        .sum())
 }

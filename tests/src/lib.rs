@@ -112,6 +112,12 @@ pub mod protocol_tests {
     pub mod ec2_query {
         include!(concat!(env!("OUT_DIR"), "/protocol_tests_ec2_query.rs"));
     }
+
+    /// `smithy.protocoltests.rpcv2Cbor#RpcV2Protocol` (rpcv2Cbor), from Smithy's IDL suite in
+    /// `models/rpcv2-protocol-tests/`.
+    pub mod rpcv2_cbor {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_rpcv2_cbor.rs"));
+    }
 }
 
 /// botocore's own protocol tests (`models/botocore-protocol-tests/`), converted by
@@ -137,7 +143,10 @@ pub mod botocore_protocol_tests {
         aws_json_1_0_query_compatible,
         aws_query,
         rest_json,
-        rest_xml
+        rest_xml,
+        rpcv2_cbor,
+        rpcv2_cbor_non_query_compatible,
+        rpcv2_cbor_query_compatible
     );
 
     /// Every skip entry of botocore's converted services names a case of its file (a renamed or
@@ -179,31 +188,6 @@ pub mod botocore_protocol_tests {
             checked += 1;
         }
         assert!(checked > 0, "no botocore entries in the skip list");
-    }
-
-    /// The rpcv2Cbor files: counted, each case deferred with the reason in
-    /// `smithy_codegen::ir::BOTOCORE_CBOR_DEFERRED`.
-    mod cbor {
-        use smithy_runtime::protocol_test::{run_summary, Case, CaseStatus};
-
-        /// `(file, direction, cases)`, counted by `build.rs`.
-        const COUNTS: &[(&str, &str, usize)] =
-            include!(concat!(env!("OUT_DIR"), "/botocore_cbor_counts.rs"));
-
-        fn not_run() {
-            unreachable!("deferred cases do not run");
-        }
-
-        #[test]
-        fn rpcv2_cbor_files_are_deferred() {
-            let reason = smithy_codegen::ir::BOTOCORE_CBOR_DEFERRED;
-            for (file, direction, count) in COUNTS {
-                let cases: Vec<Case> = (0..*count)
-                    .map(|_| ("case", not_run as fn(), CaseStatus::Deferred(reason)))
-                    .collect();
-                run_summary(&format!("botocore {file} {direction}"), &cases);
-            }
-        }
     }
 }
 

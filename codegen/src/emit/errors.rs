@@ -264,7 +264,9 @@ fn service_error(service: &Service, errors: &[&TypeDef], unhandled: &str) -> Tok
         .filter(|def| seen_codes.insert(def.wire_name.as_str()))
         .collect();
     let formats = match service.protocol.body_format() {
-        BodyFormat::Json => json_service_decoders(service, &decodable, &unhandled),
+        BodyFormat::Json | BodyFormat::Cbor => {
+            json_service_decoders(service, &decodable, &unhandled)
+        }
         BodyFormat::Xml => xml_service_decoders(&decodable, &unhandled),
     };
     let into_unhandled_arms = errors.iter().map(|def| {
@@ -372,18 +374,44 @@ fn modeled_match(decodable: &[&TypeDef], decode_body: &TokenStream) -> TokenStre
     }
 }
 
-/// The decoders of a JSON protocol's service error (its helper functions, and its methods):
-/// `from_json`, and `from_xml` for the XML error bodies some endpoints send whatever the
-/// protocol (authentication failures from emulators), reading text members only.
+/// The decoders of a JSON or CBOR protocol's service error (its helper functions, and its
+/// methods): `from_json` or `from_cbor`, and `from_xml` for the XML error bodies some endpoints
+/// send whatever the protocol (authentication failures from emulators), reading text members
+/// only.
 fn json_service_decoders(
     service: &Service,
     decodable: &[&TypeDef],
     unhandled: &proc_macro2::Ident,
 ) -> (TokenStream, TokenStream) {
-    let json_modeled = modeled_match(
-        decodable,
-        &quote!(::smithy_runtime::from_slice(response.body())),
-    );
+    let cbor = service.protocol.body_format() == BodyFormat::Cbor;
+    let from_slice = if cbor {
+        quote!(::smithy_runtime::cbor::from_slice(response.body()))
+    } else {
+        quote!(::smithy_runtime::from_slice(response.body()))
+    };
+    let body_modeled = modeled_match(decodable, &from_slice);
+    let body_decoder = if cbor {
+        quote! {
+            /// Decodes a CBOR error response (the code is the body's `__type`, sanitized). An
+            /// unknown code, or a body that does not decode, gives the unhandled variant with
+            /// code, message, body and status kept.
+            pub fn from_cbor(response: &::smithy_runtime::ErrorResponse) -> Self {
+                #body_modeled
+                Self::#unhandled(response.to_unhandled())
+            }
+        }
+    } else {
+        quote! {
+            /// Decodes a JSON error response (code and message found by the protocol's rules:
+            /// `X-Amzn-Errortype`, then the body's `code` or `__type`). An unknown code, or a
+            /// body that does not decode, gives the unhandled variant with code, message, body
+            /// and status kept.
+            pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
+                #body_modeled
+                Self::#unhandled(response.to_unhandled())
+            }
+        }
+    };
     // Each error's XML decoder is built once: its function and its match arm. XML bodies carry
     // the awsQuery code, which two errors may share while their JSON codes differ (CloudWatch's
     // `DashboardNotFoundError` and `ResourceNotFound` are both `ResourceNotFound`): the first
@@ -417,14 +445,7 @@ fn json_service_decoders(
     });
     let helpers = quote!(#(#xml_decoders)*);
     let decoders = quote! {
-            /// Decodes a JSON error response (code and message found by the protocol's rules:
-            /// `X-Amzn-Errortype`, then the body's `code` or `__type`). An unknown code, or a
-            /// body that does not decode, gives the unhandled variant with code, message, body
-            /// and status kept.
-            pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
-                #json_modeled
-                Self::#unhandled(response.to_unhandled())
-            }
+            #body_decoder
 
             /// Decodes an XML error body (`<ErrorResponse><Error>…`, `<Error>…` or
             /// `<Response><Errors><Error>…`), which some endpoints send whatever the protocol;
@@ -543,15 +564,20 @@ fn operation_error(service: &Service, set: &ErrorSet, unhandled: &str) -> TokenS
         }
     };
     let service_error_name = &service.error_names.service_error;
-    let from_json = (service.protocol.body_format() == BodyFormat::Json).then(|| {
+    let body_decoder = match service.protocol.body_format() {
+        BodyFormat::Json => Some(("JSON", quote!(from_json))),
+        BodyFormat::Cbor => Some(("CBOR", quote!(from_cbor))),
+        BodyFormat::Xml => None,
+    };
+    let from_json = body_decoder.map(|(format, method)| {
         let doc = doc_attrs(&format!(
-            "Decodes a JSON error response; see [`{service_error_name}::from_json`].\n\
+            "Decodes a {format} error response; see [`{service_error_name}::{method}`].\n\
              A service error this operation does not model is unhandled here."
         ));
         quote! {
             #doc
-            pub fn from_json(response: &::smithy_runtime::ErrorResponse) -> Self {
-                Self::from_service(#service_error::from_json(response), response)
+            pub fn #method(response: &::smithy_runtime::ErrorResponse) -> Self {
+                Self::from_service(#service_error::#method(response), response)
             }
         }
     });

@@ -2,6 +2,7 @@
 //! IR and never look at the model.
 
 mod bodies;
+mod cbor;
 mod client;
 mod docs;
 mod endpoint;
@@ -150,6 +151,7 @@ fn crate_doc(service: &Service, model_name: &str, modules: &[Module<'_>]) -> Str
                 match service.protocol.body_format() {
                     BodyFormat::Json => "JSON and XML decoders",
                     BodyFormat::Xml => "XML decoders",
+                    BodyFormat::Cbor => "CBOR and XML decoders",
                 }
             ));
             let skipped: Vec<String> = service

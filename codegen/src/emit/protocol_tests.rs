@@ -7,6 +7,7 @@
 //! are built as `Value` trees from `params`. Neither goes through the codecs
 //! under test.
 
+use base64::Engine;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value as Json;
@@ -15,7 +16,9 @@ use super::rust_type::document_expr;
 use super::{doc_attrs, fill, ident};
 use smithy_runtime::rules::ParamValue;
 
-use crate::ir::{DefaultValue, NotRun, ProtocolTest, Service, TestKind, TypeKind, TypeRef};
+use crate::ir::{
+    BodyFormat, DefaultValue, NotRun, ProtocolTest, Service, TestKind, TypeKind, TypeRef,
+};
 
 /// The idempotency token the compliance cases expect for unset `@idempotencyToken` members.
 const CASE_TOKEN: &str = "00000000-0000-4000-8000-000000000000";
@@ -48,9 +51,15 @@ pub fn emit(service: &Service) -> TokenStream {
             use ::smithy_runtime::protocol_test::{assert_request, ExpectedRequest};
         )
     });
+    // Binary (CBOR) bodies are written as byte strings.
+    let response_fn = if service.protocol.body_format() == BodyFormat::Cbor {
+        quote!(response_bytes)
+    } else {
+        quote!(response)
+    };
     let responses = kinds(&[TestKind::Response, TestKind::ErrorResponse]).then(|| {
         quote! {
-            use ::smithy_runtime::protocol_test::{assert_value_eq, response};
+            use ::smithy_runtime::protocol_test::{assert_value_eq, #response_fn};
             use ::smithy_runtime::{ToValue, Value};
         }
     });
@@ -234,15 +243,24 @@ fn vendor_built_ins(vendor: Option<&Json>) -> Vec<(&'static str, ParamValue)> {
     built_ins
 }
 
-fn response_expr(case: &ProtocolTest) -> TokenStream {
+fn response_expr(service: &Service, case: &ProtocolTest) -> TokenStream {
     let code = case.code.unwrap_or(200);
     let headers = case.headers.iter().map(|(k, v)| quote!((#k, #v),));
     let body = case.body.as_deref().unwrap_or("");
+    if service.protocol.body_format() == BodyFormat::Cbor {
+        // A binary body is written base64-encoded in the case; a body that is not base64 is
+        // used as it is, and fails to decode in the test.
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .unwrap_or_else(|_| body.as_bytes().to_vec());
+        let bytes = Literal::byte_string(&bytes);
+        return quote!(response_bytes(#code, &[#(#headers)*], #bytes));
+    }
     quote!(response(#code, &[#(#headers)*], #body))
 }
 
 fn response_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> TokenStream {
-    let response = response_expr(case);
+    let response = response_expr(service, case);
     let op = service.operations.iter().find(|op| op.id == case.operation);
     match op.and_then(|op| op.output.as_ref()) {
         Some(id) => {
@@ -261,7 +279,7 @@ fn response_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) 
 }
 
 fn error_body(service: &Service, case: &ProtocolTest, op_path: &TokenStream) -> TokenStream {
-    let response = response_expr(case);
+    let response = response_expr(service, case);
     let Some(def) = case.error.as_ref().and_then(|id| service.types.get(id)) else {
         return quote!(panic!("the error shape is not generated"););
     };

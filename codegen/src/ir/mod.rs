@@ -25,8 +25,7 @@ pub use optional::is_optional;
 pub use protocol_tests::{ProtocolTest, TestKind};
 pub use resolve::{resolve, Selection};
 pub use skips::{
-    NotRun, Side, BOTOCORE_CBOR_DEFERRED, DEFERRED as DEFERRED_PROTOCOL_TESTS,
-    SKIPPED as SKIPPED_PROTOCOL_TESTS,
+    NotRun, Side, DEFERRED as DEFERRED_PROTOCOL_TESTS, SKIPPED as SKIPPED_PROTOCOL_TESTS,
 };
 
 use crate::model::ShapeId;
@@ -89,6 +88,7 @@ impl Protocol {
     pub fn body_format(self) -> BodyFormat {
         match self {
             Self::RestXml | Self::AwsQuery | Self::Ec2Query => BodyFormat::Xml,
+            Self::RpcV2Cbor => BodyFormat::Cbor,
             _ => BodyFormat::Json,
         }
     }
@@ -101,15 +101,17 @@ impl Protocol {
         }
     }
 
-    /// Every protocol the generator recognizes, in detection order.
+    /// Every protocol the generator recognizes, in the order of preference when a service
+    /// declares several: rpcv2Cbor first, as smithy-rs, the Kotlin and Swift SDKs and the
+    /// rpcv2 proposal choose (botocore prefers JSON), then the rest in their historical order.
     pub const KNOWN: [Protocol; 7] = [
+        Self::RpcV2Cbor,
         Self::AwsJson1_0,
         Self::AwsJson1_1,
         Self::RestJson1,
         Self::RestXml,
         Self::AwsQuery,
         Self::Ec2Query,
-        Self::RpcV2Cbor,
     ];
 }
 
@@ -118,6 +120,7 @@ impl Protocol {
 pub enum BodyFormat {
     Json,
     Xml,
+    Cbor,
 }
 
 /// A resolved service and the closure of shapes it reaches.
@@ -194,6 +197,9 @@ impl Service {
     /// The features of `smithy-runtime` the generated code needs.
     pub fn runtime_features(&self) -> Vec<&'static str> {
         let mut features = Vec::new();
+        if self.protocol == Protocol::RpcV2Cbor {
+            features.push("cbor");
+        }
         if self.needs_checksums() {
             features.push("checksums");
         }

@@ -166,11 +166,6 @@ pub const SKIPPED: &[(&str, &str, Side, &str)] = &[
 /// since.)
 pub const DEFERRED: &[(&str, &str, Side, &str)] = &[];
 
-/// Why botocore's rpcv2Cbor protocol test files
-/// (`models/botocore-protocol-tests/*/smithy-rpc-v2-cbor*.json`) are counted but not run.
-pub const BOTOCORE_CBOR_DEFERRED: &str = "rpcv2Cbor operations (request and response codecs) \
-    are not generated yet: an open issue will add them, then these files run like the others";
-
 /// Why a case is not run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotRun {

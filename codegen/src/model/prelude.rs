@@ -57,6 +57,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../data/traits/aws.protocols.smithy"),
     ),
     (
+        "smithy.framework.smithy",
+        include_str!("../../data/traits/smithy.framework.smithy"),
+    ),
+    (
         "smithy.protocols.rpcv2.smithy",
         include_str!("../../data/traits/smithy.protocols.rpcv2.smithy"),
     ),
@@ -155,6 +159,7 @@ mod tests {
             "smithy.waiters#waitable",
             "smithy.protocols#rpcv2Cbor",
             "smithy.test#httpRequestTests",
+            "smithy.framework#ValidationException",
         ] {
             assert!(ids.contains(&ShapeId(id.to_owned())), "{id} is built in");
         }

@@ -107,7 +107,7 @@ pub(crate) fn starts_with(body: &[u8], first: u8) -> bool {
 }
 
 /// The code of the `x-amzn-query-error` header (`Code;Fault`), if non-empty.
-fn query_code(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn query_code(headers: &HeaderMap) -> Option<String> {
     let value = headers.get("x-amzn-query-error")?.to_str().ok()?;
     let code = value.split(';').next()?.trim();
     (!code.is_empty()).then(|| code.to_owned())

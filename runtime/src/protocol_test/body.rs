@@ -1,5 +1,6 @@
 //! Request bodies compared the way the compliance cases mean them: JSON as documents, XML as
-//! element trees, form-encoded bodies as sets of parameters, anything else byte for byte.
+//! element trees, form-encoded bodies as sets of parameters, CBOR (base64 in the case) as data
+//! items, anything else byte for byte.
 
 use std::collections::BTreeMap;
 
@@ -18,6 +19,10 @@ pub fn difference(actual: &[u8], expected: &[u8], media_type: Option<&str>) -> O
     let unequal = || Some(format!("body: {} != {}", shown(actual), shown(expected)));
     if actual.is_empty() && expected.is_empty() {
         return None;
+    }
+    #[cfg(feature = "cbor")]
+    if media_type.contains("cbor") {
+        return super::cbor_body::difference(actual, expected);
     }
     if media_type.contains("json") {
         let parse = |b: &[u8]| from_slice::<Document>(if b.is_empty() { b"{}" } else { b });

@@ -8,6 +8,7 @@ mod aws_query;
 mod http_binding;
 mod rest_json;
 mod rest_xml;
+mod rpc_v2_cbor;
 
 use proc_macro2::TokenStream;
 
@@ -32,8 +33,9 @@ pub trait ProtocolEmitter: Sync {
     fn codec_docs(&self, service: &Service) -> String;
 }
 
-/// The emitter of `protocol`, if the generator builds requests for it. Services of other
-/// protocols get their types, values, JSON codecs and error types, but no operations.
+/// The emitter of `protocol`, if the generator builds requests for it. Services without a
+/// protocol the generator knows get their types, values, JSON codecs and error types, but no
+/// operations.
 pub fn emitter(protocol: Protocol) -> Option<&'static dyn ProtocolEmitter> {
     match protocol {
         Protocol::AwsJson1_0 => Some(&aws_json::AwsJson {
@@ -50,7 +52,8 @@ pub fn emitter(protocol: Protocol) -> Option<&'static dyn ProtocolEmitter> {
         Protocol::Ec2Query => Some(&aws_query::AwsQuery {
             flavor: aws_query::Flavor::Ec2Query,
         }),
-        Protocol::RpcV2Cbor | Protocol::Unknown => None,
+        Protocol::RpcV2Cbor => Some(&rpc_v2_cbor::RpcV2Cbor),
+        Protocol::Unknown => None,
     }
 }
 

@@ -24,6 +24,10 @@ pub struct Selection {
     pub protocol_tests: bool,
     /// Read the model's `smithy.rules#endpointTests` cases into the service's endpoint rules.
     pub endpoint_tests: bool,
+    /// The protocol to generate, by name (`rpcv2Cbor`, `awsJson1_1`) or trait id, among those
+    /// the service declares; `None` takes the first the generator supports in the order of
+    /// [`Protocol::KNOWN`].
+    pub protocol: Option<String>,
 }
 
 /// Nesting of lists and maps deeper than this is reported as an error (it also
@@ -36,7 +40,8 @@ const UNIT: &str = "smithy.api#Unit";
 pub fn resolve(model: &Model, selection: &Selection) -> Result<Service> {
     let service = find_service(model, selection.service.as_deref())?;
     let operations = select_operations(model, service, selection.operations.as_deref())?;
-    let resolver = Resolver::new(model, service, &operations);
+    let protocol = choose_protocol(model, service, selection.protocol.as_deref())?;
+    let resolver = Resolver::new(model, service, protocol, &operations);
     let mut resolved = resolver.service(&operations)?;
     resolver.endpoint_rules(&mut resolved, &operations, selection.endpoint_tests)?;
     customizations::bucket_in_endpoint(&mut resolved);
@@ -141,7 +146,12 @@ struct Resolver<'m> {
 }
 
 impl<'m> Resolver<'m> {
-    fn new(model: &'m Model, service: &'m Shape, operations: &[&'m Shape]) -> Self {
+    fn new(
+        model: &'m Model,
+        service: &'m Shape,
+        protocol: Protocol,
+        operations: &[&'m Shape],
+    ) -> Self {
         let mut roots: Vec<ShapeId> = service.bindings.errors.clone();
         for op in operations {
             let b = &op.bindings;
@@ -163,7 +173,7 @@ impl<'m> Resolver<'m> {
         Self {
             model,
             service,
-            protocol: detect_protocol(service),
+            protocol,
             reached,
             top_level,
             nested,
@@ -289,11 +299,40 @@ impl<'m> Resolver<'m> {
     }
 }
 
-fn detect_protocol(service: &Shape) -> Protocol {
-    Protocol::KNOWN
+/// The protocol to generate `service` for: the one `wanted` names (which the service must
+/// declare), else the first of [`Protocol::KNOWN`] it declares, else [`Protocol::Unknown`].
+fn choose_protocol(model: &Model, service: &Shape, wanted: Option<&str>) -> Result<Protocol> {
+    let declared: Vec<Protocol> = Protocol::KNOWN
         .into_iter()
-        .find(|p| service.has_trait(p.trait_id()))
-        .unwrap_or(Protocol::Unknown)
+        .filter(|p| service.has_trait(p.trait_id()))
+        .collect();
+    let Some(wanted) = wanted else {
+        return Ok(declared.first().copied().unwrap_or(Protocol::Unknown));
+    };
+    let Some(protocol) = Protocol::KNOWN
+        .into_iter()
+        .find(|p| p.name() == wanted || p.trait_id() == wanted)
+    else {
+        return Err(Error::new(format!(
+            "unknown protocol `{wanted}` (known: {})",
+            list(Protocol::KNOWN.iter().map(|p| p.name()))
+        )));
+    };
+    if declared.contains(&protocol) {
+        return Ok(protocol);
+    }
+    let names: Vec<&str> = declared.iter().map(|p| p.name()).collect();
+    Err(model.error(
+        service,
+        format!(
+            "the service does not declare the protocol {wanted} (it declares: {})",
+            if names.is_empty() {
+                "none the generator knows".to_owned()
+            } else {
+                names.join(", ")
+            }
+        ),
+    ))
 }
 
 /// Every shape reachable from `roots` through members.
