@@ -266,8 +266,13 @@ fn gamelift_newest(models: &Path) -> Result<(), smithy_codegen::Error> {
         .model_source("gamelift-newest.json", ast)
         .server_codecs(true)
         .protocol_tests(true);
+    // rpcv2Cbor: the protocol the generator picks for it (first in the priority).
     builder
         .clone()
+        .protocol_test_summary("GameLift rpcv2Cbor requests vs botocore")
+        .generate_to_out_dir("gamelift_newest_cbor.rs")?;
+    builder
+        .protocol("awsJson1_1")
         .protocol_test_summary("GameLift awsJson1_1 requests vs botocore")
         .generate_to_out_dir("gamelift_newest_json.rs")?;
     Ok(())

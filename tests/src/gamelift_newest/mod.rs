@@ -5,6 +5,12 @@
 //! prints `GameLift <protocol> requests vs botocore: N passed, …`. `generated/gamelift` stays
 //! the awsJson1_1 crate of `models/gamelift.json`. Only the unit tests use these crates.
 
+/// rpcv2Cbor: what the generator picks for a service listing it (GameLift lists rpcv2Cbor,
+/// then awsJson1_1).
+pub mod rpc_v2_cbor {
+    include!(concat!(env!("OUT_DIR"), "/gamelift_newest_cbor.rs"));
+}
+
 /// awsJson1_1 (`Builder::protocol("awsJson1_1")`).
 pub mod aws_json {
     include!(concat!(env!("OUT_DIR"), "/gamelift_newest_json.rs"));
