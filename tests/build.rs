@@ -238,6 +238,13 @@ fn main() -> Result<(), smithy_codegen::Error> {
         .operations(include_str!("tests/hostile/rest_xml_operations.txt").lines())
         .server_codecs(true)
         .generate_to_out_dir("hostile_rest_xml.rs")?;
+    // The rpcv2Cbor slice of the same harness (`tests/hostile/cbor.rs`), with the encoders of
+    // outputs; `fuzz/build.rs` generates the same.
+    smithy_codegen::Builder::new()
+        .model(models.join("rpcv2-protocol-tests/rpcv2Cbor"))
+        .model(models.join("rpcv2-protocol-tests/shared-types.smithy"))
+        .server_codecs(true)
+        .generate_to_out_dir("hostile_rpcv2_cbor.rs")?;
     botocore_protocol_tests(&models)?;
     gamelift_newest(&models)?;
     write_gamelift_operation_list(

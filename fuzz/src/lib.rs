@@ -6,5 +6,6 @@
 pub mod hostile;
 
 pub use hostile::{
-    error_decoders, gamelift_outputs, idl_parser, model_loader, model_mutation, rest_xml_outputs,
+    cbor_outputs, error_decoders, gamelift_outputs, idl_parser, model_loader, model_mutation,
+    rest_xml_outputs,
 };

@@ -62,6 +62,11 @@ fn gamelift_outputs_random() {
 }
 
 #[test]
+fn cbor_outputs_random() {
+    run("cbor_outputs", 3000, hostile::decode_cbor_outputs);
+}
+
+#[test]
 fn error_decoders_random() {
     run("error_decoders", 3000, hostile::decode_errors);
 }
@@ -80,7 +85,57 @@ fn raw_entry_points_accept_any_bytes() {
         hostile::gamelift_outputs(&bytes);
         hostile::error_decoders(&bytes);
         hostile::rest_xml_outputs(&bytes);
+        hostile::cbor_outputs(&bytes);
     }
+}
+
+/// Generated rpcv2Cbor decoders on 100,000 nested maps of a recursive shape, and on a map
+/// declaring 10 million entries: errors naming where, not a stack overflow or an allocation.
+#[test]
+fn limits_deep_and_huge_cbor_outputs_are_errors() {
+    use hostile::cbor::rpcv2::operations::{RecursiveShapes, RpcV2CborDenseMaps};
+    use smithy_runtime::Operation;
+
+    fn decode_error<T: std::fmt::Debug, E: std::fmt::Debug>(
+        result: Result<T, smithy_runtime::ParseError<E>>,
+    ) -> smithy_runtime::DecodeError {
+        match result {
+            Err(smithy_runtime::ParseError::Decode(e)) => e.decode_error().clone(),
+            other => panic!("expected a decode error, got {other:?}"),
+        }
+    }
+    // {"nested": {"nested": {"recursiveMember": {"nested": ...}}}}
+    let mut body = vec![0xa1, 0x66];
+    body.extend_from_slice(b"nested");
+    for i in 0..DEEP {
+        let key: &[u8] = if i % 2 == 0 {
+            b"nested"
+        } else {
+            b"recursiveMember"
+        };
+        body.push(0xa1);
+        body.push(0x60 | key.len() as u8);
+        body.extend_from_slice(key);
+    }
+    let error = decode_error(RecursiveShapes::parse_response(Response::new(body)));
+    assert_eq!(error.message(), "nesting deeper than 128 levels");
+    assert!(
+        error
+            .path()
+            .starts_with("nested.nested.recursiveMember.nested."),
+        "{}",
+        error.path()
+    );
+    // {"denseStringMap": map(10,000,000) ...}
+    let mut body = vec![0xa1, 0x6e];
+    body.extend_from_slice(b"denseStringMap");
+    body.extend_from_slice(&[0xba, 0x00, 0x98, 0x96, 0x80, 0x61, b'k', 0x61, b'v']);
+    let error = decode_error(RpcV2CborDenseMaps::parse_response(Response::new(body)));
+    assert_eq!(error.path(), "denseStringMap");
+    assert_eq!(
+        error.message(),
+        "a map of 10000000 entries, but only 4 bytes remain"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

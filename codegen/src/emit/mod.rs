@@ -167,6 +167,12 @@ fn crate_doc(service: &Service, model_name: &str, modules: &[Module<'_>]) -> Str
                     skipped.join(", ")
                 ));
             }
+            if service.protocol == crate::ir::Protocol::RpcV2Cbor {
+                doc.push_str(
+                    "\n\nThe CBOR codecs need `smithy-runtime`'s `cbor` feature (a generated crate \
+                     turns it on).",
+                );
+            }
             if service.needs_jmespath() {
                 doc.push_str(
                     "\n\nSome operations take endpoint parameters from their input by JMESPath \

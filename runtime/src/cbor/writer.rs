@@ -49,6 +49,11 @@ impl CborWriter {
         }
     }
 
+    /// Appends bytes that already encode data items (a cached encoding, a test's raw item).
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
     /// Starts an indefinite-length map; [`end_map`](Self::end_map) ends it.
     pub fn begin_map(&mut self) {
         self.buf.push(0xbf);

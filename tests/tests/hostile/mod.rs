@@ -12,10 +12,13 @@
 //! - a valid instance of an output always decodes, and whatever decodes re-encodes to bytes that
 //!   decode again to the same encoding (a fixed point after one round);
 //! - the same for restXml outputs (`xml`), decoded through their operation's `parse_response`;
+//! - the same for rpcv2Cbor outputs (`cbor`), random CBOR items through the compliance service's
+//!   decoders, whose errors carry exactly the code `cbor_error_parts` found;
 //! - the error code of a decoded error is exactly the one `json_error_parts` / `xml_error_parts`
 //!   found (or `Unknown`), and `sanitize_error_code` returns a `:`/`#`-free substring and is
 //!   idempotent.
 
+pub mod cbor;
 mod inputs;
 pub mod xml;
 
@@ -27,6 +30,7 @@ use smithy_codegen::Builder;
 use smithy_runtime::http::{HeaderMap, HeaderValue};
 use smithy_runtime::{JsonDecode, JsonEncode, ToValue};
 
+pub use cbor::{cbor_outputs, decode_cbor_outputs};
 use inputs::{bases, gamelift_model, mutate_model, mutate_string, random_scalar, random_string};
 pub use inputs::{instance, mutate_bytes, mutate_json};
 pub use xml::{decode_xml_outputs, rest_xml_outputs};
