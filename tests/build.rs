@@ -6,6 +6,8 @@ use std::path::Path;
 
 #[path = "build/botocore_protocol_tests.rs"]
 mod botocore_protocol_tests;
+#[path = "build/gamelift_newest.rs"]
+mod gamelift_newest;
 
 use botocore_protocol_tests::Direction;
 
@@ -244,7 +246,42 @@ fn main() -> Result<(), smithy_codegen::Error> {
         .server_codecs(true)
         .generate_to_out_dir("hostile_rpcv2_cbor.rs")?;
     botocore_protocol_tests(&models)?;
-    write_gamelift_operation_list(&models)?;
+    gamelift_newest(&models)?;
+    write_gamelift_operation_list(
+        &[models.join("gamelift.json")],
+        "for_each_gamelift_operation",
+        "gamelift_operations.rs",
+    )?;
+    write_gamelift_operation_list(
+        &[models.join(gamelift_newest::SERVICE)],
+        "for_each_newest_gamelift_operation",
+        "gamelift_newest_operations.rs",
+    )?;
+    Ok(())
+}
+
+/// The newest GameLift (botocore 1.44.8) in each protocol it lists, with botocore's own
+/// requests as compliance cases (`build/gamelift_newest.rs`) and the codecs of both
+/// directions for the round trips (`src/gamelift_newest.rs`).
+fn gamelift_newest(models: &Path) -> Result<(), smithy_codegen::Error> {
+    for file in [gamelift_newest::FIXTURES, gamelift_newest::SERVICE] {
+        println!("cargo:rerun-if-changed={}", models.join(file).display());
+    }
+    let (ast, _, _) =
+        gamelift_newest::model_with_fixtures(models).map_err(smithy_codegen::Error::new)?;
+    let builder = smithy_codegen::Builder::new()
+        .model_source("gamelift-newest.json", ast)
+        .server_codecs(true)
+        .protocol_tests(true);
+    // rpcv2Cbor: the protocol the generator picks for it (first in the priority).
+    builder
+        .clone()
+        .protocol_test_summary("GameLift rpcv2Cbor requests vs botocore")
+        .generate_to_out_dir("gamelift_newest_cbor.rs")?;
+    builder
+        .protocol("awsJson1_1")
+        .protocol_test_summary("GameLift awsJson1_1 requests vs botocore")
+        .generate_to_out_dir("gamelift_newest_json.rs")?;
     Ok(())
 }
 
@@ -283,10 +320,15 @@ fn botocore_protocol_tests(models: &Path) -> Result<(), smithy_codegen::Error> {
     Ok(())
 }
 
-/// `for_each_gamelift_operation!(m)` calls `m!(Operation, "Error1", "Error2", …)`
-/// for every GameLift operation, so tests cover all of them without a hand-kept list.
-fn write_gamelift_operation_list(models: &Path) -> Result<(), smithy_codegen::Error> {
-    let model = smithy_codegen::model::load_files(&[models.join("gamelift.json")])?;
+/// `<name>!(m)` (`for_each_gamelift_operation!`) calls `m!(Operation, "Error1", "Error2", …)`
+/// for every GameLift operation of `model`, so tests cover all of them without a hand-kept
+/// list.
+fn write_gamelift_operation_list(
+    model: &[std::path::PathBuf],
+    name: &str,
+    file: &str,
+) -> Result<(), smithy_codegen::Error> {
+    let model = smithy_codegen::model::load_files(model)?;
     let service = smithy_codegen::ir::resolve(&model, &Default::default())?;
     let mut calls = String::new();
     for op in &service.operations {
@@ -302,10 +344,8 @@ fn write_gamelift_operation_list(models: &Path) -> Result<(), smithy_codegen::Er
             errors.join(", ")
         ));
     }
-    let text = format!(
-        "macro_rules! for_each_gamelift_operation {{\n    ($m:ident) => {{\n{calls}    }};\n}}\n"
-    );
+    let text = format!("macro_rules! {name} {{\n    ($m:ident) => {{\n{calls}    }};\n}}\n");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    std::fs::write(out.join("gamelift_operations.rs"), text)
+    std::fs::write(out.join(file), text)
         .map_err(|e| smithy_codegen::Error::new(format!("cannot write the operation list: {e}")))
 }

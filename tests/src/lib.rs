@@ -191,6 +191,9 @@ pub mod botocore_protocol_tests {
     }
 }
 
+#[cfg(test)]
+pub mod gamelift_newest;
+
 /// The real AWS models of `models/sweep-sample/` (one per protocol), compiled
 /// here so the sweep's fast sample also proves that their code builds.
 pub mod sweep_sample {

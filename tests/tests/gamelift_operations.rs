@@ -8,12 +8,16 @@ use std::sync::OnceLock;
 
 use gamelift::errors;
 use gamelift::operations;
-use serde_json::{json, Map, Value as Json};
-use smithy_codegen::ir::{self, Service, TypeKind, TypeRef};
+use serde_json::{json, Value as Json};
+use smithy_codegen::ir::{self, Service, TypeRef};
 use smithy_runtime::http::Response;
 use smithy_runtime::{ErrorResponse, Operation, RequestOptions};
 
 include!(concat!(env!("OUT_DIR"), "/gamelift_operations.rs"));
+
+#[path = "support/gamelift_sample.rs"]
+mod gamelift_sample;
+use gamelift_sample::{same_json, sample};
 
 fn service() -> &'static Service {
     static SERVICE: OnceLock<Service> = OnceLock::new();
@@ -22,66 +26,6 @@ fn service() -> &'static Service {
         let model = smithy_codegen::model::load_files(&[path]).expect("GameLift loads");
         ir::resolve(&model, &Default::default()).expect("GameLift resolves")
     })
-}
-
-/// A deterministic JSON value for `ty` with every member set (members that
-/// would recurse deeper than `depth` allows are left out).
-fn sample(service: &Service, ty: &TypeRef, depth: usize) -> Json {
-    match ty {
-        TypeRef::Blob => json!("AQID"),
-        TypeRef::Boolean => json!(true),
-        TypeRef::String => json!("text"),
-        TypeRef::Byte | TypeRef::Short | TypeRef::Integer | TypeRef::Long => json!(7),
-        TypeRef::Float | TypeRef::Double => json!(1.5),
-        TypeRef::BigInteger | TypeRef::BigDecimal => json!(12),
-        TypeRef::Timestamp(_) => json!(1_700_000_000.25),
-        TypeRef::Document => json!({"a": [1, "b", null, true]}),
-        TypeRef::List { member, .. } => json!([sample(service, member, depth + 1)]),
-        TypeRef::Map { value, .. } => json!({"key": sample(service, value, depth + 1)}),
-        TypeRef::Named(id) => {
-            let def = &service.types[id];
-            match &def.kind {
-                TypeKind::Struct(s) => {
-                    let mut object = Map::new();
-                    for field in &s.fields {
-                        if depth < 6 || !field.optional {
-                            object.insert(
-                                field.member_name.clone(),
-                                sample(service, &field.ty, depth + 1),
-                            );
-                        }
-                    }
-                    Json::Object(object)
-                }
-                TypeKind::Union(u) => {
-                    let first = &u.variants[0];
-                    let value = first
-                        .ty
-                        .as_ref()
-                        .map_or(json!({}), |t| sample(service, t, depth + 1));
-                    json!({ first.member_name.clone(): value })
-                }
-                TypeKind::Enum(e) => json!(e.cases[0].wire_value),
-                TypeKind::IntEnum(e) => json!(e.cases[0].value),
-            }
-        }
-    }
-}
-
-/// JSON equality with numbers compared by value (`7` equals `7.0`).
-fn same_json(a: &Json, b: &Json) -> bool {
-    match (a, b) {
-        (Json::Number(x), Json::Number(y)) => x.as_f64() == y.as_f64(),
-        (Json::Array(x), Json::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y))
-        }
-        (Json::Object(x), Json::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
-        }
-        _ => a == b,
-    }
 }
 
 fn input_sample(operation: &str) -> Json {
