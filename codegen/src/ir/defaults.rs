@@ -21,7 +21,7 @@ pub enum DefaultValue {
     Empty,
     /// A document default, kept as JSON.
     Document(Value),
-    /// A blob default, as its content (see [`blob_default`]).
+    /// A blob default, as its content (the model gives base64; see `blob_default`).
     Blob(String),
     /// A bigInteger or bigDecimal default, as validated number text.
     BigNumber(String),
