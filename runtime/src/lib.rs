@@ -104,6 +104,7 @@ mod idempotency;
 #[cfg(feature = "jmespath")]
 pub mod jmespath;
 pub mod json;
+mod member_cursor;
 pub mod operation;
 mod parse_error;
 pub mod protocol_test;

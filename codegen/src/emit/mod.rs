@@ -10,6 +10,7 @@ mod endpoint_tests;
 mod errors;
 mod fill;
 mod json;
+mod map_codec;
 mod operations;
 mod protocol;
 mod protocol_tests;

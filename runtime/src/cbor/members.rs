@@ -3,6 +3,7 @@
 //! map.
 
 use super::{CborDecode, CborReader};
+use crate::member_cursor::MemberCursor;
 use crate::DecodeError;
 
 /// A place one structure member is decoded into.
@@ -35,22 +36,15 @@ impl CborReader<'_> {
     /// to the slot of that name, unknown keys are skipped, and an error names the member in its
     /// path. A repeated key keeps the last value.
     ///
-    /// Members usually arrive in the order the model declares them, so the slot after the last
-    /// one matched is tried first.
     pub fn read_members(
         &mut self,
         members: &mut [(&str, &mut dyn CborMember)],
     ) -> Result<(), DecodeError> {
-        let mut next = 0;
+        let mut cursor = MemberCursor::default();
         self.read_map(|r, key| {
-            let index = match members.get(next) {
-                Some((name, _)) if *name == key => next,
-                _ => match members.iter().position(|(name, _)| *name == key) {
-                    Some(index) => index,
-                    None => return r.skip_value(),
-                },
+            let Some(index) = cursor.find(members, key) else {
+                return r.skip_value();
             };
-            next = index + 1;
             let (name, slot) = &mut members[index];
             slot.read_member(r).map_err(|e| e.in_field(name))
         })

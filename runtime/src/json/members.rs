@@ -7,6 +7,7 @@
 //! structure that has a member of that type.
 
 use super::{JsonDecode, JsonReader};
+use crate::member_cursor::MemberCursor;
 use crate::{DecodeError, Timestamp, TimestampFormat};
 
 /// A place one structure member is decoded into.
@@ -97,22 +98,15 @@ impl JsonReader<'_> {
     /// to the slot of that name, unknown keys are skipped, and an error names the member in its
     /// path. A repeated key keeps the last value.
     ///
-    /// Members usually arrive in the order the model declares them, so the slot after the last
-    /// one matched is tried first.
     pub fn read_members(
         &mut self,
         members: &mut [(&str, &mut dyn JsonMember)],
     ) -> Result<(), DecodeError> {
-        let mut next = 0;
+        let mut cursor = MemberCursor::default();
         self.read_object(|r, key| {
-            let index = match members.get(next) {
-                Some((name, _)) if *name == key => next,
-                _ => match members.iter().position(|(name, _)| *name == key) {
-                    Some(index) => index,
-                    None => return r.skip_value(),
-                },
+            let Some(index) = cursor.find(members, key) else {
+                return r.skip_value();
             };
-            next = index + 1;
             let (name, slot) = &mut members[index];
             slot.read_member(r).map_err(|e| e.in_field(name))
         })

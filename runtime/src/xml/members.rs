@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::decode::{read_entry, read_timestamp};
 use super::{XmlDecode, XmlReader};
+use crate::member_cursor::MemberCursor;
 use crate::{DecodeError, Timestamp, TimestampFormat};
 
 /// A place one structure member is decoded into, each time its element occurs.
@@ -138,32 +139,21 @@ impl<T> XmlMember for FlatMap<'_, T> {
 impl XmlReader<'_> {
     /// Reads the current element's children into `members`, a list of `(element name, slot)`
     /// pairs: each child goes to the slot of its name, unknown ones are skipped, and an error
-    /// names the member in its path. Members usually arrive in model order, and flattened ones
-    /// repeat, so the slot last matched and the one after it are tried first.
+    /// names the member in its path.
     pub fn read_members(
         &mut self,
         members: &mut [(&str, &mut dyn XmlMember)],
     ) -> Result<(), DecodeError> {
-        let mut last = 0;
+        let mut cursor = MemberCursor::default();
         loop {
             let index = match self.next_child()? {
                 None => return Ok(()),
-                Some(name) => {
-                    let is = |i: usize| members.get(i).is_some_and(|(n, _)| *n == name);
-                    if is(last) {
-                        Some(last)
-                    } else if is(last + 1) {
-                        Some(last + 1)
-                    } else {
-                        members.iter().position(|(n, _)| *n == name)
-                    }
-                }
+                Some(name) => cursor.find(members, &name),
             };
             let Some(index) = index else {
                 self.skip()?;
                 continue;
             };
-            last = index;
             let (name, slot) = &mut members[index];
             slot.read_member(self).map_err(|e| e.in_field(name))?;
         }

@@ -54,6 +54,75 @@ fn credentials() -> smithy_runtime::credentials::Credentials {
     )
 }
 
+/// Calls `StartMatchBackfill` twice on a client (`client` and `types` of the caller's crate)
+/// whose transport answers
+/// `$ok` (a ticket `t` started at 1700000000.5) then `$error` (`NotFoundException`, "no such
+/// configuration"), checks both results, and gives the requests sent.
+macro_rules! start_match_backfill_twice {
+    ($ok:expr, $error:expr) => {{
+        use smithy_runtime::{block_on, InMemoryTransport, InvokeError};
+        let transport = InMemoryTransport::new();
+        transport.push_response($ok);
+        transport.push_response($error);
+        let config = smithy_runtime::ClientConfig::new()
+            .with_region("us-west-2")
+            .with_credentials(credentials());
+        let client = client::Client::new(transport, config);
+        let input = types::StartMatchBackfillInput::new("config".to_owned(), vec![]);
+        let output = block_on(client.start_match_backfill(input.clone())).unwrap();
+        let ticket = output.matchmaking_ticket.unwrap();
+        assert_eq!(ticket.ticket_id.as_deref(), Some("t"));
+        assert_eq!(
+            ticket.start_time,
+            Some(smithy_runtime::Timestamp::new(1_700_000_000, 500_000_000))
+        );
+        let InvokeError::Service(error) = block_on(client.start_match_backfill(input)).unwrap_err()
+        else {
+            panic!("transport failed")
+        };
+        assert!(error.is_not_found_exception());
+        assert_eq!(error.message(), Some("no such configuration"));
+        let requests = client.transport().requests();
+        assert_eq!(requests.len(), 2);
+        requests
+    }};
+}
+
+/// Checks that `$error`, decoded for `$op`, is the modeled error `$code` with the message
+/// "boom", in the operation's error type and in the service's.
+macro_rules! assert_modeled_error {
+    ($op:ident, $error:expr, $code:expr, $context:expr) => {{
+        type OpError = <operations::$op as Operation>::Error;
+        let error: OpError = $error;
+        assert_eq!(error.code(), $code, "{}: {:?}", stringify!($op), $context);
+        assert_eq!(error.message(), Some("boom"));
+        assert!(
+            !matches!(error, OpError::Unhandled(_)),
+            "{} is modeled",
+            $code
+        );
+        let service_error: errors::Error = error.into();
+        assert_eq!(service_error.code(), $code);
+    }};
+}
+
+/// Checks that `$error` is unhandled with the code `NoSuchThing`, the message "what" and
+/// status 400.
+macro_rules! assert_unhandled_error {
+    ($op:ident, $error:expr) => {{
+        type OpError = <operations::$op as Operation>::Error;
+        match $error {
+            OpError::Unhandled(unhandled) => {
+                assert_eq!(unhandled.code(), "NoSuchThing");
+                assert_eq!(unhandled.message(), Some("what"));
+                assert_eq!(unhandled.status(), Some(400));
+                unhandled
+            }
+            other => panic!("unknown code decoded as {other:?}"),
+        }
+    }};
+}
+
 /// awsJson1_1, as `tests/gamelift_operations.rs` tests `generated/gamelift`.
 mod aws_json {
     use super::super::aws_json::{client, errors, operations, types};
@@ -113,7 +182,7 @@ mod aws_json {
     macro_rules! errors_decode {
         ($op:ident, [$($error:literal),*]) => {{
             let mut cases = 0usize;
-            type OpError = <operations::$op as Operation>::Error;
+            // `OpError` is the alias `assert_modeled_error!` and `assert_unhandled_error!` declare.
             for code in [$($error),*] {
                 let namespaced = format!("com.amazonaws.gamelift#{code}:http://internal.amazon.com/");
                 let sources: [(Option<&str>, Json); 3] = [
@@ -123,24 +192,12 @@ mod aws_json {
                 ];
                 for (header, body) in sources {
                     let body = serde_json::to_vec(&body).unwrap();
-                    let error = OpError::from_json(&error_response(header, &body));
-                    assert_eq!(error.code(), code, "{}: {body:?}", stringify!($op));
-                    assert_eq!(error.message(), Some("boom"));
-                    assert!(!matches!(error, OpError::Unhandled(_)), "{code} is modeled");
-                    let service_error: errors::Error = error.into();
-                    assert_eq!(service_error.code(), code);
+                    assert_modeled_error!($op, OpError::from_json(&error_response(header, &body)), code, body);
                     cases += 1;
                 }
             }
             let body = br#"{"__type": "NoSuchThing", "message": "what"}"#;
-            match OpError::from_json(&error_response(None, body)) {
-                OpError::Unhandled(unhandled) => {
-                    assert_eq!(unhandled.code(), "NoSuchThing");
-                    assert_eq!(unhandled.message(), Some("what"));
-                    assert_eq!(unhandled.status(), Some(400));
-                }
-                other => panic!("unknown code decoded as {other:?}"),
-            }
+            assert_unhandled_error!($op, OpError::from_json(&error_response(None, body)));
             cases + 1
         }};
     }
@@ -155,9 +212,7 @@ mod aws_json {
 
     #[test]
     fn client_calls_go_through_the_transport() {
-        use smithy_runtime::{block_on, InMemoryTransport, InvokeError};
-        let transport = InMemoryTransport::new();
-        transport.push_response(
+        let requests = start_match_backfill_twice!(
             Response::builder()
                 .status(200)
                 .body(
@@ -165,34 +220,12 @@ mod aws_json {
                         .to_vec(),
                 )
                 .unwrap(),
-        );
-        transport.push_response(
             Response::builder()
                 .status(400)
                 .header("x-amzn-errortype", "NotFoundException")
                 .body(br#"{"Message": "no such configuration"}"#.to_vec())
-                .unwrap(),
+                .unwrap()
         );
-        let config = smithy_runtime::ClientConfig::new()
-            .with_region("us-west-2")
-            .with_credentials(credentials());
-        let client = client::Client::new(transport, config);
-        let input = types::StartMatchBackfillInput::new("config".to_owned(), vec![]);
-        let output = block_on(client.start_match_backfill(input.clone())).unwrap();
-        let ticket = output.matchmaking_ticket.unwrap();
-        assert_eq!(ticket.ticket_id.as_deref(), Some("t"));
-        assert_eq!(
-            ticket.start_time,
-            Some(smithy_runtime::Timestamp::new(1_700_000_000, 500_000_000))
-        );
-        let InvokeError::Service(error) = block_on(client.start_match_backfill(input)).unwrap_err()
-        else {
-            panic!("transport failed")
-        };
-        assert!(error.is_not_found_exception());
-        assert_eq!(error.message(), Some("no such configuration"));
-        let requests = client.transport().requests();
-        assert_eq!(requests.len(), 2);
         assert_eq!(
             requests[0].uri(),
             "https://gamelift.us-west-2.amazonaws.com/"
@@ -373,7 +406,7 @@ mod rpc_v2_cbor {
     macro_rules! errors_decode {
         ($op:ident, [$($error:literal),*]) => {{
             let mut cases = 0usize;
-            type OpError = <operations::$op as Operation>::Error;
+            // `OpError` is the alias `assert_modeled_error!` and `assert_unhandled_error!` declare.
             for code in [$($error),*] {
                 let namespaced = format!("com.amazonaws.gamelift#{code}");
                 let bodies = [
@@ -381,25 +414,13 @@ mod rpc_v2_cbor {
                     cbor_body(vec![("Message", Cbor::Text("boom".into())), ("__type", Cbor::Text(namespaced))]),
                 ];
                 for body in bodies {
-                    let error = OpError::from_cbor(&error_response(&body));
-                    assert_eq!(error.code(), code, "{}: {body:?}", stringify!($op));
-                    assert_eq!(error.message(), Some("boom"));
-                    assert!(!matches!(error, OpError::Unhandled(_)), "{code} is modeled");
-                    let service_error: errors::Error = error.into();
-                    assert_eq!(service_error.code(), code);
+                    assert_modeled_error!($op, OpError::from_cbor(&error_response(&body)), code, body);
                     cases += 1;
                 }
             }
             let body = cbor_body(vec![("__type", Cbor::Text("NoSuchThing".into())), ("message", Cbor::Text("what".into()))]);
-            match OpError::from_cbor(&error_response(&body)) {
-                OpError::Unhandled(unhandled) => {
-                    assert_eq!(unhandled.code(), "NoSuchThing");
-                    assert_eq!(unhandled.message(), Some("what"));
-                    assert_eq!(unhandled.body(), body.as_slice());
-                    assert_eq!(unhandled.status(), Some(400));
-                }
-                other => panic!("unknown code decoded as {other:?}"),
-            }
+            let unhandled = assert_unhandled_error!($op, OpError::from_cbor(&error_response(&body)));
+            assert_eq!(unhandled.body(), body.as_slice());
             cases + 1
         }};
     }
@@ -414,8 +435,6 @@ mod rpc_v2_cbor {
 
     #[test]
     fn client_calls_go_through_the_transport() {
-        use smithy_runtime::{block_on, InMemoryTransport, InvokeError};
-        let transport = InMemoryTransport::new();
         let ticket = cbor_body(vec![(
             "MatchmakingTicket",
             Cbor::Map(vec![
@@ -426,14 +445,12 @@ mod rpc_v2_cbor {
                 ),
             ]),
         )]);
-        transport.push_response(
+        let requests = start_match_backfill_twice!(
             Response::builder()
                 .status(200)
                 .header("smithy-protocol", "rpc-v2-cbor")
                 .body(ticket)
                 .unwrap(),
-        );
-        transport.push_response(
             Response::builder()
                 .status(400)
                 .header("smithy-protocol", "rpc-v2-cbor")
@@ -444,28 +461,8 @@ mod rpc_v2_cbor {
                     ),
                     ("Message", Cbor::Text("no such configuration".into())),
                 ]))
-                .unwrap(),
+                .unwrap()
         );
-        let config = smithy_runtime::ClientConfig::new()
-            .with_region("us-west-2")
-            .with_credentials(credentials());
-        let client = client::Client::new(transport, config);
-        let input = types::StartMatchBackfillInput::new("config".to_owned(), vec![]);
-        let output = block_on(client.start_match_backfill(input.clone())).unwrap();
-        let ticket = output.matchmaking_ticket.unwrap();
-        assert_eq!(ticket.ticket_id.as_deref(), Some("t"));
-        assert_eq!(
-            ticket.start_time,
-            Some(smithy_runtime::Timestamp::new(1_700_000_000, 500_000_000))
-        );
-        let InvokeError::Service(error) = block_on(client.start_match_backfill(input)).unwrap_err()
-        else {
-            panic!("transport failed")
-        };
-        assert!(error.is_not_found_exception());
-        assert_eq!(error.message(), Some("no such configuration"));
-        let requests = client.transport().requests();
-        assert_eq!(requests.len(), 2);
         assert_eq!(
             requests[0].uri(),
             "https://gamelift.us-west-2.amazonaws.com/service/GameLift/operation/StartMatchBackfill"

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{json_modules, ProtocolEmitter};
+use super::{json_modules, query_compatible, ProtocolEmitter};
 use crate::emit::{ident, Module};
 use crate::ir::{Operation, Service};
 
@@ -29,11 +29,7 @@ impl ProtocolEmitter for AwsJson {
         let target = format!("{}.{}", service.name, op.wire_name);
         // An operation without input (`()`) sends an empty object.
         let request = quote!(::smithy_runtime::aws_json_request(#version, #target, input));
-        if service.query_compatible {
-            quote!(::smithy_runtime::with_query_mode(#request))
-        } else {
-            request
-        }
+        query_compatible(service, request)
     }
 
     fn parse_response(&self, _service: &Service, op: &Operation) -> TokenStream {

@@ -11,6 +11,7 @@ mod rest_xml;
 mod rpc_v2_cbor;
 
 use proc_macro2::TokenStream;
+use quote::quote;
 
 use super::Module;
 use crate::ir::{Operation, Protocol, Service};
@@ -61,4 +62,15 @@ pub fn emitter(protocol: Protocol) -> Option<&'static dyn ProtocolEmitter> {
 /// the generator does not speak yet, as a data format).
 pub fn json_modules(service: &Service) -> Vec<Module<'_>> {
     super::json::modules(service)
+}
+
+/// `request` (an expression of type `Result<http::Request<Vec<u8>>, BuildError>`) with the
+/// `x-amzn-query-mode: true` header an `@awsQueryCompatible` service expects from the RPC
+/// protocols (awsJson, rpcv2Cbor).
+fn query_compatible(service: &Service, request: TokenStream) -> TokenStream {
+    if service.query_compatible {
+        quote!(::smithy_runtime::with_query_mode(#request))
+    } else {
+        request
+    }
 }

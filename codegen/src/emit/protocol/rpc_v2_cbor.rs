@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ProtocolEmitter;
+use super::{query_compatible, ProtocolEmitter};
 use crate::emit::{cbor, ident, Module};
 use crate::ir::{Operation, Service};
 
@@ -26,11 +26,7 @@ impl ProtocolEmitter for RpcV2Cbor {
                 ::smithy_runtime::cbor::rpc_v2_cbor_request(#service_name, #operation, ::std::option::Option::None)
             }},
         };
-        if service.query_compatible {
-            quote!(::smithy_runtime::with_query_mode(#request))
-        } else {
-            request
-        }
+        query_compatible(service, request)
     }
 
     fn parse_response(&self, _service: &Service, op: &Operation) -> TokenStream {

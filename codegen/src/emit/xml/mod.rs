@@ -38,7 +38,7 @@ pub fn modules(service: &Service, requests: Requests) -> Vec<Module<'_>> {
         test_only: false,
         feature: None,
     }];
-    if requests == Requests::Form || super::json::server_side_needed(service) {
+    if requests == Requests::Form || super::map_codec::server_side_needed(service) {
         modules.push(Module {
             name: "server_xml",
             doc: format!(
