@@ -71,12 +71,20 @@ const PROTOCOL_TEST_SERVICES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Smithy's rpcv2Cbor compliance suite (`models/rpcv2-protocol-tests/`, IDL): the service
-/// whose cases run with `cargo test`, and the file in `OUT_DIR`.
-const RPCV2_CBOR_SUITE: (&str, &str) = (
-    "smithy.protocoltests.rpcv2Cbor#RpcV2Protocol",
-    "protocol_tests_rpcv2_cbor.rs",
-);
+/// Smithy's rpcv2 compliance suites (`models/rpcv2-protocol-tests/<dir>/`, IDL): the
+/// directory, the service whose cases run with `cargo test`, and the file in `OUT_DIR`.
+const RPCV2_SUITES: &[(&str, &str, &str)] = &[
+    (
+        "rpcv2Cbor",
+        "smithy.protocoltests.rpcv2Cbor#RpcV2Protocol",
+        "protocol_tests_rpcv2_cbor.rs",
+    ),
+    (
+        "rpcv2Json",
+        "smithy.protocoltests.rpcv2Json#RpcV2JsonProtocol",
+        "protocol_tests_rpcv2_json.rs",
+    ),
+];
 
 /// botocore's protocol test files (`models/botocore-protocol-tests/{input,output}/<file>.json`)
 /// run through the botocore front end: (file, module in `src/lib.rs`). Both files of a protocol
@@ -200,15 +208,16 @@ fn main() -> Result<(), smithy_codegen::Error> {
             .protocol_tests(true)
             .generate_to_out_dir(file)?;
     }
-    let (service, file) = RPCV2_CBOR_SUITE;
-    let suite = models.join("rpcv2-protocol-tests");
-    println!("cargo:rerun-if-changed={}", suite.display());
-    smithy_codegen::Builder::new()
-        .model(suite.join("rpcv2Cbor"))
-        .model(suite.join("shared-types.smithy"))
-        .service(service)
-        .protocol_tests(true)
-        .generate_to_out_dir(file)?;
+    let suites = models.join("rpcv2-protocol-tests");
+    println!("cargo:rerun-if-changed={}", suites.display());
+    for (dir, service, file) in RPCV2_SUITES {
+        smithy_codegen::Builder::new()
+            .model(suites.join(dir))
+            .model(suites.join("shared-types.smithy"))
+            .service(*service)
+            .protocol_tests(true)
+            .generate_to_out_dir(file)?;
+    }
     for (name, operations) in SWEEP_SAMPLE {
         let mut builder =
             smithy_codegen::Builder::new().model(models.join(format!("sweep-sample/{name}.json")));

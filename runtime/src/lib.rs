@@ -112,6 +112,7 @@ pub mod query;
 pub mod response;
 pub mod rest;
 pub mod retry;
+pub mod rpc_v2;
 pub mod rules;
 #[cfg(feature = "sigv4")]
 pub mod sigv4;
@@ -163,6 +164,7 @@ pub type HttpRequest = http::Request<Vec<u8>>;
 /// An HTTP response with its body in memory, as operations parse them.
 pub type HttpResponse = http::Response<Vec<u8>>;
 pub use response::{split_response, ErrorResponse};
+pub use rpc_v2::{rpc_v2_json_request, rpc_v2_request, RpcV2Format};
 pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
 pub use transport::{
     block_on, DynTransport, InMemoryTransport, Transport, TransportError, TransportErrorKind,

@@ -118,6 +118,11 @@ pub mod protocol_tests {
     pub mod rpcv2_cbor {
         include!(concat!(env!("OUT_DIR"), "/protocol_tests_rpcv2_cbor.rs"));
     }
+
+    /// `smithy.protocoltests.rpcv2Json#RpcV2JsonProtocol` (rpcv2Json), from the same suite.
+    pub mod rpcv2_json {
+        include!(concat!(env!("OUT_DIR"), "/protocol_tests_rpcv2_json.rs"));
+    }
 }
 
 /// botocore's own protocol tests (`models/botocore-protocol-tests/`), converted by

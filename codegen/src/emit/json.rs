@@ -15,11 +15,24 @@ use crate::ir::{Field, Service, TimestampFormat, TypeRef, Union, Variant};
 /// The `json` module (the codecs a client uses) and, when some type travels one way only, the
 /// `server_json` module with the other direction behind the `server-codecs` feature.
 pub fn modules(service: &Service) -> Vec<Module<'_>> {
-    map_codec::modules(service, &Json)
+    let format = if service.protocol.json_big_numbers_as_strings() {
+        &Json {
+            big_numbers_as_strings: true,
+        }
+    } else {
+        &Json {
+            big_numbers_as_strings: false,
+        }
+    };
+    map_codec::modules(service, format)
 }
 
 /// JSON, keyed by each member's JSON name.
-struct Json;
+struct Json {
+    /// Whether big integers and big decimals are written as strings (rpcv2Json) rather than as
+    /// numbers; decoders read either.
+    big_numbers_as_strings: bool,
+}
 
 impl MapFormat for Json {
     fn module(&self) -> &'static str {
@@ -59,11 +72,11 @@ impl MapFormat for Json {
     }
 
     fn encode_struct(&self, fields: &[&Field]) -> TokenStream {
-        encode_struct(fields)
+        encode_struct(fields, self.big_numbers_as_strings)
     }
 
     fn encode_union(&self, u: &Union) -> TokenStream {
-        encode_union(u)
+        encode_union(u, self.big_numbers_as_strings)
     }
 
     fn encode_enum(&self) -> TokenStream {
@@ -116,18 +129,31 @@ fn needs_custom(ty: &TypeRef) -> bool {
     }
 }
 
-/// Statements writing `value` (an expression of type `&T`) with `w`.
-fn encode_value(ty: &TypeRef, value: TokenStream) -> TokenStream {
-    if !needs_custom(ty) {
+/// Whether writing a value of this type needs generated code: as [`needs_custom`], and big
+/// numbers when they are written as strings (`big`).
+fn needs_custom_encode(ty: &TypeRef, big: bool) -> bool {
+    match ty {
+        TypeRef::BigInteger | TypeRef::BigDecimal => big,
+        TypeRef::List { member, .. } => needs_custom_encode(member, big),
+        TypeRef::Map { value, .. } => needs_custom_encode(value, big),
+        _ => needs_custom(ty),
+    }
+}
+
+/// Statements writing `value` (an expression of type `&T`) with `w`, big numbers as strings
+/// when `big`.
+fn encode_value(ty: &TypeRef, value: TokenStream, big: bool) -> TokenStream {
+    if !needs_custom_encode(ty, big) {
         return quote!(::smithy_runtime::JsonEncode::encode_json(#value, w););
     }
     match ty {
+        TypeRef::BigInteger | TypeRef::BigDecimal => quote!(w.string(#value.as_str());),
         TypeRef::Timestamp(Some(format)) => {
             let format = timestamp_format(*format);
             quote!(w.timestamp(#value, #format);)
         }
         TypeRef::List { member, sparse, .. } => {
-            let item = encode_element(member, *sparse);
+            let item = encode_element(member, *sparse, big);
             quote! {
                 w.begin_array();
                 for item in #value {
@@ -141,7 +167,7 @@ fn encode_value(ty: &TypeRef, value: TokenStream) -> TokenStream {
             sparse,
             ..
         } => {
-            let item = encode_element(inner, *sparse);
+            let item = encode_element(inner, *sparse, big);
             quote! {
                 w.begin_object();
                 for (key, item) in #value {
@@ -155,8 +181,8 @@ fn encode_value(ty: &TypeRef, value: TokenStream) -> TokenStream {
     }
 }
 
-fn encode_element(ty: &TypeRef, sparse: bool) -> TokenStream {
-    let write = encode_value(ty, quote!(item));
+fn encode_element(ty: &TypeRef, sparse: bool, big: bool) -> TokenStream {
+    let write = encode_value(ty, quote!(item), big);
     if sparse {
         quote! {
             match item {
@@ -169,7 +195,7 @@ fn encode_element(ty: &TypeRef, sparse: bool) -> TokenStream {
     }
 }
 
-fn encode_struct(fields: &[&Field]) -> TokenStream {
+fn encode_struct(fields: &[&Field], big: bool) -> TokenStream {
     let fields = fields.iter().map(|f| {
         let field = ident(&f.rust_name);
         let wire = &f.json_name;
@@ -182,8 +208,8 @@ fn encode_struct(fields: &[&Field]) -> TokenStream {
                 let format = timestamp_format(*format);
                 quote!(w.timestamp_field(#wire, &self.#field, #format);)
             }
-            (ty, true) if needs_custom(ty) => {
-                let write = encode_value(ty, quote!(value));
+            (ty, true) if needs_custom_encode(ty, big) => {
+                let write = encode_value(ty, quote!(value), big);
                 quote! {
                     if let Some(value) = &self.#field {
                         w.key(#wire);
@@ -191,8 +217,8 @@ fn encode_struct(fields: &[&Field]) -> TokenStream {
                     }
                 }
             }
-            (ty, false) if needs_custom(ty) => {
-                let write = encode_value(ty, quote!(&self.#field));
+            (ty, false) if needs_custom_encode(ty, big) => {
+                let write = encode_value(ty, quote!(&self.#field), big);
                 quote! {
                     w.key(#wire);
                     #write
@@ -287,14 +313,14 @@ fn decode_value(ty: &TypeRef) -> TokenStream {
     }
 }
 
-fn encode_union(u: &Union) -> TokenStream {
+fn encode_union(u: &Union, big: bool) -> TokenStream {
     let unknown = ident(&u.unknown_variant);
     let arms = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let wire = &v.json_name;
         match &v.ty {
-            Some(ty) if needs_custom(ty) => {
-                let write = encode_value(ty, quote!(value));
+            Some(ty) if needs_custom_encode(ty, big) => {
+                let write = encode_value(ty, quote!(value), big);
                 quote!(Self::#variant(value) => { w.key(#wire); #write })
             }
             Some(_) => quote!(Self::#variant(value) => w.field(#wire, value),),

@@ -40,6 +40,7 @@ pub enum Protocol {
     AwsQuery,
     Ec2Query,
     RpcV2Cbor,
+    RpcV2Json,
     /// No protocol trait the generator knows.
     Unknown,
 }
@@ -55,6 +56,7 @@ impl Protocol {
             Self::AwsQuery => "awsQuery",
             Self::Ec2Query => "ec2Query",
             Self::RpcV2Cbor => "rpcv2Cbor",
+            Self::RpcV2Json => "rpcv2Json",
             Self::Unknown => "none",
         }
     }
@@ -69,6 +71,7 @@ impl Protocol {
             Self::AwsQuery => "aws.protocols#awsQuery",
             Self::Ec2Query => "aws.protocols#ec2Query",
             Self::RpcV2Cbor => "smithy.protocols#rpcv2Cbor",
+            Self::RpcV2Json => "smithy.protocols#rpcv2Json",
             Self::Unknown => "",
         }
     }
@@ -77,6 +80,18 @@ impl Protocol {
     /// ignore it).
     pub fn honors_json_name(self) -> bool {
         self == Self::RestJson1
+    }
+
+    /// Whether `@timestampFormat` applies: the rpcv2 protocols ignore it (every timestamp is
+    /// epoch seconds: a number in rpcv2Json, tag 1 in rpcv2Cbor).
+    pub fn honors_timestamp_format(self) -> bool {
+        !matches!(self, Self::RpcV2Cbor | Self::RpcV2Json)
+    }
+
+    /// Whether big integers and big decimals travel as JSON strings (rpcv2Json, to keep their
+    /// precision through JSON parsers) rather than as JSON numbers.
+    pub fn json_big_numbers_as_strings(self) -> bool {
+        self == Self::RpcV2Json
     }
 
     /// Whether operations carry `@http` bindings: members in the URI, query, headers or body.
@@ -103,9 +118,11 @@ impl Protocol {
 
     /// Every protocol the generator recognizes, in the order of preference when a service
     /// declares several: rpcv2Cbor first, as smithy-rs, the Kotlin and Swift SDKs and the
-    /// rpcv2 proposal choose (botocore prefers JSON), then the rest in their historical order.
-    pub const KNOWN: [Protocol; 7] = [
+    /// rpcv2 proposal choose (botocore prefers JSON), then its JSON sibling rpcv2Json (no AWS
+    /// model lists it yet), then the rest in their historical order.
+    pub const KNOWN: [Protocol; 8] = [
         Self::RpcV2Cbor,
+        Self::RpcV2Json,
         Self::AwsJson1_0,
         Self::AwsJson1_1,
         Self::RestJson1,

@@ -48,6 +48,10 @@ const MAP_ORDER: &str = "the expected XML lists the map's entries in the order t
     sent sorted by key. Entry order means nothing to a service, but the XML comparison keeps the \
     order of repeated elements (list items).";
 
+/// Cases whose params hold numbers beyond `f64` and `i64`: not a disagreement but a limit of the
+/// generator's model loader, which keeps node values as `serde_json` numbers.
+const NODE_NUMBER_PRECISION: &str = "the case's params hold a number that neither `f64` nor     `i64`/`u64` represents exactly (`0.100000000000000000000001`, `-9223372036854775809`); the     model loader keeps node values as `serde_json` numbers, so the param reaches the test     rounded, and the exact digits the case expects cannot be compared. The codecs keep big     numbers exact (their text, sent as a JSON string in rpcv2Json):     tests/tests/rpc_v2_json.rs checks these very values.";
+
 /// The namespaces of botocore's converted files this list names.
 const BOTOCORE_EC2: &str = "com.amazonaws.botocoreec2";
 const BOTOCORE_REST_JSON: &str = "com.amazonaws.botocorerestjson";
@@ -66,6 +70,55 @@ pub const SKIPPED: &[(&str, &str, Side, &str)] = &[
         "HttpPrefixHeadersResponse",
         Side::Response,
         HEADER_CASE,
+    ),
+    // Smithy's rpcv2Json suite.
+    (
+        "smithy.protocoltests.rpcv2Json",
+        "RpcV2JsonRequestBigDecimalHighPrecision",
+        Side::Request,
+        NODE_NUMBER_PRECISION,
+    ),
+    (
+        "smithy.protocoltests.rpcv2Json",
+        "RpcV2JsonResponseBigDecimalHighPrecision",
+        Side::Response,
+        NODE_NUMBER_PRECISION,
+    ),
+    (
+        "smithy.protocoltests.rpcv2Json",
+        "RpcV2JsonRequestBigDecimalLargeWithFraction",
+        Side::Request,
+        NODE_NUMBER_PRECISION,
+    ),
+    (
+        "smithy.protocoltests.rpcv2Json",
+        "RpcV2JsonResponseBigDecimalLargeWithFraction",
+        Side::Response,
+        NODE_NUMBER_PRECISION,
+    ),
+    (
+        "smithy.protocoltests.rpcv2Json",
+        "RpcV2JsonRequestBigDecimalNegativeHighPrecision",
+        Side::Request,
+        NODE_NUMBER_PRECISION,
+    ),
+    (
+        "smithy.protocoltests.rpcv2Json",
+        "RpcV2JsonResponseBigDecimalNegativeHighPrecision",
+        Side::Response,
+        NODE_NUMBER_PRECISION,
+    ),
+    (
+        "smithy.protocoltests.rpcv2Json",
+        "RpcV2JsonRequestBigIntegerNegativeLargeValue",
+        Side::Request,
+        NODE_NUMBER_PRECISION,
+    ),
+    (
+        "smithy.protocoltests.rpcv2Json",
+        "RpcV2JsonResponseBigIntegerNegativeLargeValue",
+        Side::Response,
+        NODE_NUMBER_PRECISION,
     ),
     // botocore's protocol tests.
     (

@@ -1,10 +1,10 @@
 //! rpcv2Cbor requests: `POST /service/<Service>/operation/<Operation>` with the
 //! `smithy-protocol: rpc-v2-cbor` header and the input as a CBOR map.
 
-use http::header::{HeaderValue, ACCEPT, CONTENT_LENGTH, CONTENT_TYPE};
-use http::{Method, Request, Uri};
+use http::Request;
 
 use super::{to_vec, CborEncode};
+use crate::rpc_v2::{rpc_v2_request, RpcV2Format};
 use crate::BuildError;
 
 /// The media type of rpcv2Cbor bodies.
@@ -22,20 +22,5 @@ pub fn rpc_v2_cbor_request(
     operation: &str,
     input: Option<&dyn CborEncode>,
 ) -> Result<Request<Vec<u8>>, BuildError> {
-    let uri = format!("/service/{service}/operation/{operation}");
-    let uri = Uri::try_from(uri)
-        .map_err(|e| BuildError::new(format!("`{service}`/`{operation}` in a path: {e}")))?;
-    let body = input.map(to_vec);
-    let length = body.as_ref().map(Vec::len);
-    let mut request = Request::new(body.unwrap_or_default());
-    *request.method_mut() = Method::POST;
-    *request.uri_mut() = uri;
-    let headers = request.headers_mut();
-    headers.insert("smithy-protocol", HeaderValue::from_static("rpc-v2-cbor"));
-    headers.insert(ACCEPT, HeaderValue::from_static(CBOR_MEDIA_TYPE));
-    if let Some(length) = length {
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static(CBOR_MEDIA_TYPE));
-        headers.insert(CONTENT_LENGTH, HeaderValue::from(length));
-    }
-    Ok(request)
+    rpc_v2_request(RpcV2Format::Cbor, service, operation, input.map(to_vec))
 }

@@ -100,11 +100,12 @@ impl JsonDecode for Timestamp {
     }
 }
 
-/// A JSON number, kept as its exact text.
+/// A JSON number, kept as its exact text, or a string holding one (rpcv2Json writes big
+/// numbers as strings to keep their precision through JSON parsers).
 impl JsonDecode for BigInteger {
     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
         let start = r.position();
-        let text = r.read_number_text()?;
+        let text = big_number_text(r)?;
         BigInteger::new(text).map_err(|_| {
             DecodeError::new("expected an integer, found a number with a fraction or exponent")
                 .with_offset(start)
@@ -112,12 +113,21 @@ impl JsonDecode for BigInteger {
     }
 }
 
-/// A JSON number, kept as its exact text.
+/// A JSON number, kept as its exact text, or a string holding one.
 impl JsonDecode for BigDecimal {
     fn decode_json(r: &mut JsonReader<'_>) -> Result<Self, DecodeError> {
         let start = r.position();
-        let text = r.read_number_text()?;
+        let text = big_number_text(r)?;
         BigDecimal::new(text).map_err(|e| DecodeError::new(e.to_string()).with_offset(start))
+    }
+}
+
+/// The text of a big number: a JSON number, or a string (checked by the caller).
+fn big_number_text(r: &mut JsonReader<'_>) -> Result<String, DecodeError> {
+    if r.peek_kind() == Some(super::JsonKind::String) {
+        r.read_string().map(|text| text.into_owned())
+    } else {
+        r.read_number_text().map(|text| text.to_owned())
     }
 }
 

@@ -454,7 +454,13 @@ fn blobs_timestamps_and_big_numbers() {
         decode::<BigDecimal>("-1.5e-300").unwrap().as_str(),
         "-1.5e-300"
     );
-    assert!(decode::<BigDecimal>("\"1\"").is_err());
+    // A string holding a number is read too (rpcv2Json sends big numbers as strings); a string
+    // holding anything else, or another kind of value, is an error.
+    assert_eq!(decode::<BigDecimal>("\"1.25\"").unwrap().as_str(), "1.25");
+    assert_eq!(decode::<BigInteger>("\"-12\"").unwrap().as_str(), "-12");
+    assert!(decode::<BigDecimal>("\"one\"").is_err());
+    assert!(decode::<BigInteger>("\"1.5\"").is_err());
+    assert!(decode::<BigDecimal>("true").is_err());
 }
 
 #[test]

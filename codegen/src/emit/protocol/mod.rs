@@ -8,7 +8,7 @@ mod aws_query;
 mod http_binding;
 mod rest_json;
 mod rest_xml;
-mod rpc_v2_cbor;
+mod rpc_v2;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -53,7 +53,12 @@ pub fn emitter(protocol: Protocol) -> Option<&'static dyn ProtocolEmitter> {
         Protocol::Ec2Query => Some(&aws_query::AwsQuery {
             flavor: aws_query::Flavor::Ec2Query,
         }),
-        Protocol::RpcV2Cbor => Some(&rpc_v2_cbor::RpcV2Cbor),
+        Protocol::RpcV2Cbor => Some(&rpc_v2::RpcV2 {
+            format: rpc_v2::Format::Cbor,
+        }),
+        Protocol::RpcV2Json => Some(&rpc_v2::RpcV2 {
+            format: rpc_v2::Format::Json,
+        }),
         Protocol::Unknown => None,
     }
 }

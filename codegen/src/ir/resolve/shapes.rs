@@ -365,6 +365,9 @@ impl Resolver<'_> {
             Error::new(format!("targets {}, which is not defined", member.target))
         })?;
         let timestamp_format = || -> Result<Option<TimestampFormat>> {
+            if !self.protocol.honors_timestamp_format() {
+                return Ok(None);
+            }
             let format = match traits::timestamp_format(&member.traits)? {
                 Some(f) => Some(f),
                 None => traits::timestamp_format(&target.traits)?,
