@@ -105,6 +105,7 @@ mod idempotency;
 pub mod jmespath;
 pub mod json;
 pub mod operation;
+pub mod paginator;
 mod parse_error;
 pub mod protocol_test;
 pub mod query;
@@ -154,6 +155,7 @@ pub use operation::{
     invoke, presign_operation, send_operation, InvokeError, Operation, PresignedRequest,
     RequestOptions,
 };
+pub use paginator::{PageItems, PageSize, Paginated, Paginator};
 pub use parse_error::{ParseError, ResponseDecodeError, ServiceError};
 
 /// An HTTP request with its body in memory, as operations build them.
