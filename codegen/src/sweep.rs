@@ -584,15 +584,15 @@ mod tests {
         let mut report = Vec::new();
         let summary = run(&[source("pages", &text)], &config, &mut report).unwrap();
         let report = String::from_utf8(report).unwrap();
-        assert_eq!((summary.paginators, summary.warnings), (3, 4), "{report}");
+        assert_eq!((summary.paginators, summary.warnings), (4, 4), "{report}");
         let lines: Vec<&str> = report.lines().collect();
-        assert!(lines[0].contains("  paginators   3  "), "{report}");
+        assert!(lines[0].contains("  paginators   4  "), "{report}");
         assert!(
             lines[1].starts_with("         warning pages.json: shape smithy.fixtures.paginators#BadInputToken: @paginated is ignored: "),
             "{report}"
         );
         assert!(
-            report.contains("\npaginators: 3 generated, 4 invalid skipped (warnings)\n"),
+            report.contains("\npaginators: 4 generated, 4 invalid skipped (warnings)\n"),
             "{report}"
         );
         let _ = std::fs::remove_dir_all(&dir);

@@ -155,7 +155,7 @@ pub use operation::{
     invoke, presign_operation, send_operation, InvokeError, Operation, PresignedRequest,
     RequestOptions,
 };
-pub use paginator::{PageItems, PageSize, Paginated, Paginator};
+pub use paginator::{PageItems, PageSize, PageToken, Paginated, Paginator};
 pub use parse_error::{ParseError, ResponseDecodeError, ServiceError};
 
 /// An HTTP request with its body in memory, as operations build them.

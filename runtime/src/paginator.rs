@@ -17,6 +17,7 @@
 //! Both [`Paginator`] and [`Items`] are `futures_core::Stream`s (use `futures::StreamExt` for
 //! combinators) and have a plain async `next_page()` / `next()` for code without them.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::future::{poll_fn, Future};
 use std::pin::Pin;
@@ -37,11 +38,33 @@ pub const DEFAULT_MAX_PAGES: usize = 10_000;
 /// An operation whose output continues in another call: the input takes a token that the
 /// previous output returned (`@paginated`'s `inputToken` and `outputToken`).
 pub trait Paginated: Operation {
+    /// The token: a string, or a map (DynamoDB's `ExclusiveStartKey`).
+    type Token: PageToken;
+
     /// Sets the input's token to `token`, the previous page's output token.
-    fn set_token(input: &mut Self::Input, token: String);
+    fn set_token(input: &mut Self::Input, token: Self::Token);
 
     /// The output's token for the next page, if any.
-    fn next_token(output: &Self::Output) -> Option<&str>;
+    fn next_token(output: &Self::Output) -> Option<&Self::Token>;
+}
+
+/// What a pagination token can be: a string or a map, as Smithy allows, compared with the token
+/// just sent and tested for emptiness.
+pub trait PageToken: Clone + PartialEq {
+    /// Whether the token is empty, which ends the pages like no token.
+    fn is_empty(&self) -> bool;
+}
+
+impl PageToken for String {
+    fn is_empty(&self) -> bool {
+        str::is_empty(self)
+    }
+}
+
+impl<V: Clone + PartialEq> PageToken for BTreeMap<String, V> {
+    fn is_empty(&self) -> bool {
+        BTreeMap::is_empty(self)
+    }
 }
 
 /// A paginated operation whose input limits the size of a page (`@paginated`'s `pageSize`).
@@ -72,14 +95,14 @@ type PageFuture<'c, O> = Pin<Box<dyn Future<Output = PageResult<O>> + Send + 'c>
 /// Made by a generated client's `<operation>_paginator(input)`; see the [module](self) for when
 /// it ends. Each page is the operation's whole output; [`items`](Self::items) yields the
 /// results of each page one by one instead.
-pub struct Paginator<'c, O: Operation, T> {
+pub struct Paginator<'c, O: Paginated, T> {
     transport: &'c T,
     config: &'c ClientConfig,
     /// The input of the next call, its token already set.
     input: O::Input,
     /// The token the paginator put in the input: sent by the call in flight or the last call
     /// (or, truncated, the one the next call would have sent); `None` before the first.
-    sent_token: Option<String>,
+    sent_token: Option<O::Token>,
     in_flight: Option<PageFuture<'c, O>>,
     pages: usize,
     max_pages: usize,
@@ -99,7 +122,7 @@ enum State {
 
 // The paginator never pins its fields (the call in flight is boxed), so it can move whatever
 // the input type is.
-impl<O: Operation, T> Unpin for Paginator<'_, O, T> {}
+impl<O: Paginated, T> Unpin for Paginator<'_, O, T> {}
 
 impl<'c, O: Paginated, T> Paginator<'c, O, T> {
     /// A paginator starting with `input` (its own token, if set, asks for that page first),
@@ -135,10 +158,10 @@ impl<'c, O: Paginated, T> Paginator<'c, O, T> {
     /// The token of the next page the paginator asks for (or would have asked for, when it
     /// ended truncated), for resuming later with a new input; `None` before the first page
     /// and after the last.
-    pub fn next_token(&self) -> Option<&str> {
+    pub fn next_token(&self) -> Option<&O::Token> {
         match self.state {
             State::Done => None,
-            _ => self.sent_token.as_deref(),
+            _ => self.sent_token.as_ref(),
         }
     }
 
@@ -163,9 +186,9 @@ impl<'c, O: Paginated, T> Paginator<'c, O, T> {
     fn advance(&mut self, output: &O::Output) {
         let token = O::next_token(output).filter(|t| !t.is_empty());
         match token {
-            Some(token) if self.sent_token.as_deref() != Some(token) => {
-                O::set_token(&mut self.input, token.to_owned());
-                self.sent_token = Some(token.to_owned());
+            Some(token) if self.sent_token.as_ref() != Some(token) => {
+                O::set_token(&mut self.input, token.clone());
+                self.sent_token = Some(token.clone());
                 if self.pages >= self.max_pages {
                     self.state = State::Truncated;
                 }
@@ -242,7 +265,7 @@ where
     }
 }
 
-impl<O: Operation, T> fmt::Debug for Paginator<'_, O, T> {
+impl<O: Paginated, T> fmt::Debug for Paginator<'_, O, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Not the input: it may hold sensitive values, and its type need not be `Debug`.
         f.debug_struct("Paginator")

@@ -1,11 +1,13 @@
 //! Paginators of generated clients over `InMemoryTransport`: GameLift's `ListFleets`, and the
-//! `paginators` fixture's nested token and results paths, map results, `long` page size and
-//! settings merged from the service.
+//! `paginators` fixture's nested token and results paths, map results and map tokens, `long`
+//! and `short` page sizes, and settings merged from the service.
 
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 use smithy_codegen_tests::paginated::client::Client;
-use smithy_codegen_tests::paginated::types::{ListNestedInput, ListThingsInput, NoItemsInput};
+use smithy_codegen_tests::paginated::types::{
+    ListNestedInput, ListThingsInput, NoItemsInput, ScanKeysInput,
+};
 use smithy_runtime::http::Response;
 use smithy_runtime::{block_on, ClientConfig, InMemoryTransport};
 
@@ -217,7 +219,7 @@ fn max_pages_bounds_the_calls() {
     assert_eq!(count, 4);
     assert_eq!(client.transport().requests().len(), 4);
     assert!(pages.is_truncated());
-    assert_eq!(pages.next_token(), Some("t3"));
+    assert_eq!(pages.next_token().map(String::as_str), Some("t3"));
 }
 
 #[test]
@@ -241,4 +243,28 @@ fn an_error_ends_the_pages_after_it_is_yielded() {
     let error = results[1].as_ref().unwrap_err();
     assert!(error.to_string().contains("AccessDenied"), "{error}");
     assert_eq!(client.transport().requests().len(), 2);
+}
+
+#[test]
+fn a_map_token_goes_back_whole_and_a_short_page_size_saturates() {
+    let client = fixture_client(&[
+        json!({"keys": [{"id": "1"}], "lastKey": {"id": "1", "sort": "a"}}),
+        json!({"keys": [{"id": "2"}], "lastKey": {}}),
+    ]);
+    let keys: Vec<_> = block_on(
+        client
+            .scan_keys_paginator(ScanKeysInput::new())
+            .page_size(100_000)
+            .items()
+            .map(|key| key.unwrap()["id"].clone())
+            .collect(),
+    );
+    assert_eq!(keys, ["1", "2"]);
+    assert_eq!(
+        sent(client.transport()),
+        [
+            json!({"maxResults": 32767}),
+            json!({"maxResults": 32767, "startKey": {"id": "1", "sort": "a"}}),
+        ]
+    );
 }

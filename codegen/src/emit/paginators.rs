@@ -11,7 +11,7 @@ use super::operations::named;
 use super::rust_type::{rust_type, Scope};
 use super::{docs_with_notes, ident, Module};
 use crate::ir::paginators::{Paginator, Step};
-use crate::ir::{Operation, Service};
+use crate::ir::{Operation, Service, TypeRef};
 
 /// The module, when an operation of the service is paginated.
 pub fn module(service: &Service) -> Option<Module<'_>> {
@@ -49,11 +49,15 @@ fn trait_impls(service: &Service, op: &Operation, p: &Paginator) -> TokenStream 
     let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
     let set_token = assign(&p.input_token, quote!(token));
     let next_token = read_token(&p.output_token);
+    let token = rust_type(service, &p.token, Scope::Sibling);
     let page_size = p.page_size.as_ref().map(|size| {
-        let value = if size.long {
-            quote!(i64::from(size))
-        } else {
-            quote!(size)
+        // Saturated into a narrower type: a page size beyond its range means "as many as
+        // possible" (or is invalid either way, when negative).
+        let value = match size.ty {
+            TypeRef::Long => quote!(i64::from(size)),
+            TypeRef::Short => quote!(i16::try_from(size).unwrap_or(i16::MAX)),
+            TypeRef::Byte => quote!(i8::try_from(size).unwrap_or(i8::MAX)),
+            _ => quote!(size),
         };
         let set = assign(&size.step, value);
         quote! {
@@ -82,11 +86,13 @@ fn trait_impls(service: &Service, op: &Operation, p: &Paginator) -> TokenStream 
     quote! {
         #allow_deprecated
         impl ::smithy_runtime::Paginated for super::operations::#name {
-            fn set_token(input: &mut Self::Input, token: String) {
+            type Token = #token;
+
+            fn set_token(input: &mut Self::Input, token: Self::Token) {
                 #set_token
             }
 
-            fn next_token(output: &Self::Output) -> Option<&str> {
+            fn next_token(output: &Self::Output) -> Option<&Self::Token> {
                 #next_token
             }
         }
@@ -119,17 +125,18 @@ fn walk(root: TokenStream, path: &[Step], mutable: bool) -> TokenStream {
     })
 }
 
-/// The output token at `path` as an `Option<&str>`.
+/// The output token at `path` as an `Option<&Token>`.
 fn read_token(path: &[Step]) -> TokenStream {
     let Some((last, parents)) = path.split_last() else {
         return quote!(None);
     };
     let at = walk(quote!(output), parents, false);
     let field = ident(&last.field);
-    if last.optional {
-        quote!(#at.#field.as_deref())
-    } else {
-        quote!(Some(#at.#field.as_str()))
+    match (last.optional, last.boxed) {
+        (true, false) => quote!(#at.#field.as_ref()),
+        (true, true) => quote!(#at.#field.as_deref()),
+        (false, false) => quote!(Some(&#at.#field)),
+        (false, true) => quote!(Some(&*#at.#field)),
     }
 }
 

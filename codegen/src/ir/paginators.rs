@@ -20,10 +20,13 @@ pub struct Paginator {
     pub method: String,
     /// The merged settings, as the model names them (for documentation).
     pub settings: Settings,
-    /// The input member that takes the token (a string).
+    /// The input member that takes the token.
     pub input_token: Step,
-    /// The path through the output to the next token (a string).
+    /// The path through the output to the next token, of the input token's type.
     pub output_token: Vec<Step>,
+    /// The token's type: a string, or a map (which Smithy allows, if discouraged: DynamoDB's
+    /// `ExclusiveStartKey`).
+    pub token: TypeRef,
     /// The path through the output to the page's results, if the model names them.
     pub items: Option<Items>,
     /// The input member that limits a page, if the model names one.
@@ -58,12 +61,12 @@ pub struct Items {
     pub ty: TypeRef,
 }
 
-/// The page-size member and how the paginator's `i32` becomes its value.
+/// The page-size member: the paginator's `i32` goes into it as its own type.
 #[derive(Debug, Clone)]
 pub struct PageSize {
     pub step: Step,
-    /// The member is a `long` (`i64`) rather than an `integer`.
-    pub long: bool,
+    /// `Integer`, or the `Byte`, `Short` or `Long` that Smithy allows (and discourages).
+    pub ty: TypeRef,
 }
 
 impl Service {
@@ -170,13 +173,17 @@ fn paginator(service: &Service, op: &Operation, settings: Settings) -> Result<Pa
     };
     let input = op.input.as_ref().ok_or("the operation has no input")?;
     let output = op.output.as_ref().ok_or("the operation has no output")?;
-    let (input_step, ty) = member(service, input, input_token, "inputToken")?;
-    if ty != TypeRef::String {
-        return Err(format!("inputToken `{input_token}` is not a string"));
+    let (input_step, token) = member(service, input, input_token, "inputToken")?;
+    if !matches!(token, TypeRef::String | TypeRef::Map { .. }) {
+        return Err(format!(
+            "inputToken `{input_token}` is not a string or a map"
+        ));
     }
     let (output_steps, ty) = path(service, output, output_token, "outputToken")?;
-    if ty != TypeRef::String {
-        return Err(format!("outputToken `{output_token}` is not a string"));
+    if ty != token {
+        return Err(format!(
+            "outputToken `{output_token}` is not of the type of inputToken `{input_token}`"
+        ));
     }
     let items = match &settings.items {
         Some(items) => {
@@ -191,12 +198,13 @@ fn paginator(service: &Service, op: &Operation, settings: Settings) -> Result<Pa
     let page_size = match &settings.page_size {
         Some(name) => {
             let (step, ty) = member(service, input, name, "pageSize")?;
-            let long = match ty {
-                TypeRef::Integer => false,
-                TypeRef::Long => true,
-                _ => return Err(format!("pageSize `{name}` is not an integer or a long")),
-            };
-            Some(PageSize { step, long })
+            if !matches!(
+                ty,
+                TypeRef::Byte | TypeRef::Short | TypeRef::Integer | TypeRef::Long
+            ) {
+                return Err(format!("pageSize `{name}` is not an integer"));
+            }
+            Some(PageSize { step, ty })
         }
         None => None,
     };
@@ -204,6 +212,7 @@ fn paginator(service: &Service, op: &Operation, settings: Settings) -> Result<Pa
         method: String::new(),
         input_token: input_step,
         output_token: output_steps,
+        token,
         items,
         page_size,
         settings,

@@ -2,12 +2,13 @@
 //! Paginators: `Client::<operation>_paginator` for every paginated operation, over the runtime's `Paginator` (see `smithy_runtime::paginator`).
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeFleetAttributes {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -25,12 +26,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeFleetAttributes 
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeFleetCapacity {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -48,12 +50,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeFleetCapacity {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeFleetEvents {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -71,12 +74,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeFleetEvents {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeFleetLocationAttributes {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -87,12 +91,13 @@ impl ::smithy_runtime::PageSize for super::operations::DescribeFleetLocationAttr
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeFleetUtilization {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -110,12 +115,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeFleetUtilization
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeGameServerInstances {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -133,12 +139,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeGameServerInstan
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeGameSessionDetails {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -156,12 +163,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeGameSessionDetai
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeGameSessionQueues {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -179,12 +187,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeGameSessionQueue
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeGameSessions {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -202,12 +211,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeGameSessions {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeInstances {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -226,12 +236,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeInstances {
 
 impl ::smithy_runtime::Paginated
 for super::operations::DescribeMatchmakingConfigurations {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -251,12 +262,13 @@ for super::operations::DescribeMatchmakingConfigurations {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeMatchmakingRuleSets {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -274,12 +286,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeMatchmakingRuleS
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribePlayerSessions {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -297,12 +310,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribePlayerSessions {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeScalingPolicies {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -320,12 +334,13 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeScalingPolicies 
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListAliases {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -343,12 +358,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListAliases {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListBuilds {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -366,12 +382,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListBuilds {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListCompute {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -389,12 +406,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListCompute {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListContainerFleets {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -413,12 +431,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListContainerFleets {
 
 impl ::smithy_runtime::Paginated
 for super::operations::ListContainerGroupDefinitionVersions {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -438,12 +457,13 @@ for super::operations::ListContainerGroupDefinitionVersions {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListContainerGroupDefinitions {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -461,12 +481,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListContainerGroupDefini
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListFleetDeployments {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -484,12 +505,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListFleetDeployments {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListFleets {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -507,12 +529,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListFleets {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListGameServerGroups {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -530,12 +553,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListGameServerGroups {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListGameServers {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -553,12 +577,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListGameServers {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListLocations {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -576,12 +601,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListLocations {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::ListScripts {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 
@@ -599,12 +625,13 @@ impl ::smithy_runtime::PageItems for super::operations::ListScripts {
 }
 
 impl ::smithy_runtime::Paginated for super::operations::SearchGameSessions {
-    fn set_token(input: &mut Self::Input, token: String) {
+    type Token = String;
+    fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
 
-    fn next_token(output: &Self::Output) -> Option<&str> {
-        output.next_token.as_deref()
+    fn next_token(output: &Self::Output) -> Option<&Self::Token> {
+        output.next_token.as_ref()
     }
 }
 

@@ -60,12 +60,14 @@ impl Operation for List {
 }
 
 impl Paginated for List {
+    type Token = String;
+
     fn set_token(input: &mut ListInput, token: String) {
         input.token = Some(token);
     }
 
-    fn next_token(output: &ListOutput) -> Option<&str> {
-        output.next.as_deref()
+    fn next_token(output: &ListOutput) -> Option<&String> {
+        output.next.as_ref()
     }
 }
 
@@ -183,7 +185,11 @@ fn max_pages_bounds_a_service_that_never_ends() {
         assert_eq!(count, 3);
     });
     assert!(pages.is_truncated());
-    assert_eq!(pages.next_token(), Some("t3"), "where to resume");
+    assert_eq!(
+        pages.next_token().map(String::as_str),
+        Some("t3"),
+        "where to resume"
+    );
     assert_eq!(pages.pages_fetched(), 3);
     assert_eq!(t.requests().len(), 3);
 
@@ -269,4 +275,14 @@ fn pages_and_items_are_streams() {
     assert!(next(&mut items).is_none());
     let pages = stream(Paginator::<List, _>::new(&t, &config, ListInput::default()));
     assert_eq!(pages.size_hint(), (0, None));
+}
+
+#[test]
+fn map_tokens_are_tokens() {
+    let mut key = BTreeMap::new();
+    assert!(PageToken::is_empty(&key));
+    key.insert("id".to_owned(), 7);
+    assert!(!PageToken::is_empty(&key));
+    assert!(PageToken::is_empty(&String::new()));
+    assert!(!PageToken::is_empty(&"t".to_owned()));
 }

@@ -46,10 +46,9 @@ fn the_operation_settings_are_merged_over_the_service_ones() {
     assert_eq!(items.path, [step("things", true)]);
     assert!(matches!(items.ty, TypeRef::List { .. }));
     let page_size = things.page_size.as_ref().unwrap();
-    assert_eq!(
-        (page_size.step.clone(), page_size.long),
-        (step("max_results", true), false)
-    );
+    assert_eq!(page_size.step, step("max_results", true));
+    assert_eq!(page_size.ty, TypeRef::Integer);
+    assert_eq!(things.token, TypeRef::String);
 
     let bare = paginator(&service, "ListNoItems").unwrap();
     assert!(bare.items.is_none());
@@ -72,7 +71,19 @@ fn nested_paths_reach_into_the_output() {
     let items = nested.items.as_ref().unwrap();
     assert_eq!(items.path, [step("page", true), step("entries", true)]);
     assert!(matches!(items.ty, TypeRef::Map { .. }));
-    assert!(nested.page_size.as_ref().unwrap().long);
+    assert_eq!(nested.page_size.as_ref().unwrap().ty, TypeRef::Long);
+}
+
+#[test]
+fn map_tokens_and_short_page_sizes_are_allowed() {
+    let service = service(FIXTURE);
+    let scan = paginator(&service, "ScanKeys").unwrap();
+    assert!(
+        matches!(scan.token, TypeRef::Map { .. }),
+        "{:?}",
+        scan.token
+    );
+    assert_eq!(scan.page_size.as_ref().unwrap().ty, TypeRef::Short);
 }
 
 #[test]
@@ -83,7 +94,7 @@ fn invalid_settings_skip_the_paginator_with_a_warning() {
     }
     let warnings: Vec<String> = service.warnings.iter().map(|w| w.to_string()).collect();
     let expected = [
-        "shape smithy.fixtures.paginators#BadInputToken: @paginated is ignored: inputToken `count` is not a string",
+        "shape smithy.fixtures.paginators#BadInputToken: @paginated is ignored: inputToken `count` is not a string or a map",
         "shape smithy.fixtures.paginators#BadItems: @paginated is ignored: items `nextToken` is not a list or a map",
         "shape smithy.fixtures.paginators#BadPath: @paginated is ignored: outputToken `nextToken.more`: `nextToken` is not a structure",
         "shape smithy.fixtures.paginators#MissingPageSize: @paginated is ignored: pageSize `size` is not a member of smithy.fixtures.paginators#NoItemsInput",
@@ -93,7 +104,7 @@ fn invalid_settings_skip_the_paginator_with_a_warning() {
         assert!(warning.starts_with("paginators.json: "), "{warning}");
         assert!(warning.ends_with(expected), "{warning}");
     }
-    assert_eq!(service.paginated().count(), 3);
+    assert_eq!(service.paginated().count(), 4);
 }
 
 #[test]
