@@ -198,6 +198,16 @@ fn main() -> Result<(), smithy_codegen::Error> {
             .endpoint_tests(true)
             .generate_to_out_dir(&format!("fixture_{name}.rs"))?;
     }
+    // Paginated operations (`tests/tests/paginators.rs`). The fixture's invalid `@paginated`
+    // settings are deliberate (codegen's unit tests check their warnings): written directly,
+    // so that they do not come back as `cargo:warning`s on every build.
+    let paginators = models.join("fixtures/paginators.json");
+    println!("cargo:rerun-if-changed={}", paginators.display());
+    let out_dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    smithy_codegen::Builder::new()
+        .model(paginators)
+        .server_codecs(true)
+        .write_single_file(out_dir.join("fixture_paginators.rs"))?;
     for (service, file) in PROTOCOL_TEST_SERVICES {
         let mut builder = smithy_codegen::Builder::new().model(models.join("protocol-tests.json"));
         if service.starts_with("com.amazonaws.s3#") {

@@ -48,6 +48,12 @@ pub struct Output {
     pub enums: usize,
     pub unions: usize,
     pub operations: usize,
+    /// Operations with a paginator (`Client::<operation>_paginator`).
+    pub paginators: usize,
+    /// What the generator left out of the model because it was invalid (a `@paginated` naming
+    /// members that do not fit), one located problem each: the CLI prints them as warnings,
+    /// [`Builder::generate_to_out_dir`] as `cargo:warning`s.
+    pub warnings: Vec<Error>,
 }
 
 impl Output {
@@ -245,7 +251,10 @@ impl Builder {
             Error::new("OUT_DIR is not set: generate_to_out_dir is meant for build.rs")
         })?;
         let path = Path::new(&out_dir).join(file_name);
-        self.write_single_file(&path)?;
+        let output = self.write_single_file(&path)?;
+        for warning in &output.warnings {
+            println!("cargo:warning={warning}");
+        }
         Ok(path)
     }
 
@@ -300,6 +309,8 @@ fn output(service: &ir::Service, files: Vec<GeneratedFile>) -> Output {
         enums: count(|k| matches!(k, TypeKind::Enum(_) | TypeKind::IntEnum(_))),
         unions: count(|k| matches!(k, TypeKind::Union(_))),
         operations: service.operations.len(),
+        paginators: service.paginated().count(),
+        warnings: service.warnings.clone(),
     }
 }
 

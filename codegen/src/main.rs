@@ -179,13 +179,17 @@ fn generate(args: GenerateArgs) -> Result<(), smithy_codegen::Error> {
     } else {
         builder.write_crate(&args.out)?
     };
+    for warning in &output.warnings {
+        eprintln!("warning: {warning}");
+    }
     eprintln!(
-        "generated {}: {} structures, {} enums, {} unions, {} operations, {} lines in {} ms",
+        "generated {}: {} structures, {} enums, {} unions, {} operations ({} paginated), {} lines in {} ms",
         args.out.display(),
         output.structures,
         output.enums,
         output.unions,
         output.operations,
+        output.paginators,
         output.lines(),
         started.elapsed().as_millis()
     );

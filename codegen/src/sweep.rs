@@ -128,6 +128,11 @@ pub struct Generated {
     /// Named Rust types: structures, unions and enums the service reaches.
     pub types: usize,
     pub operations: usize,
+    /// Operations with a paginator.
+    pub paginators: usize,
+    /// What the generator left out because the model has it wrong (an invalid `@paginated`),
+    /// one line each.
+    pub warnings: Vec<String>,
     /// Lines of the generated crate.
     pub lines: usize,
     /// Wall time of the generation (load, resolve, emit, render, write).
@@ -160,15 +165,19 @@ impl ModelReport {
         match &self.outcome {
             Ok(g) => {
                 let mut line = format!(
-                    "ok     {:<36} {:<11} shapes {:>5}  types {:>5}  operations {:>4}  lines {:>7}  {:>6} ms",
+                    "ok     {:<36} {:<11} shapes {:>5}  types {:>5}  operations {:>4}  paginators {:>3}  lines {:>7}  {:>6} ms",
                     self.name,
                     g.protocol.name(),
                     g.shapes,
                     g.types,
                     g.operations,
+                    g.paginators,
                     g.lines,
                     g.millis
                 );
+                for warning in &g.warnings {
+                    line.push_str(&format!("\n         warning {warning}"));
+                }
                 if let Some((tally, _)) = &g.endpoint_tests {
                     line.push_str(&format!(
                         "  endpoints {}/{}/{}",
@@ -194,6 +203,9 @@ pub struct Summary {
     /// warnings: generated code must be warning-free).
     pub checked: usize,
     pub check_failed: usize,
+    /// Paginators generated, and invalid `@paginated` settings skipped (warnings).
+    pub paginators: usize,
+    pub warnings: usize,
     /// Endpoint test cases, when evaluated.
     pub endpoint_passed: usize,
     pub endpoint_failed: usize,
@@ -226,6 +238,10 @@ pub fn run(models: &[ModelSource], config: &Config, out: &mut dyn Write) -> Resu
         ..Summary::default()
     };
     summary.failed = reports.len() - summary.ok;
+    for generated in reports.iter().filter_map(|r| r.outcome.as_ref().ok()) {
+        summary.paginators += generated.paginators;
+        summary.warnings += generated.warnings.len();
+    }
     let generation_ms: u128 = reports
         .iter()
         .filter_map(|r| r.outcome.as_ref().ok())
@@ -240,6 +256,12 @@ pub fn run(models: &[ModelSource], config: &Config, out: &mut dyn Write) -> Resu
         generation_ms as f64 / 1000.0,
         config.jobs.max(1),
         config.out.display()
+    )
+    .map_err(io)?;
+    writeln!(
+        out,
+        "paginators: {} generated, {} invalid skipped (warnings)",
+        summary.paginators, summary.warnings
     )
     .map_err(io)?;
     if config.endpoint_tests {
@@ -415,6 +437,8 @@ pub fn generate_one(model: &ModelSource, crate_name: &str, config: &Config) -> M
             shapes,
             types: output.structures + output.enums + output.unions,
             operations: output.operations,
+            paginators: output.paginators,
+            warnings: output.warnings.iter().map(|w| w.to_string()).collect(),
             lines: output.lines(),
             millis: generation.elapsed().as_millis(),
             endpoint_tests,
@@ -545,6 +569,32 @@ mod tests {
             "{report}"
         );
         assert!(dir.join("also_good/src/lib.rs").is_file());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn paginators_are_counted_and_invalid_ones_reported() {
+        let dir = std::env::temp_dir().join(format!("sweep-pages-{}", std::process::id()));
+        let text =
+            std::fs::read_to_string(source_root().join("models/fixtures/paginators.json")).unwrap();
+        let config = Config {
+            jobs: 1,
+            ..Config::new(&dir)
+        };
+        let mut report = Vec::new();
+        let summary = run(&[source("pages", &text)], &config, &mut report).unwrap();
+        let report = String::from_utf8(report).unwrap();
+        assert_eq!((summary.paginators, summary.warnings), (4, 4), "{report}");
+        let lines: Vec<&str> = report.lines().collect();
+        assert!(lines[0].contains("  paginators   4  "), "{report}");
+        assert!(
+            lines[1].starts_with("         warning pages.json: shape smithy.fixtures.paginators#BadInputToken: @paginated is ignored: "),
+            "{report}"
+        );
+        assert!(
+            report.contains("\npaginators: 4 generated, 4 invalid skipped (warnings)\n"),
+            "{report}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

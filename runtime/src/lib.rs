@@ -106,6 +106,7 @@ pub mod jmespath;
 pub mod json;
 mod member_cursor;
 pub mod operation;
+pub mod paginator;
 mod parse_error;
 pub mod protocol_test;
 pub mod query;
@@ -156,6 +157,7 @@ pub use operation::{
     invoke, presign_operation, send_operation, InvokeError, Operation, PresignedRequest,
     RequestOptions,
 };
+pub use paginator::{PageItems, PageSize, PageToken, Paginated, Paginator};
 pub use parse_error::{ParseError, ResponseDecodeError, ServiceError};
 
 /// An HTTP request with its body in memory, as operations build them.

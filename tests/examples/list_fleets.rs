@@ -13,15 +13,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Region, credentials (environment, ~/.aws files, SSO-less profiles, web identity,
     // container, EC2 metadata), endpoint and retry settings as the AWS SDKs read them.
     let client = Client::from_env()?;
-    let mut input = ListFleetsInput::new();
-    loop {
-        let page = client.list_fleets(input.clone()).await?;
-        for fleet in page.fleet_ids.unwrap_or_default() {
-            println!("{fleet}");
-        }
-        match page.next_token {
-            Some(token) => input.next_token = Some(token),
-            None => return Ok(()),
-        }
+    // Every fleet id of every page: the paginator sends each page's `NextToken` back until
+    // the service has no more.
+    let mut fleets = client.list_fleets_paginator(ListFleetsInput::new()).items();
+    while let Some(fleet) = fleets.next().await {
+        println!("{}", fleet?);
     }
+    Ok(())
 }

@@ -54,6 +54,12 @@ pub mod client_only_fixtures {
     fixture_modules!("fixture_client_", ", client codecs only");
 }
 
+/// Generated from `models/fixtures/paginators.json`: paginated operations (settings merged from
+/// the service, nested paths, map results) and invalid `@paginated` settings left out.
+pub mod paginated {
+    include!(concat!(env!("OUT_DIR"), "/fixture_paginators.rs"));
+}
+
 /// The official protocol compliance services, generated with `protocol_tests(true)`:
 /// their cases run as this crate's unit tests, and each prints a summary line
 /// `<service>: N passed, M failed, K skipped`.

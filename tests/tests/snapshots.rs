@@ -47,6 +47,20 @@ fixture_snapshot!(renames_resources_and_service_errors, "renames");
 fixture_snapshot!(several_model_files_merge, "multi_a", "multi_b");
 fixture_snapshot!(rest_json_http_bindings, "rest_bindings");
 
+/// The `paginators` module of the paginators fixture: string and map tokens, nested paths,
+/// list and map items, page sizes of each integer type (the rest of the fixture is like others).
+#[test]
+fn paginators_module() {
+    let file = generate_fixture("paginators", &[]);
+    let start = file
+        .find("pub mod paginators {")
+        .expect("a paginators module");
+    let end = file[start..]
+        .find("\n}\n")
+        .map_or(file.len(), |end| start + end + 3);
+    insta::assert_snapshot!("paginators_module", &file[start..end]);
+}
+
 #[test]
 fn gamelift_start_match_backfill_slice() {
     let output = Builder::new()

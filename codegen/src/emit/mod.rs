@@ -12,6 +12,7 @@ mod fill;
 mod json;
 mod map_codec;
 mod operations;
+mod paginators;
 mod protocol;
 mod protocol_tests;
 mod query;
@@ -106,6 +107,7 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
             test_only: false,
             feature: None,
         });
+        modules.extend(paginators::module(service));
         modules.extend(endpoint_tests::module(service));
         if !service.protocol_tests.is_empty() {
             modules.push(Module {
@@ -147,12 +149,17 @@ fn crate_doc(service: &Service, model_name: &str, modules: &[Module<'_>]) -> Str
             doc.push_str(&format!(
                 "\n\nProtocol: {name}. Generated for {operations} operations: data types (`types`), \
                  conversion to `Value` (`values`), {}, error types with {} (`errors`), sans-IO \
-                 operations (`operations`) and a client (`client`).",
+                 operations (`operations`) and a client (`client`){}.",
                 protocol.codec_docs(service),
                 match service.protocol.body_format() {
                     BodyFormat::Json => "JSON and XML decoders",
                     BodyFormat::Xml => "XML decoders",
                     BodyFormat::Cbor => "CBOR and XML decoders",
+                },
+                if modules.iter().any(|m| m.name == "paginators") {
+                    " with paginators (`paginators`)"
+                } else {
+                    ""
                 }
             ));
             let skipped: Vec<String> = service

@@ -12,6 +12,7 @@ pub mod endpoints;
 mod error_sets;
 mod http;
 mod optional;
+pub mod paginators;
 mod protocol_tests;
 mod recursion;
 mod resolve;
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 pub use endpoints::{EndpointRules, OperationParams};
 pub use http::{HttpBinding, HttpOperation, UriPattern, UriSegment};
 pub use optional::is_optional;
+pub use paginators::Paginator;
 pub use protocol_tests::{ProtocolTest, TestKind};
 pub use resolve::{resolve, Selection};
 pub use skips::{
@@ -173,6 +175,9 @@ pub struct Service {
     pub protocol_tests: Vec<ProtocolTest>,
     /// The endpoint rules (`smithy.rules#endpointRuleSet`), if the service has them.
     pub endpoint: Option<EndpointRules>,
+    /// Model problems the generator worked around by leaving something out (an invalid
+    /// `@paginated`), located like errors; the CLI and the sweep print them as warnings.
+    pub warnings: Vec<crate::Error>,
 }
 
 impl Service {
@@ -313,6 +318,8 @@ pub struct Operation {
     pub auth: auth::Auth,
     /// The operation's errors with `@retryable`, with their `throttling` flag.
     pub retryable_errors: Vec<(ShapeId, bool)>,
+    /// `@paginated`, when valid (set by `paginators::resolve`).
+    pub paginator: Option<Paginator>,
 }
 
 /// Checksums computed over a request's body.

@@ -381,6 +381,8 @@ mod tests {
                 shapes: 1,
                 types: 1,
                 operations: 1,
+                paginators: 0,
+                warnings: Vec::new(),
                 lines,
                 millis: 1,
                 endpoint_tests: None,

@@ -19,7 +19,7 @@
 //! - [Amazon GameLift API operations listed by tasks](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html)
 //! - [Amazon GameLift tools and resources](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-components.html)
 //!
-//! Protocol: awsJson1_1. Generated for 118 operations: data types (`types`), conversion to `Value` (`values`), JSON codecs keyed by member names (`json`), error types with JSON and XML decoders (`errors`), sans-IO operations (`operations`) and a client (`client`).
+//! Protocol: awsJson1_1. Generated for 118 operations: data types (`types`), conversion to `Value` (`values`), JSON codecs keyed by member names (`json`), error types with JSON and XML decoders (`errors`), sans-IO operations (`operations`) and a client (`client`) with paginators (`paginators`).
 //!
 //! The `json` module has what a client needs: encoders for what it sends, decoders for what it receives. The other direction (servers, test doubles) is generated with `--server-codecs` (`Builder::server_codecs`); in a crate it is the `server_json` module behind the `server-codecs` feature.
 
@@ -40,3 +40,5 @@ pub mod endpoint;
 pub mod operations;
 #[rustfmt::skip]
 pub mod client;
+#[rustfmt::skip]
+pub mod paginators;

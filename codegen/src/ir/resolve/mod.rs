@@ -45,6 +45,7 @@ pub fn resolve(model: &Model, selection: &Selection) -> Result<Service> {
     let mut resolved = resolver.service(&operations)?;
     resolver.endpoint_rules(&mut resolved, &operations, selection.endpoint_tests)?;
     customizations::bucket_in_endpoint(&mut resolved);
+    super::paginators::resolve(model, &mut resolved);
     super::direction::mark(&mut resolved);
     if selection.protocol_tests {
         resolved.protocol_tests = resolver.protocol_tests(&resolved, &operations)?;
@@ -223,6 +224,7 @@ impl<'m> Resolver<'m> {
             error_sets: Vec::new(),
             protocol_tests: Vec::new(),
             endpoint: None,
+            warnings: Vec::new(),
         };
         error_sets::assign(&mut resolved);
         customizations::apply(&mut resolved);

@@ -103,6 +103,7 @@ impl Resolver<'_> {
             auth: crate::ir::auth::operation_auth(self.service, op)
                 .map_err(|e| self.locate(op, e))?,
             retryable_errors,
+            paginator: None,
             input,
             output,
         })
