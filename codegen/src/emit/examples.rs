@@ -19,19 +19,24 @@ use crate::model::ShapeId;
 pub fn operation_example(service: &Service, op: &Operation, library: &str) -> Option<String> {
     let krate = ident(library);
     let method = ident(&op.fn_name);
-    let (import, input) = match &op.input {
-        Some(id) => (
-            Some(quote!(use #krate::types;)),
-            named(service, id, &mut Vec::new())?,
-        ),
-        None => (None, quote!(())),
+    // A unit input is passed as `()`, with nothing to import or build.
+    let (import, input, argument) = match &op.input {
+        Some(id) => {
+            let value = named(service, id, &mut Vec::new())?;
+            (
+                Some(quote!(use #krate::types;)),
+                Some(quote!(let input = #value;)),
+                quote!(input),
+            )
+        }
+        None => (None, None, quote!(())),
     };
     let call = match op.output {
         Some(_) => quote! {
-            let output = client.#method(input).await?;
+            let output = client.#method(#argument).await?;
             println!("{output:?}");
         },
-        None => quote!(client.#method(input).await?;),
+        None => quote!(client.#method(#argument).await?;),
     };
     let allow = op.deprecated.then(|| quote!(#[allow(deprecated)]));
     // The futures need an async runtime (the default transport runs on tokio), which the
@@ -41,7 +46,7 @@ pub fn operation_example(service: &Service, op: &Operation, library: &str) -> Op
         async fn example() -> Result<(), Box<dyn std::error::Error>> {
             #import
             let client = #krate::client::Client::from_env()?;
-            let input = #input;
+            #input
             #call
             Ok(())
         }
@@ -166,4 +171,33 @@ fn constructor_arguments<'a>(
         .filter(|f| f.is_constructor_argument())
         .map(|f| placeholder(service, &f.ty, path))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::doctest_lines;
+
+    #[test]
+    fn the_function_body_is_shown_and_the_rest_hidden() {
+        let function = "#[allow(deprecated)]\n\
+                        async fn example() -> Result<(), Box<dyn std::error::Error>> {\n    \
+                        use krate::types;\n    \
+                        let input = types::Input::new(\n        \
+                        \"example\".to_owned(),\n    \
+                        );\n    \
+                        Ok(())\n\
+                        }\n";
+        assert_eq!(
+            doctest_lines(function),
+            "# #[allow(deprecated)]\n\
+             # async fn example() -> Result<(), Box<dyn std::error::Error>> {\n\
+             use krate::types;\n\
+             \n\
+             let input = types::Input::new(\n    \
+             \"example\".to_owned(),\n\
+             );\n\
+             # Ok(())\n\
+             # }\n"
+        );
+    }
 }
