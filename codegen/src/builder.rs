@@ -175,11 +175,12 @@ impl Builder {
     /// Generates a complete crate (`Cargo.toml`, `src/…`) in memory.
     pub fn generate_crate(&self) -> Result<Output> {
         let (service, model_name) = self.resolve()?;
-        let emitted = emit::emit(&service, &model_name);
         let crate_name = self
             .crate_name
             .clone()
             .unwrap_or_else(|| naming::crate_name(&service.sdk_id));
+        let library = naming::library_name(&crate_name);
+        let emitted = emit::emit(&service, &model_name, library.as_deref());
         let description = format!("Generated Rust client types for {}.", service.sdk_id);
         let files = render::crate_files(
             &emitted,
@@ -206,7 +207,7 @@ impl Builder {
     /// Generates one `include!`-able Rust file in memory.
     pub fn generate_single_file(&self) -> Result<Output> {
         let (service, model_name) = self.resolve()?;
-        let emitted = emit::emit(&service, &model_name);
+        let emitted = emit::emit(&service, &model_name, None);
         let contents = render::single_file(&emitted, &self.enabled_features())?;
         let file = GeneratedFile {
             path: PathBuf::from(format!("{}.rs", naming::crate_name(&service.sdk_id))),

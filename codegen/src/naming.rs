@@ -44,6 +44,18 @@ pub fn field_name(member_name: &str) -> String {
     escape_keyword(snake)
 }
 
+/// The name Rust code gives the crate `crate_name` (its library: `-` becomes `_`), or `None`
+/// when that is not a plain identifier code could write (a keyword, say).
+pub fn library_name(crate_name: &str) -> Option<String> {
+    let name = crate_name.replace('-', "_");
+    let plain = !name.is_empty()
+        && !starts_with_digit(&name)
+        && name.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
+        && !KEYWORDS.contains(&name.as_str())
+        && !NOT_RAW.contains(&name.as_str());
+    plain.then_some(name)
+}
+
 /// A crate name from a service or model file name: `kebab-case` would do for
 /// Cargo, but the crate is referenced from Rust, so `snake_case` it is; names
 /// Cargo or rustc refuse (`std`, `test`, keywords…) get a `_service` suffix.
@@ -241,6 +253,18 @@ mod tests {
         assert_eq!(crate_name("test"), "test_service");
         assert_eq!(crate_name("Match"), "match_service");
         assert_eq!(crate_name("self"), "self_service");
+    }
+
+    #[test]
+    fn library_names() {
+        assert_eq!(library_name("gamelift").as_deref(), Some("gamelift"));
+        assert_eq!(
+            library_name("my-game-lift").as_deref(),
+            Some("my_game_lift")
+        );
+        for unusable in ["", "3d", "match", "gen", "self", "_", "a.b", "é"] {
+            assert_eq!(library_name(unusable), None, "library_name({unusable:?})");
+        }
     }
 
     #[test]

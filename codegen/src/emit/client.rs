@@ -5,19 +5,24 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::operations::named;
-use super::{docs_with_notes, ident};
+use super::{docs_with_notes, examples, ident};
 use crate::ir::Service;
 
 /// `Client<T>` with one documented method per operation, returning the
 /// future of the call (see `smithy_runtime::send_operation`).
-pub fn emit(service: &Service) -> TokenStream {
+/// `library` is the crate's name in Rust code when the output is a crate: each method's docs
+/// then show an example ([`examples`]).
+pub fn emit(service: &Service, library: Option<&str>) -> TokenStream {
     let methods = service.operations.iter().filter(|op| !op.event_stream).map(|op| {
         let fn_name = ident(&op.fn_name);
         let op_type = ident(&op.type_name);
         let input = named(service, op.input.as_ref());
         let output = named(service, op.output.as_ref());
         let error = ident(&op.error_type);
-        let docs = docs_with_notes(op.docs.as_deref(), &[&format!("Calls `{}`.", op.wire_name)]);
+        let calls = format!("Calls `{}`.", op.wire_name);
+        let example = library.and_then(|library| examples::operation_example(service, op, library));
+        let notes: Vec<&str> = [Some(calls.as_str()), example.as_deref()].into_iter().flatten().collect();
+        let docs = docs_with_notes(op.docs.as_deref(), &notes);
         let deprecated = op.deprecated.then(|| quote!(#[deprecated] #[allow(deprecated)]));
         quote! {
             #docs

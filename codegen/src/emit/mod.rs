@@ -8,6 +8,7 @@ mod docs;
 mod endpoint;
 mod endpoint_tests;
 mod errors;
+mod examples;
 mod fill;
 mod json;
 mod map_codec;
@@ -17,6 +18,7 @@ mod protocol;
 mod protocol_tests;
 mod query;
 mod rust_type;
+mod summaries;
 mod types;
 mod values;
 mod xml;
@@ -56,8 +58,10 @@ pub struct Emitted<'a> {
 }
 
 /// Emits every module for `service`. `model_name` is the model file's name as
-/// the crate docs mention it.
-pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
+/// the crate docs mention it. `library` is the crate's name in Rust code when the output is a
+/// crate, for the doc examples; `None` for a single file, whose path in the crate that
+/// includes it is unknown (no examples).
+pub fn emit<'a>(service: &'a Service, model_name: &str, library: Option<&'a str>) -> Emitted<'a> {
     let protocol = protocol::emitter(service.protocol);
     let mut modules = vec![
         Module {
@@ -103,7 +107,7 @@ pub fn emit<'a>(service: &'a Service, model_name: &str) -> Emitted<'a> {
         modules.push(Module {
             name: "client",
             doc: "The client: one method per operation over any transport, returning the call's future.".to_owned(),
-            items: Box::new(move || client::emit(service)),
+            items: Box::new(move || client::emit(service, library)),
             test_only: false,
             feature: None,
         });
@@ -271,9 +275,21 @@ pub fn doc_attrs(markdown: &str) -> TokenStream {
 /// Doc attributes for optional model HTML documentation followed by notes the
 /// generator adds (each note becomes its own paragraph).
 pub fn docs_with_notes(html: Option<&str>, notes: &[&str]) -> TokenStream {
-    let mut paragraphs: Vec<String> = html
+    docs_or_summary(html, String::new, notes)
+}
+
+/// Like [`docs_with_notes`], with `summary` (Markdown) in place of model documentation that
+/// is missing or empty: generated crates document every public item.
+pub fn docs_or_summary(
+    html: Option<&str>,
+    summary: impl FnOnce() -> String,
+    notes: &[&str],
+) -> TokenStream {
+    let model = html
         .map(docs::html_to_rustdoc)
-        .filter(|md| !md.is_empty())
+        .filter(|md| !md.trim().is_empty());
+    let mut paragraphs: Vec<String> = model
+        .or_else(|| Some(summary()).filter(|md| !md.is_empty()))
         .into_iter()
         .collect();
     paragraphs.extend(notes.iter().map(|n| (*n).to_owned()));

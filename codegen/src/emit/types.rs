@@ -4,7 +4,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rust_type::{default_expr, field_type, rust_type, Scope};
-use super::{doc_attrs, docs_with_notes, ident, model_docs};
+use super::summaries::{field_summary, member_summary, shape_summary, type_summary};
+use super::{doc_attrs, docs_or_summary, ident, model_docs};
 use crate::ir::{Enum, Field, IntEnum, Service, Struct, StructRole, TypeDef, TypeKind, Union};
 
 /// What `Debug` prints instead of a sensitive value.
@@ -40,13 +41,17 @@ fn structure(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
         StructRole::Error { .. } => &["A modeled error of the service."],
         _ => &[],
     };
-    let docs = docs_with_notes(def.docs.as_deref(), role_note);
+    let docs = docs_or_summary(
+        def.docs.as_deref(),
+        || type_summary(service, def),
+        role_note,
+    );
     let fields = s.fields.iter().map(|f| {
         let field_name = ident(&f.rust_name);
         let ty = field_type(service, &f.ty, f.optional, f.boxed, Scope::Types);
         let note = format!("_Required_ (`{}`).", f.member_name);
         let notes: &[&str] = if f.required { &[&note] } else { &[] };
-        let doc = docs_with_notes(f.docs.as_deref(), notes);
+        let doc = docs_or_summary(f.docs.as_deref(), || field_summary(f), notes);
         quote! {
             #doc
             pub #field_name: #ty,
@@ -76,7 +81,7 @@ fn structure(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
 /// their `@default`.
 fn constructor(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
     let name = ident(&def.name);
-    let is_argument = |f: &Field| f.required || (!f.optional && f.default.is_none());
+    let is_argument = Field::is_constructor_argument;
     let params = s.fields.iter().filter(|f| is_argument(f)).map(|f| {
         let field_name = ident(&f.rust_name);
         let ty = rust_type(service, &f.ty, Scope::Types);
@@ -175,11 +180,11 @@ fn struct_debug(def: &TypeDef, s: &Struct) -> TokenStream {
 
 fn union(service: &Service, def: &TypeDef, u: &Union) -> TokenStream {
     let name = ident(&def.name);
-    let docs = model_docs(def.docs.as_deref());
+    let docs = docs_or_summary(def.docs.as_deref(), || type_summary(service, def), &[]);
     let unknown = ident(&u.unknown_variant);
     let variants = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
-        let doc = model_docs(v.docs.as_deref());
+        let doc = docs_or_summary(v.docs.as_deref(), || member_summary(&v.member_name), &[]);
         match &v.ty {
             Some(ty) => {
                 let ty = field_type(service, ty, false, v.boxed, Scope::Types);
@@ -234,7 +239,7 @@ fn union(service: &Service, def: &TypeDef, u: &Union) -> TokenStream {
 
 fn string_enum(def: &TypeDef, e: &Enum) -> TokenStream {
     let name = ident(&def.name);
-    let docs = model_docs(def.docs.as_deref());
+    let docs = docs_or_summary(def.docs.as_deref(), || shape_summary(def), &[]);
     let unknown = ident(&e.unknown_variant);
     let variants = e.cases.iter().map(|c| {
         let variant = ident(&c.rust_name);
@@ -307,7 +312,7 @@ fn string_enum(def: &TypeDef, e: &Enum) -> TokenStream {
 
 fn int_enum(def: &TypeDef, e: &IntEnum) -> TokenStream {
     let name = ident(&def.name);
-    let docs = model_docs(def.docs.as_deref());
+    let docs = docs_or_summary(def.docs.as_deref(), || shape_summary(def), &[]);
     let unknown = ident(&e.unknown_variant);
     let variants = e.cases.iter().map(|c| {
         let variant = ident(&c.rust_name);

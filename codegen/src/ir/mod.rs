@@ -459,6 +459,12 @@ pub struct Field {
 }
 
 impl Field {
+    /// Whether the structure's `new` takes the member as an argument: `@required` members,
+    /// and those that cannot start unset (neither optional nor with a `@default`).
+    pub fn is_constructor_argument(&self) -> bool {
+        self.required || (!self.optional && self.default.is_none())
+    }
+
     /// The member's binding when it is not in the body of a request.
     pub fn request_binding(&self) -> Option<&HttpBinding> {
         self.http.as_ref().filter(|b| b.in_request())

@@ -101,6 +101,24 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [FlexMatch events](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-events.html) (reference)
     ///
     /// Calls `AcceptMatch`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::AcceptMatchInput::new(
+    ///     "example".to_owned(),
+    ///     vec![],
+    ///     types::AcceptanceType::Accept,
+    /// );
+    /// let output = client.accept_match(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn accept_match(
         &self,
         input: super::types::AcceptMatchInput,
@@ -135,6 +153,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `ClaimGameServer`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ClaimGameServerInput::new("example".to_owned());
+    /// let output = client.claim_game_server(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn claim_game_server(
         &self,
         input: super::types::ClaimGameServerInput,
@@ -161,6 +193,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `CreateAlias`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateAliasInput::new(
+    ///     "example".to_owned(),
+    ///     types::RoutingStrategy::new(),
+    /// );
+    /// let output = client.create_alias(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_alias(
         &self,
         input: super::types::CreateAliasInput,
@@ -196,6 +245,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `CreateBuild`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateBuildInput::new();
+    /// let output = client.create_build(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_build(
         &self,
         input: super::types::CreateBuildInput,
@@ -241,6 +304,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// You can update most of the properties of a fleet, including container group definitions, and deploy the update across all fleet instances. Use a fleet update to deploy a new game server version update across the container fleet.
     ///
     /// Calls `CreateContainerFleet`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateContainerFleetInput::new("example".to_owned());
+    /// let output = client.create_container_fleet(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_container_fleet(
         &self,
         input: super::types::CreateContainerFleetInput,
@@ -303,6 +380,25 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// If successful, this request creates a `ContainerGroupDefinition` resource and assigns a unique ARN value. You can update most properties of a container group definition by calling [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html), and optionally save the update as a new version.
     ///
     /// Calls `CreateContainerGroupDefinition`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateContainerGroupDefinitionInput::new(
+    ///     "example".to_owned(),
+    ///     1,
+    ///     1.0,
+    ///     types::ContainerOperatingSystem::AmazonLinux2023,
+    /// );
+    /// let output = client.create_container_group_definition(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_container_group_definition(
         &self,
         input: super::types::CreateContainerGroupDefinitionInput,
@@ -361,6 +457,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Multi-location fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `CreateFleet`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateFleetInput::new("example".to_owned());
+    /// let output = client.create_fleet(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_fleet(
         &self,
         input: super::types::CreateFleetInput,
@@ -393,6 +503,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift service locations](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-regions.html) for managed hosting.
     ///
     /// Calls `CreateFleetLocations`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateFleetLocationsInput::new("example".to_owned(), vec![]);
+    /// let output = client.create_fleet_locations(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_fleet_locations(
         &self,
         input: super::types::CreateFleetLocationsInput,
@@ -426,6 +550,27 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `CreateGameServerGroup`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateGameServerGroupInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    ///     1,
+    ///     1,
+    ///     types::LaunchTemplateSpecification::new(),
+    ///     vec![],
+    /// );
+    /// let output = client.create_game_server_group(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_game_server_group(
         &self,
         input: super::types::CreateGameServerGroupInput,
@@ -464,6 +609,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `CreateGameSession`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateGameSessionInput::new(1);
+    /// let output = client.create_game_session(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_game_session(
         &self,
         input: super::types::CreateGameSessionInput,
@@ -517,6 +676,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [CreateGameSessionQueue](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateGameSessionQueue.html) | [DescribeGameSessionQueues](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeGameSessionQueues.html) | [UpdateGameSessionQueue](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateGameSessionQueue.html) | [DeleteGameSessionQueue](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DeleteGameSessionQueue.html) | [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `CreateGameSessionQueue`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateGameSessionQueueInput::new("example".to_owned());
+    /// let output = client.create_game_session_queue(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_game_session_queue(
         &self,
         input: super::types::CreateGameSessionQueueInput,
@@ -535,6 +708,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// Creates a custom location for use in an Anywhere fleet.
     ///
     /// Calls `CreateLocation`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateLocationInput::new("example".to_owned());
+    /// let output = client.create_location(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_location(
         &self,
         input: super::types::CreateLocationInput,
@@ -563,6 +750,25 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Set up FlexMatch event notification](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-notification.html)
     ///
     /// Calls `CreateMatchmakingConfiguration`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateMatchmakingConfigurationInput::new(
+    ///     "example".to_owned(),
+    ///     1,
+    ///     false,
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.create_matchmaking_configuration(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_matchmaking_configuration(
         &self,
         input: super::types::CreateMatchmakingConfigurationInput,
@@ -593,6 +799,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - [Matchmaking with FlexMatch](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-intro.html)
     ///
     /// Calls `CreateMatchmakingRuleSet`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateMatchmakingRuleSetInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.create_matchmaking_rule_set(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_matchmaking_rule_set(
         &self,
         input: super::types::CreateMatchmakingRuleSetInput,
@@ -621,6 +844,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `CreatePlayerSession`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreatePlayerSessionInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.create_player_session(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_player_session(
         &self,
         input: super::types::CreatePlayerSessionInput,
@@ -649,6 +889,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `CreatePlayerSessions`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreatePlayerSessionsInput::new("example".to_owned(), vec![]);
+    /// let output = client.create_player_sessions(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_player_sessions(
         &self,
         input: super::types::CreatePlayerSessionsInput,
@@ -684,6 +938,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `CreateScript`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateScriptInput::new();
+    /// let output = client.create_script(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_script(
         &self,
         input: super::types::CreateScriptInput,
@@ -714,6 +982,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `CreateVpcPeeringAuthorization`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateVpcPeeringAuthorizationInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.create_vpc_peering_authorization(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_vpc_peering_authorization(
         &self,
         input: super::types::CreateVpcPeeringAuthorizationInput,
@@ -742,6 +1027,24 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `CreateVpcPeeringConnection`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::CreateVpcPeeringConnectionInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.create_vpc_peering_connection(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn create_vpc_peering_connection(
         &self,
         input: super::types::CreateVpcPeeringConnectionInput,
@@ -764,6 +1067,19 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DeleteAlias`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteAliasInput::new("example".to_owned());
+    /// client.delete_alias(input).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_alias(
         &self,
         input: super::types::DeleteAliasInput,
@@ -790,6 +1106,19 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DeleteBuild`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteBuildInput::new("example".to_owned());
+    /// client.delete_build(input).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_build(
         &self,
         input: super::types::DeleteBuildInput,
@@ -814,6 +1143,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift Fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `DeleteContainerFleet`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteContainerFleetInput::new("example".to_owned());
+    /// let output = client.delete_container_fleet(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_container_fleet(
         &self,
         input: super::types::DeleteContainerFleetInput,
@@ -850,6 +1193,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - [Manage a container group definition](https://docs.aws.amazon.com/gamelift/latest/developerguide/containers-create-groups.html)
     ///
     /// Calls `DeleteContainerGroupDefinition`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteContainerGroupDefinitionInput::new("example".to_owned());
+    /// let output = client.delete_container_group_definition(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_container_group_definition(
         &self,
         input: super::types::DeleteContainerGroupDefinitionInput,
@@ -878,6 +1235,19 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift Fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `DeleteFleet`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteFleetInput::new("example".to_owned());
+    /// client.delete_fleet(input).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_fleet(
         &self,
         input: super::types::DeleteFleetInput,
@@ -904,6 +1274,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `DeleteFleetLocations`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteFleetLocationsInput::new("example".to_owned(), vec![]);
+    /// let output = client.delete_fleet_locations(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_fleet_locations(
         &self,
         input: super::types::DeleteFleetLocationsInput,
@@ -938,6 +1322,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `DeleteGameServerGroup`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteGameServerGroupInput::new("example".to_owned());
+    /// let output = client.delete_game_server_group(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_game_server_group(
         &self,
         input: super::types::DeleteGameServerGroupInput,
@@ -956,6 +1354,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// Deletes a game session queue. Once a queue is successfully deleted, unfulfilled [StartGameSessionPlacement](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StartGameSessionPlacement.html) requests that reference the queue will fail. To delete a queue, specify the queue name.
     ///
     /// Calls `DeleteGameSessionQueue`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteGameSessionQueueInput::new("example".to_owned());
+    /// let output = client.delete_game_session_queue(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_game_session_queue(
         &self,
         input: super::types::DeleteGameSessionQueueInput,
@@ -976,6 +1388,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// Before deleting a custom location, review any fleets currently using the custom location and deregister the location if it is in use. For more information, see [DeregisterCompute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DeregisterCompute.html).
     ///
     /// Calls `DeleteLocation`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteLocationInput::new("example".to_owned());
+    /// let output = client.delete_location(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_location(
         &self,
         input: super::types::DeleteLocationInput,
@@ -994,6 +1420,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// Permanently removes a FlexMatch matchmaking configuration. To delete, specify the configuration name. A matchmaking configuration cannot be deleted if it is being used in any active matchmaking tickets.
     ///
     /// Calls `DeleteMatchmakingConfiguration`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteMatchmakingConfigurationInput::new("example".to_owned());
+    /// let output = client.delete_matchmaking_configuration(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_matchmaking_configuration(
         &self,
         input: super::types::DeleteMatchmakingConfigurationInput,
@@ -1018,6 +1458,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - [Build a rule set](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-rulesets.html)
     ///
     /// Calls `DeleteMatchmakingRuleSet`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteMatchmakingRuleSetInput::new("example".to_owned());
+    /// let output = client.delete_matchmaking_rule_set(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_matchmaking_rule_set(
         &self,
         input: super::types::DeleteMatchmakingRuleSetInput,
@@ -1038,6 +1492,22 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// To temporarily suspend scaling policies, use [StopFleetActions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StopFleetActions.html). This operation suspends all policies for the fleet.
     ///
     /// Calls `DeleteScalingPolicy`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteScalingPolicyInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// client.delete_scaling_policy(input).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_scaling_policy(
         &self,
         input: super::types::DeleteScalingPolicyInput,
@@ -1066,6 +1536,19 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DeleteScript`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteScriptInput::new("example".to_owned());
+    /// client.delete_script(input).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_script(
         &self,
         input: super::types::DeleteScriptInput,
@@ -1088,6 +1571,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DeleteVpcPeeringAuthorization`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteVpcPeeringAuthorizationInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.delete_vpc_peering_authorization(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_vpc_peering_authorization(
         &self,
         input: super::types::DeleteVpcPeeringAuthorizationInput,
@@ -1114,6 +1614,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DeleteVpcPeeringConnection`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeleteVpcPeeringConnectionInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.delete_vpc_peering_connection(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn delete_vpc_peering_connection(
         &self,
         input: super::types::DeleteVpcPeeringConnectionInput,
@@ -1134,6 +1651,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// To deregister a compute, call this operation from the compute that's being deregistered and specify the compute name and the fleet ID.
     ///
     /// Calls `DeregisterCompute`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeregisterComputeInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.deregister_compute(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn deregister_compute(
         &self,
         input: super::types::DeregisterComputeInput,
@@ -1160,6 +1694,22 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `DeregisterGameServer`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DeregisterGameServerInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// client.deregister_game_server(input).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn deregister_game_server(
         &self,
         input: super::types::DeregisterGameServerInput,
@@ -1184,6 +1734,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DescribeAlias`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeAliasInput::new("example".to_owned());
+    /// let output = client.describe_alias(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_alias(
         &self,
         input: super::types::DescribeAliasInput,
@@ -1208,6 +1772,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DescribeBuild`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeBuildInput::new("example".to_owned());
+    /// let output = client.describe_build(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_build(
         &self,
         input: super::types::DescribeBuildInput,
@@ -1241,6 +1819,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - For an Anywhere fleet, this operation returns information about the registered compute.
     ///
     /// Calls `DescribeCompute`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeComputeInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.describe_compute(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_compute(
         &self,
         input: super::types::DescribeComputeInput,
@@ -1269,6 +1864,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// **Note:** Some API operations limit the number of fleet IDs that allowed in one request. If a request exceeds this limit, the request fails and the error message contains the maximum allowed number.
     ///
     /// Calls `DescribeContainerFleet`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeContainerFleetInput::new("example".to_owned());
+    /// let output = client.describe_container_fleet(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_container_fleet(
         &self,
         input: super::types::DescribeContainerFleetInput,
@@ -1300,6 +1909,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - [Manage a container group definition](https://docs.aws.amazon.com/gamelift/latest/developerguide/containers-create-groups.html)
     ///
     /// Calls `DescribeContainerGroupDefinition`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeContainerGroupDefinitionInput::new("example".to_owned());
+    /// let output = client.describe_container_group_definition(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_container_group_definition(
         &self,
         input: super::types::DescribeContainerGroupDefinitionInput,
@@ -1337,6 +1960,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `DescribeEC2InstanceLimits`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeEc2InstanceLimitsInput::new();
+    /// let output = client.describe_ec2_instance_limits(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_ec2_instance_limits(
         &self,
         input: super::types::DescribeEc2InstanceLimitsInput,
@@ -1370,6 +2007,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `DescribeFleetAttributes`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeFleetAttributesInput::new();
+    /// let output = client.describe_fleet_attributes(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_fleet_attributes(
         &self,
         input: super::types::DescribeFleetAttributesInput,
@@ -1407,6 +2058,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [GameLift metrics for fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-cloudwatch.html#gamelift-metrics-fleet)
     ///
     /// Calls `DescribeFleetCapacity`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeFleetCapacityInput::new();
+    /// let output = client.describe_fleet_capacity(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_fleet_capacity(
         &self,
         input: super::types::DescribeFleetCapacityInput,
@@ -1434,6 +2099,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// If successful, a `FleetDeployment` object is returned.
     ///
     /// Calls `DescribeFleetDeployment`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeFleetDeploymentInput::new("example".to_owned());
+    /// let output = client.describe_fleet_deployment(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_fleet_deployment(
         &self,
         input: super::types::DescribeFleetDeploymentInput,
@@ -1460,6 +2139,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `DescribeFleetEvents`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeFleetEventsInput::new("example".to_owned());
+    /// let output = client.describe_fleet_events(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_fleet_events(
         &self,
         input: super::types::DescribeFleetEventsInput,
@@ -1493,6 +2186,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift service locations](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-regions.html) for managed hosting
     ///
     /// Calls `DescribeFleetLocationAttributes`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeFleetLocationAttributesInput::new("example".to_owned());
+    /// let output = client.describe_fleet_location_attributes(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_fleet_location_attributes(
         &self,
         input: super::types::DescribeFleetLocationAttributesInput,
@@ -1527,6 +2234,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [GameLift metrics for fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-cloudwatch.html#gamelift-metrics-fleet)
     ///
     /// Calls `DescribeFleetLocationCapacity`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeFleetLocationCapacityInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.describe_fleet_location_capacity(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_fleet_location_capacity(
         &self,
         input: super::types::DescribeFleetLocationCapacityInput,
@@ -1559,6 +2283,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [GameLift metrics for fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-cloudwatch.html#gamelift-metrics-fleet)
     ///
     /// Calls `DescribeFleetLocationUtilization`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeFleetLocationUtilizationInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.describe_fleet_location_utilization(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_fleet_location_utilization(
         &self,
         input: super::types::DescribeFleetLocationUtilizationInput,
@@ -1590,6 +2331,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `DescribeFleetPortSettings`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeFleetPortSettingsInput::new("example".to_owned());
+    /// let output = client.describe_fleet_port_settings(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_fleet_port_settings(
         &self,
         input: super::types::DescribeFleetPortSettingsInput,
@@ -1625,6 +2380,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [GameLift Metrics for Fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/monitoring-cloudwatch.html#gamelift-metrics-fleet)
     ///
     /// Calls `DescribeFleetUtilization`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeFleetUtilizationInput::new();
+    /// let output = client.describe_fleet_utilization(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_fleet_utilization(
         &self,
         input: super::types::DescribeFleetUtilizationInput,
@@ -1651,6 +2420,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `DescribeGameServer`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeGameServerInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.describe_game_server(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_game_server(
         &self,
         input: super::types::DescribeGameServerInput,
@@ -1677,6 +2463,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `DescribeGameServerGroup`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeGameServerGroupInput::new("example".to_owned());
+    /// let output = client.describe_game_server_group(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_game_server_group(
         &self,
         input: super::types::DescribeGameServerGroupInput,
@@ -1705,6 +2505,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `DescribeGameServerInstances`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeGameServerInstancesInput::new("example".to_owned());
+    /// let output = client.describe_game_server_instances(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_game_server_instances(
         &self,
         input: super::types::DescribeGameServerInstancesInput,
@@ -1741,6 +2555,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DescribeGameSessionDetails`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeGameSessionDetailsInput::new();
+    /// let output = client.describe_game_session_details(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_game_session_details(
         &self,
         input: super::types::DescribeGameSessionDetailsInput,
@@ -1763,6 +2591,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// This operation is not designed to be continually called to track game session status. This practice can cause you to exceed your API limit, which results in errors. Instead, you must configure an Amazon Simple Notification Service (SNS) topic to receive notifications from FlexMatch or queues. Continuously polling with `DescribeGameSessionPlacement` should only be used for games in development with low game session usage.
     ///
     /// Calls `DescribeGameSessionPlacement`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeGameSessionPlacementInput::new("example".to_owned());
+    /// let output = client.describe_game_session_placement(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_game_session_placement(
         &self,
         input: super::types::DescribeGameSessionPlacementInput,
@@ -1787,6 +2629,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [View Your Queues](https://docs.aws.amazon.com/gamelift/latest/developerguide/queues-console.html)
     ///
     /// Calls `DescribeGameSessionQueues`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeGameSessionQueuesInput::new();
+    /// let output = client.describe_game_session_queues(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_game_session_queues(
         &self,
         input: super::types::DescribeGameSessionQueuesInput,
@@ -1825,6 +2681,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DescribeGameSessions`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeGameSessionsInput::new();
+    /// let output = client.describe_game_sessions(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_game_sessions(
         &self,
         input: super::types::DescribeGameSessionsInput,
@@ -1863,6 +2733,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DescribeInstances`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeInstancesInput::new("example".to_owned());
+    /// let output = client.describe_instances(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_instances(
         &self,
         input: super::types::DescribeInstancesInput,
@@ -1891,6 +2775,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Set Up FlexMatch event notification](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-notification.html)
     ///
     /// Calls `DescribeMatchmaking`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeMatchmakingInput::new(vec![]);
+    /// let output = client.describe_matchmaking(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_matchmaking(
         &self,
         input: super::types::DescribeMatchmakingInput,
@@ -1917,6 +2815,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up FlexMatch matchmakers](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/matchmaker-build.html)
     ///
     /// Calls `DescribeMatchmakingConfigurations`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeMatchmakingConfigurationsInput::new();
+    /// let output = client.describe_matchmaking_configurations(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_matchmaking_configurations(
         &self,
         input: super::types::DescribeMatchmakingConfigurationsInput,
@@ -1941,6 +2853,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - [Build a rule set](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-rulesets.html)
     ///
     /// Calls `DescribeMatchmakingRuleSets`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeMatchmakingRuleSetsInput::new();
+    /// let output = client.describe_matchmaking_rule_sets(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_matchmaking_rule_sets(
         &self,
         input: super::types::DescribeMatchmakingRuleSetsInput,
@@ -1975,6 +2901,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DescribePlayerSessions`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribePlayerSessionsInput::new();
+    /// let output = client.describe_player_sessions(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_player_sessions(
         &self,
         input: super::types::DescribePlayerSessionsInput,
@@ -2003,6 +2943,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Running multiple processes on a fleet](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-multiprocess.html)
     ///
     /// Calls `DescribeRuntimeConfiguration`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeRuntimeConfigurationInput::new("example".to_owned());
+    /// let output = client.describe_runtime_configuration(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_runtime_configuration(
         &self,
         input: super::types::DescribeRuntimeConfigurationInput,
@@ -2027,6 +2981,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// A fleet may have all of its scaling policies suspended. This operation does not affect the status of the scaling policies, which remains ACTIVE.
     ///
     /// Calls `DescribeScalingPolicies`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeScalingPoliciesInput::new("example".to_owned());
+    /// let output = client.describe_scaling_policies(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_scaling_policies(
         &self,
         input: super::types::DescribeScalingPoliciesInput,
@@ -2055,6 +3023,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DescribeScript`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeScriptInput::new("example".to_owned());
+    /// let output = client.describe_script(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_script(
         &self,
         input: super::types::DescribeScriptInput,
@@ -2077,6 +3059,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DescribeVpcPeeringAuthorizations`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeVpcPeeringAuthorizationsInput::new();
+    /// let output = client.describe_vpc_peering_authorizations(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_vpc_peering_authorizations(
         &self,
         input: super::types::DescribeVpcPeeringAuthorizationsInput,
@@ -2103,6 +3099,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `DescribeVpcPeeringConnections`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::DescribeVpcPeeringConnectionsInput::new();
+    /// let output = client.describe_vpc_peering_connections(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn describe_vpc_peering_connections(
         &self,
         input: super::types::DescribeVpcPeeringConnectionsInput,
@@ -2136,6 +3146,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - With a managed EC2 fleet (where compute type is `EC2`), use these credentials with Amazon EC2 Systems Manager (SSM) to start a session with the compute. For more details, see [Starting a session (CLI)](https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-sessions-start.html#sessions-start-cli) in the *Amazon EC2 Systems Manager User Guide*.
     ///
     /// Calls `GetComputeAccess`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::GetComputeAccessInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.get_compute_access(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_compute_access(
         &self,
         input: super::types::GetComputeAccessInput,
@@ -2165,6 +3192,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - [Server SDK reference guides](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-serversdk.html) (for version 5.x)
     ///
     /// Calls `GetComputeAuthToken`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::GetComputeAuthTokenInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.get_compute_auth_token(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_compute_auth_token(
         &self,
         input: super::types::GetComputeAuthTokenInput,
@@ -2187,6 +3231,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `GetGameSessionLogUrl`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::GetGameSessionLogUrlInput::new("example".to_owned());
+    /// let output = client.get_game_session_log_url(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_game_session_log_url(
         &self,
         input: super::types::GetGameSessionLogUrlInput,
@@ -2222,6 +3280,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `GetInstanceAccess`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::GetInstanceAccessInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.get_instance_access(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn get_instance_access(
         &self,
         input: super::types::GetInstanceAccessInput,
@@ -2246,6 +3321,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `ListAliases`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListAliasesInput::new();
+    /// let output = client.list_aliases(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_aliases(
         &self,
         input: super::types::ListAliasesInput,
@@ -2272,6 +3361,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `ListBuilds`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListBuildsInput::new();
+    /// let output = client.list_builds(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_builds(
         &self,
         input: super::types::ListBuildsInput,
@@ -2302,6 +3405,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - For an Anywhere fleet (compute type `ANYWHERE`), this operation returns compute names and details from when the compute was registered with `RegisterCompute`. This includes `GameLiftServiceSdkEndpoint` or `GameLiftAgentEndpoint`.
     ///
     /// Calls `ListCompute`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListComputeInput::new("example".to_owned());
+    /// let output = client.list_compute(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_compute(
         &self,
         input: super::types::ListComputeInput,
@@ -2332,6 +3449,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// **Note:** Fleet IDs are returned in no particular order.
     ///
     /// Calls `ListContainerFleets`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListContainerFleetsInput::new();
+    /// let output = client.list_container_fleets(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_container_fleets(
         &self,
         input: super::types::ListContainerFleetsInput,
@@ -2364,6 +3495,22 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - [Manage a container group definition](https://docs.aws.amazon.com/gamelift/latest/developerguide/containers-create-groups.html)
     ///
     /// Calls `ListContainerGroupDefinitionVersions`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListContainerGroupDefinitionVersionsInput::new(
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.list_container_group_definition_versions(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_container_group_definition_versions(
         &self,
         input: super::types::ListContainerGroupDefinitionVersionsInput,
@@ -2397,6 +3544,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// **Note:** This operation returns the list of container group definitions in no particular order.
     ///
     /// Calls `ListContainerGroupDefinitions`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListContainerGroupDefinitionsInput::new();
+    /// let output = client.list_container_group_definitions(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_container_group_definitions(
         &self,
         input: super::types::ListContainerGroupDefinitionsInput,
@@ -2428,6 +3589,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// **Note:** Deployments are returned starting with the latest.
     ///
     /// Calls `ListFleetDeployments`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListFleetDeploymentsInput::new();
+    /// let output = client.list_fleet_deployments(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_fleet_deployments(
         &self,
         input: super::types::ListFleetDeploymentsInput,
@@ -2458,6 +3633,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// **Note:** Fleet IDs are returned in no particular order.
     ///
     /// Calls `ListFleets`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListFleetsInput::new();
+    /// let output = client.list_fleets(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_fleets(
         &self,
         input: super::types::ListFleetsInput,
@@ -2476,6 +3665,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// Lists a game server groups.
     ///
     /// Calls `ListGameServerGroups`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListGameServerGroupsInput::new();
+    /// let output = client.list_game_server_groups(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_game_server_groups(
         &self,
         input: super::types::ListGameServerGroupsInput,
@@ -2500,6 +3703,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `ListGameServers`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListGameServersInput::new("example".to_owned());
+    /// let output = client.list_game_servers(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_game_servers(
         &self,
         input: super::types::ListGameServersInput,
@@ -2518,6 +3735,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// Lists all custom and Amazon Web Services locations.
     ///
     /// Calls `ListLocations`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListLocationsInput::new();
+    /// let output = client.list_locations(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_locations(
         &self,
         input: super::types::ListLocationsInput,
@@ -2544,6 +3775,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `ListScripts`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListScriptsInput::new();
+    /// let output = client.list_scripts(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_scripts(
         &self,
         input: super::types::ListScriptsInput,
@@ -2574,6 +3819,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `ListTagsForResource`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ListTagsForResourceRequest::new("example".to_owned());
+    /// let output = client.list_tags_for_resource(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_tags_for_resource(
         &self,
         input: super::types::ListTagsForResourceRequest,
@@ -2620,6 +3879,24 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// To create or update a scaling policy, specify a unique combination of name and fleet ID, and set the policy type to "RuleBased". Specify the parameter values for a policy rule statement. On a successful request, the policy name is returned. Scaling policies are automatically in force as soon as they're successfully created. If the fleet's auto-scaling actions are temporarily suspended, the new policy will be in force once the fleet actions are restarted.
     ///
     /// Calls `PutScalingPolicy`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::PutScalingPolicyInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    ///     types::MetricName::ActivatingGameSessions,
+    /// );
+    /// let output = client.put_scaling_policy(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn put_scaling_policy(
         &self,
         input: super::types::PutScalingPolicyInput,
@@ -2652,6 +3929,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - [Server SDK reference guides](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-serversdk.html) (for version 5.x)
     ///
     /// Calls `RegisterCompute`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::RegisterComputeInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.register_compute(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn register_compute(
         &self,
         input: super::types::RegisterComputeInput,
@@ -2680,6 +3974,24 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `RegisterGameServer`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::RegisterGameServerInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.register_game_server(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn register_game_server(
         &self,
         input: super::types::RegisterGameServerInput,
@@ -2706,6 +4018,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `RequestUploadCredentials`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::RequestUploadCredentialsInput::new("example".to_owned());
+    /// let output = client.request_upload_credentials(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn request_upload_credentials(
         &self,
         input: super::types::RequestUploadCredentialsInput,
@@ -2730,6 +4056,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `ResolveAlias`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ResolveAliasInput::new("example".to_owned());
+    /// let output = client.resolve_alias(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn resolve_alias(
         &self,
         input: super::types::ResolveAliasInput,
@@ -2756,6 +4096,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `ResumeGameServerGroup`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ResumeGameServerGroupInput::new("example".to_owned(), vec![]);
+    /// let output = client.resume_game_server_group(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn resume_game_server_group(
         &self,
         input: super::types::ResumeGameServerGroupInput,
@@ -2805,6 +4159,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `SearchGameSessions`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::SearchGameSessionsInput::new();
+    /// let output = client.search_game_sessions(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn search_game_sessions(
         &self,
         input: super::types::SearchGameSessionsInput,
@@ -2834,6 +4202,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `StartFleetActions`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::StartFleetActionsInput::new("example".to_owned(), vec![]);
+    /// let output = client.start_fleet_actions(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn start_fleet_actions(
         &self,
         input: super::types::StartFleetActionsInput,
@@ -2879,6 +4261,24 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// Amazon GameLift continues to retry each placement request until it reaches the queue's timeout setting. If a request times out, you can resubmit the request to the same queue or try a different queue.
     ///
     /// Calls `StartGameSessionPlacement`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::StartGameSessionPlacementInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    ///     1,
+    /// );
+    /// let output = client.start_game_session_placement(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn start_game_session_placement(
         &self,
         input: super::types::StartGameSessionPlacementInput,
@@ -2913,6 +4313,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [How Amazon GameLift FlexMatch works](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/gamelift-match.html)
     ///
     /// Calls `StartMatchBackfill`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::StartMatchBackfillInput::new("example".to_owned(), vec![]);
+    /// let output = client.start_match_backfill(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn start_match_backfill(
         &self,
         input: super::types::StartMatchBackfillInput,
@@ -2943,6 +4357,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [How Amazon GameLift FlexMatch works](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/gamelift-match.html)
     ///
     /// Calls `StartMatchmaking`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::StartMatchmakingInput::new("example".to_owned(), vec![]);
+    /// let output = client.start_matchmaking(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn start_matchmaking(
         &self,
         input: super::types::StartMatchmakingInput,
@@ -2974,6 +4402,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift Fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `StopFleetActions`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::StopFleetActionsInput::new("example".to_owned(), vec![]);
+    /// let output = client.stop_fleet_actions(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn stop_fleet_actions(
         &self,
         input: super::types::StopFleetActionsInput,
@@ -2998,6 +4440,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// This operation results in an `InvalidRequestExecption` (400) error if a game session has already been created for this placement. You can clean up an unneeded game session by calling [TerminateGameSession](https://docs.aws.amazon.com/gamelift/latest/apireference/API_TerminateGameSession).
     ///
     /// Calls `StopGameSessionPlacement`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::StopGameSessionPlacementInput::new("example".to_owned());
+    /// let output = client.stop_game_session_placement(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn stop_game_session_placement(
         &self,
         input: super::types::StopGameSessionPlacementInput,
@@ -3024,6 +4480,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Add FlexMatch to a game client](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-client.html)
     ///
     /// Calls `StopMatchmaking`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::StopMatchmakingInput::new("example".to_owned());
+    /// let output = client.stop_matchmaking(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn stop_matchmaking(
         &self,
         input: super::types::StopMatchmakingInput,
@@ -3052,6 +4522,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `SuspendGameServerGroup`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::SuspendGameServerGroupInput::new("example".to_owned(), vec![]);
+    /// let output = client.suspend_game_server_group(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn suspend_game_server_group(
         &self,
         input: super::types::SuspendGameServerGroupInput,
@@ -3082,6 +4566,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `TagResource`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::TagResourceRequest::new("example".to_owned(), vec![]);
+    /// let output = client.tag_resource(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn tag_resource(
         &self,
         input: super::types::TagResourceRequest,
@@ -3117,6 +4615,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// Amazon GameLift server SDK 5 reference guide for `OnProcessTerminate()` ([C++](https://docs.aws.amazon.com/gamelift/latest/developerguide/integration-server-sdk5-cpp-initsdk.html)) ([C#](https://docs.aws.amazon.com/gamelift/latest/developerguide/integration-server-sdk5-csharp-initsdk.html)) ([Unreal](https://docs.aws.amazon.com/gamelift/latest/developerguide/integration-server-sdk5-unreal-initsdk.html)) ([Go](https://docs.aws.amazon.com/gamelift/latest/developerguide/integration-server-sdk-go-initsdk.html))
     ///
     /// Calls `TerminateGameSession`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::TerminateGameSessionInput::new(
+    ///     "example".to_owned(),
+    ///     types::TerminationMode::TriggerOnProcessTerminate,
+    /// );
+    /// let output = client.terminate_game_session(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn terminate_game_session(
         &self,
         input: super::types::TerminateGameSessionInput,
@@ -3147,6 +4662,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `UntagResource`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UntagResourceRequest::new("example".to_owned(), vec![]);
+    /// let output = client.untag_resource(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn untag_resource(
         &self,
         input: super::types::UntagResourceRequest,
@@ -3169,6 +4698,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `UpdateAlias`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateAliasInput::new("example".to_owned());
+    /// let output = client.update_alias(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_alias(
         &self,
         input: super::types::UpdateAliasInput,
@@ -3193,6 +4736,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `UpdateBuild`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateBuildInput::new("example".to_owned());
+    /// let output = client.update_build(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_build(
         &self,
         input: super::types::UpdateBuildInput,
@@ -3233,6 +4790,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// You can have only one update deployment active at a time for a fleet. If a second update request initiates a deployment while another deployment is in progress, the first deployment is cancelled.
     ///
     /// Calls `UpdateContainerFleet`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateContainerFleetInput::new("example".to_owned());
+    /// let output = client.update_container_fleet(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_container_fleet(
         &self,
         input: super::types::UpdateContainerFleetInput,
@@ -3267,6 +4838,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// If the container group definition version is used in an active fleets, the update automatically initiates a new fleet deployment of the new version. You can track a fleet's deployments using [ListFleetDeployments](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListFleetDeployments.html).
     ///
     /// Calls `UpdateContainerGroupDefinition`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateContainerGroupDefinitionInput::new("example".to_owned());
+    /// let output = client.update_container_group_definition(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_container_group_definition(
         &self,
         input: super::types::UpdateContainerGroupDefinitionInput,
@@ -3293,6 +4878,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `UpdateFleetAttributes`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateFleetAttributesInput::new("example".to_owned());
+    /// let output = client.update_fleet_attributes(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_fleet_attributes(
         &self,
         input: super::types::UpdateFleetAttributesInput,
@@ -3328,6 +4927,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Scaling fleet capacity](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-manage-capacity.html)
     ///
     /// Calls `UpdateFleetCapacity`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateFleetCapacityInput::new("example".to_owned());
+    /// let output = client.update_fleet_capacity(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_fleet_capacity(
         &self,
         input: super::types::UpdateFleetCapacityInput,
@@ -3354,6 +4967,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `UpdateFleetPortSettings`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateFleetPortSettingsInput::new("example".to_owned());
+    /// let output = client.update_fleet_port_settings(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_fleet_port_settings(
         &self,
         input: super::types::UpdateFleetPortSettingsInput,
@@ -3386,6 +5013,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `UpdateGameServer`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateGameServerInput::new(
+    ///     "example".to_owned(),
+    ///     "example".to_owned(),
+    /// );
+    /// let output = client.update_game_server(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_game_server(
         &self,
         input: super::types::UpdateGameServerInput,
@@ -3412,6 +5056,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Amazon GameLift FleetIQ Guide](https://docs.aws.amazon.com/gamelift/latest/fleetiqguide/gsg-intro.html)
     ///
     /// Calls `UpdateGameServerGroup`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateGameServerGroupInput::new("example".to_owned());
+    /// let output = client.update_game_server_group(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_game_server_group(
         &self,
         input: super::types::UpdateGameServerGroupInput,
@@ -3436,6 +5094,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `UpdateGameSession`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateGameSessionInput::new("example".to_owned());
+    /// let output = client.update_game_session(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_game_session(
         &self,
         input: super::types::UpdateGameSessionInput,
@@ -3458,6 +5130,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Using Multi-Region Queues](https://docs.aws.amazon.com/gamelift/latest/developerguide/queues-intro.html)
     ///
     /// Calls `UpdateGameSessionQueue`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateGameSessionQueueInput::new("example".to_owned());
+    /// let output = client.update_game_session_queue(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_game_session_queue(
         &self,
         input: super::types::UpdateGameSessionQueueInput,
@@ -3480,6 +5166,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Design a FlexMatch matchmaker](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-configuration.html)
     ///
     /// Calls `UpdateMatchmakingConfiguration`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateMatchmakingConfigurationInput::new("example".to_owned());
+    /// let output = client.update_matchmaking_configuration(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_matchmaking_configuration(
         &self,
         input: super::types::UpdateMatchmakingConfigurationInput,
@@ -3508,6 +5208,23 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [Setting up Amazon GameLift fleets](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro.html)
     ///
     /// Calls `UpdateRuntimeConfiguration`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateRuntimeConfigurationInput::new(
+    ///     "example".to_owned(),
+    ///     types::RuntimeConfiguration::new(),
+    /// );
+    /// let output = client.update_runtime_configuration(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_runtime_configuration(
         &self,
         input: super::types::UpdateRuntimeConfigurationInput,
@@ -3540,6 +5257,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
     ///
     /// Calls `UpdateScript`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::UpdateScriptInput::new("example".to_owned());
+    /// let output = client.update_script(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn update_script(
         &self,
         input: super::types::UpdateScriptInput,
@@ -3562,6 +5293,20 @@ impl<T: ::smithy_runtime::Transport> Client<T> {
     /// - [Build a rule set](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-rulesets.html)
     ///
     /// Calls `ValidateMatchmakingRuleSet`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use gamelift::types;
+    ///
+    /// let client = gamelift::client::Client::from_env()?;
+    /// let input = types::ValidateMatchmakingRuleSetInput::new("example".to_owned());
+    /// let output = client.validate_matchmaking_rule_set(input).await?;
+    /// println!("{output:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn validate_matchmaking_rule_set(
         &self,
         input: super::types::ValidateMatchmakingRuleSetInput,

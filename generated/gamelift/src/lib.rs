@@ -23,6 +23,7 @@
 //!
 //! The `json` module has what a client needs: encoders for what it sends, decoders for what it receives. The other direction (servers, test doubles) is generated with `--server-codecs` (`Builder::server_codecs`); in a crate it is the `server_json` module behind the `server-codecs` feature.
 
+#![warn(missing_docs)]
 #[rustfmt::skip]
 pub mod types;
 #[rustfmt::skip]

@@ -11,6 +11,8 @@
 
 /// Data types of the service: one Rust type per structure, union and enum shape.
 pub mod types {
+    /// The input of `AssumeRole`.
+    ///
     /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
     pub struct AssumeRoleRequest {
@@ -160,6 +162,8 @@ pub mod types {
         }
     }
 
+    /// The input of `AssumeRoleWithWebIdentity`.
+    ///
     /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
     pub struct AssumeRoleWithWebIdentityRequest {
@@ -377,6 +381,7 @@ pub mod types {
     /// A modeled error of the service.
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
     pub struct ExpiredTokenException {
+        /// The `message` member.
         pub message: ::std::option::Option<::std::string::String>,
     }
 
@@ -400,6 +405,7 @@ pub mod types {
     /// A modeled error of the service.
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
     pub struct IdpCommunicationErrorException {
+        /// The `message` member.
         pub message: ::std::option::Option<::std::string::String>,
     }
 
@@ -425,6 +431,7 @@ pub mod types {
     /// A modeled error of the service.
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
     pub struct IdpRejectedClaimException {
+        /// The `message` member.
         pub message: ::std::option::Option<::std::string::String>,
     }
 
@@ -448,6 +455,7 @@ pub mod types {
     /// A modeled error of the service.
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
     pub struct InvalidIdentityTokenException {
+        /// The `message` member.
         pub message: ::std::option::Option<::std::string::String>,
     }
 
@@ -471,6 +479,7 @@ pub mod types {
     /// A modeled error of the service.
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
     pub struct MalformedPolicyDocumentException {
+        /// The `message` member.
         pub message: ::std::option::Option<::std::string::String>,
     }
 
@@ -496,6 +505,7 @@ pub mod types {
     /// A modeled error of the service.
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
     pub struct PackedPolicyTooLargeException {
+        /// The `message` member.
         pub message: ::std::option::Option<::std::string::String>,
     }
 
@@ -566,6 +576,7 @@ pub mod types {
     /// A modeled error of the service.
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
     pub struct RegionDisabledException {
+        /// The `message` member.
         pub message: ::std::option::Option<::std::string::String>,
     }
 
