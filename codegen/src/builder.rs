@@ -48,6 +48,10 @@ pub struct Output {
     pub enums: usize,
     pub unions: usize,
     pub operations: usize,
+    /// Waiters generated, across the operations.
+    pub waiters: usize,
+    /// What the generator left out of the model and why (`ir::Service::warnings`).
+    pub warnings: Vec<String>,
 }
 
 impl Output {
@@ -300,6 +304,13 @@ fn output(service: &ir::Service, files: Vec<GeneratedFile>) -> Output {
         enums: count(|k| matches!(k, TypeKind::Enum(_) | TypeKind::IntEnum(_))),
         unions: count(|k| matches!(k, TypeKind::Union(_))),
         operations: service.operations.len(),
+        waiters: service
+            .operations
+            .iter()
+            .filter(|op| !op.event_stream)
+            .map(|op| op.waiters.len())
+            .sum(),
+        warnings: service.warnings.clone(),
     }
 }
 

@@ -179,6 +179,9 @@ fn generate(args: GenerateArgs) -> Result<(), smithy_codegen::Error> {
     } else {
         builder.write_crate(&args.out)?
     };
+    for warning in &output.warnings {
+        eprintln!("warning: {warning}");
+    }
     eprintln!(
         "generated {}: {} structures, {} enums, {} unions, {} operations, {} lines in {} ms",
         args.out.display(),

@@ -16,6 +16,7 @@ mod protocol_tests;
 mod recursion;
 mod resolve;
 mod skips;
+pub mod waiters;
 
 use std::collections::BTreeMap;
 
@@ -156,6 +157,9 @@ pub struct Service {
     pub protocol_tests: Vec<ProtocolTest>,
     /// The endpoint rules (`smithy.rules#endpointRuleSet`), if the service has them.
     pub endpoint: Option<EndpointRules>,
+    /// What the generator left out of the model and why (a waiter it cannot honour…), for the
+    /// user to read: generation went on without it.
+    pub warnings: Vec<String>,
 }
 
 impl Service {
@@ -203,10 +207,18 @@ impl Service {
         if self.needs_checksums() {
             features.push("checksums");
         }
-        if self.needs_jmespath() {
+        if self.needs_jmespath() || self.has_waiters() {
             features.push("jmespath");
         }
         features
+    }
+
+    /// Whether a generated operation has waiters (the runtime's `waiter` module, behind its
+    /// `jmespath` feature).
+    pub fn has_waiters(&self) -> bool {
+        self.operations
+            .iter()
+            .any(|op| !op.event_stream && !op.waiters.is_empty())
     }
 
     /// Whether the generated code needs the runtime's `checksums` feature.
@@ -296,6 +308,8 @@ pub struct Operation {
     pub auth: auth::Auth,
     /// The operation's errors with `@retryable`, with their `throttling` flag.
     pub retryable_errors: Vec<(ShapeId, bool)>,
+    /// `@waitable`: the operation's waiters, in model order (`waiters::resolve`).
+    pub waiters: Vec<waiters::Waiter>,
 }
 
 /// Checksums computed over a request's body.

@@ -46,6 +46,7 @@ pub fn resolve(model: &Model, selection: &Selection) -> Result<Service> {
     resolver.endpoint_rules(&mut resolved, &operations, selection.endpoint_tests)?;
     customizations::bucket_in_endpoint(&mut resolved);
     super::direction::mark(&mut resolved);
+    super::waiters::resolve(model, &mut resolved);
     if selection.protocol_tests {
         resolved.protocol_tests = resolver.protocol_tests(&resolved, &operations)?;
     }
@@ -223,6 +224,7 @@ impl<'m> Resolver<'m> {
             error_sets: Vec::new(),
             protocol_tests: Vec::new(),
             endpoint: None,
+            warnings: Vec::new(),
         };
         error_sets::assign(&mut resolved);
         customizations::apply(&mut resolved);

@@ -103,6 +103,8 @@ impl Resolver<'_> {
             auth: crate::ir::auth::operation_auth(self.service, op)
                 .map_err(|e| self.locate(op, e))?,
             retryable_errors,
+            // Set once the service is resolved (`waiters::resolve`).
+            waiters: Vec::new(),
             input,
             output,
         })
