@@ -134,6 +134,10 @@ pub struct Generated {
     pub millis: u128,
     /// The endpoint test cases' results, when asked for, and the time they took (µs).
     pub endpoint_tests: Option<(EndpointTally, u128)>,
+    /// Waiters generated (`@waitable`).
+    pub waiters: usize,
+    /// What the generator left out, and why (`ir::Service::warnings`).
+    pub warnings: Vec<String>,
 }
 
 /// Why a model did not generate.
@@ -169,6 +173,12 @@ impl ModelReport {
                     g.lines,
                     g.millis
                 );
+                if g.waiters > 0 {
+                    line.push_str(&format!("  waiters {}", g.waiters));
+                }
+                for warning in &g.warnings {
+                    line.push_str(&format!("\n         warning: {warning}"));
+                }
                 if let Some((tally, _)) = &g.endpoint_tests {
                     line.push_str(&format!(
                         "  endpoints {}/{}/{}",
@@ -198,6 +208,9 @@ pub struct Summary {
     pub endpoint_passed: usize,
     pub endpoint_failed: usize,
     pub endpoint_skipped: usize,
+    /// Waiters generated over every model, and warnings (waiters left out…).
+    pub waiters: usize,
+    pub warnings: usize,
 }
 
 impl Summary {
@@ -240,6 +253,17 @@ pub fn run(models: &[ModelSource], config: &Config, out: &mut dyn Write) -> Resu
         generation_ms as f64 / 1000.0,
         config.jobs.max(1),
         config.out.display()
+    )
+    .map_err(io)?;
+    let generated = || reports.iter().filter_map(|r| r.outcome.as_ref().ok());
+    summary.waiters = generated().map(|g| g.waiters).sum();
+    summary.warnings = generated().map(|g| g.warnings.len()).sum();
+    writeln!(
+        out,
+        "waiters: {} generated in {} models; {} warnings (waiters left out, each on its model's line)",
+        summary.waiters,
+        generated().filter(|g| g.waiters > 0).count(),
+        summary.warnings
     )
     .map_err(io)?;
     if config.endpoint_tests {
@@ -418,6 +442,8 @@ pub fn generate_one(model: &ModelSource, crate_name: &str, config: &Config) -> M
             lines: output.lines(),
             millis: generation.elapsed().as_millis(),
             endpoint_tests,
+            waiters: output.waiters,
+            warnings: output.warnings,
         })
     });
     ModelReport {

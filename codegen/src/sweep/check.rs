@@ -384,6 +384,8 @@ mod tests {
                 lines,
                 millis: 1,
                 endpoint_tests: None,
+                waiters: 0,
+                warnings: Vec::new(),
             }),
         }
     }
