@@ -235,7 +235,8 @@ impl Builder {
     }
 
     /// For `build.rs`: writes one file named `file_name` into `$OUT_DIR` and
-    /// prints `cargo:rerun-if-changed` for every model file. Include it with
+    /// prints `cargo:rerun-if-changed` for every model file (and `cargo:warning` for each of
+    /// [`Output::warnings`]). Include it with
     /// `include!(concat!(env!("OUT_DIR"), "/gamelift.rs"));`.
     pub fn generate_to_out_dir(&self, file_name: &str) -> Result<PathBuf> {
         for path in &self.models {
@@ -249,7 +250,11 @@ impl Builder {
             Error::new("OUT_DIR is not set: generate_to_out_dir is meant for build.rs")
         })?;
         let path = Path::new(&out_dir).join(file_name);
-        self.write_single_file(&path)?;
+        let output = self.write_single_file(&path)?;
+        // What the generator left out of the model (a waiter it cannot honour…), shown by cargo.
+        for warning in &output.warnings {
+            println!("cargo:warning={warning}");
+        }
         Ok(path)
     }
 
