@@ -28,6 +28,7 @@ const FIXTURES: &[(&str, &[&str])] = &[
     ("sparse", &[]),
     ("unions", &[]),
     ("v1", &[]),
+    ("waitable", &[]),
 ];
 
 /// Services of `models/protocol-tests.json` whose compliance cases run with

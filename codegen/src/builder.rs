@@ -50,6 +50,8 @@ pub struct Output {
     pub operations: usize,
     /// Operations with a paginator (`Client::<operation>_paginator`).
     pub paginators: usize,
+    /// Waiters generated, across the operations.
+    pub waiters: usize,
     /// What the generator left out of the model because it was invalid (a `@paginated` naming
     /// members that do not fit), one located problem each: the CLI prints them as warnings,
     /// [`Builder::generate_to_out_dir`] as `cargo:warning`s.
@@ -238,7 +240,8 @@ impl Builder {
     }
 
     /// For `build.rs`: writes one file named `file_name` into `$OUT_DIR` and
-    /// prints `cargo:rerun-if-changed` for every model file. Include it with
+    /// prints `cargo:rerun-if-changed` for every model file (and `cargo:warning` for each of
+    /// [`Output::warnings`]). Include it with
     /// `include!(concat!(env!("OUT_DIR"), "/gamelift.rs"));`.
     pub fn generate_to_out_dir(&self, file_name: &str) -> Result<PathBuf> {
         for path in &self.models {
@@ -253,6 +256,7 @@ impl Builder {
         })?;
         let path = Path::new(&out_dir).join(file_name);
         let output = self.write_single_file(&path)?;
+        // What the generator left out of the model (a waiter it cannot honour…), shown by cargo.
         for warning in &output.warnings {
             println!("cargo:warning={warning}");
         }
@@ -311,6 +315,12 @@ fn output(service: &ir::Service, files: Vec<GeneratedFile>) -> Output {
         unions: count(|k| matches!(k, TypeKind::Union(_))),
         operations: service.operations.len(),
         paginators: service.paginated().count(),
+        waiters: service
+            .operations
+            .iter()
+            .filter(|op| !op.event_stream)
+            .map(|op| op.waiters.len())
+            .sum(),
         warnings: service.warnings.clone(),
     }
 }

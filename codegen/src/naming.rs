@@ -80,6 +80,23 @@ pub fn crate_name(service_name: &str) -> String {
     }
 }
 
+/// The client method of a waiter (`TableExists` → `wait_until_table_exists`).
+pub fn waiter_fn_name(waiter_name: &str) -> String {
+    format!("wait_until_{}", bare_snake(waiter_name))
+}
+
+/// A `static` or `const` name: `SCREAMING_SNAKE_CASE` (`TableExists` → `TABLE_EXISTS`).
+pub fn const_name(name: &str) -> String {
+    let shouty = bare_snake(name).to_uppercase();
+    if shouty.is_empty() || starts_with_digit(&shouty) {
+        format!("N{shouty}")
+    } else if NOT_RAW.contains(&shouty.as_str()) || KEYWORDS.contains(&shouty.as_str()) {
+        format!("{shouty}_VALUE")
+    } else {
+        shouty
+    }
+}
+
 /// The error type of an operation (`StartMatchBackfill` → `StartMatchBackfillError`).
 pub fn error_type_name(operation_type_name: &str) -> String {
     format!("{operation_type_name}Error")

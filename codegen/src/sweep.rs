@@ -130,8 +130,8 @@ pub struct Generated {
     pub operations: usize,
     /// Operations with a paginator.
     pub paginators: usize,
-    /// What the generator left out because the model has it wrong (an invalid `@paginated`),
-    /// one line each.
+    /// What the generator left out because the model has it wrong (an invalid `@paginated`, a
+    /// waiter it cannot honour), one line each.
     pub warnings: Vec<String>,
     /// Lines of the generated crate.
     pub lines: usize,
@@ -139,6 +139,8 @@ pub struct Generated {
     pub millis: u128,
     /// The endpoint test cases' results, when asked for, and the time they took (µs).
     pub endpoint_tests: Option<(EndpointTally, u128)>,
+    /// Waiters generated (`@waitable`).
+    pub waiters: usize,
 }
 
 /// Why a model did not generate.
@@ -175,8 +177,8 @@ impl ModelReport {
                     g.lines,
                     g.millis
                 );
-                for warning in &g.warnings {
-                    line.push_str(&format!("\n         warning {warning}"));
+                if g.waiters > 0 {
+                    line.push_str(&format!("  waiters {}", g.waiters));
                 }
                 if let Some((tally, _)) = &g.endpoint_tests {
                     line.push_str(&format!(
@@ -186,6 +188,9 @@ impl ModelReport {
                     for failure in &tally.failures {
                         line.push_str(&format!("\n         endpoint {failure}"));
                     }
+                }
+                for warning in &g.warnings {
+                    line.push_str(&format!("\n         warning {warning}"));
                 }
                 line
             }
@@ -203,8 +208,10 @@ pub struct Summary {
     /// warnings: generated code must be warning-free).
     pub checked: usize,
     pub check_failed: usize,
-    /// Paginators generated, and invalid `@paginated` settings skipped (warnings).
+    /// Paginators and waiters generated, and what was left out with a warning (an invalid
+    /// `@paginated`, a waiter the generator cannot honour).
     pub paginators: usize,
+    pub waiters: usize,
     pub warnings: usize,
     /// Endpoint test cases, when evaluated.
     pub endpoint_passed: usize,
@@ -258,10 +265,27 @@ pub fn run(models: &[ModelSource], config: &Config, out: &mut dyn Write) -> Resu
         config.out.display()
     )
     .map_err(io)?;
+    summary.waiters = reports
+        .iter()
+        .filter_map(|r| r.outcome.as_ref().ok())
+        .map(|g| g.waiters)
+        .sum();
+    let models_with_waiters = reports
+        .iter()
+        .filter_map(|r| r.outcome.as_ref().ok())
+        .filter(|g| g.waiters > 0)
+        .count();
+    writeln!(out, "paginators: {} generated", summary.paginators).map_err(io)?;
     writeln!(
         out,
-        "paginators: {} generated, {} invalid skipped (warnings)",
-        summary.paginators, summary.warnings
+        "waiters: {} generated in {models_with_waiters} models",
+        summary.waiters
+    )
+    .map_err(io)?;
+    writeln!(
+        out,
+        "warnings: {} (paginators and waiters left out, each under its model's line)",
+        summary.warnings
     )
     .map_err(io)?;
     if config.endpoint_tests {
@@ -439,6 +463,7 @@ pub fn generate_one(model: &ModelSource, crate_name: &str, config: &Config) -> M
             operations: output.operations,
             paginators: output.paginators,
             warnings: output.warnings.iter().map(|w| w.to_string()).collect(),
+            waiters: output.waiters,
             lines: output.lines(),
             millis: generation.elapsed().as_millis(),
             endpoint_tests,
@@ -592,7 +617,7 @@ mod tests {
             "{report}"
         );
         assert!(
-            report.contains("\npaginators: 4 generated, 4 invalid skipped (warnings)\n"),
+            report.contains("\npaginators: 4 generated\n") && report.contains("\nwarnings: 4 ("),
             "{report}"
         );
         let _ = std::fs::remove_dir_all(&dir);

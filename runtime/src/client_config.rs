@@ -157,6 +157,12 @@ impl ClientConfig {
         self
     }
 
+    /// The timer retries and waiters sleep with.
+    #[cfg_attr(not(feature = "jmespath"), allow(dead_code))]
+    pub(crate) fn sleep(&self) -> &SharedAsyncSleep {
+        &self.sleep
+    }
+
     /// The clock requests are signed with (default: the system clock).
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;

@@ -128,6 +128,8 @@ pub mod sleep;
 pub mod timestamp;
 pub mod transport;
 pub mod value;
+#[cfg(feature = "jmespath")]
+pub mod waiter;
 
 /// The `http` crate, re-exported so generated code needs no dependency of its own.
 pub use http;

@@ -161,6 +161,13 @@ impl ToValue for str {
     }
 }
 
+/// `smithy.api#Unit`: an operation without input or output.
+impl ToValue for () {
+    fn to_value(&self) -> Value {
+        Value::Null
+    }
+}
+
 impl ToValue for Value {
     fn to_value(&self) -> Value {
         self.clone()

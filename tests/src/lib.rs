@@ -33,7 +33,7 @@ macro_rules! fixture_modules {
         fixture_modules!(
             $prefix, $note;
             collisions, docs, endpoint_bindings, enums, mixins, multi_a, query_compatible, recursion, renames,
-            rest_bindings, scalars, sensitive, sparse, unions, v1,
+            rest_bindings, scalars, sensitive, sparse, unions, v1, waitable,
         );
     };
     ($prefix:literal, $note:literal; $($name:ident),* $(,)?) => {

@@ -361,3 +361,68 @@ async fn a_web_identity_token_is_exchanged_through_sts() {
     assert!(credentials.session_token().is_some() && credentials.expiry().is_some());
     assert_eq!(credentials.provider(), "WebIdentity");
 }
+
+/// The DynamoDB waiters on moto: `TableExists` after `CreateTable`, `TableNotExists` after
+/// `DeleteTable`, and a `TableExists` that runs out of time on a table that never comes.
+/// Delays of tens of milliseconds instead of the model's 20 s.
+#[tokio::test]
+async fn dynamodb_waiters() {
+    use dynamodb::types::*;
+    use smithy_runtime::waiter::{Waited, WaiterError};
+    use std::time::Duration;
+    let Some(moto) = Moto::start_or_skip() else {
+        return;
+    };
+    let client = dynamodb::client::Client::from_env_in(&env(&moto, &right_secret(&moto)))
+        .expect("configuration from the environment");
+    let table = "e2e-waited".to_owned();
+    let describe = |name: &str| DescribeTableInput::new(name.to_owned());
+    let attribute = AttributeDefinition::new("pk".to_owned(), ScalarAttributeType::S);
+    let key = KeySchemaElement::new("pk".to_owned(), KeyType::Hash);
+    let mut create = CreateTableInput::new(vec![attribute], table.clone(), vec![key]);
+    create.billing_mode = Some(BillingMode::PayPerRequest);
+    client.create_table(create).await.expect("CreateTable");
+
+    let waited = client
+        .wait_until_table_exists(describe(&table), Duration::from_secs(30))
+        .min_delay(Duration::from_millis(20))
+        .max_delay(Duration::from_millis(100))
+        .await
+        .expect("TableExists");
+    let output = waited.into_output().expect("the last DescribeTable output");
+    let status = output.table.and_then(|t| t.table_status);
+    assert_eq!(status, Some(TableStatus::Active));
+
+    client
+        .delete_table(DeleteTableInput::new(table.clone()))
+        .await
+        .expect("DeleteTable");
+    let waited = client
+        .wait_until_table_not_exists(describe(&table), Duration::from_secs(30))
+        .min_delay(Duration::from_millis(20))
+        .max_delay(Duration::from_millis(100))
+        .await
+        .expect("TableNotExists");
+    match waited {
+        Waited::Error(error) => assert!(error.is_resource_not_found_exception(), "{error:?}"),
+        Waited::Output(output) => panic!("TableNotExists ended on an output: {output:?}"),
+    }
+
+    // `ResourceNotFoundException` is a retry state of `TableExists`: without the table the
+    // waiter retries until the maximum wait, then says so.
+    let error = client
+        .wait_until_table_exists(describe("never-created"), Duration::from_millis(300))
+        .min_delay(Duration::from_millis(20))
+        .max_delay(Duration::from_millis(40))
+        .await
+        .expect_err("no such table");
+    match &error {
+        WaiterError::MaxWaitExceeded { attempts, .. } => {
+            assert!(*attempts >= 2, "{error}");
+            assert!(error.to_string().starts_with(
+                "waiter TableExists: no terminal state within the maximum wait time of 300ms"
+            ));
+        }
+        other => panic!("expected the maximum wait to run out, got {other}"),
+    }
+}

@@ -46,6 +46,7 @@ fixture_snapshot!(idl_v1_model, "v1");
 fixture_snapshot!(renames_resources_and_service_errors, "renames");
 fixture_snapshot!(several_model_files_merge, "multi_a", "multi_b");
 fixture_snapshot!(rest_json_http_bindings, "rest_bindings");
+fixture_snapshot!(waiters_acceptors_and_methods, "waitable");
 
 /// The `paginators` module of the paginators fixture: string and map tokens, nested paths,
 /// list and map items, page sizes of each integer type (the rest of the fixture is like others).

@@ -21,6 +21,7 @@ mod rust_type;
 mod summaries;
 mod types;
 mod values;
+mod waiters;
 mod xml;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -112,6 +113,17 @@ pub fn emit<'a>(service: &'a Service, model_name: &str, library: Option<&'a str>
             feature: None,
         });
         modules.extend(paginators::module(service));
+        if service.has_waiters() {
+            modules.push(Module {
+                name: "waiters",
+                doc: "Waiters (`@waitable`): their acceptors, and the client's `wait_until_…` \
+                      methods over `smithy_runtime::waiter`."
+                    .to_owned(),
+                items: Box::new(move || waiters::emit(service)),
+                test_only: false,
+                feature: None,
+            });
+        }
         modules.extend(endpoint_tests::module(service));
         if !service.protocol_tests.is_empty() {
             modules.push(Module {
@@ -190,6 +202,13 @@ fn crate_doc(service: &Service, model_name: &str, modules: &[Module<'_>]) -> Str
                     "\n\nSome operations take endpoint parameters from their input by JMESPath \
                      expressions (`@operationContextParams`): the code needs `smithy-runtime`'s \
                      `jmespath` feature (a generated crate turns it on).",
+                );
+            }
+            if service.has_waiters() {
+                doc.push_str(
+                    "\n\nWaiters (`waiters`): `Client::wait_until_…` methods poll an operation \
+                     until a resource reaches a state (`smithy_runtime::waiter`, behind \
+                     `smithy-runtime`'s `jmespath` feature, which a generated crate turns on).",
                 );
             }
             if service.needs_checksums() {

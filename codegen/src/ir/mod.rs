@@ -17,6 +17,7 @@ mod protocol_tests;
 mod recursion;
 mod resolve;
 mod skips;
+pub mod waiters;
 
 use std::collections::BTreeMap;
 
@@ -176,7 +177,7 @@ pub struct Service {
     /// The endpoint rules (`smithy.rules#endpointRuleSet`), if the service has them.
     pub endpoint: Option<EndpointRules>,
     /// Model problems the generator worked around by leaving something out (an invalid
-    /// `@paginated`), located like errors; the CLI and the sweep print them as warnings.
+    /// `@paginated`, a waiter it cannot honour), located like errors; the CLI and the sweep print them as warnings.
     pub warnings: Vec<crate::Error>,
 }
 
@@ -225,10 +226,18 @@ impl Service {
         if self.needs_checksums() {
             features.push("checksums");
         }
-        if self.needs_jmespath() {
+        if self.needs_jmespath() || self.has_waiters() {
             features.push("jmespath");
         }
         features
+    }
+
+    /// Whether a generated operation has waiters (the runtime's `waiter` module, behind its
+    /// `jmespath` feature).
+    pub fn has_waiters(&self) -> bool {
+        self.operations
+            .iter()
+            .any(|op| !op.event_stream && !op.waiters.is_empty())
     }
 
     /// Whether the generated code needs the runtime's `checksums` feature.
@@ -320,6 +329,8 @@ pub struct Operation {
     pub retryable_errors: Vec<(ShapeId, bool)>,
     /// `@paginated`, when valid (set by `paginators::resolve`).
     pub paginator: Option<Paginator>,
+    /// `@waitable`: the operation's waiters, in model order (`waiters::resolve`).
+    pub waiters: Vec<waiters::Waiter>,
 }
 
 /// Checksums computed over a request's body.

@@ -386,6 +386,7 @@ mod tests {
                 lines,
                 millis: 1,
                 endpoint_tests: None,
+                waiters: 0,
             }),
         }
     }

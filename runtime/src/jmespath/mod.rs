@@ -64,7 +64,8 @@ mod functions;
 mod json;
 mod lexer;
 mod parser;
-mod value;
+// Also the waiters' comparators' view of values (`crate::waiter`).
+pub(crate) mod value;
 
 use std::borrow::Cow;
 

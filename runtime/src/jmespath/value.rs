@@ -9,7 +9,7 @@ use crate::big_number::is_json_number;
 use crate::{Document, Value};
 
 /// A value during evaluation: borrowed from the input or the expression, owned when computed.
-pub(super) type Val<'a> = Cow<'a, Value>;
+pub(crate) type Val<'a> = Cow<'a, Value>;
 
 /// An object member during evaluation.
 pub(super) type Entry<'a> = (Cow<'a, str>, Val<'a>);
@@ -151,12 +151,20 @@ pub(super) fn parse_number(text: &str) -> Option<Number> {
 }
 
 /// `value` as a string, if it is seen as one. A blob is its base64 text.
-pub(super) fn text(value: &Value) -> Option<Cow<'_, str>> {
+pub(crate) fn text(value: &Value) -> Option<Cow<'_, str>> {
     match value {
         Value::String(s) | Value::Enum(s) | Value::Document(Document::String(s)) => {
             Some(Cow::Borrowed(s))
         }
         Value::Blob(b) => Some(Cow::Owned(b.to_base64())),
+        _ => None,
+    }
+}
+
+/// `value` as a boolean, if it is seen as one.
+pub(crate) fn boolean(value: &Value) -> Option<bool> {
+    match value {
+        Value::Boolean(b) | Value::Document(Document::Bool(b)) => Some(*b),
         _ => None,
     }
 }
@@ -237,7 +245,7 @@ fn index_of(value: &Value, position: i64) -> Val<'_> {
 }
 
 /// The elements of an array, or `None` for anything else.
-pub(super) fn elements(value: Val<'_>) -> Option<Vec<Val<'_>>> {
+pub(crate) fn elements(value: Val<'_>) -> Option<Vec<Val<'_>>> {
     match value {
         Cow::Borrowed(v) => elements_of(v),
         Cow::Owned(Value::List(items)) => Some(items.into_iter().map(Cow::Owned).collect()),

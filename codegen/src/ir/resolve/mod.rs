@@ -47,6 +47,7 @@ pub fn resolve(model: &Model, selection: &Selection) -> Result<Service> {
     customizations::bucket_in_endpoint(&mut resolved);
     super::paginators::resolve(model, &mut resolved);
     super::direction::mark(&mut resolved);
+    super::waiters::resolve(model, &mut resolved);
     if selection.protocol_tests {
         resolved.protocol_tests = resolver.protocol_tests(&resolved, &operations)?;
     }

@@ -104,6 +104,8 @@ impl Resolver<'_> {
                 .map_err(|e| self.locate(op, e))?,
             retryable_errors,
             paginator: None,
+            // Set once the service is resolved (`waiters::resolve`).
+            waiters: Vec::new(),
             input,
             output,
         })

@@ -199,7 +199,14 @@ fn maps_paginators_and_waiters() {
                 { "matcher": "path", "argument": "Kind", "expected": "C", "state": "success" },
                 { "matcher": "pathAny", "argument": "Kind", "expected": "a.b", "state": "failure" },
                 { "matcher": "error", "expected": "NotFound", "state": "retry" },
-                { "matcher": "status", "expected": 500, "state": "failure" }
+                { "matcher": "status", "expected": 500, "state": "failure" },
+                { "matcher": "status", "expected": 200, "state": "retry" }
+            ]
+        }, "ThingGone": {
+            "operation": "GetThing",
+            "acceptors": [
+                { "matcher": "status", "expected": 404, "state": "success" },
+                { "matcher": "status", "expected": 200, "state": "retry" }
             ]
         }}})),
         endpoint_rules: Some(json!({ "version": "1.0", "parameters": {}, "rules": [] })),
@@ -218,9 +225,12 @@ fn maps_paginators_and_waiters() {
         json!([
             { "state": "success", "matcher": { "output": { "path": "Kind", "expected": "C", "comparator": "stringEquals" } } },
             { "state": "failure", "matcher": { "output": { "path": "Kind", "expected": "a.b", "comparator": "anyStringEquals" } } },
-            { "state": "retry", "matcher": { "errorType": "NotFound" } }
+            { "state": "retry", "matcher": { "errorType": "NotFound" } },
+            { "state": "retry", "matcher": { "success": true } }
         ])
     );
+    // A 404 has no Smithy form, and the waiter would not mean the same without it.
+    assert!(traits["smithy.waiters#waitable"].get("ThingGone").is_none());
     let rules = &shape(&ast, "ExampleSvc")["traits"]["smithy.rules#endpointRuleSet"];
     assert_eq!(rules["version"], "1.0");
 }

@@ -1,7 +1,13 @@
 //! `waiters-2.json` → `@smithy.waiters#waitable` on the operations. Botocore acceptors map to
 //! Smithy matchers where Smithy has one: `path` (string or boolean), `pathAll`/`pathAny`
-//! (string), `error` (a code, or any/no error). `status` acceptors and numeric expectations
-//! have no Smithy form and are left out; a waiter left with no acceptor is left out.
+//! (string), `error` (a code, or any/no error), and `status` with a 2xx code, which is
+//! `success: true` (botocore parses only 2xx responses as outputs).
+//!
+//! Smithy has no form for other `status` acceptors nor for numeric expectations. Left out, the
+//! acceptor would change what the waiter means (`ClusterDeleted` succeeding on a 404 would never
+//! succeed), so the waiter is left out, except for 5xx acceptors that retry or fail: the client
+//! retries transient server errors itself, and an error no acceptor expects ends the wait, as a
+//! failure would. A waiter left with no acceptor is left out too.
 
 use std::collections::BTreeMap;
 
@@ -63,8 +69,10 @@ fn waitable(waiter: &Object) -> Result<Option<Value>> {
                 shown(state)
             )));
         }
-        if let Some(matcher) = matcher(acceptor)? {
-            acceptors.push(json!({ "state": state, "matcher": matcher }));
+        match matcher(acceptor)? {
+            Some(matcher) => acceptors.push(json!({ "state": state, "matcher": matcher })),
+            None if is_server_error(acceptor) && state != "success" => {}
+            None => return Ok(None),
         }
     }
     if acceptors.is_empty() {
@@ -88,26 +96,37 @@ fn waitable(waiter: &Object) -> Result<Option<Value>> {
     Ok(Some(Value::Object(value)))
 }
 
+/// A `status` acceptor for a 5xx code.
+fn is_server_error(acceptor: &Object) -> bool {
+    let status = acceptor.get("expected").and_then(Value::as_u64);
+    acceptor.get("matcher").and_then(Value::as_str) == Some("status")
+        && status.is_some_and(|s| (500..600).contains(&s))
+}
+
 /// The Smithy matcher of one botocore acceptor, or `None` when Smithy has no equivalent.
 fn matcher(acceptor: &Object) -> Result<Option<Value>> {
     let kind = fields::required_string(acceptor, "matcher")?;
     let expected = acceptor.get("expected").unwrap_or(&Value::Null);
     let path = || fields::required_string(acceptor, "argument");
     let output = |path: &str, expected: String, comparator: &str| json!({ "output": { "path": path, "expected": expected, "comparator": comparator } });
-    Ok(match (kind, expected) {
-        ("path", Value::String(text)) => Some(output(path()?, text.clone(), "stringEquals")),
-        ("path", Value::Bool(b)) => Some(output(path()?, b.to_string(), "booleanEquals")),
-        ("pathAll", Value::String(text)) => Some(output(path()?, text.clone(), "allStringEquals")),
-        ("pathAny", Value::String(text)) => Some(output(path()?, text.clone(), "anyStringEquals")),
-        ("error", Value::String(code)) => Some(json!({ "errorType": code })),
+    let mapped = match (kind, expected) {
+        ("path", Value::String(text)) => output(path()?, text.clone(), "stringEquals"),
+        ("path", Value::Bool(b)) => output(path()?, b.to_string(), "booleanEquals"),
+        ("pathAll", Value::String(text)) => output(path()?, text.clone(), "allStringEquals"),
+        ("pathAny", Value::String(text)) => output(path()?, text.clone(), "anyStringEquals"),
+        ("error", Value::String(code)) => json!({ "errorType": code }),
         // `expected: true` matches any error, `false` a response without one.
-        ("error", Value::Bool(any_error)) => Some(json!({ "success": !any_error })),
-        ("path" | "pathAll" | "pathAny" | "status" | "error", _) => None,
+        ("error", Value::Bool(any_error)) => json!({ "success": !any_error }),
+        ("status", Value::Number(n)) if n.as_u64().is_some_and(|s| (200..300).contains(&s)) => {
+            json!({ "success": true })
+        }
+        ("path" | "pathAll" | "pathAny" | "status" | "error", _) => return Ok(None),
         (other, _) => {
             return Err(Error::new(format!(
                 "unknown acceptor matcher `{}`",
                 shown(other)
             )))
         }
-    })
+    };
+    Ok(Some(mapped))
 }
