@@ -112,6 +112,8 @@ pub mod response;
 pub mod rest;
 pub mod retry;
 pub mod rules;
+#[cfg(feature = "serde")]
+pub mod serde_support;
 #[cfg(feature = "sigv4")]
 pub mod sigv4;
 pub mod text;
@@ -124,6 +126,7 @@ pub mod shared;
 pub mod sleep;
 pub mod timestamp;
 pub mod transport;
+mod unknown;
 pub mod value;
 
 /// The `http` crate, re-exported so generated code needs no dependency of its own.
@@ -162,8 +165,9 @@ pub type HttpRequest = http::Request<Vec<u8>>;
 /// An HTTP response with its body in memory, as operations parse them.
 pub type HttpResponse = http::Response<Vec<u8>>;
 pub use response::{split_response, ErrorResponse};
-pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
+pub use timestamp::{SystemTimeRangeError, Timestamp, TimestampError, TimestampFormat};
 pub use transport::{
     block_on, DynTransport, InMemoryTransport, Transport, TransportError, TransportErrorKind,
 };
+pub use unknown::{UnknownIntValue, UnknownValue, UnknownVariant};
 pub use value::{StructureValue, ToValue, Value};
