@@ -172,7 +172,7 @@ fn encode_union(u: &Union) -> TokenStream {
             #(#arms)*
             // Its value was not kept: an empty map under its name, which decodes to the same
             // unknown member (a service rejects it).
-            Self::#unknown(member) => { w.text(member); w.map(0); }
+            Self::#unknown(member) => { w.text(member.as_str()); w.map(0); }
         }
     }
 }
@@ -204,7 +204,7 @@ fn decode_union(u: &Union) -> TokenStream {
                 #(#arms)*
                 other => {
                     r.skip_value()?;
-                    Self::#unknown(String::from(other))
+                    Self::#unknown(::smithy_runtime::UnknownVariant::from_unmatched(other))
                 }
             });
             Ok(())

@@ -366,7 +366,7 @@ fn encode_union(u: &Union) -> TokenStream {
             #(#arms)*
             // Its value was not kept: an empty object under its name, which decodes to the
             // same unknown member (a service rejects it).
-            Self::#unknown(member) => { w.key(member); w.begin_object(); w.end_object(); }
+            Self::#unknown(member) => { w.key(member.as_str()); w.begin_object(); w.end_object(); }
         }
         w.end_object();
     }
@@ -403,7 +403,7 @@ fn decode_union(u: &Union) -> TokenStream {
                 #(#arms)*
                 other => {
                     r.skip_value()?;
-                    Self::#unknown(String::from(other))
+                    Self::#unknown(::smithy_runtime::UnknownVariant::from_unmatched(other))
                 }
             });
             Ok(())

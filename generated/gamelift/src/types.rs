@@ -2,7 +2,10 @@
 //! Data types of the service: one Rust type per structure, union and enum shape.
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct AcceptMatchInput {
     /// A unique identifier for a matchmaking ticket. The ticket must be in status `REQUIRES_ACCEPTANCE`; otherwise this request will fail.
     ///
@@ -43,7 +46,9 @@ impl ::std::fmt::Debug for AcceptMatchInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct AcceptMatchOutput {}
 
 impl AcceptMatchOutput {
@@ -59,20 +64,16 @@ impl ::std::default::Default for AcceptMatchOutput {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum AcceptanceType {
     /// `ACCEPT`
     Accept,
     /// `REJECT`
     Reject,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl AcceptanceType {
@@ -83,7 +84,7 @@ impl AcceptanceType {
         match self {
             Self::Accept => "ACCEPT",
             Self::Reject => "REJECT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -93,8 +94,21 @@ impl ::std::convert::From<&str> for AcceptanceType {
         match value {
             "ACCEPT" => Self::Accept,
             "REJECT" => Self::Reject,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for AcceptanceType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for AcceptanceType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -104,12 +118,18 @@ impl ::std::fmt::Display for AcceptanceType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(AcceptanceType);
+
 /// Properties that describe an alias resource.
 ///
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Alias {
     /// A unique identifier for the alias. Alias IDs are unique within a Region.
     pub alias_id: ::std::option::Option<::std::string::String>,
@@ -149,7 +169,10 @@ impl ::std::default::Default for Alias {
 }
 
 /// Amazon GameLift configuration options for your Anywhere fleets.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct AnywhereConfiguration {
     /// The cost to run your fleet per hour. Amazon GameLift uses the provided cost of your fleet to balance usage in queues. For more information about queues, see [Setting up queues](https://docs.aws.amazon.com/gamelift/latest/developerguide/queues-intro.html) in the *Amazon GameLift Developer Guide*.
     ///
@@ -167,15 +190,20 @@ impl AnywhereConfiguration {
 }
 
 /// Values for use in player attribute key-value pairs. This object lets you specify an attribute value using any of the valid data types: string, number, string array, or data map. Each `AttributeValue` object can use only one of the available properties.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct AttributeValue {
     /// For single string values. Maximum string length is 100 characters.
     pub s: ::std::option::Option<::std::string::String>,
     /// For number values, expressed as double.
     pub n: ::std::option::Option<f64>,
     /// For a list of up to 100 strings. Maximum length for each string is 100 characters. Duplicate values are not recognized; all occurrences of the repeated value after the first of a repeated value are ignored.
+    #[cfg_attr(feature = "serde", serde(rename = "SL"))]
     pub sl: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// For a map of up to 10 data type:value pairs. Maximum length for each string value is 100 characters.
+    #[cfg_attr(feature = "serde", serde(rename = "SDM"))]
     pub sdm: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
@@ -207,7 +235,10 @@ impl ::std::default::Default for AttributeValue {
 ///
 /// - To upload a game server build directly to Amazon GameLift S3 storage using `CreateBuild`. To get access for this task, call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_RequestUploadCredentials.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_RequestUploadCredentials.html).
 /// - To remotely connect to an active Amazon GameLift fleet instances. To get remote access, call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct AwsCredentials {
     /// The access key ID that identifies the temporary security credentials.
     pub access_key_id: ::std::option::Option<::std::string::String>,
@@ -240,20 +271,16 @@ impl ::std::fmt::Debug for AwsCredentials {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum BackfillMode {
     /// `AUTOMATIC`
     Automatic,
     /// `MANUAL`
     Manual,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl BackfillMode {
@@ -264,7 +291,7 @@ impl BackfillMode {
         match self {
             Self::Automatic => "AUTOMATIC",
             Self::Manual => "MANUAL",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -274,8 +301,21 @@ impl ::std::convert::From<&str> for BackfillMode {
         match value {
             "AUTOMATIC" => Self::Automatic,
             "MANUAL" => Self::Manual,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for BackfillMode {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for BackfillMode {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -285,13 +325,11 @@ impl ::std::fmt::Display for BackfillMode {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(BackfillMode);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum BalancingStrategy {
     /// `SPOT_ONLY`
     SpotOnly,
@@ -299,8 +337,9 @@ pub enum BalancingStrategy {
     SpotPreferred,
     /// `ON_DEMAND_ONLY`
     OnDemandOnly,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl BalancingStrategy {
@@ -316,7 +355,7 @@ impl BalancingStrategy {
             Self::SpotOnly => "SPOT_ONLY",
             Self::SpotPreferred => "SPOT_PREFERRED",
             Self::OnDemandOnly => "ON_DEMAND_ONLY",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -327,8 +366,21 @@ impl ::std::convert::From<&str> for BalancingStrategy {
             "SPOT_ONLY" => Self::SpotOnly,
             "SPOT_PREFERRED" => Self::SpotPreferred,
             "ON_DEMAND_ONLY" => Self::OnDemandOnly,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for BalancingStrategy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for BalancingStrategy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -338,10 +390,16 @@ impl ::std::fmt::Display for BalancingStrategy {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(BalancingStrategy);
+
 /// Properties describing a custom game build.
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Build {
     /// A unique identifier for the build.
     pub build_id: ::std::option::Option<::std::string::String>,
@@ -394,13 +452,8 @@ impl ::std::default::Default for Build {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum BuildStatus {
     /// `INITIALIZED`
     Initialized,
@@ -408,8 +461,9 @@ pub enum BuildStatus {
     Ready,
     /// `FAILED`
     Failed,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl BuildStatus {
@@ -421,7 +475,7 @@ impl BuildStatus {
             Self::Initialized => "INITIALIZED",
             Self::Ready => "READY",
             Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -432,8 +486,21 @@ impl ::std::convert::From<&str> for BuildStatus {
             "INITIALIZED" => Self::Initialized,
             "READY" => Self::Ready,
             "FAILED" => Self::Failed,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for BuildStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for BuildStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -443,8 +510,14 @@ impl ::std::fmt::Display for BuildStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(BuildStatus);
+
 /// Determines whether a TLS/SSL certificate is generated for a fleet. This feature must be enabled when creating the fleet. All instances in a fleet share the same certificate. The certificate can be retrieved by calling the [Amazon GameLift Server SDK](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-serversdk.html) operation `GetInstanceCertificate`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CertificateConfiguration {
     /// Indicates whether a TLS/SSL certificate is generated for a fleet.
     ///
@@ -466,20 +539,16 @@ impl CertificateConfiguration {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum CertificateType {
     /// `DISABLED`
     Disabled,
     /// `GENERATED`
     Generated,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl CertificateType {
@@ -490,7 +559,7 @@ impl CertificateType {
         match self {
             Self::Disabled => "DISABLED",
             Self::Generated => "GENERATED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -500,8 +569,21 @@ impl ::std::convert::From<&str> for CertificateType {
         match value {
             "DISABLED" => Self::Disabled,
             "GENERATED" => Self::Generated,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for CertificateType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for CertificateType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -511,10 +593,16 @@ impl ::std::fmt::Display for CertificateType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(CertificateType);
+
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// Filters which game servers may be claimed when calling `ClaimGameServer`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ClaimFilterOption {
     /// List of instance statuses that game servers may be claimed on. If provided, the list must contain the `ACTIVE` status.
     pub instance_statuses: ::std::option::Option<::std::vec::Vec<FilterInstanceStatus>>,
@@ -536,7 +624,10 @@ impl ::std::default::Default for ClaimFilterOption {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ClaimGameServerInput {
     /// A unique identifier for the game server group where the game server is running. If you are not specifying a game server to claim, this value identifies where you want Amazon GameLift FleetIQ to look for an available game server to claim.
     ///
@@ -562,7 +653,10 @@ impl ClaimGameServerInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ClaimGameServerOutput {
     /// Object that describes the newly claimed game server.
     pub game_server: ::std::option::Option<GameServer>,
@@ -583,13 +677,8 @@ impl ::std::default::Default for ClaimGameServerOutput {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ComparisonOperatorType {
     /// `GreaterThanOrEqualToThreshold`
     GreaterThanOrEqualToThreshold,
@@ -599,8 +688,9 @@ pub enum ComparisonOperatorType {
     LessThanThreshold,
     /// `LessThanOrEqualToThreshold`
     LessThanOrEqualToThreshold,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ComparisonOperatorType {
@@ -618,7 +708,7 @@ impl ComparisonOperatorType {
             Self::GreaterThanThreshold => "GreaterThanThreshold",
             Self::LessThanThreshold => "LessThanThreshold",
             Self::LessThanOrEqualToThreshold => "LessThanOrEqualToThreshold",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -630,8 +720,21 @@ impl ::std::convert::From<&str> for ComparisonOperatorType {
             "GreaterThanThreshold" => Self::GreaterThanThreshold,
             "LessThanThreshold" => Self::LessThanThreshold,
             "LessThanOrEqualToThreshold" => Self::LessThanOrEqualToThreshold,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ComparisonOperatorType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ComparisonOperatorType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -641,11 +744,17 @@ impl ::std::fmt::Display for ComparisonOperatorType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ComparisonOperatorType);
+
 /// An Amazon GameLift compute resource for hosting your game servers. Computes in an Amazon GameLift fleet differs depending on the fleet's compute type property as follows:
 ///
 /// - For managed EC2 fleets, a compute is an EC2 instance.
 /// - For Anywhere fleets, a compute is a computing resource that you provide and is registered to the fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Compute {
     /// A unique identifier for the fleet that the compute belongs to.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -744,13 +853,8 @@ impl ::std::fmt::Debug for Compute {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ComputeStatus {
     /// `PENDING`
     Pending,
@@ -760,8 +864,9 @@ pub enum ComputeStatus {
     Terminating,
     /// `IMPAIRED`
     Impaired,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ComputeStatus {
@@ -779,7 +884,7 @@ impl ComputeStatus {
             Self::Active => "ACTIVE",
             Self::Terminating => "TERMINATING",
             Self::Impaired => "IMPAIRED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -791,8 +896,21 @@ impl ::std::convert::From<&str> for ComputeStatus {
             "ACTIVE" => Self::Active,
             "TERMINATING" => Self::Terminating,
             "IMPAIRED" => Self::Impaired,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ComputeStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ComputeStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -802,20 +920,19 @@ impl ::std::fmt::Display for ComputeStatus {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ComputeStatus);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ComputeType {
     /// `EC2`
     Ec2,
     /// `ANYWHERE`
     Anywhere,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ComputeType {
@@ -826,7 +943,7 @@ impl ComputeType {
         match self {
             Self::Ec2 => "EC2",
             Self::Anywhere => "ANYWHERE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -836,8 +953,21 @@ impl ::std::convert::From<&str> for ComputeType {
         match value {
             "EC2" => Self::Ec2,
             "ANYWHERE" => Self::Anywhere,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ComputeType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ComputeType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -847,10 +977,16 @@ impl ::std::fmt::Display for ComputeType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ComputeType);
+
 /// The requested operation would cause a conflict with the current state of a service resource associated with the request. Resolve the conflict before retrying this request.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ConflictException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -871,7 +1007,10 @@ impl ::std::default::Default for ConflictException {
 }
 
 /// The set of port numbers to open on each instance in a container fleet. Connection ports are used by inbound traffic to connect with processes that are running in containers on the fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ConnectionPortRange {
     /// Starting value for the port range.
     ///
@@ -905,7 +1044,10 @@ impl ::std::fmt::Debug for ConnectionPortRange {
 /// A unique identifier for a container in a container fleet compute.
 ///
 /// **Returned by:** [DescribeCompute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeCompute.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerAttribute {
     /// The identifier for a container that's running in a compute.
     pub container_name: ::std::option::Option<::std::string::String>,
@@ -934,7 +1076,10 @@ impl ::std::default::Default for ContainerAttribute {
 /// For example, *ContainerA* is configured with the following dependency: a `START` dependency on *ContainerB*. This means that *ContainerA* can't start until *ContainerB* has started. It also means that *ContainerA* must shut down before *ContainerB*.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerDependency {
     /// A descriptive label for the container definition that this container depends on.
     ///
@@ -964,13 +1109,8 @@ impl ContainerDependency {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerDependencyCondition {
     /// `START`
     Start,
@@ -980,8 +1120,9 @@ pub enum ContainerDependencyCondition {
     Success,
     /// `HEALTHY`
     Healthy,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerDependencyCondition {
@@ -999,7 +1140,7 @@ impl ContainerDependencyCondition {
             Self::Complete => "COMPLETE",
             Self::Success => "SUCCESS",
             Self::Healthy => "HEALTHY",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1011,8 +1152,21 @@ impl ::std::convert::From<&str> for ContainerDependencyCondition {
             "COMPLETE" => Self::Complete,
             "SUCCESS" => Self::Success,
             "HEALTHY" => Self::Healthy,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerDependencyCondition {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerDependencyCondition {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1022,10 +1176,16 @@ impl ::std::fmt::Display for ContainerDependencyCondition {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerDependencyCondition);
+
 /// An environment variable to set inside a container, in the form of a key-value pair.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerEnvironment {
     /// The environment variable name.
     ///
@@ -1048,7 +1208,10 @@ impl ContainerEnvironment {
 }
 
 /// Describes an Amazon GameLift managed container fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerFleet {
     /// A unique identifier for the container fleet to retrieve.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -1161,20 +1324,16 @@ impl ::std::default::Default for ContainerFleet {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerFleetBillingType {
     /// `ON_DEMAND`
     OnDemand,
     /// `SPOT`
     Spot,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerFleetBillingType {
@@ -1185,7 +1344,7 @@ impl ContainerFleetBillingType {
         match self {
             Self::OnDemand => "ON_DEMAND",
             Self::Spot => "SPOT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1195,8 +1354,21 @@ impl ::std::convert::From<&str> for ContainerFleetBillingType {
         match value {
             "ON_DEMAND" => Self::OnDemand,
             "SPOT" => Self::Spot,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerFleetBillingType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerFleetBillingType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1206,8 +1378,14 @@ impl ::std::fmt::Display for ContainerFleetBillingType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerFleetBillingType);
+
 /// Details about a location in a multi-location container fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerFleetLocationAttributes {
     /// A location identifier.
     pub location: ::std::option::Option<::std::string::String>,
@@ -1238,13 +1416,8 @@ impl ::std::default::Default for ContainerFleetLocationAttributes {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerFleetLocationStatus {
     /// `PENDING`
     Pending,
@@ -1260,8 +1433,9 @@ pub enum ContainerFleetLocationStatus {
     Updating,
     /// `DELETING`
     Deleting,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerFleetLocationStatus {
@@ -1285,7 +1459,7 @@ impl ContainerFleetLocationStatus {
             Self::Active => "ACTIVE",
             Self::Updating => "UPDATING",
             Self::Deleting => "DELETING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1300,8 +1474,21 @@ impl ::std::convert::From<&str> for ContainerFleetLocationStatus {
             "ACTIVE" => Self::Active,
             "UPDATING" => Self::Updating,
             "DELETING" => Self::Deleting,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerFleetLocationStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerFleetLocationStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1311,18 +1498,17 @@ impl ::std::fmt::Display for ContainerFleetLocationStatus {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerFleetLocationStatus);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerFleetRemoveAttribute {
     /// `PER_INSTANCE_CONTAINER_GROUP_DEFINITION`
     PerInstanceContainerGroupDefinition,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerFleetRemoveAttribute {
@@ -1336,7 +1522,7 @@ impl ContainerFleetRemoveAttribute {
             Self::PerInstanceContainerGroupDefinition => {
                 "PER_INSTANCE_CONTAINER_GROUP_DEFINITION"
             }
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1347,8 +1533,21 @@ impl ::std::convert::From<&str> for ContainerFleetRemoveAttribute {
             "PER_INSTANCE_CONTAINER_GROUP_DEFINITION" => {
                 Self::PerInstanceContainerGroupDefinition
             }
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerFleetRemoveAttribute {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerFleetRemoveAttribute {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1358,13 +1557,11 @@ impl ::std::fmt::Display for ContainerFleetRemoveAttribute {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerFleetRemoveAttribute);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerFleetStatus {
     /// `PENDING`
     Pending,
@@ -1380,8 +1577,9 @@ pub enum ContainerFleetStatus {
     Updating,
     /// `DELETING`
     Deleting,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerFleetStatus {
@@ -1405,7 +1603,7 @@ impl ContainerFleetStatus {
             Self::Active => "ACTIVE",
             Self::Updating => "UPDATING",
             Self::Deleting => "DELETING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1420,8 +1618,21 @@ impl ::std::convert::From<&str> for ContainerFleetStatus {
             "ACTIVE" => Self::Active,
             "UPDATING" => Self::Updating,
             "DELETING" => Self::Deleting,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerFleetStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerFleetStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1431,12 +1642,18 @@ impl ::std::fmt::Display for ContainerFleetStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerFleetStatus);
+
 /// The properties that describe a container group resource. You can update all properties of a container group definition properties. Updates to a container group definition are saved as new versions.
 ///
 /// **Used with:** [CreateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateContainerGroupDefinition.html)
 ///
 /// **Returned by:** [DescribeContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeContainerGroupDefinition.html), [ListContainerGroupDefinitions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListContainerGroupDefinitions.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerGroupDefinition {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that is assigned to an Amazon GameLift `ContainerGroupDefinition` resource. It uniquely identifies the resource across all Amazon Web Services Regions. Format is `arn:aws:gamelift:[region]::containergroupdefinition/[container group definition name]:[version]`.
     pub container_group_definition_arn: ::std::option::Option<::std::string::String>,
@@ -1507,13 +1724,8 @@ impl ContainerGroupDefinition {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerGroupDefinitionStatus {
     /// `READY`
     Ready,
@@ -1521,8 +1733,9 @@ pub enum ContainerGroupDefinitionStatus {
     Copying,
     /// `FAILED`
     Failed,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerGroupDefinitionStatus {
@@ -1534,7 +1747,7 @@ impl ContainerGroupDefinitionStatus {
             Self::Ready => "READY",
             Self::Copying => "COPYING",
             Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1545,8 +1758,21 @@ impl ::std::convert::From<&str> for ContainerGroupDefinitionStatus {
             "READY" => Self::Ready,
             "COPYING" => Self::Copying,
             "FAILED" => Self::Failed,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerGroupDefinitionStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerGroupDefinitionStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1556,20 +1782,19 @@ impl ::std::fmt::Display for ContainerGroupDefinitionStatus {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerGroupDefinitionStatus);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerGroupType {
     /// `GAME_SERVER`
     GameServer,
     /// `PER_INSTANCE`
     PerInstance,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerGroupType {
@@ -1580,7 +1805,7 @@ impl ContainerGroupType {
         match self {
             Self::GameServer => "GAME_SERVER",
             Self::PerInstance => "PER_INSTANCE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1590,8 +1815,21 @@ impl ::std::convert::From<&str> for ContainerGroupType {
         match value {
             "GAME_SERVER" => Self::GameServer,
             "PER_INSTANCE" => Self::PerInstance,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerGroupType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerGroupType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1601,6 +1839,9 @@ impl ::std::fmt::Display for ContainerGroupType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerGroupType);
+
 /// Instructions on when and how to check the health of a support container in a container fleet. These properties override any Docker health checks that are set in the container image. For more information on container health checks, see [HealthCheck command](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-command) in the *Amazon Elastic Container Service API*. Game server containers don't have a health check parameter; Amazon GameLift automatically handles health checks for these containers.
 ///
 /// The following example instructs the container to initiate a health check command every 60 seconds and wait 10 seconds for it to succeed. If it fails, retry the command 3 times before flagging the container as unhealthy. It also tells the container to wait 100 seconds after launch before counting failed health checks.
@@ -1608,7 +1849,10 @@ impl ::std::fmt::Display for ContainerGroupType {
 /// `{"Command": [ "CMD-SHELL", "ps cax | grep "processmanager" || exit 1" ], "Interval": 60, "Timeout": 10, "Retries": 3, "StartPeriod": 100 }`
 ///
 /// **Part of:** [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerHealthCheck {
     /// A string array that specifies the command that the container runs to determine if it's healthy.
     ///
@@ -1642,7 +1886,10 @@ impl ContainerHealthCheck {
 /// **Related to:** [ContainerAttribute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerAttribute.html)
 ///
 /// **Use with:** [GetComputeAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerIdentifier {
     /// The identifier for a container that's running in a compute.
     pub container_name: ::std::option::Option<::std::string::String>,
@@ -1669,7 +1916,10 @@ impl ::std::default::Default for ContainerIdentifier {
 /// A mount point that binds a container to a file or directory on the host system.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerMountPoint {
     /// The path to the source file or directory.
     ///
@@ -1692,20 +1942,16 @@ impl ContainerMountPoint {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerMountPointAccessLevel {
     /// `READ_ONLY`
     ReadOnly,
     /// `READ_AND_WRITE`
     ReadAndWrite,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerMountPointAccessLevel {
@@ -1716,7 +1962,7 @@ impl ContainerMountPointAccessLevel {
         match self {
             Self::ReadOnly => "READ_ONLY",
             Self::ReadAndWrite => "READ_AND_WRITE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1726,8 +1972,21 @@ impl ::std::convert::From<&str> for ContainerMountPointAccessLevel {
         match value {
             "READ_ONLY" => Self::ReadOnly,
             "READ_AND_WRITE" => Self::ReadAndWrite,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerMountPointAccessLevel {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerMountPointAccessLevel {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1737,18 +1996,17 @@ impl ::std::fmt::Display for ContainerMountPointAccessLevel {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerMountPointAccessLevel);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerOperatingSystem {
     /// `AMAZON_LINUX_2023`
     AmazonLinux2023,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerOperatingSystem {
@@ -1758,7 +2016,7 @@ impl ContainerOperatingSystem {
     pub fn as_str(&self) -> &str {
         match self {
             Self::AmazonLinux2023 => "AMAZON_LINUX_2023",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1767,8 +2025,21 @@ impl ::std::convert::From<&str> for ContainerOperatingSystem {
     fn from(value: &str) -> Self {
         match value {
             "AMAZON_LINUX_2023" => Self::AmazonLinux2023,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerOperatingSystem {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerOperatingSystem {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1778,10 +2049,16 @@ impl ::std::fmt::Display for ContainerOperatingSystem {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerOperatingSystem);
+
 /// A set of port ranges that can be opened on the container. A process that's running in the container can bind to a port number, making it accessible to inbound traffic. Container ports map to a container fleet's connection ports.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerPortConfiguration {
     /// A set of one or more container port number ranges. The ranges can't overlap.
     ///
@@ -1803,7 +2080,10 @@ impl ContainerPortConfiguration {
 /// A set of one or more port numbers that can be opened on the container.
 ///
 /// **Part of:** [ContainerPortConfiguration](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerPortConfiguration.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerPortRange {
     /// A starting value for the range of allowed port numbers.
     ///
@@ -1841,7 +2121,10 @@ impl ::std::fmt::Debug for ContainerPortRange {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateAliasInput {
     /// A descriptive label that is associated with an alias. Alias names do not need to be unique.
     ///
@@ -1869,7 +2152,10 @@ impl CreateAliasInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateAliasOutput {
     /// The newly created alias resource.
     pub alias: ::std::option::Option<Alias>,
@@ -1891,7 +2177,10 @@ impl ::std::default::Default for CreateAliasOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateBuildInput {
     /// A descriptive label that is associated with a build. Build names do not need to be unique. You can change this value later.
     pub name: ::std::option::Option<::std::string::String>,
@@ -1931,7 +2220,10 @@ impl ::std::default::Default for CreateBuildInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateBuildOutput {
     /// The newly created build resource, including a unique build IDs and status.
     pub build: ::std::option::Option<Build>,
@@ -1972,7 +2264,10 @@ impl ::std::fmt::Debug for CreateBuildOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateContainerFleetInput {
     /// The unique identifier for an Identity and Access Management (IAM) role with permissions to run your containers on resources that are managed by Amazon GameLift. Use an IAM service role with the `GameLiftContainerFleetPolicy` managed policy attached. For more information, see [Set up an IAM service role](https://docs.aws.amazon.com/gamelift/latest/developerguide/setting-up-role.html). You can't change this fleet property after the fleet is created.
     ///
@@ -2085,7 +2380,10 @@ impl CreateContainerFleetInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateContainerFleetOutput {
     /// The properties for the new container fleet, including current status. All fleets are initially placed in `PENDING` status.
     pub container_fleet: ::std::option::Option<ContainerFleet>,
@@ -2107,7 +2405,10 @@ impl ::std::default::Default for CreateContainerFleetOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateContainerGroupDefinitionInput {
     /// A descriptive identifier for the container group definition. The name value must be unique in an Amazon Web Services Region.
     ///
@@ -2175,7 +2476,10 @@ impl CreateContainerGroupDefinitionInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateContainerGroupDefinitionOutput {
     /// The properties of the new container group definition resource. You can use this resource to create a container fleet.
     pub container_group_definition: ::std::option::Option<ContainerGroupDefinition>,
@@ -2197,7 +2501,10 @@ impl ::std::default::Default for CreateContainerGroupDefinitionOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateFleetInput {
     /// A descriptive label that is associated with a fleet. Fleet names do not need to be unique.
     ///
@@ -2216,8 +2523,10 @@ pub struct CreateFleetInput {
     /// **This parameter is no longer used.** To specify where Amazon GameLift should store log files once a server process shuts down, use the Amazon GameLift server API `ProcessReady()` and specify one or more directory paths in `logParameters`. For more information, see [Initialize the server process](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-sdk-server-api.html#gamelift-sdk-server-initialize) in the *Amazon GameLift Developer Guide*.
     pub log_paths: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The Amazon GameLift-supported Amazon EC2 instance type to use with managed EC2 fleets. Instance type determines the computing resources that will be used to host your game servers, including CPU, memory, storage, and networking capacity. See [Amazon Elastic Compute Cloud Instance Types](http://aws.amazon.com/ec2/instance-types/) for detailed descriptions of Amazon EC2 instance types.
+    #[cfg_attr(feature = "serde", serde(rename = "EC2InstanceType"))]
     pub ec2_instance_type: ::std::option::Option<Ec2InstanceType>,
     /// The IP address ranges and port settings that allow inbound traffic to access game server processes and other processes on this fleet. Set this parameter for managed EC2 fleets. You can leave this parameter empty when creating the fleet, but you must call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateFleetPortSettings](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateFleetPortSettings) to set it before players can connect to game sessions. As a best practice, we recommend opening ports for remote access only when you need them and closing them when you're finished. For Amazon GameLift Realtime fleets, Amazon GameLift automatically sets TCP and UDP ranges.
+    #[cfg_attr(feature = "serde", serde(rename = "EC2InboundPermissions"))]
     pub ec2_inbound_permissions: ::std::option::Option<::std::vec::Vec<IpPermission>>,
     /// The status of termination protection for active game sessions on the fleet. By default, this property is set to `NoProtection`. You can also set game session protection for an individual game session by calling UpdateGameSession.
     ///
@@ -2297,7 +2606,10 @@ impl CreateFleetInput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateFleetLocationsInput {
     /// A unique identifier for the fleet to add locations to. You can use either the fleet ID or ARN value.
     ///
@@ -2322,7 +2634,10 @@ impl CreateFleetLocationsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateFleetLocationsOutput {
     /// A unique identifier for the fleet that was updated with new locations.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -2349,7 +2664,10 @@ impl ::std::default::Default for CreateFleetLocationsOutput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateFleetOutput {
     /// The properties for the new fleet, including the current status. All fleets are placed in `NEW` status on creation.
     pub fleet_attributes: ::std::option::Option<FleetAttributes>,
@@ -2374,7 +2692,10 @@ impl ::std::default::Default for CreateFleetOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameServerGroupInput {
     /// An identifier for the new game server group. This value is used to generate unique ARN identifiers for the Amazon EC2 Auto Scaling group and the Amazon GameLift FleetIQ game server group. The name must be unique per Region per Amazon Web Services account.
     ///
@@ -2444,7 +2765,10 @@ impl CreateGameServerGroupInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameServerGroupOutput {
     /// The newly created game server group object, including the new ARN value for the Amazon GameLift FleetIQ game server group and the object's status. The Amazon EC2 Auto Scaling group ARN is initially null, since the group has not yet been created. This value is added once the game server group status reaches `ACTIVE`.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -2466,7 +2790,10 @@ impl ::std::default::Default for CreateGameServerGroupOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameSessionInput {
     /// A unique identifier for the fleet to create a game session in. You can use either the fleet ID or ARN value. Each request must reference either a fleet ID or alias ID, but not both.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -2520,7 +2847,10 @@ impl CreateGameSessionInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameSessionOutput {
     /// Object that describes the newly created game session record.
     pub game_session: ::std::option::Option<GameSession>,
@@ -2542,7 +2872,10 @@ impl ::std::default::Default for CreateGameSessionOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameSessionQueueInput {
     /// A descriptive label that is associated with game session queue. Queue names must be unique within each Region.
     ///
@@ -2587,7 +2920,10 @@ impl CreateGameSessionQueueInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameSessionQueueOutput {
     /// An object that describes the newly created game session queue.
     pub game_session_queue: ::std::option::Option<GameSessionQueue>,
@@ -2609,7 +2945,10 @@ impl ::std::default::Default for CreateGameSessionQueueOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateLocationInput {
     /// A descriptive name for the custom location.
     ///
@@ -2629,7 +2968,10 @@ impl CreateLocationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateLocationOutput {
     /// The details of the custom location you created.
     pub location: ::std::option::Option<LocationModel>,
@@ -2651,7 +2993,10 @@ impl ::std::default::Default for CreateLocationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateMatchmakingConfigurationInput {
     /// A unique identifier for the matchmaking configuration. This name is used to identify the configuration associated with a matchmaking request or ticket.
     ///
@@ -2728,7 +3073,10 @@ impl CreateMatchmakingConfigurationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateMatchmakingConfigurationOutput {
     /// Object that describes the newly created matchmaking configuration.
     pub configuration: ::std::option::Option<MatchmakingConfiguration>,
@@ -2750,7 +3098,10 @@ impl ::std::default::Default for CreateMatchmakingConfigurationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateMatchmakingRuleSetInput {
     /// A unique identifier for the matchmaking rule set. A matchmaking configuration identifies the rule set it uses by this name value. Note that the rule set name is different from the optional `name` field in the rule set body.
     ///
@@ -2778,7 +3129,10 @@ impl CreateMatchmakingRuleSetInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateMatchmakingRuleSetOutput {
     /// The newly created matchmaking rule set.
     ///
@@ -2796,7 +3150,10 @@ impl CreateMatchmakingRuleSetOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreatePlayerSessionInput {
     /// A unique identifier for the game session to add a player to.
     ///
@@ -2834,7 +3191,10 @@ impl ::std::fmt::Debug for CreatePlayerSessionInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreatePlayerSessionOutput {
     /// Object that describes the newly created player session record.
     pub player_session: ::std::option::Option<PlayerSession>,
@@ -2856,7 +3216,10 @@ impl ::std::default::Default for CreatePlayerSessionOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreatePlayerSessionsInput {
     /// A unique identifier for the game session to add players to.
     ///
@@ -2896,7 +3259,10 @@ impl ::std::fmt::Debug for CreatePlayerSessionsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreatePlayerSessionsOutput {
     /// A collection of player session objects created for the added players.
     pub player_sessions: ::std::option::Option<::std::vec::Vec<PlayerSession>>,
@@ -2918,7 +3284,10 @@ impl ::std::default::Default for CreatePlayerSessionsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateScriptInput {
     /// A descriptive label that is associated with a script. Script names do not need to be unique. You can use [UpdateScript](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateScript.html) to change this value later.
     pub name: ::std::option::Option<::std::string::String>,
@@ -2953,7 +3322,10 @@ impl ::std::default::Default for CreateScriptInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateScriptOutput {
     /// The newly created script record with a unique script ID and ARN. The new script's storage location reflects an Amazon S3 location: (1) If the script was uploaded from an S3 bucket under your account, the storage location reflects the information that was provided in the *CreateScript* request; (2) If the script file was uploaded from a local zip file, the storage location reflects an S3 location controls by the Amazon GameLift service.
     pub script: ::std::option::Option<Script>,
@@ -2975,7 +3347,10 @@ impl ::std::default::Default for CreateScriptOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateVpcPeeringAuthorizationInput {
     /// A unique identifier for the Amazon Web Services account that you use to manage your Amazon GameLift fleet. You can find your Account ID in the Amazon Web Services Management Console under account settings.
     ///
@@ -3002,7 +3377,10 @@ impl CreateVpcPeeringAuthorizationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateVpcPeeringAuthorizationOutput {
     /// Details on the requested VPC peering authorization, including expiration.
     pub vpc_peering_authorization: ::std::option::Option<VpcPeeringAuthorization>,
@@ -3024,7 +3402,10 @@ impl ::std::default::Default for CreateVpcPeeringAuthorizationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateVpcPeeringConnectionInput {
     /// A unique identifier for the fleet. You can use either the fleet ID or ARN value. This tells Amazon GameLift which GameLift VPC to peer with.
     ///
@@ -3057,7 +3438,9 @@ impl CreateVpcPeeringConnectionInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct CreateVpcPeeringConnectionOutput {}
 
 impl CreateVpcPeeringConnectionOutput {
@@ -3074,7 +3457,10 @@ impl ::std::default::Default for CreateVpcPeeringConnectionOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteAliasInput {
     /// A unique identifier of the alias that you want to delete. You can use either the alias ID or ARN value.
     ///
@@ -3092,7 +3478,10 @@ impl DeleteAliasInput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteBuildInput {
     /// A unique identifier for the build to delete. You can use either the build ID or ARN value.
     ///
@@ -3110,7 +3499,10 @@ impl DeleteBuildInput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteContainerFleetInput {
     /// A unique identifier for the container fleet to delete. You can use either the fleet ID or ARN value.
     ///
@@ -3127,7 +3519,9 @@ impl DeleteContainerFleetInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteContainerFleetOutput {}
 
 impl DeleteContainerFleetOutput {
@@ -3144,7 +3538,10 @@ impl ::std::default::Default for DeleteContainerFleetOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteContainerGroupDefinitionInput {
     /// The unique identifier for the container group definition to delete. You can use either the `Name` or `ARN` value.
     ///
@@ -3167,7 +3564,9 @@ impl DeleteContainerGroupDefinitionInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteContainerGroupDefinitionOutput {}
 
 impl DeleteContainerGroupDefinitionOutput {
@@ -3184,7 +3583,10 @@ impl ::std::default::Default for DeleteContainerGroupDefinitionOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteFleetInput {
     /// A unique identifier for the fleet to be deleted. You can use either the fleet ID or ARN value.
     ///
@@ -3202,7 +3604,10 @@ impl DeleteFleetInput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteFleetLocationsInput {
     /// A unique identifier for the fleet to delete locations for. You can use either the fleet ID or ARN value.
     ///
@@ -3227,7 +3632,10 @@ impl DeleteFleetLocationsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteFleetLocationsOutput {
     /// A unique identifier for the fleet that location attributes are being deleted for.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -3255,7 +3663,10 @@ impl ::std::default::Default for DeleteFleetLocationsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteGameServerGroupInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -3279,7 +3690,10 @@ impl DeleteGameServerGroupInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteGameServerGroupOutput {
     /// An object that describes the deleted game server group resource, with status updated to `DELETE_SCHEDULED`.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -3301,7 +3715,10 @@ impl ::std::default::Default for DeleteGameServerGroupOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteGameSessionQueueInput {
     /// A descriptive label that is associated with game session queue. Queue names must be unique within each Region. You can use either the queue ID or ARN value.
     ///
@@ -3318,7 +3735,9 @@ impl DeleteGameSessionQueueInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteGameSessionQueueOutput {}
 
 impl DeleteGameSessionQueueOutput {
@@ -3335,7 +3754,10 @@ impl ::std::default::Default for DeleteGameSessionQueueOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteLocationInput {
     /// The location name of the custom location to be deleted.
     ///
@@ -3352,7 +3774,9 @@ impl DeleteLocationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteLocationOutput {}
 
 impl DeleteLocationOutput {
@@ -3369,7 +3793,10 @@ impl ::std::default::Default for DeleteLocationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteMatchmakingConfigurationInput {
     /// A unique identifier for the matchmaking configuration. You can use either the configuration name or ARN value.
     ///
@@ -3386,7 +3813,9 @@ impl DeleteMatchmakingConfigurationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteMatchmakingConfigurationOutput {}
 
 impl DeleteMatchmakingConfigurationOutput {
@@ -3403,7 +3832,10 @@ impl ::std::default::Default for DeleteMatchmakingConfigurationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteMatchmakingRuleSetInput {
     /// A unique identifier for the matchmaking rule set to be deleted. (Note: The rule set name is different from the optional "name" field in the rule set body.) You can use either the rule set name or ARN value.
     ///
@@ -3420,7 +3852,9 @@ impl DeleteMatchmakingRuleSetInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteMatchmakingRuleSetOutput {}
 
 impl DeleteMatchmakingRuleSetOutput {
@@ -3437,7 +3871,10 @@ impl ::std::default::Default for DeleteMatchmakingRuleSetOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteScalingPolicyInput {
     /// A descriptive label that is associated with a fleet's scaling policy. Policy names do not need to be unique.
     ///
@@ -3460,7 +3897,10 @@ impl DeleteScalingPolicyInput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteScriptInput {
     /// A unique identifier for the Realtime script to delete. You can use either the script ID or ARN value.
     ///
@@ -3478,7 +3918,10 @@ impl DeleteScriptInput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteVpcPeeringAuthorizationInput {
     /// A unique identifier for the Amazon Web Services account that you use to manage your Amazon GameLift fleet. You can find your Account ID in the Amazon Web Services Management Console under account settings.
     ///
@@ -3505,7 +3948,9 @@ impl DeleteVpcPeeringAuthorizationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteVpcPeeringAuthorizationOutput {}
 
 impl DeleteVpcPeeringAuthorizationOutput {
@@ -3522,7 +3967,10 @@ impl ::std::default::Default for DeleteVpcPeeringAuthorizationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteVpcPeeringConnectionInput {
     /// A unique identifier for the fleet. This fleet specified must match the fleet referenced in the VPC peering connection record. You can use either the fleet ID or ARN value.
     ///
@@ -3549,7 +3997,9 @@ impl DeleteVpcPeeringConnectionInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteVpcPeeringConnectionOutput {}
 
 impl DeleteVpcPeeringConnectionOutput {
@@ -3566,7 +4016,10 @@ impl ::std::default::Default for DeleteVpcPeeringConnectionOutput {
 }
 
 /// Set of rules for processing a deployment for a container fleet update.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeploymentConfiguration {
     /// Determines how fleet deployment activity affects active game sessions on the fleet. With protection, a deployment honors game session protection, and delays actions that would interrupt a protected active game session until the game session ends. Without protection, deployment activity can shut down all running tasks, including active game sessions, regardless of game session protection.
     pub protection_strategy: ::std::option::Option<DeploymentProtectionStrategy>,
@@ -3594,7 +4047,10 @@ impl ::std::default::Default for DeploymentConfiguration {
 }
 
 /// Information about the most recent deployment for the container fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeploymentDetails {
     /// A unique identifier for a fleet deployment.
     pub latest_deployment_id: ::std::option::Option<::std::string::String>,
@@ -3615,20 +4071,16 @@ impl ::std::default::Default for DeploymentDetails {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum DeploymentImpairmentStrategy {
     /// `MAINTAIN`
     Maintain,
     /// `ROLLBACK`
     Rollback,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl DeploymentImpairmentStrategy {
@@ -3639,7 +4091,7 @@ impl DeploymentImpairmentStrategy {
         match self {
             Self::Maintain => "MAINTAIN",
             Self::Rollback => "ROLLBACK",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -3649,8 +4101,21 @@ impl ::std::convert::From<&str> for DeploymentImpairmentStrategy {
         match value {
             "MAINTAIN" => Self::Maintain,
             "ROLLBACK" => Self::Rollback,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for DeploymentImpairmentStrategy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for DeploymentImpairmentStrategy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -3660,20 +4125,19 @@ impl ::std::fmt::Display for DeploymentImpairmentStrategy {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(DeploymentImpairmentStrategy);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum DeploymentProtectionStrategy {
     /// `WITH_PROTECTION`
     WithProtection,
     /// `IGNORE_PROTECTION`
     IgnoreProtection,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl DeploymentProtectionStrategy {
@@ -3687,7 +4151,7 @@ impl DeploymentProtectionStrategy {
         match self {
             Self::WithProtection => "WITH_PROTECTION",
             Self::IgnoreProtection => "IGNORE_PROTECTION",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -3697,8 +4161,21 @@ impl ::std::convert::From<&str> for DeploymentProtectionStrategy {
         match value {
             "WITH_PROTECTION" => Self::WithProtection,
             "IGNORE_PROTECTION" => Self::IgnoreProtection,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for DeploymentProtectionStrategy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for DeploymentProtectionStrategy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -3708,13 +4185,11 @@ impl ::std::fmt::Display for DeploymentProtectionStrategy {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(DeploymentProtectionStrategy);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum DeploymentStatus {
     /// `IN_PROGRESS`
     InProgress,
@@ -3730,8 +4205,9 @@ pub enum DeploymentStatus {
     Cancelled,
     /// `PENDING`
     Pending,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl DeploymentStatus {
@@ -3755,7 +4231,7 @@ impl DeploymentStatus {
             Self::RollbackComplete => "ROLLBACK_COMPLETE",
             Self::Cancelled => "CANCELLED",
             Self::Pending => "PENDING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -3770,8 +4246,21 @@ impl ::std::convert::From<&str> for DeploymentStatus {
             "ROLLBACK_COMPLETE" => Self::RollbackComplete,
             "CANCELLED" => Self::Cancelled,
             "PENDING" => Self::Pending,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for DeploymentStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for DeploymentStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -3781,8 +4270,14 @@ impl ::std::fmt::Display for DeploymentStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(DeploymentStatus);
+
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeregisterComputeInput {
     /// A unique identifier for the fleet the compute resource is currently registered to.
     ///
@@ -3807,7 +4302,9 @@ impl DeregisterComputeInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeregisterComputeOutput {}
 
 impl DeregisterComputeOutput {
@@ -3824,7 +4321,10 @@ impl ::std::default::Default for DeregisterComputeOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeregisterGameServerInput {
     /// A unique identifier for the game server group where the game server is running.
     ///
@@ -3850,7 +4350,10 @@ impl DeregisterGameServerInput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeAliasInput {
     /// The unique identifier for the fleet alias that you want to retrieve. You can use either the alias ID or ARN value.
     ///
@@ -3867,7 +4370,10 @@ impl DescribeAliasInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeAliasOutput {
     /// The requested alias resource.
     pub alias: ::std::option::Option<Alias>,
@@ -3889,7 +4395,10 @@ impl ::std::default::Default for DescribeAliasOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeBuildInput {
     /// A unique identifier for the build to retrieve properties for. You can use either the build ID or ARN value.
     ///
@@ -3906,7 +4415,10 @@ impl DescribeBuildInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeBuildOutput {
     /// Set of properties describing the requested build.
     pub build: ::std::option::Option<Build>,
@@ -3928,7 +4440,10 @@ impl ::std::default::Default for DescribeBuildOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeComputeInput {
     /// A unique identifier for the fleet that the compute belongs to. You can use either the fleet ID or ARN value.
     ///
@@ -3953,7 +4468,10 @@ impl DescribeComputeInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeComputeOutput {
     /// The set of properties for the requested compute resource.
     pub compute: ::std::option::Option<Compute>,
@@ -3975,7 +4493,10 @@ impl ::std::default::Default for DescribeComputeOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeContainerFleetInput {
     /// A unique identifier for the container fleet to retrieve. You can use either the fleet ID or ARN value.
     ///
@@ -3992,7 +4513,10 @@ impl DescribeContainerFleetInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeContainerFleetOutput {
     /// The properties for the requested container fleet, including current status.
     pub container_fleet: ::std::option::Option<ContainerFleet>,
@@ -4014,7 +4538,10 @@ impl ::std::default::Default for DescribeContainerFleetOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeContainerGroupDefinitionInput {
     /// The unique identifier for the container group definition to retrieve properties for. You can use either the `Name` or `ARN` value.
     ///
@@ -4034,7 +4561,10 @@ impl DescribeContainerGroupDefinitionInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeContainerGroupDefinitionOutput {
     /// The properties of the requested container group definition resource.
     pub container_group_definition: ::std::option::Option<ContainerGroupDefinition>,
@@ -4056,9 +4586,13 @@ impl ::std::default::Default for DescribeContainerGroupDefinitionOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeEc2InstanceLimitsInput {
     /// Name of an Amazon EC2 instance type that is supported in Amazon GameLift. A fleet instance type determines the computing resources of each instance in the fleet, including CPU, memory, storage, and networking capacity. Do not specify a value for this parameter to retrieve limits for all instance types.
+    #[cfg_attr(feature = "serde", serde(rename = "EC2InstanceType"))]
     pub ec2_instance_type: ::std::option::Option<Ec2InstanceType>,
     /// The name of a remote location to request instance limits for, in the form of an Amazon Web Services Region code such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
@@ -4080,9 +4614,12 @@ impl ::std::default::Default for DescribeEc2InstanceLimitsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DescribeEc2InstanceLimitsOutput {
     /// The maximum number of instances for the specified instance type.
+    #[cfg_attr(feature = "serde", serde(rename = "EC2InstanceLimits"))]
     pub ec2_instance_limits: ::std::option::Option<::std::vec::Vec<Ec2InstanceLimit>>,
 }
 
@@ -4102,7 +4639,10 @@ impl ::std::default::Default for DescribeEc2InstanceLimitsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetAttributesInput {
     /// A list of unique fleet identifiers to retrieve attributes for. You can use either the fleet ID or ARN value. To retrieve attributes for all current fleets, do not include this parameter.
     pub fleet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -4129,7 +4669,10 @@ impl ::std::default::Default for DescribeFleetAttributesInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetAttributesOutput {
     /// A collection of objects containing attribute metadata for each requested fleet ID. Attribute objects are returned only for fleets that currently exist.
     pub fleet_attributes: ::std::option::Option<::std::vec::Vec<FleetAttributes>>,
@@ -4154,7 +4697,10 @@ impl ::std::default::Default for DescribeFleetAttributesOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetCapacityInput {
     /// A unique identifier for the fleet to retrieve capacity information for. You can use either the fleet ID or ARN value. Leave this parameter empty to retrieve capacity information for all fleets.
     pub fleet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -4181,7 +4727,10 @@ impl ::std::default::Default for DescribeFleetCapacityInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetCapacityOutput {
     /// A collection of objects that contains capacity information for each requested fleet ID. Capacity objects are returned only for fleets that currently exist. Changes in desired instance value can take up to 1 minute to be reflected.
     pub fleet_capacity: ::std::option::Option<::std::vec::Vec<FleetCapacity>>,
@@ -4206,7 +4755,10 @@ impl ::std::default::Default for DescribeFleetCapacityOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetDeploymentInput {
     /// A unique identifier for the container fleet. You can use either the fleet ID or ARN value.
     ///
@@ -4226,7 +4778,10 @@ impl DescribeFleetDeploymentInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetDeploymentOutput {
     /// The requested deployment information.
     pub fleet_deployment: ::std::option::Option<FleetDeployment>,
@@ -4253,7 +4808,10 @@ impl ::std::default::Default for DescribeFleetDeploymentOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetEventsInput {
     /// A unique identifier for the fleet to get event logs for. You can use either the fleet ID or ARN value.
     ///
@@ -4282,7 +4840,10 @@ impl DescribeFleetEventsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetEventsOutput {
     /// A collection of objects containing event log entries for the specified fleet.
     pub events: ::std::option::Option<::std::vec::Vec<Event>>,
@@ -4307,7 +4868,10 @@ impl ::std::default::Default for DescribeFleetEventsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationAttributesInput {
     /// A unique identifier for the fleet to retrieve remote locations for. You can use either the fleet ID or ARN value.
     ///
@@ -4333,7 +4897,10 @@ impl DescribeFleetLocationAttributesInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationAttributesOutput {
     /// A unique identifier for the fleet that location attributes were requested for.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -4364,7 +4931,10 @@ impl ::std::default::Default for DescribeFleetLocationAttributesOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationCapacityInput {
     /// A unique identifier for the fleet to request location capacity for. You can use either the fleet ID or ARN value.
     ///
@@ -4389,7 +4959,10 @@ impl DescribeFleetLocationCapacityInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationCapacityOutput {
     /// Resource capacity information for the requested fleet location. Capacity objects are returned only for fleets and locations that currently exist. Changes in desired instance value can take up to 1 minute to be reflected.
     pub fleet_capacity: ::std::option::Option<FleetCapacity>,
@@ -4411,7 +4984,10 @@ impl ::std::default::Default for DescribeFleetLocationCapacityOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationUtilizationInput {
     /// A unique identifier for the fleet to request location utilization for. You can use either the fleet ID or ARN value.
     ///
@@ -4436,7 +5012,10 @@ impl DescribeFleetLocationUtilizationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationUtilizationOutput {
     /// Utilization information for the requested fleet location. Utilization objects are returned only for fleets and locations that currently exist.
     pub fleet_utilization: ::std::option::Option<FleetUtilization>,
@@ -4458,7 +5037,10 @@ impl ::std::default::Default for DescribeFleetLocationUtilizationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetPortSettingsInput {
     /// A unique identifier for the fleet to retrieve port settings for. You can use either the fleet ID or ARN value.
     ///
@@ -4478,7 +5060,10 @@ impl DescribeFleetPortSettingsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetPortSettingsOutput {
     /// A unique identifier for the fleet that was requested.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -4512,7 +5097,10 @@ impl ::std::default::Default for DescribeFleetPortSettingsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetUtilizationInput {
     /// A unique identifier for the fleet to retrieve utilization data for. You can use either the fleet ID or ARN value. To retrieve attributes for all current fleets, do not include this parameter.
     pub fleet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -4539,7 +5127,10 @@ impl ::std::default::Default for DescribeFleetUtilizationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetUtilizationOutput {
     /// A collection of objects containing utilization information for each requested fleet ID. Utilization objects are returned only for fleets that currently exist.
     pub fleet_utilization: ::std::option::Option<::std::vec::Vec<FleetUtilization>>,
@@ -4564,7 +5155,10 @@ impl ::std::default::Default for DescribeFleetUtilizationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerGroupInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -4581,7 +5175,10 @@ impl DescribeGameServerGroupInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerGroupOutput {
     /// An object with the property settings for the requested game server group resource.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -4603,7 +5200,10 @@ impl ::std::default::Default for DescribeGameServerGroupOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerInput {
     /// A unique identifier for the game server group where the game server is running.
     ///
@@ -4629,7 +5229,10 @@ impl DescribeGameServerInput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerInstancesInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -4655,7 +5258,10 @@ impl DescribeGameServerInstancesInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerInstancesOutput {
     /// The collection of requested game server instances.
     pub game_server_instances: ::std::option::Option<
@@ -4681,7 +5287,10 @@ impl ::std::default::Default for DescribeGameServerInstancesOutput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerOutput {
     /// Object that describes the requested game server.
     pub game_server: ::std::option::Option<GameServer>,
@@ -4703,7 +5312,10 @@ impl ::std::default::Default for DescribeGameServerOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionDetailsInput {
     /// A unique identifier for the fleet to retrieve all game sessions active on the fleet. You can use either the fleet ID or ARN value.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -4742,7 +5354,10 @@ impl ::std::default::Default for DescribeGameSessionDetailsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionDetailsOutput {
     /// A collection of properties for each game session that matches the request.
     pub game_session_details: ::std::option::Option<::std::vec::Vec<GameSessionDetail>>,
@@ -4767,7 +5382,10 @@ impl ::std::default::Default for DescribeGameSessionDetailsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionPlacementInput {
     /// A unique identifier for a game session placement to retrieve.
     ///
@@ -4784,7 +5402,10 @@ impl DescribeGameSessionPlacementInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionPlacementOutput {
     /// Object that describes the requested game session placement.
     pub game_session_placement: ::std::option::Option<GameSessionPlacement>,
@@ -4806,7 +5427,10 @@ impl ::std::default::Default for DescribeGameSessionPlacementOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionQueuesInput {
     /// A list of queue names to retrieve information for. You can use either the queue ID or ARN value. To request settings for all queues, leave this parameter empty.
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -4833,7 +5457,10 @@ impl ::std::default::Default for DescribeGameSessionQueuesInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionQueuesOutput {
     /// A collection of objects that describe the requested game session queues.
     pub game_session_queues: ::std::option::Option<::std::vec::Vec<GameSessionQueue>>,
@@ -4858,7 +5485,10 @@ impl ::std::default::Default for DescribeGameSessionQueuesOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionsInput {
     /// A unique identifier for the fleet to retrieve game sessions for. You can use either the fleet ID or ARN value.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -4897,7 +5527,10 @@ impl ::std::default::Default for DescribeGameSessionsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionsOutput {
     /// A collection of properties for each game session that matches the request.
     pub game_sessions: ::std::option::Option<::std::vec::Vec<GameSession>>,
@@ -4922,7 +5555,10 @@ impl ::std::default::Default for DescribeGameSessionsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeInstancesInput {
     /// A unique identifier for the fleet to retrieve instance information for. You can use either the fleet ID or ARN value.
     ///
@@ -4951,7 +5587,10 @@ impl DescribeInstancesInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeInstancesOutput {
     /// A collection of objects containing properties for each instance returned.
     pub instances: ::std::option::Option<::std::vec::Vec<Instance>>,
@@ -4976,7 +5615,10 @@ impl ::std::default::Default for DescribeInstancesOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingConfigurationsInput {
     /// A unique identifier for the matchmaking configuration(s) to retrieve. You can use either the configuration name or ARN value. To request all existing configurations, leave this parameter empty.
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5006,7 +5648,10 @@ impl ::std::default::Default for DescribeMatchmakingConfigurationsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingConfigurationsOutput {
     /// A collection of requested matchmaking configurations.
     pub configurations: ::std::option::Option<::std::vec::Vec<MatchmakingConfiguration>>,
@@ -5031,7 +5676,10 @@ impl ::std::default::Default for DescribeMatchmakingConfigurationsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingInput {
     /// A unique identifier for a matchmaking ticket. You can include up to 10 ID values.
     ///
@@ -5048,7 +5696,10 @@ impl DescribeMatchmakingInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingOutput {
     /// A collection of existing matchmaking ticket objects matching the request.
     pub ticket_list: ::std::option::Option<::std::vec::Vec<MatchmakingTicket>>,
@@ -5070,7 +5721,10 @@ impl ::std::default::Default for DescribeMatchmakingOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingRuleSetsInput {
     /// A list of one or more matchmaking rule set names to retrieve details for. (Note: The rule set name is different from the optional "name" field in the rule set body.) You can use either the rule set name or ARN value.
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5097,7 +5751,10 @@ impl ::std::default::Default for DescribeMatchmakingRuleSetsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingRuleSetsOutput {
     /// A collection of requested matchmaking rule set objects.
     ///
@@ -5118,7 +5775,10 @@ impl DescribeMatchmakingRuleSetsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribePlayerSessionsInput {
     /// A unique identifier for the game session to retrieve player sessions for.
     pub game_session_id: ::std::option::Option<::std::string::String>,
@@ -5174,7 +5834,10 @@ impl ::std::fmt::Debug for DescribePlayerSessionsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribePlayerSessionsOutput {
     /// A collection of objects containing properties for each player session that matches the request.
     pub player_sessions: ::std::option::Option<::std::vec::Vec<PlayerSession>>,
@@ -5199,7 +5862,10 @@ impl ::std::default::Default for DescribePlayerSessionsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeRuntimeConfigurationInput {
     /// A unique identifier for the fleet to get the runtime configuration for. You can use either the fleet ID or ARN value.
     ///
@@ -5216,7 +5882,10 @@ impl DescribeRuntimeConfigurationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeRuntimeConfigurationOutput {
     /// Instructions that describe how server processes are launched and maintained on computes in the fleet.
     pub runtime_configuration: ::std::option::Option<RuntimeConfiguration>,
@@ -5238,7 +5907,10 @@ impl ::std::default::Default for DescribeRuntimeConfigurationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeScalingPoliciesInput {
     /// A unique identifier for the fleet for which to retrieve scaling policies. You can use either the fleet ID or ARN value.
     ///
@@ -5275,7 +5947,10 @@ impl DescribeScalingPoliciesInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeScalingPoliciesOutput {
     /// A collection of objects containing the scaling policies matching the request.
     pub scaling_policies: ::std::option::Option<::std::vec::Vec<ScalingPolicy>>,
@@ -5300,7 +5975,10 @@ impl ::std::default::Default for DescribeScalingPoliciesOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeScriptInput {
     /// A unique identifier for the Realtime script to retrieve properties for. You can use either the script ID or ARN value.
     ///
@@ -5317,7 +5995,10 @@ impl DescribeScriptInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeScriptOutput {
     /// A set of properties describing the requested script.
     pub script: ::std::option::Option<Script>,
@@ -5339,7 +6020,9 @@ impl ::std::default::Default for DescribeScriptOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DescribeVpcPeeringAuthorizationsInput {}
 
 impl DescribeVpcPeeringAuthorizationsInput {
@@ -5355,7 +6038,10 @@ impl ::std::default::Default for DescribeVpcPeeringAuthorizationsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeVpcPeeringAuthorizationsOutput {
     /// A collection of objects that describe all valid VPC peering operations for the current Amazon Web Services account.
     pub vpc_peering_authorizations: ::std::option::Option<
@@ -5379,7 +6065,10 @@ impl ::std::default::Default for DescribeVpcPeeringAuthorizationsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeVpcPeeringConnectionsInput {
     /// A unique identifier for the fleet. You can use either the fleet ID or ARN value.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -5400,7 +6089,10 @@ impl ::std::default::Default for DescribeVpcPeeringConnectionsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeVpcPeeringConnectionsOutput {
     /// A collection of VPC peering connection records that match the request.
     pub vpc_peering_connections: ::std::option::Option<
@@ -5424,7 +6116,10 @@ impl ::std::default::Default for DescribeVpcPeeringConnectionsOutput {
 }
 
 /// Player information for use when creating player sessions using a game session placement request.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DesiredPlayerSession {
     /// A unique identifier for a player to associate with the player session.
     pub player_id: ::std::option::Option<::std::string::String>,
@@ -5458,21 +6153,30 @@ impl ::std::fmt::Debug for DesiredPlayerSession {
 }
 
 /// Resource capacity settings. Fleet capacity is measured in Amazon EC2 instances. Pending and terminating counts are non-zero when the fleet capacity is adjusting to a scaling event or if access to resources is temporarily affected.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct Ec2InstanceCounts {
     /// Requested number of active instances. Amazon GameLift takes action as needed to maintain the desired number of instances. Capacity is scaled up or down by changing the desired instances. A change in the desired instances value can take up to 1 minute to be reflected when viewing a fleet's capacity settings.
+    #[cfg_attr(feature = "serde", serde(rename = "DESIRED"))]
     pub desired: ::std::option::Option<i32>,
     /// The minimum instance count value allowed.
+    #[cfg_attr(feature = "serde", serde(rename = "MINIMUM"))]
     pub minimum: ::std::option::Option<i32>,
     /// The maximum instance count value allowed.
+    #[cfg_attr(feature = "serde", serde(rename = "MAXIMUM"))]
     pub maximum: ::std::option::Option<i32>,
     /// Number of instances that are starting but not yet active.
+    #[cfg_attr(feature = "serde", serde(rename = "PENDING"))]
     pub pending: ::std::option::Option<i32>,
     /// Actual number of instances that are ready to host game sessions.
+    #[cfg_attr(feature = "serde", serde(rename = "ACTIVE"))]
     pub active: ::std::option::Option<i32>,
     /// Number of active instances that are not currently hosting a game session.
+    #[cfg_attr(feature = "serde", serde(rename = "IDLE"))]
     pub idle: ::std::option::Option<i32>,
     /// Number of instances that are no longer active but haven't yet been terminated.
+    #[cfg_attr(feature = "serde", serde(rename = "TERMINATING"))]
     pub terminating: ::std::option::Option<i32>,
 }
 
@@ -5498,9 +6202,13 @@ impl ::std::default::Default for Ec2InstanceCounts {
 }
 
 /// The Amazon GameLift service limits for an Amazon EC2 instance type and current utilization. Amazon GameLift allows Amazon Web Services accounts a maximum number of instances, per instance type, per Amazon Web Services Region or location, for use with Amazon GameLift. You can request an limit increase for your account by using the **Service limits** page in the Amazon GameLift console.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Ec2InstanceLimit {
     /// The name of an Amazon EC2 instance type. See [Amazon Elastic Compute Cloud Instance Types](http://aws.amazon.com/ec2/instance-types/) for detailed descriptions.
+    #[cfg_attr(feature = "serde", serde(rename = "EC2InstanceType"))]
     pub ec2_instance_type: ::std::option::Option<Ec2InstanceType>,
     /// The number of instances for the specified type and location that are currently being used by the Amazon Web Services account.
     pub current_instances: ::std::option::Option<i32>,
@@ -5528,13 +6236,8 @@ impl ::std::default::Default for Ec2InstanceLimit {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum Ec2InstanceType {
     /// `t2.micro`
     T2Micro,
@@ -6546,8 +7249,9 @@ pub enum Ec2InstanceType {
     R7a32xlarge,
     /// `r7a.48xlarge`
     R7a48xlarge,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl Ec2InstanceType {
@@ -7567,7 +8271,7 @@ impl Ec2InstanceType {
             Self::R7a24xlarge => "r7a.24xlarge",
             Self::R7a32xlarge => "r7a.32xlarge",
             Self::R7a48xlarge => "r7a.48xlarge",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -8080,8 +8784,21 @@ impl ::std::convert::From<&str> for Ec2InstanceType {
             "r7a.24xlarge" => Self::R7a24xlarge,
             "r7a.32xlarge" => Self::R7a32xlarge,
             "r7a.48xlarge" => Self::R7a48xlarge,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for Ec2InstanceType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for Ec2InstanceType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -8091,8 +8808,14 @@ impl ::std::fmt::Display for Ec2InstanceType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(Ec2InstanceType);
+
 /// Log entry describing an event that involves Amazon GameLift resources (such as a fleet). In addition to tracking activity, event codes and messages can provide additional information for troubleshooting and debugging problems.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Event {
     /// A unique identifier for a fleet event.
     pub event_id: ::std::option::Option<::std::string::String>,
@@ -8188,13 +8911,8 @@ impl ::std::default::Default for Event {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum EventCode {
     /// `GENERIC_EVENT`
     GenericEvent,
@@ -8308,8 +9026,9 @@ pub enum EventCode {
     LocationStateDeleting,
     /// `LOCATION_STATE_DELETED`
     LocationStateDeleted,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl EventCode {
@@ -8459,7 +9178,7 @@ impl EventCode {
             Self::LocationStateError => "LOCATION_STATE_ERROR",
             Self::LocationStateDeleting => "LOCATION_STATE_DELETING",
             Self::LocationStateDeleted => "LOCATION_STATE_DELETED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -8551,8 +9270,21 @@ impl ::std::convert::From<&str> for EventCode {
             "LOCATION_STATE_ERROR" => Self::LocationStateError,
             "LOCATION_STATE_DELETING" => Self::LocationStateDeleting,
             "LOCATION_STATE_DELETED" => Self::LocationStateDeleted,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for EventCode {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for EventCode {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -8562,8 +9294,14 @@ impl ::std::fmt::Display for EventCode {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(EventCode);
+
 /// A list of fleet locations where a game session queue can place new game sessions. You can use a filter to temporarily exclude specific locations from receiving placements. For queues that have multi-location fleets, you can use a filter configuration allow placement with some, but not all, of a fleet's locations.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FilterConfiguration {
     /// A list of locations to allow game session placement in, in the form of Amazon Web Services Region codes such as `us-west-2`.
     pub allowed_locations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -8584,20 +9322,16 @@ impl ::std::default::Default for FilterConfiguration {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum FilterInstanceStatus {
     /// `ACTIVE`
     Active,
     /// `DRAINING`
     Draining,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl FilterInstanceStatus {
@@ -8608,7 +9342,7 @@ impl FilterInstanceStatus {
         match self {
             Self::Active => "ACTIVE",
             Self::Draining => "DRAINING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -8618,8 +9352,21 @@ impl ::std::convert::From<&str> for FilterInstanceStatus {
         match value {
             "ACTIVE" => Self::Active,
             "DRAINING" => Self::Draining,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FilterInstanceStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for FilterInstanceStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -8629,18 +9376,17 @@ impl ::std::fmt::Display for FilterInstanceStatus {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(FilterInstanceStatus);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum FleetAction {
     /// `AUTO_SCALING`
     AutoScaling,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl FleetAction {
@@ -8650,7 +9396,7 @@ impl FleetAction {
     pub fn as_str(&self) -> &str {
         match self {
             Self::AutoScaling => "AUTO_SCALING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -8659,8 +9405,21 @@ impl ::std::convert::From<&str> for FleetAction {
     fn from(value: &str) -> Self {
         match value {
             "AUTO_SCALING" => Self::AutoScaling,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FleetAction {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for FleetAction {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -8670,13 +9429,19 @@ impl ::std::fmt::Display for FleetAction {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(FleetAction);
+
 /// Describes an Amazon GameLift fleet of game hosting resources. Attributes differ based on the fleet's compute type, as follows:
 ///
 /// - EC2 fleet attributes identify a `Build` resource (for fleets with customer game server builds) or a `Script` resource (for Amazon GameLift Realtime fleets).
 /// - Amazon GameLift Anywhere fleets have an abbreviated set of attributes, because most fleet configurations are set directly on the fleet's computes. Attributes include fleet identifiers and descriptive properties, creation/termination time, and fleet status.
 ///
 /// **Returned by:** [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetAttributes](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetAttributes)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FleetAttributes {
     /// A unique identifier for the fleet.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -8791,7 +9556,10 @@ impl ::std::default::Default for FleetAttributes {
 /// Current resource capacity settings for managed EC2 fleets and managed container fleets. For multi-location fleets, location values might refer to a fleet's remote location or its home Region.
 ///
 /// **Returned by:** [DescribeFleetCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html), [DescribeFleetLocationCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html), [UpdateFleetCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateFleetCapacity.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FleetCapacity {
     /// A unique identifier for the fleet associated with the location.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -8832,7 +9600,10 @@ impl ::std::default::Default for FleetCapacity {
 /// The specified fleet has no available instances to fulfill a `CreateGameSession` request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FleetCapacityExceededException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -8853,7 +9624,10 @@ impl ::std::default::Default for FleetCapacityExceededException {
 }
 
 /// Describes a container fleet deployment with updates to the fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FleetDeployment {
     /// A unique identifier for the deployment.
     pub deployment_id: ::std::option::Option<::std::string::String>,
@@ -8905,13 +9679,8 @@ impl ::std::default::Default for FleetDeployment {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum FleetStatus {
     /// `NEW`
     New,
@@ -8933,8 +9702,9 @@ pub enum FleetStatus {
     Terminated,
     /// `NOT_FOUND`
     NotFound,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl FleetStatus {
@@ -8964,7 +9734,7 @@ impl FleetStatus {
             Self::Error => "ERROR",
             Self::Terminated => "TERMINATED",
             Self::NotFound => "NOT_FOUND",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -8982,8 +9752,21 @@ impl ::std::convert::From<&str> for FleetStatus {
             "ERROR" => Self::Error,
             "TERMINATED" => Self::Terminated,
             "NOT_FOUND" => Self::NotFound,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FleetStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for FleetStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -8993,20 +9776,19 @@ impl ::std::fmt::Display for FleetStatus {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(FleetStatus);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum FleetType {
     /// `ON_DEMAND`
     OnDemand,
     /// `SPOT`
     Spot,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl FleetType {
@@ -9017,7 +9799,7 @@ impl FleetType {
         match self {
             Self::OnDemand => "ON_DEMAND",
             Self::Spot => "SPOT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9027,8 +9809,21 @@ impl ::std::convert::From<&str> for FleetType {
         match value {
             "ON_DEMAND" => Self::OnDemand,
             "SPOT" => Self::Spot,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FleetType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for FleetType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9038,8 +9833,14 @@ impl ::std::fmt::Display for FleetType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(FleetType);
+
 /// Current resource utilization statistics in a specified fleet or location. The location value might refer to a fleet's remote location or its home region.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FleetUtilization {
     /// A unique identifier for the fleet associated with the location.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -9078,20 +9879,16 @@ impl ::std::default::Default for FleetUtilization {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum FlexMatchMode {
     /// `STANDALONE`
     Standalone,
     /// `WITH_QUEUE`
     WithQueue,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl FlexMatchMode {
@@ -9102,7 +9899,7 @@ impl FlexMatchMode {
         match self {
             Self::Standalone => "STANDALONE",
             Self::WithQueue => "WITH_QUEUE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9112,8 +9909,21 @@ impl ::std::convert::From<&str> for FlexMatchMode {
         match value {
             "STANDALONE" => Self::Standalone,
             "WITH_QUEUE" => Self::WithQueue,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FlexMatchMode {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for FlexMatchMode {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9123,12 +9933,18 @@ impl ::std::fmt::Display for FlexMatchMode {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(FlexMatchMode);
+
 /// This key-value pair can store custom data about a game session. For example, you might use a `GameProperty` to track a game session's map, level of difficulty, or remaining time. The difficulty level could be specified like this: `{"Key": "difficulty", "Value":"Novice"}`.
 ///
 /// You can set game properties when creating a game session. You can also modify game properties of an active game session. When searching for game sessions, you can filter on game property keys and values. You can't delete game properties from a game session.
 ///
 /// For examples of working with game properties, see [Create a game session with properties](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-sdk-client-api.html#game-properties).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameProperty {
     /// The game property identifier.
     ///
@@ -9155,7 +9971,10 @@ impl GameProperty {
 /// Properties describing a game server that is running on an instance in a game server group.
 ///
 /// A game server is created by a successful call to `RegisterGameServer` and deleted by calling `DeregisterGameServer`. A game server is claimed to host a game session by calling `ClaimGameServer`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServer {
     /// A unique identifier for the game server group where the game server is running.
     pub game_server_group_name: ::std::option::Option<::std::string::String>,
@@ -9209,18 +10028,14 @@ impl ::std::default::Default for GameServer {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerClaimStatus {
     /// `CLAIMED`
     Claimed,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerClaimStatus {
@@ -9230,7 +10045,7 @@ impl GameServerClaimStatus {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Claimed => "CLAIMED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9239,8 +10054,21 @@ impl ::std::convert::From<&str> for GameServerClaimStatus {
     fn from(value: &str) -> Self {
         match value {
             "CLAIMED" => Self::Claimed,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerClaimStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerClaimStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9250,6 +10078,9 @@ impl ::std::fmt::Display for GameServerClaimStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerClaimStatus);
+
 /// Describes the game server container in an existing game server container group. A game server container identifies a container image with your game server build. A game server container is automatically considered essential; if an essential container fails, the entire container group restarts.
 ///
 /// You can update a container definition and deploy the updates to an existing fleet. When creating or updating a game server container group definition, use the property [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput).
@@ -9257,7 +10088,10 @@ impl ::std::fmt::Display for GameServerClaimStatus {
 /// **Part of:** [ContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerGroupDefinition.html)
 ///
 /// **Returned by:** [DescribeContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeContainerGroupDefinition.html), [ListContainerGroupDefinitions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListContainerGroupDefinitions.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServerContainerDefinition {
     /// The container definition identifier. Container names are unique within a container group definition.
     pub container_name: ::std::option::Option<::std::string::String>,
@@ -9304,7 +10138,10 @@ impl ::std::default::Default for GameServerContainerDefinition {
 /// Describes the configuration for a container that runs your game server executable. This definition includes container configuration, resources, and start instructions. Use this data type when creating or updating a game server container group definition. For properties of a deployed container, see [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html). A game server container is automatically considered essential; if an essential container fails, the entire container group restarts.
 ///
 /// **Use with:** [CreateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateContainerGroupDefinition.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServerContainerDefinitionInput {
     /// A string that uniquely identifies the container definition within a container group.
     ///
@@ -9361,15 +10198,21 @@ impl GameServerContainerDefinitionInput {
 /// The number and status of game server container groups that are deployed across a container fleet. Combine this count with the number of server processes that each game server container group runs to learn how many game sessions the fleet is capable of hosting concurrently. For example, if a fleet has 50 game server container groups, and the game server container in each group runs 1 game server process, then the fleet has the capacity to run host 50 game sessions at a time.
 ///
 /// **Returned by:** [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct GameServerContainerGroupCounts {
     /// The number of container groups that are starting up but haven't yet registered.
+    #[cfg_attr(feature = "serde", serde(rename = "PENDING"))]
     pub pending: ::std::option::Option<i32>,
     /// The number of container groups that have active game sessions.
+    #[cfg_attr(feature = "serde", serde(rename = "ACTIVE"))]
     pub active: ::std::option::Option<i32>,
     /// The number of container groups that have no active game sessions.
+    #[cfg_attr(feature = "serde", serde(rename = "IDLE"))]
     pub idle: ::std::option::Option<i32>,
     /// The number of container groups that are in the process of shutting down.
+    #[cfg_attr(feature = "serde", serde(rename = "TERMINATING"))]
     pub terminating: ::std::option::Option<i32>,
 }
 
@@ -9396,7 +10239,10 @@ impl ::std::default::Default for GameServerContainerGroupCounts {
 /// Properties that describe a game server group resource. A game server group manages certain properties related to a corresponding Amazon EC2 Auto Scaling group.
 ///
 /// A game server group is created by a successful call to `CreateGameServerGroup` and deleted by calling `DeleteGameServerGroup`. Game server group activity can be temporarily suspended and resumed by calling `SuspendGameServerGroup` and `ResumeGameServerGroup`, respectively.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServerGroup {
     /// A developer-defined identifier for the game server group. The name is unique for each Region in each Amazon Web Services account.
     pub game_server_group_name: ::std::option::Option<::std::string::String>,
@@ -9462,18 +10308,14 @@ impl ::std::default::Default for GameServerGroup {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerGroupAction {
     /// `REPLACE_INSTANCE_TYPES`
     ReplaceInstanceTypes,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerGroupAction {
@@ -9483,7 +10325,7 @@ impl GameServerGroupAction {
     pub fn as_str(&self) -> &str {
         match self {
             Self::ReplaceInstanceTypes => "REPLACE_INSTANCE_TYPES",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9492,8 +10334,21 @@ impl ::std::convert::From<&str> for GameServerGroupAction {
     fn from(value: &str) -> Self {
         match value {
             "REPLACE_INSTANCE_TYPES" => Self::ReplaceInstanceTypes,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerGroupAction {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerGroupAction {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9503,10 +10358,16 @@ impl ::std::fmt::Display for GameServerGroupAction {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerGroupAction);
+
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// Configuration settings for intelligent automatic scaling that uses target tracking. These settings are used to add an Auto Scaling policy when creating the corresponding Auto Scaling group. After the Auto Scaling group is created, all updates to Auto Scaling policies, including changing this policy and adding or removing other policies, is done directly on the Auto Scaling group.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServerGroupAutoScalingPolicy {
     /// Length of time, in seconds, it takes for a new instance to start new game server processes and register with Amazon GameLift FleetIQ. Specifying a warm-up time can be useful, particularly with game servers that take a long time to start up, because it avoids prematurely starting new instances.
     pub estimated_instance_warmup: ::std::option::Option<i32>,
@@ -9530,13 +10391,8 @@ impl GameServerGroupAutoScalingPolicy {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerGroupDeleteOption {
     /// `SAFE_DELETE`
     SafeDelete,
@@ -9544,8 +10400,9 @@ pub enum GameServerGroupDeleteOption {
     ForceDelete,
     /// `RETAIN`
     Retain,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerGroupDeleteOption {
@@ -9561,7 +10418,7 @@ impl GameServerGroupDeleteOption {
             Self::SafeDelete => "SAFE_DELETE",
             Self::ForceDelete => "FORCE_DELETE",
             Self::Retain => "RETAIN",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9572,8 +10429,21 @@ impl ::std::convert::From<&str> for GameServerGroupDeleteOption {
             "SAFE_DELETE" => Self::SafeDelete,
             "FORCE_DELETE" => Self::ForceDelete,
             "RETAIN" => Self::Retain,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerGroupDeleteOption {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerGroupDeleteOption {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9583,13 +10453,11 @@ impl ::std::fmt::Display for GameServerGroupDeleteOption {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerGroupDeleteOption);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerGroupInstanceType {
     /// `c4.large`
     C4Large,
@@ -9767,8 +10635,9 @@ pub enum GameServerGroupInstanceType {
     M6g12xlarge,
     /// `m6g.16xlarge`
     M6g16xlarge,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerGroupInstanceType {
@@ -9954,7 +10823,7 @@ impl GameServerGroupInstanceType {
             Self::M6g8xlarge => "m6g.8xlarge",
             Self::M6g12xlarge => "m6g.12xlarge",
             Self::M6g16xlarge => "m6g.16xlarge",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10050,8 +10919,21 @@ impl ::std::convert::From<&str> for GameServerGroupInstanceType {
             "m6g.8xlarge" => Self::M6g8xlarge,
             "m6g.12xlarge" => Self::M6g12xlarge,
             "m6g.16xlarge" => Self::M6g16xlarge,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerGroupInstanceType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerGroupInstanceType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10061,13 +10943,11 @@ impl ::std::fmt::Display for GameServerGroupInstanceType {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerGroupInstanceType);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerGroupStatus {
     /// `NEW`
     New,
@@ -10083,8 +10963,9 @@ pub enum GameServerGroupStatus {
     Deleted,
     /// `ERROR`
     Error,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerGroupStatus {
@@ -10108,7 +10989,7 @@ impl GameServerGroupStatus {
             Self::Deleting => "DELETING",
             Self::Deleted => "DELETED",
             Self::Error => "ERROR",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10123,8 +11004,21 @@ impl ::std::convert::From<&str> for GameServerGroupStatus {
             "DELETING" => Self::Deleting,
             "DELETED" => Self::Deleted,
             "ERROR" => Self::Error,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerGroupStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerGroupStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10134,18 +11028,17 @@ impl ::std::fmt::Display for GameServerGroupStatus {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerGroupStatus);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerHealthCheck {
     /// `HEALTHY`
     Healthy,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerHealthCheck {
@@ -10155,7 +11048,7 @@ impl GameServerHealthCheck {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Healthy => "HEALTHY",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10164,8 +11057,21 @@ impl ::std::convert::From<&str> for GameServerHealthCheck {
     fn from(value: &str) -> Self {
         match value {
             "HEALTHY" => Self::Healthy,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerHealthCheck {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerHealthCheck {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10175,12 +11081,18 @@ impl ::std::fmt::Display for GameServerHealthCheck {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerHealthCheck);
+
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// Additional properties, including status, that describe an EC2 instance in a game server group. Instance configurations are set with game server group properties (see `DescribeGameServerGroup` and with the EC2 launch template that was used when creating the game server group.
 ///
 /// Retrieve game server instances for a game server group by calling `DescribeGameServerInstances`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServerInstance {
     /// A developer-defined identifier for the game server group that includes the game server instance. The name is unique for each Region in each Amazon Web Services account.
     pub game_server_group_name: ::std::option::Option<::std::string::String>,
@@ -10210,13 +11122,8 @@ impl ::std::default::Default for GameServerInstance {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerInstanceStatus {
     /// `ACTIVE`
     Active,
@@ -10224,8 +11131,9 @@ pub enum GameServerInstanceStatus {
     Draining,
     /// `SPOT_TERMINATING`
     SpotTerminating,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerInstanceStatus {
@@ -10241,7 +11149,7 @@ impl GameServerInstanceStatus {
             Self::Active => "ACTIVE",
             Self::Draining => "DRAINING",
             Self::SpotTerminating => "SPOT_TERMINATING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10252,8 +11160,21 @@ impl ::std::convert::From<&str> for GameServerInstanceStatus {
             "ACTIVE" => Self::Active,
             "DRAINING" => Self::Draining,
             "SPOT_TERMINATING" => Self::SpotTerminating,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerInstanceStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerInstanceStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10263,20 +11184,19 @@ impl ::std::fmt::Display for GameServerInstanceStatus {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerInstanceStatus);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerProtectionPolicy {
     /// `NO_PROTECTION`
     NoProtection,
     /// `FULL_PROTECTION`
     FullProtection,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerProtectionPolicy {
@@ -10287,7 +11207,7 @@ impl GameServerProtectionPolicy {
         match self {
             Self::NoProtection => "NO_PROTECTION",
             Self::FullProtection => "FULL_PROTECTION",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10297,8 +11217,21 @@ impl ::std::convert::From<&str> for GameServerProtectionPolicy {
         match value {
             "NO_PROTECTION" => Self::NoProtection,
             "FULL_PROTECTION" => Self::FullProtection,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerProtectionPolicy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerProtectionPolicy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10308,20 +11241,19 @@ impl ::std::fmt::Display for GameServerProtectionPolicy {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerProtectionPolicy);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerUtilizationStatus {
     /// `AVAILABLE`
     Available,
     /// `UTILIZED`
     Utilized,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerUtilizationStatus {
@@ -10332,7 +11264,7 @@ impl GameServerUtilizationStatus {
         match self {
             Self::Available => "AVAILABLE",
             Self::Utilized => "UTILIZED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10342,8 +11274,21 @@ impl ::std::convert::From<&str> for GameServerUtilizationStatus {
         match value {
             "AVAILABLE" => Self::Available,
             "UTILIZED" => Self::Utilized,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerUtilizationStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerUtilizationStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10353,6 +11298,9 @@ impl ::std::fmt::Display for GameServerUtilizationStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerUtilizationStatus);
+
 /// Properties describing a game session.
 ///
 /// A game session in ACTIVE status can host players. When a game session ends, its status is set to `TERMINATED`.
@@ -10360,7 +11308,10 @@ impl ::std::fmt::Display for GameServerUtilizationStatus {
 /// Amazon GameLift retains a game session resource for 30 days after the game session ends. You can reuse idempotency token values after this time. Game session logs are retained for 14 days.
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSession {
     /// A unique identifier for the game session. A game session ARN has the following format: `arn:aws:gamelift:<location>::gamesession/<fleet ID>/<custom ID string or idempotency token>`.
     pub game_session_id: ::std::option::Option<::std::string::String>,
@@ -10476,7 +11427,10 @@ impl ::std::fmt::Debug for GameSession {
 }
 
 /// Connection information for a new game session that is created in response to a start matchmaking request. Once a match is made, the FlexMatch engine creates a new game session for it. This information, including the game session endpoint and player sessions for each player in the original matchmaking request, is added to the matchmaking ticket.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionConnectionInfo {
     /// A unique identifier for the game session. Use the game session ID.
     pub game_session_arn: ::std::option::Option<::std::string::String>,
@@ -10531,7 +11485,10 @@ impl ::std::fmt::Debug for GameSessionConnectionInfo {
 /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
 ///
 /// The policy is evaluated when a player tries to create a new game session. On receiving a `CreateGameSession` request, Amazon GameLift checks that the player (identified by `CreatorId`) has created fewer than game session limit in the specified time period.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionCreationLimitPolicy {
     /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
     ///
@@ -10558,7 +11515,10 @@ impl ::std::default::Default for GameSessionCreationLimitPolicy {
 }
 
 /// A game session's properties plus the protection policy currently in force.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionDetail {
     /// Object that describes a game session.
     pub game_session: ::std::option::Option<GameSession>,
@@ -10588,7 +11548,10 @@ impl ::std::default::Default for GameSessionDetail {
 /// The game instance is currently full and cannot allow the requested player(s) to join. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionFullException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -10611,7 +11574,10 @@ impl ::std::default::Default for GameSessionFullException {
 /// Represents a potential game session placement, including the full details of the original placement request and the current status.
 ///
 /// **Note:** If the game session placement status is `PENDING`, the properties for game session ID/ARN, region, IP address/DNS, and port aren't final. A game session is not active and ready to accept players until placement status reaches `FULFILLED`. When the placement is in `PENDING` status, Amazon GameLift may attempt to place a game session multiple times before succeeding. With each attempt it creates a [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameSession](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameSession) object and updates this placement object with the new game session properties.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionPlacement {
     /// A unique identifier for a game session placement.
     pub placement_id: ::std::option::Option<::std::string::String>,
@@ -10730,13 +11696,8 @@ impl ::std::fmt::Debug for GameSessionPlacement {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameSessionPlacementState {
     /// `PENDING`
     Pending,
@@ -10748,8 +11709,9 @@ pub enum GameSessionPlacementState {
     TimedOut,
     /// `FAILED`
     Failed,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameSessionPlacementState {
@@ -10769,7 +11731,7 @@ impl GameSessionPlacementState {
             Self::Cancelled => "CANCELLED",
             Self::TimedOut => "TIMED_OUT",
             Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10782,8 +11744,21 @@ impl ::std::convert::From<&str> for GameSessionPlacementState {
             "CANCELLED" => Self::Cancelled,
             "TIMED_OUT" => Self::TimedOut,
             "FAILED" => Self::Failed,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameSessionPlacementState {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameSessionPlacementState {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10793,8 +11768,14 @@ impl ::std::fmt::Display for GameSessionPlacementState {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameSessionPlacementState);
+
 /// Configuration for a game session placement mechanism that processes requests for new game sessions. A queue can be used on its own or as part of a matchmaking solution.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionQueue {
     /// A descriptive label that is associated with game session queue. Queue names must be unique within each Region.
     pub name: ::std::option::Option<::std::string::String>,
@@ -10844,7 +11825,10 @@ impl ::std::default::Default for GameSessionQueue {
 }
 
 /// A fleet or alias designated in a game session queue. Queues fulfill requests for new game sessions by placing a new game session on any of the queue's destinations.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionQueueDestination {
     /// The Amazon Resource Name (ARN) that is assigned to fleet or fleet alias. ARNs, which include a fleet ID or alias ID and a Region name, provide a unique identifier across all Regions.
     pub destination_arn: ::std::option::Option<::std::string::String>,
@@ -10865,13 +11849,8 @@ impl ::std::default::Default for GameSessionQueueDestination {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameSessionStatus {
     /// `ACTIVE`
     Active,
@@ -10883,8 +11862,9 @@ pub enum GameSessionStatus {
     Terminating,
     /// `ERROR`
     Error,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameSessionStatus {
@@ -10904,7 +11884,7 @@ impl GameSessionStatus {
             Self::Terminated => "TERMINATED",
             Self::Terminating => "TERMINATING",
             Self::Error => "ERROR",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10917,8 +11897,21 @@ impl ::std::convert::From<&str> for GameSessionStatus {
             "TERMINATED" => Self::Terminated,
             "TERMINATING" => Self::Terminating,
             "ERROR" => Self::Error,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameSessionStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameSessionStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10928,13 +11921,11 @@ impl ::std::fmt::Display for GameSessionStatus {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameSessionStatus);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameSessionStatusReason {
     /// `INTERRUPTED`
     Interrupted,
@@ -10942,8 +11933,9 @@ pub enum GameSessionStatusReason {
     TriggeredOnProcessTerminate,
     /// `FORCE_TERMINATED`
     ForceTerminated,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameSessionStatusReason {
@@ -10959,7 +11951,7 @@ impl GameSessionStatusReason {
             Self::Interrupted => "INTERRUPTED",
             Self::TriggeredOnProcessTerminate => "TRIGGERED_ON_PROCESS_TERMINATE",
             Self::ForceTerminated => "FORCE_TERMINATED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10970,8 +11962,21 @@ impl ::std::convert::From<&str> for GameSessionStatusReason {
             "INTERRUPTED" => Self::Interrupted,
             "TRIGGERED_ON_PROCESS_TERMINATE" => Self::TriggeredOnProcessTerminate,
             "FORCE_TERMINATED" => Self::ForceTerminated,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameSessionStatusReason {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameSessionStatusReason {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10981,8 +11986,14 @@ impl ::std::fmt::Display for GameSessionStatusReason {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameSessionStatusReason);
+
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetComputeAccessInput {
     /// A unique identifier for the fleet that holds the compute resource that you want to connect to. You can use either the fleet ID or ARN value.
     ///
@@ -11007,7 +12018,10 @@ impl GetComputeAccessInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetComputeAccessOutput {
     /// The ID of the fleet that holds the compute resource to be accessed.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -11066,7 +12080,10 @@ impl ::std::fmt::Debug for GetComputeAccessOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetComputeAuthTokenInput {
     /// A unique identifier for the fleet that the compute is registered to.
     ///
@@ -11091,7 +12108,10 @@ impl GetComputeAuthTokenInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetComputeAuthTokenOutput {
     /// A unique identifier for the fleet that the compute is registered to.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -11128,7 +12148,10 @@ impl ::std::default::Default for GetComputeAuthTokenOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetGameSessionLogUrlInput {
     /// A unique identifier for the game session to get logs for.
     ///
@@ -11145,7 +12168,10 @@ impl GetGameSessionLogUrlInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetGameSessionLogUrlOutput {
     /// Location of the requested game session logs, available for download. This URL is valid for 15 minutes, after which S3 will reject any download request using this URL. You can request a new URL any time within the 14-day period that the logs are retained.
     pub pre_signed_url: ::std::option::Option<::std::string::String>,
@@ -11167,7 +12193,10 @@ impl ::std::default::Default for GetGameSessionLogUrlOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetInstanceAccessInput {
     /// A unique identifier for the fleet that contains the instance you want to access. You can request access to instances in EC2 fleets with the following statuses: `ACTIVATING`, `ACTIVE`, or `ERROR`. Use either a fleet ID or an ARN value.
     ///
@@ -11194,7 +12223,10 @@ impl GetInstanceAccessInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetInstanceAccessOutput {
     /// The connection information for a fleet instance, including IP address and access credentials.
     pub instance_access: ::std::option::Option<InstanceAccess>,
@@ -11218,7 +12250,10 @@ impl ::std::default::Default for GetInstanceAccessOutput {
 /// A game session with this custom ID string already exists in this fleet. Resolve this conflict before retrying this request.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct IdempotentParameterMismatchException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -11239,7 +12274,10 @@ impl ::std::default::Default for IdempotentParameterMismatchException {
 }
 
 /// Represents a virtual computing instance that runs game server processes and hosts game sessions. In Amazon GameLift, one or more instances make up a managed EC2 fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Instance {
     /// A unique identifier for the fleet that the instance belongs to.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -11316,7 +12354,10 @@ impl ::std::fmt::Debug for Instance {
 }
 
 /// Information and credentials that you can use to remotely connect to an instance in an EC2 managed fleet. This data type is returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InstanceAccess {
     /// A unique identifier for the fleet containing the instance to be accessed.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -11365,7 +12406,10 @@ impl ::std::fmt::Debug for InstanceAccess {
 }
 
 /// A set of credentials that allow remote access to an instance in an EC2 managed fleet. These credentials are returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess), which requests access for instances that are running game servers with the Amazon GameLift server SDK version 4.x or earlier.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InstanceCredentials {
     /// A user name for logging in.
     pub user_name: ::std::option::Option<::std::string::String>,
@@ -11398,7 +12442,10 @@ impl ::std::fmt::Debug for InstanceCredentials {
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// An allowed instance type for a game server group. All game server groups must have at least two instance types defined for it. Amazon GameLift FleetIQ periodically evaluates each defined instance type for viability. It then updates the Auto Scaling group with the list of viable instance types.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InstanceDefinition {
     /// An Amazon EC2 instance type designation.
     ///
@@ -11418,18 +12465,14 @@ impl InstanceDefinition {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum InstanceRoleCredentialsProvider {
     /// `SHARED_CREDENTIAL_FILE`
     SharedCredentialFile,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl InstanceRoleCredentialsProvider {
@@ -11439,7 +12482,7 @@ impl InstanceRoleCredentialsProvider {
     pub fn as_str(&self) -> &str {
         match self {
             Self::SharedCredentialFile => "SHARED_CREDENTIAL_FILE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -11448,8 +12491,21 @@ impl ::std::convert::From<&str> for InstanceRoleCredentialsProvider {
     fn from(value: &str) -> Self {
         match value {
             "SHARED_CREDENTIAL_FILE" => Self::SharedCredentialFile,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for InstanceRoleCredentialsProvider {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for InstanceRoleCredentialsProvider {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -11459,13 +12515,11 @@ impl ::std::fmt::Display for InstanceRoleCredentialsProvider {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(InstanceRoleCredentialsProvider);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum InstanceStatus {
     /// `PENDING`
     Pending,
@@ -11473,8 +12527,9 @@ pub enum InstanceStatus {
     Active,
     /// `TERMINATING`
     Terminating,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl InstanceStatus {
@@ -11486,7 +12541,7 @@ impl InstanceStatus {
             Self::Pending => "PENDING",
             Self::Active => "ACTIVE",
             Self::Terminating => "TERMINATING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -11497,8 +12552,21 @@ impl ::std::convert::From<&str> for InstanceStatus {
             "PENDING" => Self::Pending,
             "ACTIVE" => Self::Active,
             "TERMINATING" => Self::Terminating,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for InstanceStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for InstanceStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -11508,10 +12576,16 @@ impl ::std::fmt::Display for InstanceStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(InstanceStatus);
+
 /// The service encountered an unrecoverable internal failure while processing the request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InternalServiceException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -11534,7 +12608,10 @@ impl ::std::default::Default for InternalServiceException {
 /// The requested operation would cause a conflict with the current state of a resource associated with the request and/or the fleet. Resolve the conflict before retrying.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InvalidFleetStatusException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -11557,7 +12634,10 @@ impl ::std::default::Default for InvalidFleetStatusException {
 /// The requested operation would cause a conflict with the current state of a resource associated with the request and/or the game instance. Resolve the conflict before retrying.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InvalidGameSessionStatusException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -11580,7 +12660,10 @@ impl ::std::default::Default for InvalidGameSessionStatusException {
 /// One or more parameter values in the request are invalid. Correct the invalid parameter values before retrying.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InvalidRequestException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -11603,7 +12686,10 @@ impl ::std::default::Default for InvalidRequestException {
 /// A range of IP addresses and port settings that allow inbound traffic to connect to processes on an instance in a fleet. Processes are assigned an IP address/port number combination, which must fall into the fleet's allowed ranges.
 ///
 /// For Amazon GameLift Realtime fleets, Amazon GameLift automatically opens two port ranges, one for TCP messaging and one for UDP.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct IpPermission {
     /// A starting value for a range of allowed port numbers.
     ///
@@ -11659,20 +12745,16 @@ impl ::std::fmt::Debug for IpPermission {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum IpProtocol {
     /// `TCP`
     Tcp,
     /// `UDP`
     Udp,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl IpProtocol {
@@ -11683,7 +12765,7 @@ impl IpProtocol {
         match self {
             Self::Tcp => "TCP",
             Self::Udp => "UDP",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -11693,8 +12775,21 @@ impl ::std::convert::From<&str> for IpProtocol {
         match value {
             "TCP" => Self::Tcp,
             "UDP" => Self::Udp,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for IpProtocol {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for IpProtocol {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -11704,10 +12799,16 @@ impl ::std::fmt::Display for IpProtocol {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(IpProtocol);
+
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// An Amazon Elastic Compute Cloud launch template that contains configuration settings and game server code to be deployed to all instances in a game server group. The launch template is specified when creating a new game server group.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LaunchTemplateSpecification {
     /// A unique identifier for an existing Amazon EC2 launch template.
     pub launch_template_id: ::std::option::Option<::std::string::String>,
@@ -11737,7 +12838,10 @@ impl ::std::default::Default for LaunchTemplateSpecification {
 /// The requested operation would cause the resource to exceed the allowed service limit. Resolve the issue before retrying.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LimitExceededException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -11758,7 +12862,10 @@ impl ::std::default::Default for LimitExceededException {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListAliasesInput {
     /// The routing type to filter results on. Use this parameter to retrieve only aliases with a certain routing type. To retrieve all aliases, leave this parameter empty.
     ///
@@ -11793,7 +12900,10 @@ impl ::std::default::Default for ListAliasesInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListAliasesOutput {
     /// A collection of alias resources that match the request parameters.
     pub aliases: ::std::option::Option<::std::vec::Vec<Alias>>,
@@ -11818,7 +12928,10 @@ impl ::std::default::Default for ListAliasesOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListBuildsInput {
     /// Build status to filter results by. To retrieve all builds, leave this parameter empty.
     ///
@@ -11851,7 +12964,10 @@ impl ::std::default::Default for ListBuildsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListBuildsOutput {
     /// A collection of build resources that match the request.
     pub builds: ::std::option::Option<::std::vec::Vec<Build>>,
@@ -11876,7 +12992,10 @@ impl ::std::default::Default for ListBuildsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListComputeInput {
     /// A unique identifier for the fleet to retrieve compute resources for.
     ///
@@ -11911,20 +13030,16 @@ impl ListComputeInput {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ListComputeInputStatus {
     /// `ACTIVE`
     Active,
     /// `IMPAIRED`
     Impaired,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ListComputeInputStatus {
@@ -11935,7 +13050,7 @@ impl ListComputeInputStatus {
         match self {
             Self::Active => "ACTIVE",
             Self::Impaired => "IMPAIRED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -11945,8 +13060,21 @@ impl ::std::convert::From<&str> for ListComputeInputStatus {
         match value {
             "ACTIVE" => Self::Active,
             "IMPAIRED" => Self::Impaired,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ListComputeInputStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ListComputeInputStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -11956,7 +13084,13 @@ impl ::std::fmt::Display for ListComputeInputStatus {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ListComputeInputStatus);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListComputeOutput {
     /// A list of compute resources in the specified fleet.
     pub compute_list: ::std::option::Option<::std::vec::Vec<Compute>>,
@@ -11981,7 +13115,10 @@ impl ::std::default::Default for ListComputeOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerFleetsInput {
     /// The container group definition to filter the list on. Use this parameter to retrieve only those fleets that use the specified container group definition. You can specify the container group definition's name to get fleets with the latest versions. Alternatively, provide an ARN value to get fleets with a specific version number.
     pub container_group_definition_name: ::std::option::Option<::std::string::String>,
@@ -12008,7 +13145,10 @@ impl ::std::default::Default for ListContainerFleetsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerFleetsOutput {
     /// A collection of container fleet objects for all fleets that match the request criteria.
     pub container_fleets: ::std::option::Option<::std::vec::Vec<ContainerFleet>>,
@@ -12033,7 +13173,10 @@ impl ::std::default::Default for ListContainerFleetsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerGroupDefinitionVersionsInput {
     /// The unique identifier for the container group definition to retrieve properties for. You can use either the `Name` or `ARN` value.
     ///
@@ -12056,7 +13199,10 @@ impl ListContainerGroupDefinitionVersionsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerGroupDefinitionVersionsOutput {
     /// A result set of container group definitions that match the request.
     pub container_group_definitions: ::std::option::Option<
@@ -12083,7 +13229,10 @@ impl ::std::default::Default for ListContainerGroupDefinitionVersionsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerGroupDefinitionsInput {
     /// The type of container group to retrieve. Container group type determines how Amazon GameLift deploys the container group on each fleet instance.
     pub container_group_type: ::std::option::Option<ContainerGroupType>,
@@ -12110,7 +13259,10 @@ impl ::std::default::Default for ListContainerGroupDefinitionsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerGroupDefinitionsOutput {
     /// A result set of container group definitions that match the request.
     pub container_group_definitions: ::std::option::Option<
@@ -12137,7 +13289,10 @@ impl ::std::default::Default for ListContainerGroupDefinitionsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListFleetDeploymentsInput {
     /// A unique identifier for the container fleet. You can use either the fleet ID or ARN value.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -12164,7 +13319,10 @@ impl ::std::default::Default for ListFleetDeploymentsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListFleetDeploymentsOutput {
     /// The requested deployment information.
     pub fleet_deployments: ::std::option::Option<::std::vec::Vec<FleetDeployment>>,
@@ -12189,7 +13347,10 @@ impl ::std::default::Default for ListFleetDeploymentsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListFleetsInput {
     /// A unique identifier for the build to request fleets for. Use this parameter to return only fleets using a specified build. Use either the build ID or ARN value.
     pub build_id: ::std::option::Option<::std::string::String>,
@@ -12219,7 +13380,10 @@ impl ::std::default::Default for ListFleetsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListFleetsOutput {
     /// A set of fleet IDs that match the list request.
     pub fleet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -12244,7 +13408,10 @@ impl ::std::default::Default for ListFleetsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListGameServerGroupsInput {
     /// The game server groups' limit.
     pub limit: ::std::option::Option<i32>,
@@ -12268,7 +13435,10 @@ impl ::std::default::Default for ListGameServerGroupsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListGameServerGroupsOutput {
     /// The game server groups' game server groups.
     pub game_server_groups: ::std::option::Option<::std::vec::Vec<GameServerGroup>>,
@@ -12293,7 +13463,10 @@ impl ::std::default::Default for ListGameServerGroupsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListGameServersInput {
     /// An identifier for the game server group to retrieve a list of game servers from. Use either the name or ARN value.
     ///
@@ -12319,7 +13492,10 @@ impl ListGameServersInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListGameServersOutput {
     /// A collection of game server objects that match the request.
     pub game_servers: ::std::option::Option<::std::vec::Vec<GameServer>>,
@@ -12344,7 +13520,10 @@ impl ::std::default::Default for ListGameServersOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListLocationsInput {
     /// Filters the list for `AWS` or `CUSTOM` locations.
     pub filters: ::std::option::Option<::std::vec::Vec<LocationFilter>>,
@@ -12371,7 +13550,10 @@ impl ::std::default::Default for ListLocationsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListLocationsOutput {
     /// A collection of locations.
     pub locations: ::std::option::Option<::std::vec::Vec<LocationModel>>,
@@ -12396,7 +13578,10 @@ impl ::std::default::Default for ListLocationsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListScriptsInput {
     /// The maximum number of results to return. Use this parameter with `NextToken` to get results as a set of sequential pages.
     pub limit: ::std::option::Option<i32>,
@@ -12420,7 +13605,10 @@ impl ::std::default::Default for ListScriptsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListScriptsOutput {
     /// A set of properties describing the requested script.
     pub scripts: ::std::option::Option<::std::vec::Vec<Script>>,
@@ -12445,11 +13633,14 @@ impl ::std::default::Default for ListScriptsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct ListTagsForResourceRequest {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that uniquely identifies the Amazon GameLift resource that you want to retrieve tags for. Amazon GameLift includes resource ARNs in the data object for the resource. You can retrieve the ARN by calling a `List` or `Describe` operation for the resource type.
     ///
     /// _Required_ (`ResourceARN`).
+    #[cfg_attr(feature = "serde", serde(rename = "ResourceARN"))]
     pub resource_arn: ::std::option::Option<::std::string::String>,
 }
 
@@ -12462,7 +13653,10 @@ impl ListTagsForResourceRequest {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListTagsForResourceResponse {
     /// The collection of tags assigned to the resource.
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
@@ -12484,7 +13678,10 @@ impl ::std::default::Default for ListTagsForResourceResponse {
 }
 
 /// Details about a location in a multi-location fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LocationAttributes {
     /// A fleet location and its current life-cycle state.
     pub location_state: ::std::option::Option<LocationState>,
@@ -12512,7 +13709,10 @@ impl ::std::default::Default for LocationAttributes {
 }
 
 /// A remote location where a multi-location fleet can deploy game servers for game hosting.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LocationConfiguration {
     /// An Amazon Web Services Region code, such as `us-west-2`. For a list of supported Regions and Local Zones, see [Amazon GameLift service locations](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-regions.html) for managed hosting.
     ///
@@ -12529,20 +13729,16 @@ impl LocationConfiguration {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum LocationFilter {
     /// `AWS`
     Aws,
     /// `CUSTOM`
     Custom,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl LocationFilter {
@@ -12553,7 +13749,7 @@ impl LocationFilter {
         match self {
             Self::Aws => "AWS",
             Self::Custom => "CUSTOM",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -12563,8 +13759,21 @@ impl ::std::convert::From<&str> for LocationFilter {
         match value {
             "AWS" => Self::Aws,
             "CUSTOM" => Self::Custom,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for LocationFilter {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for LocationFilter {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -12574,8 +13783,14 @@ impl ::std::fmt::Display for LocationFilter {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(LocationFilter);
+
 /// Properties of a custom location for use in an Amazon GameLift Anywhere fleet. This data type is returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateLocation](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateLocation).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LocationModel {
     /// The location's name.
     pub location_name: ::std::option::Option<::std::string::String>,
@@ -12608,7 +13823,10 @@ impl ::std::default::Default for LocationModel {
 /// - **DELETING** -- Hosts are responding to a delete fleet location request.
 /// - **TERMINATED** -- The fleet location no longer exists.
 /// - **NOT_FOUND** -- The fleet location was not found. This could be because the custom location was removed or not created.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LocationState {
     /// The fleet location, expressed as an Amazon Web Services Region code such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
@@ -12632,18 +13850,14 @@ impl ::std::default::Default for LocationState {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum LocationUpdateStatus {
     /// `PENDING_UPDATE`
     PendingUpdate,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl LocationUpdateStatus {
@@ -12653,7 +13867,7 @@ impl LocationUpdateStatus {
     pub fn as_str(&self) -> &str {
         match self {
             Self::PendingUpdate => "PENDING_UPDATE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -12662,8 +13876,21 @@ impl ::std::convert::From<&str> for LocationUpdateStatus {
     fn from(value: &str) -> Self {
         match value {
             "PENDING_UPDATE" => Self::PendingUpdate,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for LocationUpdateStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for LocationUpdateStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -12673,8 +13900,14 @@ impl ::std::fmt::Display for LocationUpdateStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(LocationUpdateStatus);
+
 /// For a multi-location container fleet, describes the progress of a deployment across all fleet locations.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LocationalDeployment {
     /// The status of fleet deployment activity in the location.
     ///
@@ -12703,7 +13936,10 @@ impl ::std::default::Default for LocationalDeployment {
 }
 
 /// A method for collecting container logs for the fleet. Amazon GameLift saves all standard output for each container in logs, including game session logs. You can select from the following methods:
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LogConfiguration {
     /// The type of log collection to use for a fleet.
     ///
@@ -12734,13 +13970,8 @@ impl ::std::default::Default for LogConfiguration {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum LogDestination {
     /// `NONE`
     None,
@@ -12748,8 +13979,9 @@ pub enum LogDestination {
     Cloudwatch,
     /// `S3`
     S3,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl LogDestination {
@@ -12761,7 +13993,7 @@ impl LogDestination {
             Self::None => "NONE",
             Self::Cloudwatch => "CLOUDWATCH",
             Self::S3 => "S3",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -12772,8 +14004,21 @@ impl ::std::convert::From<&str> for LogDestination {
             "NONE" => Self::None,
             "CLOUDWATCH" => Self::Cloudwatch,
             "S3" => Self::S3,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for LogDestination {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for LogDestination {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -12783,10 +14028,16 @@ impl ::std::fmt::Display for LogDestination {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(LogDestination);
+
 /// Represents a new player session that is created as a result of a successful FlexMatch match. A successful match automatically creates new player sessions for every player ID in the original matchmaking request.
 ///
 /// When players connect to the match's game session, they must include both player ID and player session ID in order to claim their assigned player slot.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct MatchedPlayerSession {
     /// A unique identifier for a player
     pub player_id: ::std::option::Option<::std::string::String>,
@@ -12820,7 +14071,10 @@ impl ::std::fmt::Debug for MatchedPlayerSession {
 }
 
 /// Guidelines for use with FlexMatch to match players into games. All matchmaking requests must specify a matchmaking configuration.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct MatchmakingConfiguration {
     /// A unique identifier for the matchmaking configuration. This name is used to identify the configuration associated with a matchmaking request or ticket.
     pub name: ::std::option::Option<::std::string::String>,
@@ -12894,13 +14148,8 @@ impl ::std::default::Default for MatchmakingConfiguration {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum MatchmakingConfigurationStatus {
     /// `CANCELLED`
     Cancelled,
@@ -12918,8 +14167,9 @@ pub enum MatchmakingConfigurationStatus {
     Searching,
     /// `TIMED_OUT`
     TimedOut,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl MatchmakingConfigurationStatus {
@@ -12945,7 +14195,7 @@ impl MatchmakingConfigurationStatus {
             Self::RequiresAcceptance => "REQUIRES_ACCEPTANCE",
             Self::Searching => "SEARCHING",
             Self::TimedOut => "TIMED_OUT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -12961,8 +14211,21 @@ impl ::std::convert::From<&str> for MatchmakingConfigurationStatus {
             "REQUIRES_ACCEPTANCE" => Self::RequiresAcceptance,
             "SEARCHING" => Self::Searching,
             "TIMED_OUT" => Self::TimedOut,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for MatchmakingConfigurationStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for MatchmakingConfigurationStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -12972,6 +14235,9 @@ impl ::std::fmt::Display for MatchmakingConfigurationStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(MatchmakingConfigurationStatus);
+
 /// Set of rule statements, used with FlexMatch, that determine how to build your player matches. Each rule set describes a type of group to be created and defines the parameters for acceptable player matches.
 ///
 /// A rule set may define the following elements for a match. For detailed information and examples showing how to construct a rule set, see [Build a FlexMatch rule set](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-rulesets.html).
@@ -12980,7 +14246,10 @@ impl ::std::fmt::Display for MatchmakingConfigurationStatus {
 /// - Player attributes -- Optional. These attributes specify a set of player characteristics to evaluate when looking for a match. Matchmaking requests that use a rule set with player attributes must provide the corresponding attribute values. For example, an attribute might specify a player's skill or level.
 /// - Rules -- Optional. Rules define how to evaluate potential players for a match based on player attributes. A rule might specify minimum requirements for individual players, teams, or entire matches. For example, a rule might require each player to meet a certain skill level, each team to have at least one player in a certain role, or the match to have a minimum average skill level. or may describe an entire group--such as all teams must be evenly matched or have at least one player in a certain role.
 /// - Expansions -- Optional. Expansions allow you to relax the rules after a period of time when no acceptable matches are found. This feature lets you balance getting players into games in a reasonable amount of time instead of making them wait indefinitely for the best possible match. For example, you might use an expansion to increase the maximum skill variance between players after 30 seconds.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct MatchmakingRuleSet {
     /// A unique identifier for the matchmaking rule set
     pub rule_set_name: ::std::option::Option<::std::string::String>,
@@ -13007,7 +14276,10 @@ impl MatchmakingRuleSet {
 }
 
 /// Ticket generated to track the progress of a matchmaking request. Each ticket is uniquely identified by a ticket ID, supplied by the requester, when creating a matchmaking request.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct MatchmakingTicket {
     /// A unique identifier for a matchmaking ticket.
     pub ticket_id: ::std::option::Option<::std::string::String>,
@@ -13069,13 +14341,8 @@ impl ::std::default::Default for MatchmakingTicket {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum MetricName {
     /// `ActivatingGameSessions`
     ActivatingGameSessions,
@@ -13101,8 +14368,9 @@ pub enum MetricName {
     WaitTime,
     /// `ConcurrentActivatableGameSessions`
     ConcurrentActivatableGameSessions,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl MetricName {
@@ -13138,7 +14406,7 @@ impl MetricName {
             Self::ConcurrentActivatableGameSessions => {
                 "ConcurrentActivatableGameSessions"
             }
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13160,8 +14428,21 @@ impl ::std::convert::From<&str> for MetricName {
             "ConcurrentActivatableGameSessions" => {
                 Self::ConcurrentActivatableGameSessions
             }
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for MetricName {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for MetricName {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13171,10 +14452,16 @@ impl ::std::fmt::Display for MetricName {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(MetricName);
+
 /// The requested resources was not found. The resource was either not created yet or deleted.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct NotFoundException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -13197,7 +14484,10 @@ impl ::std::default::Default for NotFoundException {
 /// The operation failed because Amazon GameLift has not yet finished validating this compute. We recommend attempting 8 to 10 retries over 3 to 5 minutes with [exponential backoffs and jitter](http://aws.amazon.com/blogs/https:/aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct NotReadyException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -13217,13 +14507,8 @@ impl ::std::default::Default for NotReadyException {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum OperatingSystem {
     /// `WINDOWS_2012`
     Windows2012,
@@ -13235,8 +14520,9 @@ pub enum OperatingSystem {
     Windows2016,
     /// `AMAZON_LINUX_2023`
     AmazonLinux2023,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl OperatingSystem {
@@ -13256,7 +14542,7 @@ impl OperatingSystem {
             Self::AmazonLinux2 => "AMAZON_LINUX_2",
             Self::Windows2016 => "WINDOWS_2016",
             Self::AmazonLinux2023 => "AMAZON_LINUX_2023",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13269,8 +14555,21 @@ impl ::std::convert::From<&str> for OperatingSystem {
             "AMAZON_LINUX_2" => Self::AmazonLinux2,
             "WINDOWS_2016" => Self::Windows2016,
             "AMAZON_LINUX_2023" => Self::AmazonLinux2023,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for OperatingSystem {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for OperatingSystem {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13280,10 +14579,16 @@ impl ::std::fmt::Display for OperatingSystem {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(OperatingSystem);
+
 /// The specified game server group has no available game servers to fulfill a `ClaimGameServer` request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct OutOfCapacityException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -13304,7 +14609,10 @@ impl ::std::default::Default for OutOfCapacityException {
 }
 
 /// Information about a player session. This object contains only the player ID and player session ID. To retrieve full details on a player session, call [DescribePlayerSessions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribePlayerSessions.html) with the player session ID.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PlacedPlayerSession {
     /// A unique identifier for a player that is associated with this player session.
     pub player_id: ::std::option::Option<::std::string::String>,
@@ -13337,20 +14645,16 @@ impl ::std::fmt::Debug for PlacedPlayerSession {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum PlacementFallbackStrategy {
     /// `DEFAULT_AFTER_SINGLE_PASS`
     DefaultAfterSinglePass,
     /// `NONE`
     None,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl PlacementFallbackStrategy {
@@ -13361,7 +14665,7 @@ impl PlacementFallbackStrategy {
         match self {
             Self::DefaultAfterSinglePass => "DEFAULT_AFTER_SINGLE_PASS",
             Self::None => "NONE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13371,8 +14675,21 @@ impl ::std::convert::From<&str> for PlacementFallbackStrategy {
         match value {
             "DEFAULT_AFTER_SINGLE_PASS" => Self::DefaultAfterSinglePass,
             "NONE" => Self::None,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for PlacementFallbackStrategy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PlacementFallbackStrategy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13382,8 +14699,14 @@ impl ::std::fmt::Display for PlacementFallbackStrategy {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(PlacementFallbackStrategy);
+
 /// Represents a player in matchmaking. When starting a matchmaking request, a player has a player ID, attributes, and may have latency data. Team information is added after a match has been successfully completed.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Player {
     /// A unique identifier for a player
     pub player_id: ::std::option::Option<::std::string::String>,
@@ -13433,7 +14756,10 @@ impl ::std::fmt::Debug for Player {
 }
 
 /// Regional latency information for a player, used when requesting a new game session. This value indicates the amount of time lag that exists when the player is connected to a fleet in the specified Region. The relative difference between a player's latency values for multiple Regions are used to determine which fleets are best suited to place a new game session for the player.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PlayerLatency {
     /// A unique identifier for a player associated with the latency data.
     pub player_id: ::std::option::Option<::std::string::String>,
@@ -13471,7 +14797,10 @@ impl ::std::fmt::Debug for PlayerLatency {
 }
 
 /// Sets a latency cap for individual players when placing a game session. With a latency policy in force, a game session cannot be placed in a fleet location where a player reports latency higher than the cap. Latency policies are used only with placement request that provide player latency information. Player latency policies can be stacked to gradually relax latency requirements over time.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PlayerLatencyPolicy {
     /// The maximum latency value that is allowed for any player, in milliseconds. All policies must have a value set for this property.
     pub maximum_individual_player_latency_milliseconds: ::std::option::Option<i32>,
@@ -13500,7 +14829,10 @@ impl ::std::default::Default for PlayerLatencyPolicy {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PlayerSession {
     /// A unique identifier for a player session.
     pub player_session_id: ::std::option::Option<::std::string::String>,
@@ -13585,20 +14917,16 @@ impl ::std::fmt::Debug for PlayerSession {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum PlayerSessionCreationPolicy {
     /// `ACCEPT_ALL`
     AcceptAll,
     /// `DENY_ALL`
     DenyAll,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl PlayerSessionCreationPolicy {
@@ -13609,7 +14937,7 @@ impl PlayerSessionCreationPolicy {
         match self {
             Self::AcceptAll => "ACCEPT_ALL",
             Self::DenyAll => "DENY_ALL",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13619,8 +14947,21 @@ impl ::std::convert::From<&str> for PlayerSessionCreationPolicy {
         match value {
             "ACCEPT_ALL" => Self::AcceptAll,
             "DENY_ALL" => Self::DenyAll,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for PlayerSessionCreationPolicy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PlayerSessionCreationPolicy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13630,13 +14971,11 @@ impl ::std::fmt::Display for PlayerSessionCreationPolicy {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(PlayerSessionCreationPolicy);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum PlayerSessionStatus {
     /// `RESERVED`
     Reserved,
@@ -13646,8 +14985,9 @@ pub enum PlayerSessionStatus {
     Completed,
     /// `TIMEDOUT`
     Timedout,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl PlayerSessionStatus {
@@ -13665,7 +15005,7 @@ impl PlayerSessionStatus {
             Self::Active => "ACTIVE",
             Self::Completed => "COMPLETED",
             Self::Timedout => "TIMEDOUT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13677,8 +15017,21 @@ impl ::std::convert::From<&str> for PlayerSessionStatus {
             "ACTIVE" => Self::Active,
             "COMPLETED" => Self::Completed,
             "TIMEDOUT" => Self::Timedout,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for PlayerSessionStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PlayerSessionStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13688,20 +15041,19 @@ impl ::std::fmt::Display for PlayerSessionStatus {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(PlayerSessionStatus);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum PolicyType {
     /// `RuleBased`
     RuleBased,
     /// `TargetBased`
     TargetBased,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl PolicyType {
@@ -13712,7 +15064,7 @@ impl PolicyType {
         match self {
             Self::RuleBased => "RuleBased",
             Self::TargetBased => "TargetBased",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13722,8 +15074,21 @@ impl ::std::convert::From<&str> for PolicyType {
         match value {
             "RuleBased" => Self::RuleBased,
             "TargetBased" => Self::TargetBased,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for PolicyType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PolicyType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13733,13 +15098,19 @@ impl ::std::fmt::Display for PolicyType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(PolicyType);
+
 /// Custom prioritization settings to use with a game session queue. Prioritization settings determine how the queue selects a game hosting resource to start a new game session. This configuration replaces the default prioritization process for queues.
 ///
 /// By default, a queue makes game session placements based on the following criteria:
 ///
 /// - When a game session request does not include player latency data, Amazon GameLift places game sessions based on the following priorities: (1) the queue's default destination order, and (2) for multi-location fleets, an alphabetic list of locations.
 /// - When a game session request includes player latency data, Amazon GameLift re-orders the queue's destinations to make placements where the average player latency is lowest. It reorders based the following priorities: (1) the lowest average latency across all players, (2) the lowest hosting cost, (3) the queue's default destination order, and (4) for multi-location fleets, an alphabetic list of locations.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PriorityConfiguration {
     /// A custom sequence to use when prioritizing where to place new game sessions. Each priority type is listed once.
     ///
@@ -13771,7 +15142,10 @@ impl ::std::default::Default for PriorityConfiguration {
 /// An alternate list of prioritized locations for use with a game session queue. When this property is included in a [StartGameSessionPlacement](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StartGameSessionPlacement.html) request, the alternate list overrides the queue's default location priorities, as defined in the queue's PriorityConfiguration setting (*LocationOrder*). The override is valid for an individual placement request only. Use this property only with queues that have a `PriorityConfiguration` setting that prioritizes `LOCATION` first.
 ///
 /// **Note:** A priority configuration override list does not override a queue's FilterConfiguration setting, if the queue has one. Filter configurations are used to limit placements to a subset of the locations in a queue's destinations. If the override list includes a location that's not on in the `FilterConfiguration` allowed list, Amazon GameLift won't attempt to place a game session there.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PriorityConfigurationOverride {
     /// Instructions for how to proceed if placement fails in every location on the priority override list. Valid strategies include:
     ///
@@ -13794,13 +15168,8 @@ impl PriorityConfigurationOverride {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum PriorityType {
     /// `LATENCY`
     Latency,
@@ -13810,8 +15179,9 @@ pub enum PriorityType {
     Destination,
     /// `LOCATION`
     Location,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl PriorityType {
@@ -13829,7 +15199,7 @@ impl PriorityType {
             Self::Cost => "COST",
             Self::Destination => "DESTINATION",
             Self::Location => "LOCATION",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13841,8 +15211,21 @@ impl ::std::convert::From<&str> for PriorityType {
             "COST" => Self::Cost,
             "DESTINATION" => Self::Destination,
             "LOCATION" => Self::Location,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for PriorityType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PriorityType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13852,20 +15235,19 @@ impl ::std::fmt::Display for PriorityType {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(PriorityType);
+
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ProtectionPolicy {
     /// `NoProtection`
     NoProtection,
     /// `FullProtection`
     FullProtection,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ProtectionPolicy {
@@ -13876,7 +15258,7 @@ impl ProtectionPolicy {
         match self {
             Self::NoProtection => "NoProtection",
             Self::FullProtection => "FullProtection",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13886,8 +15268,21 @@ impl ::std::convert::From<&str> for ProtectionPolicy {
         match value {
             "NoProtection" => Self::NoProtection,
             "FullProtection" => Self::FullProtection,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ProtectionPolicy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ProtectionPolicy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13897,8 +15292,14 @@ impl ::std::fmt::Display for ProtectionPolicy {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ProtectionPolicy);
+
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PutScalingPolicyInput {
     /// A descriptive label that is associated with a fleet's scaling policy. Policy names do not need to be unique. A fleet can have only one scaling policy with the same name.
     ///
@@ -13966,7 +15367,10 @@ impl PutScalingPolicyInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PutScalingPolicyOutput {
     /// A descriptive label that is associated with a fleet's scaling policy. Policy names do not need to be unique.
     pub name: ::std::option::Option<::std::string::String>,
@@ -13988,7 +15392,10 @@ impl ::std::default::Default for PutScalingPolicyOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RegisterComputeInput {
     /// A unique identifier for the fleet to register the compute to. You can use either the fleet ID or ARN value.
     ///
@@ -14038,7 +15445,10 @@ impl ::std::fmt::Debug for RegisterComputeInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RegisterComputeOutput {
     /// The details of the compute resource you registered.
     pub compute: ::std::option::Option<Compute>,
@@ -14060,7 +15470,10 @@ impl ::std::default::Default for RegisterComputeOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RegisterGameServerInput {
     /// A unique identifier for the game server group where the game server is running.
     ///
@@ -14097,7 +15510,10 @@ impl RegisterGameServerInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RegisterGameServerOutput {
     /// Object that describes the newly registered game server.
     pub game_server: ::std::option::Option<GameServer>,
@@ -14119,7 +15535,10 @@ impl ::std::default::Default for RegisterGameServerOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RequestUploadCredentialsInput {
     /// A unique identifier for the build to get credentials for. You can use either the build ID or ARN value.
     ///
@@ -14136,7 +15555,10 @@ impl RequestUploadCredentialsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RequestUploadCredentialsOutput {
     /// Amazon Web Services credentials required when uploading a game build to the storage location. These credentials have a limited lifespan and are valid only for the build they were issued for.
     pub upload_credentials: ::std::option::Option<AwsCredentials>,
@@ -14173,7 +15595,10 @@ impl ::std::fmt::Debug for RequestUploadCredentialsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ResolveAliasInput {
     /// The unique identifier of the alias that you want to retrieve a fleet ID for. You can use either the alias ID or ARN value.
     ///
@@ -14190,7 +15615,10 @@ impl ResolveAliasInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ResolveAliasOutput {
     /// The fleet identifier that the alias is pointing to.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -14217,7 +15645,10 @@ impl ::std::default::Default for ResolveAliasOutput {
 /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
 ///
 /// The policy is evaluated when a player tries to create a new game session. On receiving a `CreateGameSession` request, Amazon GameLift checks that the player (identified by `CreatorId`) has created fewer than game session limit in the specified time period.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ResourceCreationLimitPolicy {
     /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
     ///
@@ -14244,7 +15675,10 @@ impl ::std::default::Default for ResourceCreationLimitPolicy {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ResumeGameServerGroupInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -14269,7 +15703,10 @@ impl ResumeGameServerGroupInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ResumeGameServerGroupOutput {
     /// An object that describes the game server group resource, with the `SuspendedActions` property updated to reflect the resumed activity.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -14295,7 +15732,10 @@ impl ::std::default::Default for ResumeGameServerGroupOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RoutingStrategy {
     /// The type of routing strategy for the alias.
     ///
@@ -14327,20 +15767,16 @@ impl ::std::default::Default for RoutingStrategy {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum RoutingStrategyType {
     /// `SIMPLE`
     Simple,
     /// `TERMINAL`
     Terminal,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl RoutingStrategyType {
@@ -14351,7 +15787,7 @@ impl RoutingStrategyType {
         match self {
             Self::Simple => "SIMPLE",
             Self::Terminal => "TERMINAL",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -14361,8 +15797,21 @@ impl ::std::convert::From<&str> for RoutingStrategyType {
         match value {
             "SIMPLE" => Self::Simple,
             "TERMINAL" => Self::Terminal,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for RoutingStrategyType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for RoutingStrategyType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14372,10 +15821,16 @@ impl ::std::fmt::Display for RoutingStrategyType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(RoutingStrategyType);
+
 /// A set of instructions that define the set of server processes to run on computes in a fleet. Server processes run either an executable in a custom game build or a Amazon GameLift Realtime script. Amazon GameLift launches the processes, manages their life cycle, and replaces them as needed. Computes check regularly for an updated runtime configuration.
 ///
 /// An Amazon GameLift instance is limited to 50 processes running concurrently. To calculate the total number of processes defined in a runtime configuration, add the values of the `ConcurrentExecutions` parameter for each server process. Learn more about [Running Multiple Processes on a Fleet](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-multiprocess.html).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RuntimeConfiguration {
     /// A collection of server process configurations that identify what server processes to run on fleet computes.
     pub server_processes: ::std::option::Option<::std::vec::Vec<ServerProcess>>,
@@ -14403,7 +15858,10 @@ impl ::std::default::Default for RuntimeConfiguration {
 }
 
 /// The location in Amazon S3 where build or script files are stored for access by Amazon GameLift.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct S3Location {
     /// An Amazon S3 bucket identifier. Thename of the S3 bucket.
     ///
@@ -14435,13 +15893,8 @@ impl ::std::default::Default for S3Location {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ScalingAdjustmentType {
     /// `ChangeInCapacity`
     ChangeInCapacity,
@@ -14449,8 +15902,9 @@ pub enum ScalingAdjustmentType {
     ExactCapacity,
     /// `PercentChangeInCapacity`
     PercentChangeInCapacity,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ScalingAdjustmentType {
@@ -14466,7 +15920,7 @@ impl ScalingAdjustmentType {
             Self::ChangeInCapacity => "ChangeInCapacity",
             Self::ExactCapacity => "ExactCapacity",
             Self::PercentChangeInCapacity => "PercentChangeInCapacity",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -14477,8 +15931,21 @@ impl ::std::convert::From<&str> for ScalingAdjustmentType {
             "ChangeInCapacity" => Self::ChangeInCapacity,
             "ExactCapacity" => Self::ExactCapacity,
             "PercentChangeInCapacity" => Self::PercentChangeInCapacity,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ScalingAdjustmentType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ScalingAdjustmentType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14488,8 +15955,14 @@ impl ::std::fmt::Display for ScalingAdjustmentType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ScalingAdjustmentType);
+
 /// Rule that controls how a fleet is scaled. Scaling policies are uniquely identified by the combination of name and fleet ID.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ScalingPolicy {
     /// A unique identifier for the fleet that is associated with this scaling policy.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -14573,13 +16046,8 @@ impl ::std::default::Default for ScalingPolicy {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ScalingStatusType {
     /// `ACTIVE`
     Active,
@@ -14595,8 +16063,9 @@ pub enum ScalingStatusType {
     Deleted,
     /// `ERROR`
     Error,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ScalingStatusType {
@@ -14620,7 +16089,7 @@ impl ScalingStatusType {
             Self::Deleting => "DELETING",
             Self::Deleted => "DELETED",
             Self::Error => "ERROR",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -14635,8 +16104,21 @@ impl ::std::convert::From<&str> for ScalingStatusType {
             "DELETING" => Self::Deleting,
             "DELETED" => Self::Deleted,
             "ERROR" => Self::Error,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ScalingStatusType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ScalingStatusType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14646,12 +16128,18 @@ impl ::std::fmt::Display for ScalingStatusType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ScalingStatusType);
+
 /// Properties describing a Realtime script.
 ///
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Script {
     /// A unique identifier for the Realtime script
     pub script_id: ::std::option::Option<::std::string::String>,
@@ -14691,7 +16179,10 @@ impl ::std::default::Default for Script {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SearchGameSessionsInput {
     /// A unique identifier for the fleet to search for active game sessions. You can use either the fleet ID or ARN value. Each request must reference either a fleet ID or alias ID, but not both.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -14753,7 +16244,10 @@ impl ::std::default::Default for SearchGameSessionsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SearchGameSessionsOutput {
     /// A collection of objects containing game session properties for each session that matches the request.
     pub game_sessions: ::std::option::Option<::std::vec::Vec<GameSession>>,
@@ -14778,7 +16272,10 @@ impl ::std::default::Default for SearchGameSessionsOutput {
 }
 
 /// A set of instructions for launching server processes on fleet computes. Server processes run either an executable in a custom game build or a Amazon GameLift Realtime script. Server process configurations are part of a fleet's runtime configuration.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ServerProcess {
     /// The location of a game build executable or Realtime script. Game builds and Realtime scripts are installed on instances at the root:
     ///
@@ -14808,20 +16305,16 @@ impl ServerProcess {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum SortOrder {
     /// `ASCENDING`
     Ascending,
     /// `DESCENDING`
     Descending,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl SortOrder {
@@ -14832,7 +16325,7 @@ impl SortOrder {
         match self {
             Self::Ascending => "ASCENDING",
             Self::Descending => "DESCENDING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -14842,8 +16335,21 @@ impl ::std::convert::From<&str> for SortOrder {
         match value {
             "ASCENDING" => Self::Ascending,
             "DESCENDING" => Self::Descending,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for SortOrder {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for SortOrder {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14853,8 +16359,14 @@ impl ::std::fmt::Display for SortOrder {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(SortOrder);
+
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartFleetActionsInput {
     /// A unique identifier for the fleet to restart actions on. You can use either the fleet ID or ARN value.
     ///
@@ -14882,7 +16394,10 @@ impl StartFleetActionsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartFleetActionsOutput {
     /// A unique identifier for the fleet to restart actions on.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -14907,7 +16422,10 @@ impl ::std::default::Default for StartFleetActionsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartGameSessionPlacementInput {
     /// A unique identifier to assign to the new game session placement. This value is developer-defined. The value must be unique across all Regions and cannot be reused.
     ///
@@ -14964,7 +16482,10 @@ impl StartGameSessionPlacementInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartGameSessionPlacementOutput {
     /// Object that describes the newly created game session placement. This object includes all the information provided in the request, as well as start/end time stamps and placement status.
     pub game_session_placement: ::std::option::Option<GameSessionPlacement>,
@@ -14986,7 +16507,10 @@ impl ::std::default::Default for StartGameSessionPlacementOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartMatchBackfillInput {
     /// A unique identifier for a matchmaking ticket. If no ticket ID is specified here, Amazon GameLift will generate one in the form of a UUID. Use this identifier to track the match backfill ticket status and retrieve match results.
     pub ticket_id: ::std::option::Option<::std::string::String>,
@@ -15024,7 +16548,10 @@ impl StartMatchBackfillInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartMatchBackfillOutput {
     /// Ticket representing the backfill matchmaking request. This object includes the information in the request, ticket status, and match results as generated during the matchmaking process.
     pub matchmaking_ticket: ::std::option::Option<MatchmakingTicket>,
@@ -15046,7 +16573,10 @@ impl ::std::default::Default for StartMatchBackfillOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartMatchmakingInput {
     /// A unique identifier for a matchmaking ticket. If no ticket ID is specified here, Amazon GameLift will generate one in the form of a UUID. Use this identifier to track the matchmaking ticket status and retrieve match results.
     pub ticket_id: ::std::option::Option<::std::string::String>,
@@ -15076,7 +16606,10 @@ impl StartMatchmakingInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartMatchmakingOutput {
     /// Ticket representing the matchmaking request. This object include the information included in the request, ticket status, and match results as generated during the matchmaking process.
     pub matchmaking_ticket: ::std::option::Option<MatchmakingTicket>,
@@ -15098,7 +16631,10 @@ impl ::std::default::Default for StartMatchmakingOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StopFleetActionsInput {
     /// A unique identifier for the fleet to stop actions on. You can use either the fleet ID or ARN value.
     ///
@@ -15126,7 +16662,10 @@ impl StopFleetActionsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StopFleetActionsOutput {
     /// A unique identifier for the fleet to stop actions on.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -15151,7 +16690,10 @@ impl ::std::default::Default for StopFleetActionsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StopGameSessionPlacementInput {
     /// A unique identifier for a game session placement to stop.
     ///
@@ -15168,7 +16710,10 @@ impl StopGameSessionPlacementInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StopGameSessionPlacementOutput {
     /// Object that describes the canceled game session placement, with `CANCELLED` status and an end time stamp.
     pub game_session_placement: ::std::option::Option<GameSessionPlacement>,
@@ -15190,7 +16735,10 @@ impl ::std::default::Default for StopGameSessionPlacementOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StopMatchmakingInput {
     /// A unique identifier for a matchmaking ticket.
     ///
@@ -15207,7 +16755,9 @@ impl StopMatchmakingInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct StopMatchmakingOutput {}
 
 impl StopMatchmakingOutput {
@@ -15230,7 +16780,10 @@ impl ::std::default::Default for StopMatchmakingOutput {
 /// **Part of:** [ContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerGroupDefinition.html)
 ///
 /// **Returned by:** [DescribeContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeContainerGroupDefinition.html), [ListContainerGroupDefinitions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListContainerGroupDefinitions.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SupportContainerDefinition {
     /// The container definition identifier. Container names are unique within a container group definition.
     pub container_name: ::std::option::Option<::std::string::String>,
@@ -15292,7 +16845,10 @@ impl ::std::default::Default for SupportContainerDefinition {
 /// This definition includes container configuration, resources, and start instructions. Use this data type when creating or updating a container group definition. For properties of a deployed support container, see [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html).
 ///
 /// **Use with:** [CreateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateContainerGroupDefinition.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SupportContainerDefinitionInput {
     /// A string that uniquely identifies the container definition within a container group.
     ///
@@ -15358,7 +16914,10 @@ impl SupportContainerDefinitionInput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SuspendGameServerGroupInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -15383,7 +16942,10 @@ impl SuspendGameServerGroupInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SuspendGameServerGroupOutput {
     /// An object that describes the game server group resource, with the `SuspendedActions` property updated to reflect the suspended activity.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -15415,7 +16977,10 @@ impl ::std::default::Default for SuspendGameServerGroupOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Tag {
     /// The key for a developer-defined key value pair for tagging an Amazon Web Services resource.
     ///
@@ -15438,11 +17003,15 @@ impl Tag {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TagResourceRequest {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that uniquely identifies the Amazon GameLift resource that you want to assign tags to. Amazon GameLift includes resource ARNs in the data object for the resource. You can retrieve the ARN by calling a `List` or `Describe` operation for the resource type.
     ///
     /// _Required_ (`ResourceARN`).
+    #[cfg_attr(feature = "serde", serde(rename = "ResourceARN"))]
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// A list of one or more tags to assign to the specified Amazon GameLift resource. Tags are developer-defined and structured as key-value pairs. The maximum tag limit may be lower than stated. See [Tagging Amazon Web Services Resources](https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) for tagging limits.
     ///
@@ -15460,7 +17029,9 @@ impl TagResourceRequest {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct TagResourceResponse {}
 
 impl TagResourceResponse {
@@ -15479,7 +17050,10 @@ impl ::std::default::Default for TagResourceResponse {
 /// The requested tagging operation did not succeed. This may be due to invalid tag format or the maximum tag limit may have been exceeded. Resolve the issue before retrying.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TaggingFailedException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -15500,7 +17074,10 @@ impl ::std::default::Default for TaggingFailedException {
 }
 
 /// Settings for a target-based scaling policy. A target-based policy tracks a particular fleet metric specifies a target value for the metric. As player usage changes, the policy triggers Amazon GameLift to adjust capacity so that the metric returns to the target value. The target configuration specifies settings as needed for the target based policy, including the target value.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TargetConfiguration {
     /// Desired value to use with a target-based scaling policy. The value must be relevant for whatever metric the scaling policy is using. For example, in a policy using the metric PercentAvailableGameSessions, the target value should be the preferred size of the fleet's buffer (the percent of capacity that should be idle and ready for new game sessions).
     ///
@@ -15520,7 +17097,10 @@ impl TargetConfiguration {
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// Settings for a target-based scaling policy as part of a [GameServerGroupAutoScalingPolicy](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerGroupAutoScalingPolicy.html) . These settings are used to create a target-based policy that tracks the Amazon GameLift FleetIQ metric `"PercentUtilizedGameServers"` and specifies a target value for the metric. As player usage changes, the policy triggers to adjust the game server group capacity so that the metric returns to the target value.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TargetTrackingConfiguration {
     /// Desired value to use with a game server group target-based scaling policy.
     ///
@@ -15540,7 +17120,10 @@ impl TargetTrackingConfiguration {
 /// The service is unable to resolve the routing for a particular alias because it has a terminal `RoutingStrategy` associated with it. The message returned in this exception is the message defined in the routing strategy itself. Such requests should only be retried if the routing strategy for the specified alias is modified.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TerminalRoutingStrategyException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -15561,7 +17144,10 @@ impl ::std::default::Default for TerminalRoutingStrategyException {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TerminateGameSessionInput {
     /// A unique identifier for the game session to be terminated. A game session ARN has the following format: `arn:aws:gamelift:<location>::gamesession/<fleet ID>/<custom ID string or idempotency token>`.
     ///
@@ -15591,7 +17177,10 @@ impl TerminateGameSessionInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TerminateGameSessionOutput {
     pub game_session: ::std::option::Option<GameSession>,
 }
@@ -15611,20 +17200,16 @@ impl ::std::default::Default for TerminateGameSessionOutput {
     }
 }
 
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum TerminationMode {
     /// `TRIGGER_ON_PROCESS_TERMINATE`
     TriggerOnProcessTerminate,
     /// `FORCE_TERMINATE`
     ForceTerminate,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl TerminationMode {
@@ -15638,7 +17223,7 @@ impl TerminationMode {
         match self {
             Self::TriggerOnProcessTerminate => "TRIGGER_ON_PROCESS_TERMINATE",
             Self::ForceTerminate => "FORCE_TERMINATE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -15648,8 +17233,21 @@ impl ::std::convert::From<&str> for TerminationMode {
         match value {
             "TRIGGER_ON_PROCESS_TERMINATE" => Self::TriggerOnProcessTerminate,
             "FORCE_TERMINATE" => Self::ForceTerminate,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for TerminationMode {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for TerminationMode {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -15659,10 +17257,16 @@ impl ::std::fmt::Display for TerminationMode {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(TerminationMode);
+
 /// The client failed authentication. Clients should not retry such requests.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UnauthorizedException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -15685,7 +17289,10 @@ impl ::std::default::Default for UnauthorizedException {
 /// The requested operation is not supported in the Region specified.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UnsupportedRegionException {
     pub message: ::std::option::Option<::std::string::String>,
 }
@@ -15706,11 +17313,15 @@ impl ::std::default::Default for UnsupportedRegionException {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UntagResourceRequest {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that uniquely identifies the Amazon GameLift resource that you want to remove tags from. Amazon GameLift includes resource ARNs in the data object for the resource. You can retrieve the ARN by calling a `List` or `Describe` operation for the resource type.
     ///
     /// _Required_ (`ResourceARN`).
+    #[cfg_attr(feature = "serde", serde(rename = "ResourceARN"))]
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// A list of one or more tag keys to remove from the specified Amazon GameLift resource.
     ///
@@ -15731,7 +17342,9 @@ impl UntagResourceRequest {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct UntagResourceResponse {}
 
 impl UntagResourceResponse {
@@ -15748,7 +17361,10 @@ impl ::std::default::Default for UntagResourceResponse {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateAliasInput {
     /// A unique identifier for the alias that you want to update. You can use either the alias ID or ARN value.
     ///
@@ -15774,7 +17390,10 @@ impl UpdateAliasInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateAliasOutput {
     /// The updated alias resource.
     pub alias: ::std::option::Option<Alias>,
@@ -15796,7 +17415,10 @@ impl ::std::default::Default for UpdateAliasOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateBuildInput {
     /// A unique identifier for the build to update. You can use either the build ID or ARN value.
     ///
@@ -15819,7 +17441,10 @@ impl UpdateBuildInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateBuildOutput {
     /// The updated build resource.
     pub build: ::std::option::Option<Build>,
@@ -15841,7 +17466,10 @@ impl ::std::default::Default for UpdateBuildOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateContainerFleetInput {
     /// A unique identifier for the container fleet to update. You can use either the fleet ID or ARN value.
     ///
@@ -15915,7 +17543,10 @@ impl UpdateContainerFleetInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateContainerFleetOutput {
     /// A collection of container fleet objects for all fleets that match the request criteria.
     pub container_fleet: ::std::option::Option<ContainerFleet>,
@@ -15937,7 +17568,10 @@ impl ::std::default::Default for UpdateContainerFleetOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateContainerGroupDefinitionInput {
     /// A descriptive identifier for the container group definition. The name value must be unique in an Amazon Web Services Region.
     ///
@@ -15981,7 +17615,10 @@ impl UpdateContainerGroupDefinitionInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateContainerGroupDefinitionOutput {
     /// The properties of the updated container group definition version.
     pub container_group_definition: ::std::option::Option<ContainerGroupDefinition>,
@@ -16003,7 +17640,10 @@ impl ::std::default::Default for UpdateContainerGroupDefinitionOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetAttributesInput {
     /// A unique identifier for the fleet to update attribute metadata for. You can use either the fleet ID or ARN value.
     ///
@@ -16043,7 +17683,10 @@ impl UpdateFleetAttributesInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetAttributesOutput {
     /// A unique identifier for the fleet that was updated.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -16068,7 +17711,10 @@ impl ::std::default::Default for UpdateFleetAttributesOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetCapacityInput {
     /// A unique identifier for the fleet to update capacity settings for. You can use either the fleet ID or ARN value.
     ///
@@ -16097,7 +17743,10 @@ impl UpdateFleetCapacityInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetCapacityOutput {
     /// A unique identifier for the fleet that was updated.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -16125,7 +17774,10 @@ impl ::std::default::Default for UpdateFleetCapacityOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetPortSettingsInput {
     /// A unique identifier for the fleet to update port settings for. You can use either the fleet ID or ARN value.
     ///
@@ -16152,7 +17804,10 @@ impl UpdateFleetPortSettingsInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetPortSettingsOutput {
     /// A unique identifier for the fleet that was updated.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -16177,7 +17832,10 @@ impl ::std::default::Default for UpdateFleetPortSettingsOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameServerGroupInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -16210,7 +17868,10 @@ impl UpdateGameServerGroupInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameServerGroupOutput {
     /// An object that describes the game server group resource with updated properties.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -16232,7 +17893,10 @@ impl ::std::default::Default for UpdateGameServerGroupOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameServerInput {
     /// A unique identifier for the game server group where the game server is running.
     ///
@@ -16266,7 +17930,10 @@ impl UpdateGameServerInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameServerOutput {
     /// Object that describes the newly updated game server.
     pub game_server: ::std::option::Option<GameServer>,
@@ -16288,7 +17955,10 @@ impl ::std::default::Default for UpdateGameServerOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameSessionInput {
     /// A unique identifier for the game session to update.
     ///
@@ -16325,7 +17995,10 @@ impl UpdateGameSessionInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameSessionOutput {
     /// The updated game session properties.
     pub game_session: ::std::option::Option<GameSession>,
@@ -16347,7 +18020,10 @@ impl ::std::default::Default for UpdateGameSessionOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameSessionQueueInput {
     /// A descriptive label that is associated with game session queue. Queue names must be unique within each Region. You can use either the queue ID or ARN value.
     ///
@@ -16389,7 +18065,10 @@ impl UpdateGameSessionQueueInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameSessionQueueOutput {
     /// An object that describes the newly updated game session queue.
     pub game_session_queue: ::std::option::Option<GameSessionQueue>,
@@ -16411,7 +18090,10 @@ impl ::std::default::Default for UpdateGameSessionQueueOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateMatchmakingConfigurationInput {
     /// A unique identifier for the matchmaking configuration to update. You can use either the configuration name or ARN value.
     ///
@@ -16472,7 +18154,10 @@ impl UpdateMatchmakingConfigurationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateMatchmakingConfigurationOutput {
     /// The updated matchmaking configuration.
     pub configuration: ::std::option::Option<MatchmakingConfiguration>,
@@ -16494,7 +18179,10 @@ impl ::std::default::Default for UpdateMatchmakingConfigurationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateRuntimeConfigurationInput {
     /// A unique identifier for the fleet to update runtime configuration for. You can use either the fleet ID or ARN value.
     ///
@@ -16519,7 +18207,10 @@ impl UpdateRuntimeConfigurationInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateRuntimeConfigurationOutput {
     /// The runtime configuration currently in use by computes in the fleet. If the update is successful, all property changes are shown.
     pub runtime_configuration: ::std::option::Option<RuntimeConfiguration>,
@@ -16541,7 +18232,10 @@ impl ::std::default::Default for UpdateRuntimeConfigurationOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateScriptInput {
     /// A unique identifier for the Realtime script to update. You can use either the script ID or ARN value.
     ///
@@ -16572,7 +18266,10 @@ impl UpdateScriptInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateScriptOutput {
     /// The newly created script record with a unique script ID. The new script's storage location reflects an Amazon S3 location: (1) If the script was uploaded from an S3 bucket under your account, the storage location reflects the information that was provided in the *CreateScript* request; (2) If the script file was uploaded from a local zip file, the storage location reflects an S3 location controls by the Amazon GameLift service.
     pub script: ::std::option::Option<Script>,
@@ -16594,7 +18291,10 @@ impl ::std::default::Default for UpdateScriptOutput {
 }
 
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ValidateMatchmakingRuleSetInput {
     /// A collection of matchmaking rules to validate, formatted as a JSON string.
     ///
@@ -16611,7 +18311,10 @@ impl ValidateMatchmakingRuleSetInput {
     }
 }
 
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ValidateMatchmakingRuleSetOutput {
     /// A response indicating whether the rule set is valid.
     pub valid: ::std::option::Option<bool>,
@@ -16637,7 +18340,10 @@ impl ::std::default::Default for ValidateMatchmakingRuleSetOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct VpcPeeringAuthorization {
     /// A unique identifier for the Amazon Web Services account that you use to manage your Amazon GameLift fleet. You can find your Account ID in the Amazon Web Services Management Console under account settings.
     pub game_lift_aws_account_id: ::std::option::Option<::std::string::String>,
@@ -16675,7 +18381,10 @@ impl ::std::default::Default for VpcPeeringAuthorization {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct VpcPeeringConnection {
     /// A unique identifier for the fleet. This ID determines the ID of the Amazon GameLift VPC for your fleet.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -16715,7 +18424,10 @@ impl ::std::default::Default for VpcPeeringConnection {
 }
 
 /// Represents status information for a VPC peering connection. Status codes and messages are provided from EC2 (see [VpcPeeringConnectionStateReason](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcPeeringConnectionStateReason.html)). Connection status information is also communicated as a fleet event.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct VpcPeeringConnectionStatus {
     /// Code indicating the status of a VPC peering connection.
     pub code: ::std::option::Option<::std::string::String>,
