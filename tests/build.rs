@@ -181,6 +181,7 @@ fn main() -> Result<(), smithy_codegen::Error> {
         .operations(GAMELIFT_OPERATIONS.iter().copied())
         .endpoint_tests(true)
         .partitions(models.join("partitions-2025-09.json"))
+        .serde(true)
         .generate_to_out_dir("gamelift_subset.rs")?;
     for (name, extra) in FIXTURES {
         let mut builder =
@@ -193,10 +194,12 @@ fn main() -> Result<(), smithy_codegen::Error> {
         builder
             .clone()
             .generate_to_out_dir(&format!("fixture_client_{name}.rs"))?;
-        // Fixtures with endpoint rules run their endpoint test cases too.
+        // Fixtures with endpoint rules run their endpoint test cases too; serde's traits are
+        // derived for the round trips of `tests/tests/serde.rs`.
         builder
             .server_codecs(true)
             .endpoint_tests(true)
+            .serde(true)
             .generate_to_out_dir(&format!("fixture_{name}.rs"))?;
     }
     // Paginated operations (`tests/tests/paginators.rs`). The fixture's invalid `@paginated`

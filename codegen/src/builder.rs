@@ -29,6 +29,7 @@ pub struct Builder {
     protocol_tests: bool,
     protocol_test_summary: Option<String>,
     server_codecs: bool,
+    serde: bool,
     endpoint_tests: bool,
     partitions: Option<PathBuf>,
 }
@@ -152,6 +153,16 @@ impl Builder {
         self
     }
 
+    /// `serde::Serialize` and `serde::Deserialize` for every type, under the model's names
+    /// (enums as their wire values). A crate always declares the off-by-default `serde`
+    /// feature that derives them; this turns it on by default. A single file derives them
+    /// only when this is set, and its including crate then depends on `serde` (with `derive`)
+    /// and on `smithy-runtime` with its `serde` feature.
+    pub fn serde(mut self, enabled: bool) -> Self {
+        self.serde = enabled;
+        self
+    }
+
     /// Also generates the service's `smithy.rules#endpointTests` cases as `#[test]` functions
     /// in a `#[cfg(test)]` module (each resolves the endpoint of its parameters or operation
     /// call and compares it with the case), plus a summary test that prints
@@ -176,7 +187,8 @@ impl Builder {
 
     /// Generates a complete crate (`Cargo.toml`, `src/…`) in memory.
     pub fn generate_crate(&self) -> Result<Output> {
-        let (service, model_name) = self.resolve()?;
+        let (mut service, model_name) = self.resolve()?;
+        service.serde = ir::SerdeDerives::Feature;
         let crate_name = self
             .crate_name
             .clone()
@@ -191,7 +203,7 @@ impl Builder {
                 version: "0.1.0",
                 runtime_path: self.runtime_path.as_deref(),
                 description: &description,
-                features: &[emit::SERVER_CODECS],
+                features: &[emit::SERVER_CODECS, emit::SERDE],
                 default_features: &self.enabled_features(),
                 runtime_features: &service.runtime_features(),
             },
@@ -208,7 +220,10 @@ impl Builder {
 
     /// Generates one `include!`-able Rust file in memory.
     pub fn generate_single_file(&self) -> Result<Output> {
-        let (service, model_name) = self.resolve()?;
+        let (mut service, model_name) = self.resolve()?;
+        if self.serde {
+            service.serde = ir::SerdeDerives::Always;
+        }
         let emitted = emit::emit(&service, &model_name, None);
         let contents = render::single_file(&emitted, &self.enabled_features())?;
         let file = GeneratedFile {
@@ -265,11 +280,14 @@ impl Builder {
 
     /// The optional modules' features this configuration turns on.
     fn enabled_features(&self) -> Vec<&'static str> {
+        let mut features = Vec::new();
         if self.server_codecs {
-            vec![emit::SERVER_CODECS]
-        } else {
-            Vec::new()
+            features.push(emit::SERVER_CODECS);
         }
+        if self.serde {
+            features.push(emit::SERDE);
+        }
+        features
     }
 
     /// Loads the models and resolves the selected service; also returns the

@@ -121,6 +121,12 @@ struct GenerateArgs {
     /// `server-codecs` feature), present at all in a single file.
     #[arg(long)]
     server_codecs: bool,
+    /// Derive serde's `Serialize` and `Deserialize` for every type. A crate always declares its
+    /// `serde` feature, off by default; this turns it on by default. A single file derives them
+    /// only with this flag (its includer then depends on `serde` with `derive` and on
+    /// `smithy-runtime` with `serde`).
+    #[arg(long)]
+    serde: bool,
     /// Also generate the model's endpoint rule cases (`smithy.rules#endpointTests`) as `#[test]`s.
     #[arg(long)]
     endpoint_tests: bool,
@@ -173,6 +179,7 @@ fn generate(args: GenerateArgs) -> Result<(), smithy_codegen::Error> {
     builder = builder
         .protocol_tests(args.protocol_tests)
         .server_codecs(args.server_codecs)
+        .serde(args.serde)
         .endpoint_tests(args.endpoint_tests);
     let output = if args.single_file {
         builder.write_single_file(&args.out)?

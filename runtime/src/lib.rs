@@ -115,6 +115,8 @@ pub mod rest;
 pub mod retry;
 pub mod rpc_v2;
 pub mod rules;
+#[cfg(feature = "serde")]
+pub mod serde_support;
 #[cfg(feature = "sigv4")]
 pub mod sigv4;
 pub mod text;
@@ -127,6 +129,7 @@ pub mod shared;
 pub mod sleep;
 pub mod timestamp;
 pub mod transport;
+mod unknown;
 pub mod value;
 #[cfg(feature = "jmespath")]
 pub mod waiter;
@@ -169,8 +172,9 @@ pub type HttpRequest = http::Request<Vec<u8>>;
 pub type HttpResponse = http::Response<Vec<u8>>;
 pub use response::{split_response, ErrorResponse};
 pub use rpc_v2::{rpc_v2_json_request, rpc_v2_request, RpcV2Format};
-pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
+pub use timestamp::{SystemTimeRangeError, Timestamp, TimestampError, TimestampFormat};
 pub use transport::{
     block_on, DynTransport, InMemoryTransport, Transport, TransportError, TransportErrorKind,
 };
+pub use unknown::{UnknownIntValue, UnknownValue, UnknownVariant};
 pub use value::{StructureValue, ToValue, Value};

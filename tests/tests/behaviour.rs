@@ -20,7 +20,7 @@ fn enum_values_round_trip_through_as_str() {
     assert_eq!(InstanceType::from("0"), InstanceType::V0);
     assert_eq!(InstanceType::from("UNKNOWN"), InstanceType::Unknown);
     let new_value = InstanceType::from("z9.huge");
-    assert_eq!(new_value, InstanceType::UnknownValue("z9.huge".to_owned()));
+    assert!(matches!(&new_value, InstanceType::UnknownValue(v) if v.as_str() == "z9.huge"));
     assert_eq!(new_value.as_str(), "z9.huge");
     assert_eq!(InstanceType::T2Micro.to_string(), "t2.micro");
 }
@@ -31,7 +31,7 @@ fn unions_decode_known_unknown_and_typed_members() {
     let decoded: Choice = from_slice(br#"{"__type": "x#Value", "count": 3}"#).unwrap();
     assert_eq!(decoded, Choice::Count(3));
     let unknown: Choice = from_slice(br#"{"brandNew": {"a": 1}}"#).unwrap();
-    assert_eq!(unknown, Choice::Unknown("brandNew".to_owned()));
+    assert!(matches!(&unknown, Choice::Unknown(m) if m.as_str() == "brandNew"));
     assert!(
         from_slice::<Choice>(br#"{"count": 1, "text": "a"}"#).is_err(),
         "two members"

@@ -50,22 +50,13 @@ async fn dynamodb_table_workflow() {
     let client = dynamodb::client::Client::from_env_in(&env(&moto, &right_secret(&moto)))
         .expect("configuration from the environment");
     let table = "e2e-games".to_owned();
-    let attribute = |name: &str| AttributeDefinition {
-        attribute_name: name.to_owned(),
-        attribute_type: ScalarAttributeType::S,
-    };
+    let attribute = |name: &str| AttributeDefinition::new(name.to_owned(), ScalarAttributeType::S);
     let mut create = CreateTableInput::new(
         vec![attribute("pk"), attribute("sk")],
         table.clone(),
         vec![
-            KeySchemaElement {
-                attribute_name: "pk".to_owned(),
-                key_type: KeyType::Hash,
-            },
-            KeySchemaElement {
-                attribute_name: "sk".to_owned(),
-                key_type: KeyType::Range,
-            },
+            KeySchemaElement::new("pk".to_owned(), KeyType::Hash),
+            KeySchemaElement::new("sk".to_owned(), KeyType::Range),
         ],
     );
     create.billing_mode = Some(BillingMode::PayPerRequest);
@@ -121,17 +112,13 @@ async fn dynamodb_table_workflow() {
     assert_eq!(gone.item, None);
 
     client
-        .delete_table(DeleteTableInput {
-            table_name: Some(table.clone()),
-        })
+        .delete_table(DeleteTableInput::new(table.clone()))
         .await
         .expect("DeleteTable");
 
     // A modeled error comes back typed.
     let error = client
-        .describe_table(DescribeTableInput {
-            table_name: Some(table.clone()),
-        })
+        .describe_table(DescribeTableInput::new(table.clone()))
         .await
         .expect_err("the table is gone");
     let InvokeError::Service(error) = error else {
@@ -160,17 +147,13 @@ async fn logs_workflow() {
         .await
         .expect("CreateLogGroup");
     client
-        .create_log_stream(CreateLogStreamRequest {
-            log_group_name: Some(group.clone()),
-            log_stream_name: Some(stream.clone()),
-        })
+        .create_log_stream(CreateLogStreamRequest::new(group.clone(), stream.clone()))
         .await
         .expect("CreateLogStream");
+    let mut describe_groups = DescribeLogGroupsRequest::new();
+    describe_groups.log_group_name_prefix = Some("/e2e/".to_owned());
     let groups = client
-        .describe_log_groups(DescribeLogGroupsRequest {
-            log_group_name_prefix: Some("/e2e/".to_owned()),
-            ..Default::default()
-        })
+        .describe_log_groups(describe_groups)
         .await
         .expect("DescribeLogGroups");
     let names: Vec<_> = groups
@@ -193,10 +176,7 @@ async fn logs_workflow() {
             messages
                 .iter()
                 .enumerate()
-                .map(|(i, m)| InputLogEvent {
-                    timestamp: now_ms + i as i64,
-                    message: (*m).to_owned(),
-                })
+                .map(|(i, m)| InputLogEvent::new(now_ms + i as i64, (*m).to_owned()))
                 .collect(),
         ))
         .await
@@ -214,22 +194,15 @@ async fn logs_workflow() {
     assert_eq!(read, messages);
 
     client
-        .delete_log_stream(DeleteLogStreamRequest {
-            log_group_name: Some(group.clone()),
-            log_stream_name: Some(stream.clone()),
-        })
+        .delete_log_stream(DeleteLogStreamRequest::new(group.clone(), stream.clone()))
         .await
         .expect("DeleteLogStream");
     client
-        .delete_log_group(DeleteLogGroupRequest {
-            log_group_name: Some(group.clone()),
-        })
+        .delete_log_group(DeleteLogGroupRequest::new(group.clone()))
         .await
         .expect("DeleteLogGroup");
     let error = client
-        .delete_log_group(DeleteLogGroupRequest {
-            log_group_name: Some(group.clone()),
-        })
+        .delete_log_group(DeleteLogGroupRequest::new(group.clone()))
         .await
         .expect_err("the group is gone");
     let InvokeError::Service(error) = error else {

@@ -90,7 +90,7 @@ impl MapFormat for Cbor {
                 #(#arms)*
                 // Its value was not kept: an empty map under its name, which decodes to the same
                 // unknown member (a service rejects it).
-                Self::#unknown(member) => { w.text(member); w.map(0); }
+                Self::#unknown(member) => { w.text(member.as_str()); w.map(0); }
             }
         }
     }

@@ -206,6 +206,9 @@ fn error_enum(
         // Errors are the cold path: their size does not matter enough to box them.
         #[allow(clippy::large_enum_variant)]
         #[derive(Clone, PartialEq, Debug)]
+        // A model update may add an error to an operation: matches need a `_` arm (which
+        // `Unhandled` errors already make sensible) so that it does not break them.
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// An error this client does not model for the call: its code, message and raw body.

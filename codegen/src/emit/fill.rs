@@ -91,17 +91,11 @@ pub fn zero_value(service: &Service, ty: &TypeRef, depth: usize) -> Option<Token
     let def = service.types.get(id)?;
     let name = ident(&def.name);
     Some(match &def.kind {
-        TypeKind::Enum(e) => {
-            let unknown = ident(&e.unknown_variant);
-            quote!(super::types::#name::#unknown(String::new()))
-        }
-        TypeKind::IntEnum(e) => {
-            let unknown = ident(&e.unknown_variant);
-            quote!(super::types::#name::#unknown(0))
-        }
+        TypeKind::Enum(_) => quote!(super::types::#name::from("")),
+        TypeKind::IntEnum(_) => quote!(super::types::#name::from(0)),
         TypeKind::Union(u) => {
             let unknown = ident(&u.unknown_variant);
-            quote!(super::types::#name::#unknown(String::new()))
+            quote!(super::types::#name::#unknown(::smithy_runtime::UnknownVariant::from_unmatched("")))
         }
         TypeKind::Struct(s) => {
             if depth >= MAX_DEPTH {

@@ -333,7 +333,7 @@ fn encode_union(u: &Union, big: bool) -> TokenStream {
             #(#arms)*
             // Its value was not kept: an empty object under its name, which decodes to the
             // same unknown member (a service rejects it).
-            Self::#unknown(member) => { w.key(member); w.begin_object(); w.end_object(); }
+            Self::#unknown(member) => { w.key(member.as_str()); w.begin_object(); w.end_object(); }
         }
         w.end_object();
     }

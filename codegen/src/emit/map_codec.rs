@@ -241,7 +241,7 @@ fn decode_union(format: &dyn MapFormat, u: &Union) -> TokenStream {
                 #(#arms)*
                 other => {
                     r.skip_value()?;
-                    Self::#unknown(String::from(other))
+                    Self::#unknown(::smithy_runtime::UnknownVariant::from_unmatched(other))
                 }
             });
             Ok(())

@@ -18,6 +18,7 @@ mod protocol;
 mod protocol_tests;
 mod query;
 mod rust_type;
+mod serde_attrs;
 mod summaries;
 mod types;
 mod values;
@@ -50,6 +51,10 @@ pub struct Module<'a> {
 /// The Cargo feature of the `server_json` module: the JSON codecs a client
 /// does not need (decoders for inputs, encoders for outputs).
 pub const SERVER_CODECS: &str = "server-codecs";
+
+/// The Cargo feature deriving `serde`'s traits for every type (`serde_attrs`); it brings the
+/// `serde` dependency and `smithy-runtime`'s `serde` feature.
+pub const SERDE: &str = "serde";
 
 /// Everything generated for one service, ready to render.
 pub struct Emitted<'a> {

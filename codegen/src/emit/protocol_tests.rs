@@ -388,7 +388,7 @@ pub(super) fn literal(service: &Service, ty: &TypeRef, json: &Json) -> TokenStre
                 TypeKind::Union(u) => {
                     let Some((member, v)) = json.as_object().and_then(|m| m.iter().next()) else {
                         let unknown = ident(&u.unknown_variant);
-                        return quote!(super::types::#name::#unknown(String::new()));
+                        return quote!(super::types::#name::#unknown(::smithy_runtime::UnknownVariant::from_unmatched("")));
                     };
                     match u.variants.iter().find(|x| &x.member_name == member) {
                         Some(variant) => {
@@ -406,7 +406,7 @@ pub(super) fn literal(service: &Service, ty: &TypeRef, json: &Json) -> TokenStre
                         }
                         None => {
                             let unknown = ident(&u.unknown_variant);
-                            quote!(super::types::#name::#unknown(String::from(#member)))
+                            quote!(super::types::#name::#unknown(::smithy_runtime::UnknownVariant::from_unmatched(#member)))
                         }
                     }
                 }

@@ -4,6 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rust_type::{default_expr, field_type, rust_type, Scope};
+use super::serde_attrs::{self, Names, Naming};
 use super::summaries::{field_summary, member_summary, shape_summary, type_summary};
 use super::{doc_attrs, docs_or_summary, ident, model_docs};
 use crate::ir::{Enum, Field, IntEnum, Service, Struct, StructRole, TypeDef, TypeKind, Union};
@@ -22,16 +23,26 @@ pub fn emit(service: &Service) -> TokenStream {
     let items = service.types.values().map(|def| match &def.kind {
         TypeKind::Struct(s) => structure(service, def, s),
         TypeKind::Union(u) => union(service, def, u),
-        TypeKind::Enum(e) => string_enum(def, e),
-        TypeKind::IntEnum(e) => int_enum(def, e),
+        TypeKind::Enum(e) => string_enum(service, def, e),
+        TypeKind::IntEnum(e) => int_enum(service, def, e),
     });
     quote!(#(#items)*)
 }
 
 /// `#[derive(...)]` of `traits`, plus `Debug` unless the type redacts itself.
+///
+/// Derives are named bare: derive macros live in the macro namespace, where no model type can
+/// shadow them (and the short list stays on one line).
 fn derive(traits: TokenStream, with_debug: bool) -> TokenStream {
-    let debug = with_debug.then(|| quote!(, ::std::fmt::Debug));
+    let debug = with_debug.then(|| quote!(, Debug));
     quote!(#[derive(#traits #debug)])
+}
+
+/// The derives of a structure or union: `Eq` and `Hash` too when every value it can hold has
+/// them (see `ir::equality`).
+fn struct_derives(def: &TypeDef, with_debug: bool) -> TokenStream {
+    let eq_hash = def.eq_hash.then(|| quote!(, Eq, Hash));
+    derive(quote!(Clone, PartialEq #eq_hash), with_debug)
 }
 
 fn structure(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
@@ -46,27 +57,35 @@ fn structure(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
         || type_summary(service, def),
         role_note,
     );
+    let naming = Naming::choose(
+        Names::Fields,
+        s.fields
+            .iter()
+            .map(|f| (f.rust_name.as_str(), f.member_name.as_str())),
+    );
     let fields = s.fields.iter().map(|f| {
         let field_name = ident(&f.rust_name);
+        let serde = serde_attrs::member(service, &naming, &f.rust_name, &f.member_name);
         let ty = field_type(service, &f.ty, f.optional, f.boxed, Scope::Types);
         let note = format!("_Required_ (`{}`).", f.member_name);
         let notes: &[&str] = if f.required { &[&note] } else { &[] };
         let doc = docs_or_summary(f.docs.as_deref(), || field_summary(f), notes);
         quote! {
             #doc
+            #serde
             pub #field_name: #ty,
         }
     });
     let needs_debug_impl = def.sensitive || s.fields.iter().any(|f| f.sensitive);
-    let derives = derive(
-        quote!(::std::clone::Clone, ::std::cmp::PartialEq),
-        !needs_debug_impl,
-    );
+    let derives = struct_derives(def, !needs_debug_impl);
+    let serde = serde_attrs::container(service, &naming);
     let debug = needs_debug_impl.then(|| struct_debug(def, s));
     let constructor = constructor(service, def, s);
     quote! {
         #docs
         #derives
+        #serde
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }
@@ -182,22 +201,28 @@ fn union(service: &Service, def: &TypeDef, u: &Union) -> TokenStream {
     let name = ident(&def.name);
     let docs = docs_or_summary(def.docs.as_deref(), || type_summary(service, def), &[]);
     let unknown = ident(&u.unknown_variant);
+    let naming = Naming::choose(
+        Names::Variants,
+        u.variants
+            .iter()
+            .map(|v| (v.rust_name.as_str(), v.member_name.as_str())),
+    );
     let variants = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let doc = docs_or_summary(v.docs.as_deref(), || member_summary(&v.member_name), &[]);
+        let serde = serde_attrs::member(service, &naming, &v.rust_name, &v.member_name);
         match &v.ty {
             Some(ty) => {
                 let ty = field_type(service, ty, false, v.boxed, Scope::Types);
-                quote!(#doc #variant(#ty),)
+                quote!(#doc #serde #variant(#ty),)
             }
-            None => quote!(#doc #variant,),
+            None => quote!(#doc #serde #variant,),
         }
     });
     let needs_debug_impl = def.sensitive || u.variants.iter().any(|v| v.sensitive);
-    let derives = derive(
-        quote!(::std::clone::Clone, ::std::cmp::PartialEq),
-        !needs_debug_impl,
-    );
+    let derives = struct_derives(def, !needs_debug_impl);
+    let serde = serde_attrs::container(service, &naming);
+    let skip_unknown = serde_attrs::skip(service);
     let debug = needs_debug_impl.then(|| {
         let label = &def.name;
         let arms = u.variants.iter().map(|v| {
@@ -228,16 +253,19 @@ fn union(service: &Service, def: &TypeDef, u: &Union) -> TokenStream {
         // A union holds one member; boxing the large ones would cost every user an indirection.
         #[allow(clippy::large_enum_variant)]
         #derives
+        #serde
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             #unknown_doc
-            #unknown(::std::string::String),
+            #skip_unknown
+            #unknown(::smithy_runtime::UnknownVariant),
         }
         #debug
     }
 }
 
-fn string_enum(def: &TypeDef, e: &Enum) -> TokenStream {
+fn string_enum(service: &Service, def: &TypeDef, e: &Enum) -> TokenStream {
     let name = ident(&def.name);
     let docs = docs_or_summary(def.docs.as_deref(), || shape_summary(def), &[]);
     let unknown = ident(&e.unknown_variant);
@@ -254,29 +282,24 @@ fn string_enum(def: &TypeDef, e: &Enum) -> TokenStream {
         let wire = &c.wire_value;
         quote!(Self::#variant => #wire,)
     });
-    let from_str = e.cases.iter().map(|c| {
+    let known = e.cases.iter().map(|c| {
         let variant = ident(&c.rust_name);
         let wire = &c.wire_value;
         quote!(#wire => Self::#variant,)
     });
     let values = e.cases.iter().map(|c| &c.wire_value);
     let debug = enum_debug(def);
-    let derives = derive(
-        quote!(
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::std::cmp::Eq,
-            ::std::hash::Hash
-        ),
-        !def.sensitive,
-    );
+    let derives = derive(quote!(Clone, PartialEq, Eq, Hash), !def.sensitive);
+    let serde = serde_attrs::enum_impls(service, &name, false);
     quote! {
         #docs
         #derives
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
-            /// A value this client does not know, kept exactly as received.
-            #unknown(::std::string::String),
+            /// A value this client does not know, kept exactly as received: `From` gives the
+            /// known variant for every known value, so this one never holds one.
+            #unknown(::smithy_runtime::UnknownValue),
         }
 
         impl #name {
@@ -287,7 +310,7 @@ fn string_enum(def: &TypeDef, e: &Enum) -> TokenStream {
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#to_str)*
-                    Self::#unknown(value) => value,
+                    Self::#unknown(value) => value.as_str(),
                 }
             }
         }
@@ -295,9 +318,22 @@ fn string_enum(def: &TypeDef, e: &Enum) -> TokenStream {
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
-                    #(#from_str)*
-                    other => Self::#unknown(::std::string::String::from(other)),
+                    #(#known)*
+                    other => Self::#unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
                 }
+            }
+        }
+
+        impl ::std::convert::From<::std::string::String> for #name {
+            fn from(value: ::std::string::String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(value))
             }
         }
 
@@ -307,10 +343,11 @@ fn string_enum(def: &TypeDef, e: &Enum) -> TokenStream {
             }
         }
         #debug
+        #serde
     }
 }
 
-fn int_enum(def: &TypeDef, e: &IntEnum) -> TokenStream {
+fn int_enum(service: &Service, def: &TypeDef, e: &IntEnum) -> TokenStream {
     let name = ident(&def.name);
     let docs = docs_or_summary(def.docs.as_deref(), || shape_summary(def), &[]);
     let unknown = ident(&e.unknown_variant);
@@ -333,23 +370,17 @@ fn int_enum(def: &TypeDef, e: &IntEnum) -> TokenStream {
         quote!(#value => Self::#variant,)
     });
     let debug = enum_debug(def);
-    let derives = derive(
-        quote!(
-            ::std::clone::Clone,
-            ::std::marker::Copy,
-            ::std::cmp::PartialEq,
-            ::std::cmp::Eq,
-            ::std::hash::Hash
-        ),
-        !def.sensitive,
-    );
+    let derives = derive(quote!(Clone, Copy, PartialEq, Eq, Hash), !def.sensitive);
+    let serde = serde_attrs::enum_impls(service, &name, true);
     quote! {
         #docs
         #derives
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
-            /// A value this client does not know, kept exactly as received.
-            #unknown(i32),
+            /// A value this client does not know, kept exactly as received: `From` gives the
+            /// known variant for every known value, so this one never holds one.
+            #unknown(::smithy_runtime::UnknownIntValue),
         }
 
         impl #name {
@@ -357,7 +388,7 @@ fn int_enum(def: &TypeDef, e: &IntEnum) -> TokenStream {
             pub fn value(self) -> i32 {
                 match self {
                     #(#to_int)*
-                    Self::#unknown(value) => value,
+                    Self::#unknown(value) => value.value(),
                 }
             }
         }
@@ -366,14 +397,13 @@ fn int_enum(def: &TypeDef, e: &IntEnum) -> TokenStream {
             fn from(value: i32) -> Self {
                 match value {
                     #(#from_int)*
-                    other => Self::#unknown(other),
+                    other => Self::#unknown(::smithy_runtime::UnknownIntValue::from_unmatched(other)),
                 }
             }
         }
+        #debug
+        #serde
     }
-    .into_iter()
-    .chain(debug)
-    .collect()
 }
 
 /// `Debug` for a `@sensitive` enum hides the value.

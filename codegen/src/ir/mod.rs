@@ -9,6 +9,7 @@ mod customizations;
 mod defaults;
 mod direction;
 pub mod endpoints;
+mod equality;
 mod error_sets;
 mod http;
 mod optional;
@@ -154,6 +155,8 @@ pub struct Service {
     /// What the protocol compliance summary line starts with: the service's name unless the
     /// builder names it (`Builder::protocol_test_summary`).
     pub protocol_test_summary: String,
+    /// Whether and how types implement `serde`'s traits.
+    pub serde: SerdeDerives,
     pub version: Option<String>,
     pub protocol: Protocol,
     /// `@awsQueryCompatible`: a JSON service that was an awsQuery service; its requests say
@@ -246,6 +249,18 @@ impl Service {
             .iter()
             .any(|op| !op.event_stream && (op.checksums.content_md5 || op.checksums.glacier))
     }
+}
+
+/// Whether generated types implement `serde::Serialize` and `serde::Deserialize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SerdeDerives {
+    /// Not at all.
+    Off,
+    /// Behind the generated crate's `serde` feature (`cfg_attr(feature = "serde", …)`).
+    Feature,
+    /// Unconditionally: a single file whose including crate depends on `serde` (with `derive`)
+    /// and on `smithy-runtime` with its `serde` feature.
+    Always,
 }
 
 /// Names of the `errors` module that no shape gives: the service-wide error enum and the
@@ -382,6 +397,9 @@ pub struct TypeDef {
     pub sent: bool,
     /// Reachable from an operation output or error: a client decodes it.
     pub received: bool,
+    /// Every value it can hold has a total equality and a hash (no floats or documents, even
+    /// nested): the type derives `Eq` and `Hash`.
+    pub eq_hash: bool,
     /// Names for an error structure's helpers (`None` for other types).
     pub error: Option<ErrorTypeNames>,
     /// The element of the type when it is an XML document's root (an input, output or payload):

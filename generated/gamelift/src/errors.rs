@@ -324,6 +324,7 @@ impl ::std::error::Error for super::types::UnsupportedRegionException {}
 /// Any error of the service: every operation error converts into it.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1000,6 +1001,7 @@ impl Error {
 /// Also the error type of `DescribeMatchmakingRuleSets`, `StartMatchBackfill`, `StartMatchmaking`, `StopMatchmaking`, `UpdateMatchmakingConfiguration` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum AcceptMatchError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -1133,6 +1135,7 @@ impl From<AcceptMatchError> for Error {
 /// The errors of `ClaimGameServer`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum ClaimGameServerError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1282,6 +1285,7 @@ impl From<ClaimGameServerError> for Error {
 /// Also the error type of `CreateLocation` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateAliasError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1431,6 +1435,7 @@ impl From<CreateAliasError> for Error {
 /// Also the error type of `CreateScript` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateBuildError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1567,6 +1572,7 @@ impl From<CreateBuildError> for Error {
 /// Also the error type of `CreateContainerGroupDefinition` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateContainerFleetError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1733,6 +1739,7 @@ impl From<CreateContainerFleetError> for Error {
 /// The errors of `CreateFleet`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateFleetError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -1917,6 +1924,7 @@ impl From<CreateFleetError> for Error {
 /// The errors of `CreateFleetLocations`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateFleetLocationsError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -2113,6 +2121,7 @@ impl From<CreateFleetLocationsError> for Error {
 /// Also the error type of `RegisterGameServer` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateGameServerGroupError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -2249,6 +2258,7 @@ impl From<CreateGameServerGroupError> for Error {
 /// The errors of `CreateGameSession`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateGameSessionError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -2483,6 +2493,7 @@ impl From<CreateGameSessionError> for Error {
 /// The errors of `CreateGameSessionQueue`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateGameSessionQueueError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -2630,6 +2641,7 @@ impl From<CreateGameSessionQueueError> for Error {
 /// The errors of `CreateMatchmakingConfiguration`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateMatchmakingConfigurationError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -2783,6 +2795,7 @@ impl From<CreateMatchmakingConfigurationError> for Error {
 /// The errors of `CreateMatchmakingRuleSet`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateMatchmakingRuleSetError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -2923,6 +2936,7 @@ impl From<CreateMatchmakingRuleSetError> for Error {
 /// Also the error type of `CreatePlayerSessions` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreatePlayerSessionError {
     /// The modeled error `GameSessionFullException`.
     GameSessionFullException(super::types::GameSessionFullException),
@@ -3099,6 +3113,7 @@ impl From<CreatePlayerSessionError> for Error {
 /// Also the error type of `CreateVpcPeeringConnection`, `DeleteGameServerGroup`, `DeleteLocation`, `DeleteVpcPeeringAuthorization`, `DeleteVpcPeeringConnection`, `DeregisterCompute`, `DeregisterGameServer`, `DescribeAlias`, `DescribeBuild`, `DescribeFleetAttributes`, `DescribeFleetUtilization`, `DescribeGameServer`, `DescribeGameServerGroup`, `DescribeGameServerInstances`, `DescribeGameSessionPlacement`, `DescribeGameSessionQueues`, `DescribePlayerSessions`, `DescribeRuntimeConfiguration`, `DescribeScript`, `DescribeVpcPeeringConnections`, `GetGameSessionLogUrl`, `GetInstanceAccess`, `ListFleets`, `RequestUploadCredentials`, `ResumeGameServerGroup`, `StopGameSessionPlacement`, `SuspendGameServerGroup`, `UpdateAlias`, `UpdateBuild`, `UpdateGameServer`, `UpdateGameServerGroup`, `UpdateGameSessionQueue`, `UpdateScript` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum CreateVpcPeeringAuthorizationError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -3290,6 +3305,7 @@ impl From<CreateVpcPeeringAuthorizationError> for Error {
 /// Also the error type of `DeleteBuild`, `DeleteGameSessionQueue`, `DeleteScript` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum DeleteAliasError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -3430,6 +3446,7 @@ impl From<DeleteAliasError> for Error {
 /// Also the error type of `DeleteContainerGroupDefinition` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum DeleteContainerFleetError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -3583,6 +3600,7 @@ impl From<DeleteContainerFleetError> for Error {
 /// The errors of `DeleteFleet`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum DeleteFleetError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -3734,6 +3752,7 @@ impl From<DeleteFleetError> for Error {
 /// Also the error type of `DeleteScalingPolicy`, `DescribeCompute`, `DescribeContainerFleet`, `DescribeContainerGroupDefinition`, `DescribeFleetCapacity`, `DescribeFleetDeployment`, `DescribeFleetEvents`, `DescribeFleetLocationAttributes`, `DescribeFleetLocationCapacity`, `DescribeFleetLocationUtilization`, `DescribeFleetPortSettings`, `DescribeInstances`, `DescribeScalingPolicies`, `GetComputeAccess`, `GetComputeAuthToken`, `ListContainerGroupDefinitionVersions`, `ListFleetDeployments`, `PutScalingPolicy`, `StartFleetActions`, `StartGameSessionPlacement`, `StopFleetActions` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum DeleteFleetLocationsError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -3916,6 +3935,7 @@ impl From<DeleteFleetLocationsError> for Error {
 /// Also the error type of `DeleteMatchmakingRuleSet`, `ListTagsForResource`, `TagResource`, `UntagResource` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum DeleteMatchmakingConfigurationError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4066,6 +4086,7 @@ impl From<DeleteMatchmakingConfigurationError> for Error {
 /// Also the error type of `ListCompute`, `ListContainerFleets`, `ListContainerGroupDefinitions` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum DescribeEc2InstanceLimitsError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4199,6 +4220,7 @@ impl From<DescribeEc2InstanceLimitsError> for Error {
 /// Also the error type of `DescribeGameSessions`, `SearchGameSessions` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum DescribeGameSessionDetailsError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4360,6 +4382,7 @@ impl From<DescribeGameSessionDetailsError> for Error {
 /// Also the error type of `DescribeMatchmakingConfigurations`, `ValidateMatchmakingRuleSet` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum DescribeMatchmakingError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4478,6 +4501,7 @@ impl From<DescribeMatchmakingError> for Error {
 /// Also the error type of `ListAliases`, `ListBuilds`, `ListGameServerGroups`, `ListGameServers`, `ListLocations`, `ListScripts` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum DescribeVpcPeeringAuthorizationsError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4600,6 +4624,7 @@ impl From<DescribeVpcPeeringAuthorizationsError> for Error {
 /// The errors of `RegisterCompute`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum RegisterComputeError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -4747,6 +4772,7 @@ impl From<RegisterComputeError> for Error {
 /// The errors of `ResolveAlias`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum ResolveAliasError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -4883,6 +4909,7 @@ impl From<ResolveAliasError> for Error {
 /// The errors of `TerminateGameSession`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum TerminateGameSessionError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -5034,6 +5061,7 @@ impl From<TerminateGameSessionError> for Error {
 /// The errors of `UpdateContainerFleet`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum UpdateContainerFleetError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -5198,6 +5226,7 @@ impl From<UpdateContainerFleetError> for Error {
 /// The errors of `UpdateContainerGroupDefinition`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum UpdateContainerGroupDefinitionError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),
@@ -5353,6 +5382,7 @@ impl From<UpdateContainerGroupDefinitionError> for Error {
 /// Also the error type of `UpdateFleetPortSettings` (the same modeled errors).
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum UpdateFleetAttributesError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -5519,6 +5549,7 @@ impl From<UpdateFleetAttributesError> for Error {
 /// The errors of `UpdateFleetCapacity`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum UpdateFleetCapacityError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -5700,6 +5731,7 @@ impl From<UpdateFleetCapacityError> for Error {
 /// The errors of `UpdateGameSession`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum UpdateGameSessionError {
     /// The modeled error `ConflictException`.
     ConflictException(super::types::ConflictException),
@@ -5851,6 +5883,7 @@ impl From<UpdateGameSessionError> for Error {
 /// The errors of `UpdateRuntimeConfiguration`.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, PartialEq, Debug)]
+#[non_exhaustive]
 pub enum UpdateRuntimeConfigurationError {
     /// The modeled error `InternalServiceException`.
     InternalServiceException(super::types::InternalServiceException),

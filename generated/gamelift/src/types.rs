@@ -4,7 +4,10 @@
 /// The input of `AcceptMatch`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct AcceptMatchInput {
     /// A unique identifier for a matchmaking ticket. The ticket must be in status `REQUIRES_ACCEPTANCE`; otherwise this request will fail.
     ///
@@ -46,7 +49,9 @@ impl ::std::fmt::Debug for AcceptMatchInput {
 }
 
 /// The output of `AcceptMatch`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct AcceptMatchOutput {}
 
 impl AcceptMatchOutput {
@@ -63,20 +68,16 @@ impl ::std::default::Default for AcceptMatchOutput {
 }
 
 /// The `AcceptanceType` enum (`com.amazonaws.gamelift#AcceptanceType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum AcceptanceType {
     /// `ACCEPT`
     Accept,
     /// `REJECT`
     Reject,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl AcceptanceType {
@@ -87,7 +88,7 @@ impl AcceptanceType {
         match self {
             Self::Accept => "ACCEPT",
             Self::Reject => "REJECT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -97,8 +98,21 @@ impl ::std::convert::From<&str> for AcceptanceType {
         match value {
             "ACCEPT" => Self::Accept,
             "REJECT" => Self::Reject,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for AcceptanceType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for AcceptanceType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -108,12 +122,18 @@ impl ::std::fmt::Display for AcceptanceType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(AcceptanceType);
+
 /// Properties that describe an alias resource.
 ///
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Alias {
     /// A unique identifier for the alias. Alias IDs are unique within a Region.
     pub alias_id: ::std::option::Option<::std::string::String>,
@@ -153,7 +173,10 @@ impl ::std::default::Default for Alias {
 }
 
 /// Amazon GameLift configuration options for your Anywhere fleets.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct AnywhereConfiguration {
     /// The cost to run your fleet per hour. Amazon GameLift uses the provided cost of your fleet to balance usage in queues. For more information about queues, see [Setting up queues](https://docs.aws.amazon.com/gamelift/latest/developerguide/queues-intro.html) in the *Amazon GameLift Developer Guide*.
     ///
@@ -171,15 +194,20 @@ impl AnywhereConfiguration {
 }
 
 /// Values for use in player attribute key-value pairs. This object lets you specify an attribute value using any of the valid data types: string, number, string array, or data map. Each `AttributeValue` object can use only one of the available properties.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct AttributeValue {
     /// For single string values. Maximum string length is 100 characters.
     pub s: ::std::option::Option<::std::string::String>,
     /// For number values, expressed as double.
     pub n: ::std::option::Option<f64>,
     /// For a list of up to 100 strings. Maximum length for each string is 100 characters. Duplicate values are not recognized; all occurrences of the repeated value after the first of a repeated value are ignored.
+    #[cfg_attr(feature = "serde", serde(rename = "SL"))]
     pub sl: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// For a map of up to 10 data type:value pairs. Maximum length for each string value is 100 characters.
+    #[cfg_attr(feature = "serde", serde(rename = "SDM"))]
     pub sdm: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
@@ -211,7 +239,10 @@ impl ::std::default::Default for AttributeValue {
 ///
 /// - To upload a game server build directly to Amazon GameLift S3 storage using `CreateBuild`. To get access for this task, call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_RequestUploadCredentials.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_RequestUploadCredentials.html).
 /// - To remotely connect to an active Amazon GameLift fleet instances. To get remote access, call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct AwsCredentials {
     /// The access key ID that identifies the temporary security credentials.
     pub access_key_id: ::std::option::Option<::std::string::String>,
@@ -245,20 +276,16 @@ impl ::std::fmt::Debug for AwsCredentials {
 }
 
 /// The `BackfillMode` enum (`com.amazonaws.gamelift#BackfillMode`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum BackfillMode {
     /// `AUTOMATIC`
     Automatic,
     /// `MANUAL`
     Manual,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl BackfillMode {
@@ -269,7 +296,7 @@ impl BackfillMode {
         match self {
             Self::Automatic => "AUTOMATIC",
             Self::Manual => "MANUAL",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -279,8 +306,21 @@ impl ::std::convert::From<&str> for BackfillMode {
         match value {
             "AUTOMATIC" => Self::Automatic,
             "MANUAL" => Self::Manual,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for BackfillMode {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for BackfillMode {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -290,14 +330,12 @@ impl ::std::fmt::Display for BackfillMode {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(BackfillMode);
+
 /// The `BalancingStrategy` enum (`com.amazonaws.gamelift#BalancingStrategy`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum BalancingStrategy {
     /// `SPOT_ONLY`
     SpotOnly,
@@ -305,8 +343,9 @@ pub enum BalancingStrategy {
     SpotPreferred,
     /// `ON_DEMAND_ONLY`
     OnDemandOnly,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl BalancingStrategy {
@@ -322,7 +361,7 @@ impl BalancingStrategy {
             Self::SpotOnly => "SPOT_ONLY",
             Self::SpotPreferred => "SPOT_PREFERRED",
             Self::OnDemandOnly => "ON_DEMAND_ONLY",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -333,8 +372,21 @@ impl ::std::convert::From<&str> for BalancingStrategy {
             "SPOT_ONLY" => Self::SpotOnly,
             "SPOT_PREFERRED" => Self::SpotPreferred,
             "ON_DEMAND_ONLY" => Self::OnDemandOnly,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for BalancingStrategy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for BalancingStrategy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -344,10 +396,16 @@ impl ::std::fmt::Display for BalancingStrategy {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(BalancingStrategy);
+
 /// Properties describing a custom game build.
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Build {
     /// A unique identifier for the build.
     pub build_id: ::std::option::Option<::std::string::String>,
@@ -401,13 +459,8 @@ impl ::std::default::Default for Build {
 }
 
 /// The `BuildStatus` enum (`com.amazonaws.gamelift#BuildStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum BuildStatus {
     /// `INITIALIZED`
     Initialized,
@@ -415,8 +468,9 @@ pub enum BuildStatus {
     Ready,
     /// `FAILED`
     Failed,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl BuildStatus {
@@ -428,7 +482,7 @@ impl BuildStatus {
             Self::Initialized => "INITIALIZED",
             Self::Ready => "READY",
             Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -439,8 +493,21 @@ impl ::std::convert::From<&str> for BuildStatus {
             "INITIALIZED" => Self::Initialized,
             "READY" => Self::Ready,
             "FAILED" => Self::Failed,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for BuildStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for BuildStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -450,8 +517,14 @@ impl ::std::fmt::Display for BuildStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(BuildStatus);
+
 /// Determines whether a TLS/SSL certificate is generated for a fleet. This feature must be enabled when creating the fleet. All instances in a fleet share the same certificate. The certificate can be retrieved by calling the [Amazon GameLift Server SDK](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-serversdk.html) operation `GetInstanceCertificate`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CertificateConfiguration {
     /// Indicates whether a TLS/SSL certificate is generated for a fleet.
     ///
@@ -474,20 +547,16 @@ impl CertificateConfiguration {
 }
 
 /// The `CertificateType` enum (`com.amazonaws.gamelift#CertificateType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum CertificateType {
     /// `DISABLED`
     Disabled,
     /// `GENERATED`
     Generated,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl CertificateType {
@@ -498,7 +567,7 @@ impl CertificateType {
         match self {
             Self::Disabled => "DISABLED",
             Self::Generated => "GENERATED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -508,8 +577,21 @@ impl ::std::convert::From<&str> for CertificateType {
         match value {
             "DISABLED" => Self::Disabled,
             "GENERATED" => Self::Generated,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for CertificateType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for CertificateType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -519,10 +601,16 @@ impl ::std::fmt::Display for CertificateType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(CertificateType);
+
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// Filters which game servers may be claimed when calling `ClaimGameServer`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ClaimFilterOption {
     /// List of instance statuses that game servers may be claimed on. If provided, the list must contain the `ACTIVE` status.
     pub instance_statuses: ::std::option::Option<::std::vec::Vec<FilterInstanceStatus>>,
@@ -546,7 +634,10 @@ impl ::std::default::Default for ClaimFilterOption {
 /// The input of `ClaimGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ClaimGameServerInput {
     /// A unique identifier for the game server group where the game server is running. If you are not specifying a game server to claim, this value identifies where you want Amazon GameLift FleetIQ to look for an available game server to claim.
     ///
@@ -573,7 +664,10 @@ impl ClaimGameServerInput {
 }
 
 /// The output of `ClaimGameServer`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ClaimGameServerOutput {
     /// Object that describes the newly claimed game server.
     pub game_server: ::std::option::Option<GameServer>,
@@ -595,13 +689,8 @@ impl ::std::default::Default for ClaimGameServerOutput {
 }
 
 /// The `ComparisonOperatorType` enum (`com.amazonaws.gamelift#ComparisonOperatorType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ComparisonOperatorType {
     /// `GreaterThanOrEqualToThreshold`
     GreaterThanOrEqualToThreshold,
@@ -611,8 +700,9 @@ pub enum ComparisonOperatorType {
     LessThanThreshold,
     /// `LessThanOrEqualToThreshold`
     LessThanOrEqualToThreshold,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ComparisonOperatorType {
@@ -630,7 +720,7 @@ impl ComparisonOperatorType {
             Self::GreaterThanThreshold => "GreaterThanThreshold",
             Self::LessThanThreshold => "LessThanThreshold",
             Self::LessThanOrEqualToThreshold => "LessThanOrEqualToThreshold",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -642,8 +732,21 @@ impl ::std::convert::From<&str> for ComparisonOperatorType {
             "GreaterThanThreshold" => Self::GreaterThanThreshold,
             "LessThanThreshold" => Self::LessThanThreshold,
             "LessThanOrEqualToThreshold" => Self::LessThanOrEqualToThreshold,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ComparisonOperatorType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ComparisonOperatorType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -653,11 +756,17 @@ impl ::std::fmt::Display for ComparisonOperatorType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ComparisonOperatorType);
+
 /// An Amazon GameLift compute resource for hosting your game servers. Computes in an Amazon GameLift fleet differs depending on the fleet's compute type property as follows:
 ///
 /// - For managed EC2 fleets, a compute is an EC2 instance.
 /// - For Anywhere fleets, a compute is a computing resource that you provide and is registered to the fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Compute {
     /// A unique identifier for the fleet that the compute belongs to.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -757,13 +866,8 @@ impl ::std::fmt::Debug for Compute {
 }
 
 /// The `ComputeStatus` enum (`com.amazonaws.gamelift#ComputeStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ComputeStatus {
     /// `PENDING`
     Pending,
@@ -773,8 +877,9 @@ pub enum ComputeStatus {
     Terminating,
     /// `IMPAIRED`
     Impaired,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ComputeStatus {
@@ -792,7 +897,7 @@ impl ComputeStatus {
             Self::Active => "ACTIVE",
             Self::Terminating => "TERMINATING",
             Self::Impaired => "IMPAIRED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -804,8 +909,21 @@ impl ::std::convert::From<&str> for ComputeStatus {
             "ACTIVE" => Self::Active,
             "TERMINATING" => Self::Terminating,
             "IMPAIRED" => Self::Impaired,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ComputeStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ComputeStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -815,21 +933,20 @@ impl ::std::fmt::Display for ComputeStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ComputeStatus);
+
 /// The `ComputeType` enum (`com.amazonaws.gamelift#ComputeType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ComputeType {
     /// `EC2`
     Ec2,
     /// `ANYWHERE`
     Anywhere,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ComputeType {
@@ -840,7 +957,7 @@ impl ComputeType {
         match self {
             Self::Ec2 => "EC2",
             Self::Anywhere => "ANYWHERE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -850,8 +967,21 @@ impl ::std::convert::From<&str> for ComputeType {
         match value {
             "EC2" => Self::Ec2,
             "ANYWHERE" => Self::Anywhere,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ComputeType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ComputeType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -861,10 +991,16 @@ impl ::std::fmt::Display for ComputeType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ComputeType);
+
 /// The requested operation would cause a conflict with the current state of a service resource associated with the request. Resolve the conflict before retrying this request.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ConflictException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -886,7 +1022,10 @@ impl ::std::default::Default for ConflictException {
 }
 
 /// The set of port numbers to open on each instance in a container fleet. Connection ports are used by inbound traffic to connect with processes that are running in containers on the fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ConnectionPortRange {
     /// Starting value for the port range.
     ///
@@ -920,7 +1059,10 @@ impl ::std::fmt::Debug for ConnectionPortRange {
 /// A unique identifier for a container in a container fleet compute.
 ///
 /// **Returned by:** [DescribeCompute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeCompute.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerAttribute {
     /// The identifier for a container that's running in a compute.
     pub container_name: ::std::option::Option<::std::string::String>,
@@ -949,7 +1091,10 @@ impl ::std::default::Default for ContainerAttribute {
 /// For example, *ContainerA* is configured with the following dependency: a `START` dependency on *ContainerB*. This means that *ContainerA* can't start until *ContainerB* has started. It also means that *ContainerA* must shut down before *ContainerB*.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerDependency {
     /// A descriptive label for the container definition that this container depends on.
     ///
@@ -980,13 +1125,8 @@ impl ContainerDependency {
 }
 
 /// The `ContainerDependencyCondition` enum (`com.amazonaws.gamelift#ContainerDependencyCondition`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerDependencyCondition {
     /// `START`
     Start,
@@ -996,8 +1136,9 @@ pub enum ContainerDependencyCondition {
     Success,
     /// `HEALTHY`
     Healthy,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerDependencyCondition {
@@ -1015,7 +1156,7 @@ impl ContainerDependencyCondition {
             Self::Complete => "COMPLETE",
             Self::Success => "SUCCESS",
             Self::Healthy => "HEALTHY",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1027,8 +1168,21 @@ impl ::std::convert::From<&str> for ContainerDependencyCondition {
             "COMPLETE" => Self::Complete,
             "SUCCESS" => Self::Success,
             "HEALTHY" => Self::Healthy,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerDependencyCondition {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerDependencyCondition {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1038,10 +1192,16 @@ impl ::std::fmt::Display for ContainerDependencyCondition {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerDependencyCondition);
+
 /// An environment variable to set inside a container, in the form of a key-value pair.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerEnvironment {
     /// The environment variable name.
     ///
@@ -1064,7 +1224,10 @@ impl ContainerEnvironment {
 }
 
 /// Describes an Amazon GameLift managed container fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerFleet {
     /// A unique identifier for the container fleet to retrieve.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -1179,20 +1342,16 @@ impl ::std::default::Default for ContainerFleet {
 }
 
 /// The `ContainerFleetBillingType` enum (`com.amazonaws.gamelift#ContainerFleetBillingType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerFleetBillingType {
     /// `ON_DEMAND`
     OnDemand,
     /// `SPOT`
     Spot,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerFleetBillingType {
@@ -1203,7 +1362,7 @@ impl ContainerFleetBillingType {
         match self {
             Self::OnDemand => "ON_DEMAND",
             Self::Spot => "SPOT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1213,8 +1372,21 @@ impl ::std::convert::From<&str> for ContainerFleetBillingType {
         match value {
             "ON_DEMAND" => Self::OnDemand,
             "SPOT" => Self::Spot,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerFleetBillingType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerFleetBillingType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1224,8 +1396,14 @@ impl ::std::fmt::Display for ContainerFleetBillingType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerFleetBillingType);
+
 /// Details about a location in a multi-location container fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerFleetLocationAttributes {
     /// A location identifier.
     pub location: ::std::option::Option<::std::string::String>,
@@ -1257,13 +1435,8 @@ impl ::std::default::Default for ContainerFleetLocationAttributes {
 }
 
 /// The `ContainerFleetLocationStatus` enum (`com.amazonaws.gamelift#ContainerFleetLocationStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerFleetLocationStatus {
     /// `PENDING`
     Pending,
@@ -1279,8 +1452,9 @@ pub enum ContainerFleetLocationStatus {
     Updating,
     /// `DELETING`
     Deleting,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerFleetLocationStatus {
@@ -1304,7 +1478,7 @@ impl ContainerFleetLocationStatus {
             Self::Active => "ACTIVE",
             Self::Updating => "UPDATING",
             Self::Deleting => "DELETING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1319,8 +1493,21 @@ impl ::std::convert::From<&str> for ContainerFleetLocationStatus {
             "ACTIVE" => Self::Active,
             "UPDATING" => Self::Updating,
             "DELETING" => Self::Deleting,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerFleetLocationStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerFleetLocationStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1330,19 +1517,18 @@ impl ::std::fmt::Display for ContainerFleetLocationStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerFleetLocationStatus);
+
 /// The `ContainerFleetRemoveAttribute` enum (`com.amazonaws.gamelift#ContainerFleetRemoveAttribute`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerFleetRemoveAttribute {
     /// `PER_INSTANCE_CONTAINER_GROUP_DEFINITION`
     PerInstanceContainerGroupDefinition,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerFleetRemoveAttribute {
@@ -1356,7 +1542,7 @@ impl ContainerFleetRemoveAttribute {
             Self::PerInstanceContainerGroupDefinition => {
                 "PER_INSTANCE_CONTAINER_GROUP_DEFINITION"
             }
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1367,8 +1553,21 @@ impl ::std::convert::From<&str> for ContainerFleetRemoveAttribute {
             "PER_INSTANCE_CONTAINER_GROUP_DEFINITION" => {
                 Self::PerInstanceContainerGroupDefinition
             }
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerFleetRemoveAttribute {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerFleetRemoveAttribute {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1378,14 +1577,12 @@ impl ::std::fmt::Display for ContainerFleetRemoveAttribute {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerFleetRemoveAttribute);
+
 /// The `ContainerFleetStatus` enum (`com.amazonaws.gamelift#ContainerFleetStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerFleetStatus {
     /// `PENDING`
     Pending,
@@ -1401,8 +1598,9 @@ pub enum ContainerFleetStatus {
     Updating,
     /// `DELETING`
     Deleting,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerFleetStatus {
@@ -1426,7 +1624,7 @@ impl ContainerFleetStatus {
             Self::Active => "ACTIVE",
             Self::Updating => "UPDATING",
             Self::Deleting => "DELETING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1441,8 +1639,21 @@ impl ::std::convert::From<&str> for ContainerFleetStatus {
             "ACTIVE" => Self::Active,
             "UPDATING" => Self::Updating,
             "DELETING" => Self::Deleting,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerFleetStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerFleetStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1452,12 +1663,18 @@ impl ::std::fmt::Display for ContainerFleetStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerFleetStatus);
+
 /// The properties that describe a container group resource. You can update all properties of a container group definition properties. Updates to a container group definition are saved as new versions.
 ///
 /// **Used with:** [CreateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateContainerGroupDefinition.html)
 ///
 /// **Returned by:** [DescribeContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeContainerGroupDefinition.html), [ListContainerGroupDefinitions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListContainerGroupDefinitions.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerGroupDefinition {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that is assigned to an Amazon GameLift `ContainerGroupDefinition` resource. It uniquely identifies the resource across all Amazon Web Services Regions. Format is `arn:aws:gamelift:[region]::containergroupdefinition/[container group definition name]:[version]`.
     pub container_group_definition_arn: ::std::option::Option<::std::string::String>,
@@ -1529,13 +1746,8 @@ impl ContainerGroupDefinition {
 }
 
 /// The `ContainerGroupDefinitionStatus` enum (`com.amazonaws.gamelift#ContainerGroupDefinitionStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerGroupDefinitionStatus {
     /// `READY`
     Ready,
@@ -1543,8 +1755,9 @@ pub enum ContainerGroupDefinitionStatus {
     Copying,
     /// `FAILED`
     Failed,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerGroupDefinitionStatus {
@@ -1556,7 +1769,7 @@ impl ContainerGroupDefinitionStatus {
             Self::Ready => "READY",
             Self::Copying => "COPYING",
             Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1567,8 +1780,21 @@ impl ::std::convert::From<&str> for ContainerGroupDefinitionStatus {
             "READY" => Self::Ready,
             "COPYING" => Self::Copying,
             "FAILED" => Self::Failed,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerGroupDefinitionStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerGroupDefinitionStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1578,21 +1804,20 @@ impl ::std::fmt::Display for ContainerGroupDefinitionStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerGroupDefinitionStatus);
+
 /// The `ContainerGroupType` enum (`com.amazonaws.gamelift#ContainerGroupType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerGroupType {
     /// `GAME_SERVER`
     GameServer,
     /// `PER_INSTANCE`
     PerInstance,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerGroupType {
@@ -1603,7 +1828,7 @@ impl ContainerGroupType {
         match self {
             Self::GameServer => "GAME_SERVER",
             Self::PerInstance => "PER_INSTANCE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1613,8 +1838,21 @@ impl ::std::convert::From<&str> for ContainerGroupType {
         match value {
             "GAME_SERVER" => Self::GameServer,
             "PER_INSTANCE" => Self::PerInstance,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerGroupType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerGroupType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1624,6 +1862,9 @@ impl ::std::fmt::Display for ContainerGroupType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerGroupType);
+
 /// Instructions on when and how to check the health of a support container in a container fleet. These properties override any Docker health checks that are set in the container image. For more information on container health checks, see [HealthCheck command](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html#ECS-Type-HealthCheck-command) in the *Amazon Elastic Container Service API*. Game server containers don't have a health check parameter; Amazon GameLift automatically handles health checks for these containers.
 ///
 /// The following example instructs the container to initiate a health check command every 60 seconds and wait 10 seconds for it to succeed. If it fails, retry the command 3 times before flagging the container as unhealthy. It also tells the container to wait 100 seconds after launch before counting failed health checks.
@@ -1631,7 +1872,10 @@ impl ::std::fmt::Display for ContainerGroupType {
 /// `{"Command": [ "CMD-SHELL", "ps cax | grep "processmanager" || exit 1" ], "Interval": 60, "Timeout": 10, "Retries": 3, "StartPeriod": 100 }`
 ///
 /// **Part of:** [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerHealthCheck {
     /// A string array that specifies the command that the container runs to determine if it's healthy.
     ///
@@ -1665,7 +1909,10 @@ impl ContainerHealthCheck {
 /// **Related to:** [ContainerAttribute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerAttribute.html)
 ///
 /// **Use with:** [GetComputeAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerIdentifier {
     /// The identifier for a container that's running in a compute.
     pub container_name: ::std::option::Option<::std::string::String>,
@@ -1692,7 +1939,10 @@ impl ::std::default::Default for ContainerIdentifier {
 /// A mount point that binds a container to a file or directory on the host system.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerMountPoint {
     /// The path to the source file or directory.
     ///
@@ -1716,20 +1966,16 @@ impl ContainerMountPoint {
 }
 
 /// The `ContainerMountPointAccessLevel` enum (`com.amazonaws.gamelift#ContainerMountPointAccessLevel`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerMountPointAccessLevel {
     /// `READ_ONLY`
     ReadOnly,
     /// `READ_AND_WRITE`
     ReadAndWrite,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerMountPointAccessLevel {
@@ -1740,7 +1986,7 @@ impl ContainerMountPointAccessLevel {
         match self {
             Self::ReadOnly => "READ_ONLY",
             Self::ReadAndWrite => "READ_AND_WRITE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1750,8 +1996,21 @@ impl ::std::convert::From<&str> for ContainerMountPointAccessLevel {
         match value {
             "READ_ONLY" => Self::ReadOnly,
             "READ_AND_WRITE" => Self::ReadAndWrite,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerMountPointAccessLevel {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerMountPointAccessLevel {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1761,19 +2020,18 @@ impl ::std::fmt::Display for ContainerMountPointAccessLevel {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerMountPointAccessLevel);
+
 /// The `ContainerOperatingSystem` enum (`com.amazonaws.gamelift#ContainerOperatingSystem`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ContainerOperatingSystem {
     /// `AMAZON_LINUX_2023`
     AmazonLinux2023,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ContainerOperatingSystem {
@@ -1783,7 +2041,7 @@ impl ContainerOperatingSystem {
     pub fn as_str(&self) -> &str {
         match self {
             Self::AmazonLinux2023 => "AMAZON_LINUX_2023",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -1792,8 +2050,21 @@ impl ::std::convert::From<&str> for ContainerOperatingSystem {
     fn from(value: &str) -> Self {
         match value {
             "AMAZON_LINUX_2023" => Self::AmazonLinux2023,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ContainerOperatingSystem {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ContainerOperatingSystem {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -1803,10 +2074,16 @@ impl ::std::fmt::Display for ContainerOperatingSystem {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ContainerOperatingSystem);
+
 /// A set of port ranges that can be opened on the container. A process that's running in the container can bind to a port number, making it accessible to inbound traffic. Container ports map to a container fleet's connection ports.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerPortConfiguration {
     /// A set of one or more container port number ranges. The ranges can't overlap.
     ///
@@ -1828,7 +2105,10 @@ impl ContainerPortConfiguration {
 /// A set of one or more port numbers that can be opened on the container.
 ///
 /// **Part of:** [ContainerPortConfiguration](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerPortConfiguration.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ContainerPortRange {
     /// A starting value for the range of allowed port numbers.
     ///
@@ -1868,7 +2148,10 @@ impl ::std::fmt::Debug for ContainerPortRange {
 /// The input of `CreateAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateAliasInput {
     /// A descriptive label that is associated with an alias. Alias names do not need to be unique.
     ///
@@ -1897,7 +2180,10 @@ impl CreateAliasInput {
 }
 
 /// The output of `CreateAlias`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateAliasOutput {
     /// The newly created alias resource.
     pub alias: ::std::option::Option<Alias>,
@@ -1921,7 +2207,10 @@ impl ::std::default::Default for CreateAliasOutput {
 /// The input of `CreateBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateBuildInput {
     /// A descriptive label that is associated with a build. Build names do not need to be unique. You can change this value later.
     pub name: ::std::option::Option<::std::string::String>,
@@ -1962,7 +2251,10 @@ impl ::std::default::Default for CreateBuildInput {
 }
 
 /// The output of `CreateBuild`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateBuildOutput {
     /// The newly created build resource, including a unique build IDs and status.
     pub build: ::std::option::Option<Build>,
@@ -2005,7 +2297,10 @@ impl ::std::fmt::Debug for CreateBuildOutput {
 /// The input of `CreateContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateContainerFleetInput {
     /// The unique identifier for an Identity and Access Management (IAM) role with permissions to run your containers on resources that are managed by Amazon GameLift. Use an IAM service role with the `GameLiftContainerFleetPolicy` managed policy attached. For more information, see [Set up an IAM service role](https://docs.aws.amazon.com/gamelift/latest/developerguide/setting-up-role.html). You can't change this fleet property after the fleet is created.
     ///
@@ -2119,7 +2414,10 @@ impl CreateContainerFleetInput {
 }
 
 /// The output of `CreateContainerFleet`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateContainerFleetOutput {
     /// The properties for the new container fleet, including current status. All fleets are initially placed in `PENDING` status.
     pub container_fleet: ::std::option::Option<ContainerFleet>,
@@ -2143,7 +2441,10 @@ impl ::std::default::Default for CreateContainerFleetOutput {
 /// The input of `CreateContainerGroupDefinition`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateContainerGroupDefinitionInput {
     /// A descriptive identifier for the container group definition. The name value must be unique in an Amazon Web Services Region.
     ///
@@ -2212,7 +2513,10 @@ impl CreateContainerGroupDefinitionInput {
 }
 
 /// The output of `CreateContainerGroupDefinition`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateContainerGroupDefinitionOutput {
     /// The properties of the new container group definition resource. You can use this resource to create a container fleet.
     pub container_group_definition: ::std::option::Option<ContainerGroupDefinition>,
@@ -2236,7 +2540,10 @@ impl ::std::default::Default for CreateContainerGroupDefinitionOutput {
 /// The input of `CreateFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateFleetInput {
     /// A descriptive label that is associated with a fleet. Fleet names do not need to be unique.
     ///
@@ -2255,8 +2562,10 @@ pub struct CreateFleetInput {
     /// **This parameter is no longer used.** To specify where Amazon GameLift should store log files once a server process shuts down, use the Amazon GameLift server API `ProcessReady()` and specify one or more directory paths in `logParameters`. For more information, see [Initialize the server process](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-sdk-server-api.html#gamelift-sdk-server-initialize) in the *Amazon GameLift Developer Guide*.
     pub log_paths: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The Amazon GameLift-supported Amazon EC2 instance type to use with managed EC2 fleets. Instance type determines the computing resources that will be used to host your game servers, including CPU, memory, storage, and networking capacity. See [Amazon Elastic Compute Cloud Instance Types](http://aws.amazon.com/ec2/instance-types/) for detailed descriptions of Amazon EC2 instance types.
+    #[cfg_attr(feature = "serde", serde(rename = "EC2InstanceType"))]
     pub ec2_instance_type: ::std::option::Option<Ec2InstanceType>,
     /// The IP address ranges and port settings that allow inbound traffic to access game server processes and other processes on this fleet. Set this parameter for managed EC2 fleets. You can leave this parameter empty when creating the fleet, but you must call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateFleetPortSettings](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateFleetPortSettings) to set it before players can connect to game sessions. As a best practice, we recommend opening ports for remote access only when you need them and closing them when you're finished. For Amazon GameLift Realtime fleets, Amazon GameLift automatically sets TCP and UDP ranges.
+    #[cfg_attr(feature = "serde", serde(rename = "EC2InboundPermissions"))]
     pub ec2_inbound_permissions: ::std::option::Option<::std::vec::Vec<IpPermission>>,
     /// The status of termination protection for active game sessions on the fleet. By default, this property is set to `NoProtection`. You can also set game session protection for an individual game session by calling UpdateGameSession.
     ///
@@ -2338,7 +2647,10 @@ impl CreateFleetInput {
 /// The input of `CreateFleetLocations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateFleetLocationsInput {
     /// A unique identifier for the fleet to add locations to. You can use either the fleet ID or ARN value.
     ///
@@ -2364,7 +2676,10 @@ impl CreateFleetLocationsInput {
 }
 
 /// The output of `CreateFleetLocations`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateFleetLocationsOutput {
     /// A unique identifier for the fleet that was updated with new locations.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -2392,7 +2707,10 @@ impl ::std::default::Default for CreateFleetLocationsOutput {
 }
 
 /// The output of `CreateFleet`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateFleetOutput {
     /// The properties for the new fleet, including the current status. All fleets are placed in `NEW` status on creation.
     pub fleet_attributes: ::std::option::Option<FleetAttributes>,
@@ -2419,7 +2737,10 @@ impl ::std::default::Default for CreateFleetOutput {
 /// The input of `CreateGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameServerGroupInput {
     /// An identifier for the new game server group. This value is used to generate unique ARN identifiers for the Amazon EC2 Auto Scaling group and the Amazon GameLift FleetIQ game server group. The name must be unique per Region per Amazon Web Services account.
     ///
@@ -2490,7 +2811,10 @@ impl CreateGameServerGroupInput {
 }
 
 /// The output of `CreateGameServerGroup`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameServerGroupOutput {
     /// The newly created game server group object, including the new ARN value for the Amazon GameLift FleetIQ game server group and the object's status. The Amazon EC2 Auto Scaling group ARN is initially null, since the group has not yet been created. This value is added once the game server group status reaches `ACTIVE`.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -2514,7 +2838,10 @@ impl ::std::default::Default for CreateGameServerGroupOutput {
 /// The input of `CreateGameSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameSessionInput {
     /// A unique identifier for the fleet to create a game session in. You can use either the fleet ID or ARN value. Each request must reference either a fleet ID or alias ID, but not both.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -2569,7 +2896,10 @@ impl CreateGameSessionInput {
 }
 
 /// The output of `CreateGameSession`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameSessionOutput {
     /// Object that describes the newly created game session record.
     pub game_session: ::std::option::Option<GameSession>,
@@ -2593,7 +2923,10 @@ impl ::std::default::Default for CreateGameSessionOutput {
 /// The input of `CreateGameSessionQueue`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameSessionQueueInput {
     /// A descriptive label that is associated with game session queue. Queue names must be unique within each Region.
     ///
@@ -2639,7 +2972,10 @@ impl CreateGameSessionQueueInput {
 }
 
 /// The output of `CreateGameSessionQueue`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateGameSessionQueueOutput {
     /// An object that describes the newly created game session queue.
     pub game_session_queue: ::std::option::Option<GameSessionQueue>,
@@ -2663,7 +2999,10 @@ impl ::std::default::Default for CreateGameSessionQueueOutput {
 /// The input of `CreateLocation`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateLocationInput {
     /// A descriptive name for the custom location.
     ///
@@ -2684,7 +3023,10 @@ impl CreateLocationInput {
 }
 
 /// The output of `CreateLocation`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateLocationOutput {
     /// The details of the custom location you created.
     pub location: ::std::option::Option<LocationModel>,
@@ -2708,7 +3050,10 @@ impl ::std::default::Default for CreateLocationOutput {
 /// The input of `CreateMatchmakingConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateMatchmakingConfigurationInput {
     /// A unique identifier for the matchmaking configuration. This name is used to identify the configuration associated with a matchmaking request or ticket.
     ///
@@ -2786,7 +3131,10 @@ impl CreateMatchmakingConfigurationInput {
 }
 
 /// The output of `CreateMatchmakingConfiguration`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateMatchmakingConfigurationOutput {
     /// Object that describes the newly created matchmaking configuration.
     pub configuration: ::std::option::Option<MatchmakingConfiguration>,
@@ -2810,7 +3158,10 @@ impl ::std::default::Default for CreateMatchmakingConfigurationOutput {
 /// The input of `CreateMatchmakingRuleSet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateMatchmakingRuleSetInput {
     /// A unique identifier for the matchmaking rule set. A matchmaking configuration identifies the rule set it uses by this name value. Note that the rule set name is different from the optional `name` field in the rule set body.
     ///
@@ -2839,7 +3190,10 @@ impl CreateMatchmakingRuleSetInput {
 }
 
 /// The output of `CreateMatchmakingRuleSet`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateMatchmakingRuleSetOutput {
     /// The newly created matchmaking rule set.
     ///
@@ -2859,7 +3213,10 @@ impl CreateMatchmakingRuleSetOutput {
 /// The input of `CreatePlayerSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreatePlayerSessionInput {
     /// A unique identifier for the game session to add a player to.
     ///
@@ -2898,7 +3255,10 @@ impl ::std::fmt::Debug for CreatePlayerSessionInput {
 }
 
 /// The output of `CreatePlayerSession`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreatePlayerSessionOutput {
     /// Object that describes the newly created player session record.
     pub player_session: ::std::option::Option<PlayerSession>,
@@ -2922,7 +3282,10 @@ impl ::std::default::Default for CreatePlayerSessionOutput {
 /// The input of `CreatePlayerSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreatePlayerSessionsInput {
     /// A unique identifier for the game session to add players to.
     ///
@@ -2963,7 +3326,10 @@ impl ::std::fmt::Debug for CreatePlayerSessionsInput {
 }
 
 /// The output of `CreatePlayerSessions`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreatePlayerSessionsOutput {
     /// A collection of player session objects created for the added players.
     pub player_sessions: ::std::option::Option<::std::vec::Vec<PlayerSession>>,
@@ -2987,7 +3353,10 @@ impl ::std::default::Default for CreatePlayerSessionsOutput {
 /// The input of `CreateScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateScriptInput {
     /// A descriptive label that is associated with a script. Script names do not need to be unique. You can use [UpdateScript](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateScript.html) to change this value later.
     pub name: ::std::option::Option<::std::string::String>,
@@ -3023,7 +3392,10 @@ impl ::std::default::Default for CreateScriptInput {
 }
 
 /// The output of `CreateScript`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateScriptOutput {
     /// The newly created script record with a unique script ID and ARN. The new script's storage location reflects an Amazon S3 location: (1) If the script was uploaded from an S3 bucket under your account, the storage location reflects the information that was provided in the *CreateScript* request; (2) If the script file was uploaded from a local zip file, the storage location reflects an S3 location controls by the Amazon GameLift service.
     pub script: ::std::option::Option<Script>,
@@ -3047,7 +3419,10 @@ impl ::std::default::Default for CreateScriptOutput {
 /// The input of `CreateVpcPeeringAuthorization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateVpcPeeringAuthorizationInput {
     /// A unique identifier for the Amazon Web Services account that you use to manage your Amazon GameLift fleet. You can find your Account ID in the Amazon Web Services Management Console under account settings.
     ///
@@ -3075,7 +3450,10 @@ impl CreateVpcPeeringAuthorizationInput {
 }
 
 /// The output of `CreateVpcPeeringAuthorization`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateVpcPeeringAuthorizationOutput {
     /// Details on the requested VPC peering authorization, including expiration.
     pub vpc_peering_authorization: ::std::option::Option<VpcPeeringAuthorization>,
@@ -3099,7 +3477,10 @@ impl ::std::default::Default for CreateVpcPeeringAuthorizationOutput {
 /// The input of `CreateVpcPeeringConnection`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct CreateVpcPeeringConnectionInput {
     /// A unique identifier for the fleet. You can use either the fleet ID or ARN value. This tells Amazon GameLift which GameLift VPC to peer with.
     ///
@@ -3133,7 +3514,9 @@ impl CreateVpcPeeringConnectionInput {
 }
 
 /// The output of `CreateVpcPeeringConnection`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct CreateVpcPeeringConnectionOutput {}
 
 impl CreateVpcPeeringConnectionOutput {
@@ -3152,7 +3535,10 @@ impl ::std::default::Default for CreateVpcPeeringConnectionOutput {
 /// The input of `DeleteAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteAliasInput {
     /// A unique identifier of the alias that you want to delete. You can use either the alias ID or ARN value.
     ///
@@ -3172,7 +3558,10 @@ impl DeleteAliasInput {
 /// The input of `DeleteBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteBuildInput {
     /// A unique identifier for the build to delete. You can use either the build ID or ARN value.
     ///
@@ -3192,7 +3581,10 @@ impl DeleteBuildInput {
 /// The input of `DeleteContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteContainerFleetInput {
     /// A unique identifier for the container fleet to delete. You can use either the fleet ID or ARN value.
     ///
@@ -3210,7 +3602,9 @@ impl DeleteContainerFleetInput {
 }
 
 /// The output of `DeleteContainerFleet`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteContainerFleetOutput {}
 
 impl DeleteContainerFleetOutput {
@@ -3229,7 +3623,10 @@ impl ::std::default::Default for DeleteContainerFleetOutput {
 /// The input of `DeleteContainerGroupDefinition`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteContainerGroupDefinitionInput {
     /// The unique identifier for the container group definition to delete. You can use either the `Name` or `ARN` value.
     ///
@@ -3253,7 +3650,9 @@ impl DeleteContainerGroupDefinitionInput {
 }
 
 /// The output of `DeleteContainerGroupDefinition`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteContainerGroupDefinitionOutput {}
 
 impl DeleteContainerGroupDefinitionOutput {
@@ -3272,7 +3671,10 @@ impl ::std::default::Default for DeleteContainerGroupDefinitionOutput {
 /// The input of `DeleteFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteFleetInput {
     /// A unique identifier for the fleet to be deleted. You can use either the fleet ID or ARN value.
     ///
@@ -3292,7 +3694,10 @@ impl DeleteFleetInput {
 /// The input of `DeleteFleetLocations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteFleetLocationsInput {
     /// A unique identifier for the fleet to delete locations for. You can use either the fleet ID or ARN value.
     ///
@@ -3318,7 +3723,10 @@ impl DeleteFleetLocationsInput {
 }
 
 /// The output of `DeleteFleetLocations`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteFleetLocationsOutput {
     /// A unique identifier for the fleet that location attributes are being deleted for.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -3348,7 +3756,10 @@ impl ::std::default::Default for DeleteFleetLocationsOutput {
 /// The input of `DeleteGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteGameServerGroupInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -3373,7 +3784,10 @@ impl DeleteGameServerGroupInput {
 }
 
 /// The output of `DeleteGameServerGroup`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteGameServerGroupOutput {
     /// An object that describes the deleted game server group resource, with status updated to `DELETE_SCHEDULED`.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -3397,7 +3811,10 @@ impl ::std::default::Default for DeleteGameServerGroupOutput {
 /// The input of `DeleteGameSessionQueue`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteGameSessionQueueInput {
     /// A descriptive label that is associated with game session queue. Queue names must be unique within each Region. You can use either the queue ID or ARN value.
     ///
@@ -3415,7 +3832,9 @@ impl DeleteGameSessionQueueInput {
 }
 
 /// The output of `DeleteGameSessionQueue`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteGameSessionQueueOutput {}
 
 impl DeleteGameSessionQueueOutput {
@@ -3434,7 +3853,10 @@ impl ::std::default::Default for DeleteGameSessionQueueOutput {
 /// The input of `DeleteLocation`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteLocationInput {
     /// The location name of the custom location to be deleted.
     ///
@@ -3452,7 +3874,9 @@ impl DeleteLocationInput {
 }
 
 /// The output of `DeleteLocation`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteLocationOutput {}
 
 impl DeleteLocationOutput {
@@ -3471,7 +3895,10 @@ impl ::std::default::Default for DeleteLocationOutput {
 /// The input of `DeleteMatchmakingConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteMatchmakingConfigurationInput {
     /// A unique identifier for the matchmaking configuration. You can use either the configuration name or ARN value.
     ///
@@ -3489,7 +3916,9 @@ impl DeleteMatchmakingConfigurationInput {
 }
 
 /// The output of `DeleteMatchmakingConfiguration`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteMatchmakingConfigurationOutput {}
 
 impl DeleteMatchmakingConfigurationOutput {
@@ -3508,7 +3937,10 @@ impl ::std::default::Default for DeleteMatchmakingConfigurationOutput {
 /// The input of `DeleteMatchmakingRuleSet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteMatchmakingRuleSetInput {
     /// A unique identifier for the matchmaking rule set to be deleted. (Note: The rule set name is different from the optional "name" field in the rule set body.) You can use either the rule set name or ARN value.
     ///
@@ -3526,7 +3958,9 @@ impl DeleteMatchmakingRuleSetInput {
 }
 
 /// The output of `DeleteMatchmakingRuleSet`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteMatchmakingRuleSetOutput {}
 
 impl DeleteMatchmakingRuleSetOutput {
@@ -3545,7 +3979,10 @@ impl ::std::default::Default for DeleteMatchmakingRuleSetOutput {
 /// The input of `DeleteScalingPolicy`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteScalingPolicyInput {
     /// A descriptive label that is associated with a fleet's scaling policy. Policy names do not need to be unique.
     ///
@@ -3570,7 +4007,10 @@ impl DeleteScalingPolicyInput {
 /// The input of `DeleteScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteScriptInput {
     /// A unique identifier for the Realtime script to delete. You can use either the script ID or ARN value.
     ///
@@ -3590,7 +4030,10 @@ impl DeleteScriptInput {
 /// The input of `DeleteVpcPeeringAuthorization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteVpcPeeringAuthorizationInput {
     /// A unique identifier for the Amazon Web Services account that you use to manage your Amazon GameLift fleet. You can find your Account ID in the Amazon Web Services Management Console under account settings.
     ///
@@ -3618,7 +4061,9 @@ impl DeleteVpcPeeringAuthorizationInput {
 }
 
 /// The output of `DeleteVpcPeeringAuthorization`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteVpcPeeringAuthorizationOutput {}
 
 impl DeleteVpcPeeringAuthorizationOutput {
@@ -3637,7 +4082,10 @@ impl ::std::default::Default for DeleteVpcPeeringAuthorizationOutput {
 /// The input of `DeleteVpcPeeringConnection`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeleteVpcPeeringConnectionInput {
     /// A unique identifier for the fleet. This fleet specified must match the fleet referenced in the VPC peering connection record. You can use either the fleet ID or ARN value.
     ///
@@ -3665,7 +4113,9 @@ impl DeleteVpcPeeringConnectionInput {
 }
 
 /// The output of `DeleteVpcPeeringConnection`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeleteVpcPeeringConnectionOutput {}
 
 impl DeleteVpcPeeringConnectionOutput {
@@ -3682,7 +4132,10 @@ impl ::std::default::Default for DeleteVpcPeeringConnectionOutput {
 }
 
 /// Set of rules for processing a deployment for a container fleet update.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeploymentConfiguration {
     /// Determines how fleet deployment activity affects active game sessions on the fleet. With protection, a deployment honors game session protection, and delays actions that would interrupt a protected active game session until the game session ends. Without protection, deployment activity can shut down all running tasks, including active game sessions, regardless of game session protection.
     pub protection_strategy: ::std::option::Option<DeploymentProtectionStrategy>,
@@ -3710,7 +4163,10 @@ impl ::std::default::Default for DeploymentConfiguration {
 }
 
 /// Information about the most recent deployment for the container fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeploymentDetails {
     /// A unique identifier for a fleet deployment.
     pub latest_deployment_id: ::std::option::Option<::std::string::String>,
@@ -3732,20 +4188,16 @@ impl ::std::default::Default for DeploymentDetails {
 }
 
 /// The `DeploymentImpairmentStrategy` enum (`com.amazonaws.gamelift#DeploymentImpairmentStrategy`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum DeploymentImpairmentStrategy {
     /// `MAINTAIN`
     Maintain,
     /// `ROLLBACK`
     Rollback,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl DeploymentImpairmentStrategy {
@@ -3756,7 +4208,7 @@ impl DeploymentImpairmentStrategy {
         match self {
             Self::Maintain => "MAINTAIN",
             Self::Rollback => "ROLLBACK",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -3766,8 +4218,21 @@ impl ::std::convert::From<&str> for DeploymentImpairmentStrategy {
         match value {
             "MAINTAIN" => Self::Maintain,
             "ROLLBACK" => Self::Rollback,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for DeploymentImpairmentStrategy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for DeploymentImpairmentStrategy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -3777,21 +4242,20 @@ impl ::std::fmt::Display for DeploymentImpairmentStrategy {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(DeploymentImpairmentStrategy);
+
 /// The `DeploymentProtectionStrategy` enum (`com.amazonaws.gamelift#DeploymentProtectionStrategy`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum DeploymentProtectionStrategy {
     /// `WITH_PROTECTION`
     WithProtection,
     /// `IGNORE_PROTECTION`
     IgnoreProtection,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl DeploymentProtectionStrategy {
@@ -3805,7 +4269,7 @@ impl DeploymentProtectionStrategy {
         match self {
             Self::WithProtection => "WITH_PROTECTION",
             Self::IgnoreProtection => "IGNORE_PROTECTION",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -3815,8 +4279,21 @@ impl ::std::convert::From<&str> for DeploymentProtectionStrategy {
         match value {
             "WITH_PROTECTION" => Self::WithProtection,
             "IGNORE_PROTECTION" => Self::IgnoreProtection,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for DeploymentProtectionStrategy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for DeploymentProtectionStrategy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -3826,14 +4303,12 @@ impl ::std::fmt::Display for DeploymentProtectionStrategy {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(DeploymentProtectionStrategy);
+
 /// The `DeploymentStatus` enum (`com.amazonaws.gamelift#DeploymentStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum DeploymentStatus {
     /// `IN_PROGRESS`
     InProgress,
@@ -3849,8 +4324,9 @@ pub enum DeploymentStatus {
     Cancelled,
     /// `PENDING`
     Pending,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl DeploymentStatus {
@@ -3874,7 +4350,7 @@ impl DeploymentStatus {
             Self::RollbackComplete => "ROLLBACK_COMPLETE",
             Self::Cancelled => "CANCELLED",
             Self::Pending => "PENDING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -3889,8 +4365,21 @@ impl ::std::convert::From<&str> for DeploymentStatus {
             "ROLLBACK_COMPLETE" => Self::RollbackComplete,
             "CANCELLED" => Self::Cancelled,
             "PENDING" => Self::Pending,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for DeploymentStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for DeploymentStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -3900,10 +4389,16 @@ impl ::std::fmt::Display for DeploymentStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(DeploymentStatus);
+
 /// The input of `DeregisterCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeregisterComputeInput {
     /// A unique identifier for the fleet the compute resource is currently registered to.
     ///
@@ -3929,7 +4424,9 @@ impl DeregisterComputeInput {
 }
 
 /// The output of `DeregisterCompute`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DeregisterComputeOutput {}
 
 impl DeregisterComputeOutput {
@@ -3948,7 +4445,10 @@ impl ::std::default::Default for DeregisterComputeOutput {
 /// The input of `DeregisterGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DeregisterGameServerInput {
     /// A unique identifier for the game server group where the game server is running.
     ///
@@ -3976,7 +4476,10 @@ impl DeregisterGameServerInput {
 /// The input of `DescribeAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeAliasInput {
     /// The unique identifier for the fleet alias that you want to retrieve. You can use either the alias ID or ARN value.
     ///
@@ -3994,7 +4497,10 @@ impl DescribeAliasInput {
 }
 
 /// The output of `DescribeAlias`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeAliasOutput {
     /// The requested alias resource.
     pub alias: ::std::option::Option<Alias>,
@@ -4018,7 +4524,10 @@ impl ::std::default::Default for DescribeAliasOutput {
 /// The input of `DescribeBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeBuildInput {
     /// A unique identifier for the build to retrieve properties for. You can use either the build ID or ARN value.
     ///
@@ -4036,7 +4545,10 @@ impl DescribeBuildInput {
 }
 
 /// The output of `DescribeBuild`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeBuildOutput {
     /// Set of properties describing the requested build.
     pub build: ::std::option::Option<Build>,
@@ -4060,7 +4572,10 @@ impl ::std::default::Default for DescribeBuildOutput {
 /// The input of `DescribeCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeComputeInput {
     /// A unique identifier for the fleet that the compute belongs to. You can use either the fleet ID or ARN value.
     ///
@@ -4086,7 +4601,10 @@ impl DescribeComputeInput {
 }
 
 /// The output of `DescribeCompute`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeComputeOutput {
     /// The set of properties for the requested compute resource.
     pub compute: ::std::option::Option<Compute>,
@@ -4110,7 +4628,10 @@ impl ::std::default::Default for DescribeComputeOutput {
 /// The input of `DescribeContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeContainerFleetInput {
     /// A unique identifier for the container fleet to retrieve. You can use either the fleet ID or ARN value.
     ///
@@ -4128,7 +4649,10 @@ impl DescribeContainerFleetInput {
 }
 
 /// The output of `DescribeContainerFleet`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeContainerFleetOutput {
     /// The properties for the requested container fleet, including current status.
     pub container_fleet: ::std::option::Option<ContainerFleet>,
@@ -4152,7 +4676,10 @@ impl ::std::default::Default for DescribeContainerFleetOutput {
 /// The input of `DescribeContainerGroupDefinition`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeContainerGroupDefinitionInput {
     /// The unique identifier for the container group definition to retrieve properties for. You can use either the `Name` or `ARN` value.
     ///
@@ -4173,7 +4700,10 @@ impl DescribeContainerGroupDefinitionInput {
 }
 
 /// The output of `DescribeContainerGroupDefinition`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeContainerGroupDefinitionOutput {
     /// The properties of the requested container group definition resource.
     pub container_group_definition: ::std::option::Option<ContainerGroupDefinition>,
@@ -4197,9 +4727,13 @@ impl ::std::default::Default for DescribeContainerGroupDefinitionOutput {
 /// The input of `DescribeEC2InstanceLimits`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeEc2InstanceLimitsInput {
     /// Name of an Amazon EC2 instance type that is supported in Amazon GameLift. A fleet instance type determines the computing resources of each instance in the fleet, including CPU, memory, storage, and networking capacity. Do not specify a value for this parameter to retrieve limits for all instance types.
+    #[cfg_attr(feature = "serde", serde(rename = "EC2InstanceType"))]
     pub ec2_instance_type: ::std::option::Option<Ec2InstanceType>,
     /// The name of a remote location to request instance limits for, in the form of an Amazon Web Services Region code such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
@@ -4222,9 +4756,12 @@ impl ::std::default::Default for DescribeEc2InstanceLimitsInput {
 }
 
 /// The output of `DescribeEC2InstanceLimits`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DescribeEc2InstanceLimitsOutput {
     /// The maximum number of instances for the specified instance type.
+    #[cfg_attr(feature = "serde", serde(rename = "EC2InstanceLimits"))]
     pub ec2_instance_limits: ::std::option::Option<::std::vec::Vec<Ec2InstanceLimit>>,
 }
 
@@ -4246,7 +4783,10 @@ impl ::std::default::Default for DescribeEc2InstanceLimitsOutput {
 /// The input of `DescribeFleetAttributes`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetAttributesInput {
     /// A list of unique fleet identifiers to retrieve attributes for. You can use either the fleet ID or ARN value. To retrieve attributes for all current fleets, do not include this parameter.
     pub fleet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -4274,7 +4814,10 @@ impl ::std::default::Default for DescribeFleetAttributesInput {
 }
 
 /// The output of `DescribeFleetAttributes`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetAttributesOutput {
     /// A collection of objects containing attribute metadata for each requested fleet ID. Attribute objects are returned only for fleets that currently exist.
     pub fleet_attributes: ::std::option::Option<::std::vec::Vec<FleetAttributes>>,
@@ -4301,7 +4844,10 @@ impl ::std::default::Default for DescribeFleetAttributesOutput {
 /// The input of `DescribeFleetCapacity`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetCapacityInput {
     /// A unique identifier for the fleet to retrieve capacity information for. You can use either the fleet ID or ARN value. Leave this parameter empty to retrieve capacity information for all fleets.
     pub fleet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -4329,7 +4875,10 @@ impl ::std::default::Default for DescribeFleetCapacityInput {
 }
 
 /// The output of `DescribeFleetCapacity`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetCapacityOutput {
     /// A collection of objects that contains capacity information for each requested fleet ID. Capacity objects are returned only for fleets that currently exist. Changes in desired instance value can take up to 1 minute to be reflected.
     pub fleet_capacity: ::std::option::Option<::std::vec::Vec<FleetCapacity>>,
@@ -4356,7 +4905,10 @@ impl ::std::default::Default for DescribeFleetCapacityOutput {
 /// The input of `DescribeFleetDeployment`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetDeploymentInput {
     /// A unique identifier for the container fleet. You can use either the fleet ID or ARN value.
     ///
@@ -4377,7 +4929,10 @@ impl DescribeFleetDeploymentInput {
 }
 
 /// The output of `DescribeFleetDeployment`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetDeploymentOutput {
     /// The requested deployment information.
     pub fleet_deployment: ::std::option::Option<FleetDeployment>,
@@ -4406,7 +4961,10 @@ impl ::std::default::Default for DescribeFleetDeploymentOutput {
 /// The input of `DescribeFleetEvents`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetEventsInput {
     /// A unique identifier for the fleet to get event logs for. You can use either the fleet ID or ARN value.
     ///
@@ -4436,7 +4994,10 @@ impl DescribeFleetEventsInput {
 }
 
 /// The output of `DescribeFleetEvents`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetEventsOutput {
     /// A collection of objects containing event log entries for the specified fleet.
     pub events: ::std::option::Option<::std::vec::Vec<Event>>,
@@ -4463,7 +5024,10 @@ impl ::std::default::Default for DescribeFleetEventsOutput {
 /// The input of `DescribeFleetLocationAttributes`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationAttributesInput {
     /// A unique identifier for the fleet to retrieve remote locations for. You can use either the fleet ID or ARN value.
     ///
@@ -4490,7 +5054,10 @@ impl DescribeFleetLocationAttributesInput {
 }
 
 /// The output of `DescribeFleetLocationAttributes`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationAttributesOutput {
     /// A unique identifier for the fleet that location attributes were requested for.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -4523,7 +5090,10 @@ impl ::std::default::Default for DescribeFleetLocationAttributesOutput {
 /// The input of `DescribeFleetLocationCapacity`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationCapacityInput {
     /// A unique identifier for the fleet to request location capacity for. You can use either the fleet ID or ARN value.
     ///
@@ -4549,7 +5119,10 @@ impl DescribeFleetLocationCapacityInput {
 }
 
 /// The output of `DescribeFleetLocationCapacity`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationCapacityOutput {
     /// Resource capacity information for the requested fleet location. Capacity objects are returned only for fleets and locations that currently exist. Changes in desired instance value can take up to 1 minute to be reflected.
     pub fleet_capacity: ::std::option::Option<FleetCapacity>,
@@ -4573,7 +5146,10 @@ impl ::std::default::Default for DescribeFleetLocationCapacityOutput {
 /// The input of `DescribeFleetLocationUtilization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationUtilizationInput {
     /// A unique identifier for the fleet to request location utilization for. You can use either the fleet ID or ARN value.
     ///
@@ -4599,7 +5175,10 @@ impl DescribeFleetLocationUtilizationInput {
 }
 
 /// The output of `DescribeFleetLocationUtilization`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetLocationUtilizationOutput {
     /// Utilization information for the requested fleet location. Utilization objects are returned only for fleets and locations that currently exist.
     pub fleet_utilization: ::std::option::Option<FleetUtilization>,
@@ -4623,7 +5202,10 @@ impl ::std::default::Default for DescribeFleetLocationUtilizationOutput {
 /// The input of `DescribeFleetPortSettings`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetPortSettingsInput {
     /// A unique identifier for the fleet to retrieve port settings for. You can use either the fleet ID or ARN value.
     ///
@@ -4644,7 +5226,10 @@ impl DescribeFleetPortSettingsInput {
 }
 
 /// The output of `DescribeFleetPortSettings`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetPortSettingsOutput {
     /// A unique identifier for the fleet that was requested.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -4680,7 +5265,10 @@ impl ::std::default::Default for DescribeFleetPortSettingsOutput {
 /// The input of `DescribeFleetUtilization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetUtilizationInput {
     /// A unique identifier for the fleet to retrieve utilization data for. You can use either the fleet ID or ARN value. To retrieve attributes for all current fleets, do not include this parameter.
     pub fleet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -4708,7 +5296,10 @@ impl ::std::default::Default for DescribeFleetUtilizationInput {
 }
 
 /// The output of `DescribeFleetUtilization`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeFleetUtilizationOutput {
     /// A collection of objects containing utilization information for each requested fleet ID. Utilization objects are returned only for fleets that currently exist.
     pub fleet_utilization: ::std::option::Option<::std::vec::Vec<FleetUtilization>>,
@@ -4735,7 +5326,10 @@ impl ::std::default::Default for DescribeFleetUtilizationOutput {
 /// The input of `DescribeGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerGroupInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -4753,7 +5347,10 @@ impl DescribeGameServerGroupInput {
 }
 
 /// The output of `DescribeGameServerGroup`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerGroupOutput {
     /// An object with the property settings for the requested game server group resource.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -4777,7 +5374,10 @@ impl ::std::default::Default for DescribeGameServerGroupOutput {
 /// The input of `DescribeGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerInput {
     /// A unique identifier for the game server group where the game server is running.
     ///
@@ -4805,7 +5405,10 @@ impl DescribeGameServerInput {
 /// The input of `DescribeGameServerInstances`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerInstancesInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -4832,7 +5435,10 @@ impl DescribeGameServerInstancesInput {
 }
 
 /// The output of `DescribeGameServerInstances`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerInstancesOutput {
     /// The collection of requested game server instances.
     pub game_server_instances: ::std::option::Option<
@@ -4859,7 +5465,10 @@ impl ::std::default::Default for DescribeGameServerInstancesOutput {
 }
 
 /// The output of `DescribeGameServer`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameServerOutput {
     /// Object that describes the requested game server.
     pub game_server: ::std::option::Option<GameServer>,
@@ -4883,7 +5492,10 @@ impl ::std::default::Default for DescribeGameServerOutput {
 /// The input of `DescribeGameSessionDetails`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionDetailsInput {
     /// A unique identifier for the fleet to retrieve all game sessions active on the fleet. You can use either the fleet ID or ARN value.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -4923,7 +5535,10 @@ impl ::std::default::Default for DescribeGameSessionDetailsInput {
 }
 
 /// The output of `DescribeGameSessionDetails`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionDetailsOutput {
     /// A collection of properties for each game session that matches the request.
     pub game_session_details: ::std::option::Option<::std::vec::Vec<GameSessionDetail>>,
@@ -4950,7 +5565,10 @@ impl ::std::default::Default for DescribeGameSessionDetailsOutput {
 /// The input of `DescribeGameSessionPlacement`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionPlacementInput {
     /// A unique identifier for a game session placement to retrieve.
     ///
@@ -4968,7 +5586,10 @@ impl DescribeGameSessionPlacementInput {
 }
 
 /// The output of `DescribeGameSessionPlacement`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionPlacementOutput {
     /// Object that describes the requested game session placement.
     pub game_session_placement: ::std::option::Option<GameSessionPlacement>,
@@ -4992,7 +5613,10 @@ impl ::std::default::Default for DescribeGameSessionPlacementOutput {
 /// The input of `DescribeGameSessionQueues`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionQueuesInput {
     /// A list of queue names to retrieve information for. You can use either the queue ID or ARN value. To request settings for all queues, leave this parameter empty.
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5020,7 +5644,10 @@ impl ::std::default::Default for DescribeGameSessionQueuesInput {
 }
 
 /// The output of `DescribeGameSessionQueues`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionQueuesOutput {
     /// A collection of objects that describe the requested game session queues.
     pub game_session_queues: ::std::option::Option<::std::vec::Vec<GameSessionQueue>>,
@@ -5047,7 +5674,10 @@ impl ::std::default::Default for DescribeGameSessionQueuesOutput {
 /// The input of `DescribeGameSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionsInput {
     /// A unique identifier for the fleet to retrieve game sessions for. You can use either the fleet ID or ARN value.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -5087,7 +5717,10 @@ impl ::std::default::Default for DescribeGameSessionsInput {
 }
 
 /// The output of `DescribeGameSessions`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeGameSessionsOutput {
     /// A collection of properties for each game session that matches the request.
     pub game_sessions: ::std::option::Option<::std::vec::Vec<GameSession>>,
@@ -5114,7 +5747,10 @@ impl ::std::default::Default for DescribeGameSessionsOutput {
 /// The input of `DescribeInstances`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeInstancesInput {
     /// A unique identifier for the fleet to retrieve instance information for. You can use either the fleet ID or ARN value.
     ///
@@ -5144,7 +5780,10 @@ impl DescribeInstancesInput {
 }
 
 /// The output of `DescribeInstances`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeInstancesOutput {
     /// A collection of objects containing properties for each instance returned.
     pub instances: ::std::option::Option<::std::vec::Vec<Instance>>,
@@ -5171,7 +5810,10 @@ impl ::std::default::Default for DescribeInstancesOutput {
 /// The input of `DescribeMatchmakingConfigurations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingConfigurationsInput {
     /// A unique identifier for the matchmaking configuration(s) to retrieve. You can use either the configuration name or ARN value. To request all existing configurations, leave this parameter empty.
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5202,7 +5844,10 @@ impl ::std::default::Default for DescribeMatchmakingConfigurationsInput {
 }
 
 /// The output of `DescribeMatchmakingConfigurations`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingConfigurationsOutput {
     /// A collection of requested matchmaking configurations.
     pub configurations: ::std::option::Option<::std::vec::Vec<MatchmakingConfiguration>>,
@@ -5229,7 +5874,10 @@ impl ::std::default::Default for DescribeMatchmakingConfigurationsOutput {
 /// The input of `DescribeMatchmaking`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingInput {
     /// A unique identifier for a matchmaking ticket. You can include up to 10 ID values.
     ///
@@ -5247,7 +5895,10 @@ impl DescribeMatchmakingInput {
 }
 
 /// The output of `DescribeMatchmaking`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingOutput {
     /// A collection of existing matchmaking ticket objects matching the request.
     pub ticket_list: ::std::option::Option<::std::vec::Vec<MatchmakingTicket>>,
@@ -5271,7 +5922,10 @@ impl ::std::default::Default for DescribeMatchmakingOutput {
 /// The input of `DescribeMatchmakingRuleSets`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingRuleSetsInput {
     /// A list of one or more matchmaking rule set names to retrieve details for. (Note: The rule set name is different from the optional "name" field in the rule set body.) You can use either the rule set name or ARN value.
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -5299,7 +5953,10 @@ impl ::std::default::Default for DescribeMatchmakingRuleSetsInput {
 }
 
 /// The output of `DescribeMatchmakingRuleSets`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeMatchmakingRuleSetsOutput {
     /// A collection of requested matchmaking rule set objects.
     ///
@@ -5322,7 +5979,10 @@ impl DescribeMatchmakingRuleSetsOutput {
 /// The input of `DescribePlayerSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribePlayerSessionsInput {
     /// A unique identifier for the game session to retrieve player sessions for.
     pub game_session_id: ::std::option::Option<::std::string::String>,
@@ -5379,7 +6039,10 @@ impl ::std::fmt::Debug for DescribePlayerSessionsInput {
 }
 
 /// The output of `DescribePlayerSessions`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribePlayerSessionsOutput {
     /// A collection of objects containing properties for each player session that matches the request.
     pub player_sessions: ::std::option::Option<::std::vec::Vec<PlayerSession>>,
@@ -5406,7 +6069,10 @@ impl ::std::default::Default for DescribePlayerSessionsOutput {
 /// The input of `DescribeRuntimeConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeRuntimeConfigurationInput {
     /// A unique identifier for the fleet to get the runtime configuration for. You can use either the fleet ID or ARN value.
     ///
@@ -5424,7 +6090,10 @@ impl DescribeRuntimeConfigurationInput {
 }
 
 /// The output of `DescribeRuntimeConfiguration`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeRuntimeConfigurationOutput {
     /// Instructions that describe how server processes are launched and maintained on computes in the fleet.
     pub runtime_configuration: ::std::option::Option<RuntimeConfiguration>,
@@ -5448,7 +6117,10 @@ impl ::std::default::Default for DescribeRuntimeConfigurationOutput {
 /// The input of `DescribeScalingPolicies`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeScalingPoliciesInput {
     /// A unique identifier for the fleet for which to retrieve scaling policies. You can use either the fleet ID or ARN value.
     ///
@@ -5486,7 +6158,10 @@ impl DescribeScalingPoliciesInput {
 }
 
 /// The output of `DescribeScalingPolicies`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeScalingPoliciesOutput {
     /// A collection of objects containing the scaling policies matching the request.
     pub scaling_policies: ::std::option::Option<::std::vec::Vec<ScalingPolicy>>,
@@ -5513,7 +6188,10 @@ impl ::std::default::Default for DescribeScalingPoliciesOutput {
 /// The input of `DescribeScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeScriptInput {
     /// A unique identifier for the Realtime script to retrieve properties for. You can use either the script ID or ARN value.
     ///
@@ -5531,7 +6209,10 @@ impl DescribeScriptInput {
 }
 
 /// The output of `DescribeScript`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeScriptOutput {
     /// A set of properties describing the requested script.
     pub script: ::std::option::Option<Script>,
@@ -5555,7 +6236,9 @@ impl ::std::default::Default for DescribeScriptOutput {
 /// The input of `DescribeVpcPeeringAuthorizations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct DescribeVpcPeeringAuthorizationsInput {}
 
 impl DescribeVpcPeeringAuthorizationsInput {
@@ -5572,7 +6255,10 @@ impl ::std::default::Default for DescribeVpcPeeringAuthorizationsInput {
 }
 
 /// The output of `DescribeVpcPeeringAuthorizations`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeVpcPeeringAuthorizationsOutput {
     /// A collection of objects that describe all valid VPC peering operations for the current Amazon Web Services account.
     pub vpc_peering_authorizations: ::std::option::Option<
@@ -5598,7 +6284,10 @@ impl ::std::default::Default for DescribeVpcPeeringAuthorizationsOutput {
 /// The input of `DescribeVpcPeeringConnections`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeVpcPeeringConnectionsInput {
     /// A unique identifier for the fleet. You can use either the fleet ID or ARN value.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -5620,7 +6309,10 @@ impl ::std::default::Default for DescribeVpcPeeringConnectionsInput {
 }
 
 /// The output of `DescribeVpcPeeringConnections`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DescribeVpcPeeringConnectionsOutput {
     /// A collection of VPC peering connection records that match the request.
     pub vpc_peering_connections: ::std::option::Option<
@@ -5644,7 +6336,10 @@ impl ::std::default::Default for DescribeVpcPeeringConnectionsOutput {
 }
 
 /// Player information for use when creating player sessions using a game session placement request.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct DesiredPlayerSession {
     /// A unique identifier for a player to associate with the player session.
     pub player_id: ::std::option::Option<::std::string::String>,
@@ -5678,21 +6373,30 @@ impl ::std::fmt::Debug for DesiredPlayerSession {
 }
 
 /// Resource capacity settings. Fleet capacity is measured in Amazon EC2 instances. Pending and terminating counts are non-zero when the fleet capacity is adjusting to a scaling event or if access to resources is temporarily affected.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct Ec2InstanceCounts {
     /// Requested number of active instances. Amazon GameLift takes action as needed to maintain the desired number of instances. Capacity is scaled up or down by changing the desired instances. A change in the desired instances value can take up to 1 minute to be reflected when viewing a fleet's capacity settings.
+    #[cfg_attr(feature = "serde", serde(rename = "DESIRED"))]
     pub desired: ::std::option::Option<i32>,
     /// The minimum instance count value allowed.
+    #[cfg_attr(feature = "serde", serde(rename = "MINIMUM"))]
     pub minimum: ::std::option::Option<i32>,
     /// The maximum instance count value allowed.
+    #[cfg_attr(feature = "serde", serde(rename = "MAXIMUM"))]
     pub maximum: ::std::option::Option<i32>,
     /// Number of instances that are starting but not yet active.
+    #[cfg_attr(feature = "serde", serde(rename = "PENDING"))]
     pub pending: ::std::option::Option<i32>,
     /// Actual number of instances that are ready to host game sessions.
+    #[cfg_attr(feature = "serde", serde(rename = "ACTIVE"))]
     pub active: ::std::option::Option<i32>,
     /// Number of active instances that are not currently hosting a game session.
+    #[cfg_attr(feature = "serde", serde(rename = "IDLE"))]
     pub idle: ::std::option::Option<i32>,
     /// Number of instances that are no longer active but haven't yet been terminated.
+    #[cfg_attr(feature = "serde", serde(rename = "TERMINATING"))]
     pub terminating: ::std::option::Option<i32>,
 }
 
@@ -5718,9 +6422,13 @@ impl ::std::default::Default for Ec2InstanceCounts {
 }
 
 /// The Amazon GameLift service limits for an Amazon EC2 instance type and current utilization. Amazon GameLift allows Amazon Web Services accounts a maximum number of instances, per instance type, per Amazon Web Services Region or location, for use with Amazon GameLift. You can request an limit increase for your account by using the **Service limits** page in the Amazon GameLift console.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Ec2InstanceLimit {
     /// The name of an Amazon EC2 instance type. See [Amazon Elastic Compute Cloud Instance Types](http://aws.amazon.com/ec2/instance-types/) for detailed descriptions.
+    #[cfg_attr(feature = "serde", serde(rename = "EC2InstanceType"))]
     pub ec2_instance_type: ::std::option::Option<Ec2InstanceType>,
     /// The number of instances for the specified type and location that are currently being used by the Amazon Web Services account.
     pub current_instances: ::std::option::Option<i32>,
@@ -5749,13 +6457,8 @@ impl ::std::default::Default for Ec2InstanceLimit {
 }
 
 /// The `EC2InstanceType` enum (`com.amazonaws.gamelift#EC2InstanceType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum Ec2InstanceType {
     /// `t2.micro`
     T2Micro,
@@ -6767,8 +7470,9 @@ pub enum Ec2InstanceType {
     R7a32xlarge,
     /// `r7a.48xlarge`
     R7a48xlarge,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl Ec2InstanceType {
@@ -7788,7 +8492,7 @@ impl Ec2InstanceType {
             Self::R7a24xlarge => "r7a.24xlarge",
             Self::R7a32xlarge => "r7a.32xlarge",
             Self::R7a48xlarge => "r7a.48xlarge",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -8301,8 +9005,21 @@ impl ::std::convert::From<&str> for Ec2InstanceType {
             "r7a.24xlarge" => Self::R7a24xlarge,
             "r7a.32xlarge" => Self::R7a32xlarge,
             "r7a.48xlarge" => Self::R7a48xlarge,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for Ec2InstanceType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for Ec2InstanceType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -8312,8 +9029,14 @@ impl ::std::fmt::Display for Ec2InstanceType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(Ec2InstanceType);
+
 /// Log entry describing an event that involves Amazon GameLift resources (such as a fleet). In addition to tracking activity, event codes and messages can provide additional information for troubleshooting and debugging problems.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Event {
     /// A unique identifier for a fleet event.
     pub event_id: ::std::option::Option<::std::string::String>,
@@ -8410,13 +9133,8 @@ impl ::std::default::Default for Event {
 }
 
 /// The `EventCode` enum (`com.amazonaws.gamelift#EventCode`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum EventCode {
     /// `GENERIC_EVENT`
     GenericEvent,
@@ -8530,8 +9248,9 @@ pub enum EventCode {
     LocationStateDeleting,
     /// `LOCATION_STATE_DELETED`
     LocationStateDeleted,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl EventCode {
@@ -8681,7 +9400,7 @@ impl EventCode {
             Self::LocationStateError => "LOCATION_STATE_ERROR",
             Self::LocationStateDeleting => "LOCATION_STATE_DELETING",
             Self::LocationStateDeleted => "LOCATION_STATE_DELETED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -8773,8 +9492,21 @@ impl ::std::convert::From<&str> for EventCode {
             "LOCATION_STATE_ERROR" => Self::LocationStateError,
             "LOCATION_STATE_DELETING" => Self::LocationStateDeleting,
             "LOCATION_STATE_DELETED" => Self::LocationStateDeleted,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for EventCode {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for EventCode {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -8784,8 +9516,14 @@ impl ::std::fmt::Display for EventCode {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(EventCode);
+
 /// A list of fleet locations where a game session queue can place new game sessions. You can use a filter to temporarily exclude specific locations from receiving placements. For queues that have multi-location fleets, you can use a filter configuration allow placement with some, but not all, of a fleet's locations.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FilterConfiguration {
     /// A list of locations to allow game session placement in, in the form of Amazon Web Services Region codes such as `us-west-2`.
     pub allowed_locations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -8807,20 +9545,16 @@ impl ::std::default::Default for FilterConfiguration {
 }
 
 /// The `FilterInstanceStatus` enum (`com.amazonaws.gamelift#FilterInstanceStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum FilterInstanceStatus {
     /// `ACTIVE`
     Active,
     /// `DRAINING`
     Draining,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl FilterInstanceStatus {
@@ -8831,7 +9565,7 @@ impl FilterInstanceStatus {
         match self {
             Self::Active => "ACTIVE",
             Self::Draining => "DRAINING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -8841,8 +9575,21 @@ impl ::std::convert::From<&str> for FilterInstanceStatus {
         match value {
             "ACTIVE" => Self::Active,
             "DRAINING" => Self::Draining,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FilterInstanceStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for FilterInstanceStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -8852,19 +9599,18 @@ impl ::std::fmt::Display for FilterInstanceStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(FilterInstanceStatus);
+
 /// The `FleetAction` enum (`com.amazonaws.gamelift#FleetAction`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum FleetAction {
     /// `AUTO_SCALING`
     AutoScaling,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl FleetAction {
@@ -8874,7 +9620,7 @@ impl FleetAction {
     pub fn as_str(&self) -> &str {
         match self {
             Self::AutoScaling => "AUTO_SCALING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -8883,8 +9629,21 @@ impl ::std::convert::From<&str> for FleetAction {
     fn from(value: &str) -> Self {
         match value {
             "AUTO_SCALING" => Self::AutoScaling,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FleetAction {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for FleetAction {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -8894,13 +9653,19 @@ impl ::std::fmt::Display for FleetAction {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(FleetAction);
+
 /// Describes an Amazon GameLift fleet of game hosting resources. Attributes differ based on the fleet's compute type, as follows:
 ///
 /// - EC2 fleet attributes identify a `Build` resource (for fleets with customer game server builds) or a `Script` resource (for Amazon GameLift Realtime fleets).
 /// - Amazon GameLift Anywhere fleets have an abbreviated set of attributes, because most fleet configurations are set directly on the fleet's computes. Attributes include fleet identifiers and descriptive properties, creation/termination time, and fleet status.
 ///
 /// **Returned by:** [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetAttributes](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetAttributes)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FleetAttributes {
     /// A unique identifier for the fleet.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -9016,7 +9781,10 @@ impl ::std::default::Default for FleetAttributes {
 /// Current resource capacity settings for managed EC2 fleets and managed container fleets. For multi-location fleets, location values might refer to a fleet's remote location or its home Region.
 ///
 /// **Returned by:** [DescribeFleetCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html), [DescribeFleetLocationCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html), [UpdateFleetCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateFleetCapacity.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FleetCapacity {
     /// A unique identifier for the fleet associated with the location.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -9057,7 +9825,10 @@ impl ::std::default::Default for FleetCapacity {
 /// The specified fleet has no available instances to fulfill a `CreateGameSession` request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FleetCapacityExceededException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -9079,7 +9850,10 @@ impl ::std::default::Default for FleetCapacityExceededException {
 }
 
 /// Describes a container fleet deployment with updates to the fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FleetDeployment {
     /// A unique identifier for the deployment.
     pub deployment_id: ::std::option::Option<::std::string::String>,
@@ -9132,13 +9906,8 @@ impl ::std::default::Default for FleetDeployment {
 }
 
 /// The `FleetStatus` enum (`com.amazonaws.gamelift#FleetStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum FleetStatus {
     /// `NEW`
     New,
@@ -9160,8 +9929,9 @@ pub enum FleetStatus {
     Terminated,
     /// `NOT_FOUND`
     NotFound,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl FleetStatus {
@@ -9191,7 +9961,7 @@ impl FleetStatus {
             Self::Error => "ERROR",
             Self::Terminated => "TERMINATED",
             Self::NotFound => "NOT_FOUND",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9209,8 +9979,21 @@ impl ::std::convert::From<&str> for FleetStatus {
             "ERROR" => Self::Error,
             "TERMINATED" => Self::Terminated,
             "NOT_FOUND" => Self::NotFound,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FleetStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for FleetStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9220,21 +10003,20 @@ impl ::std::fmt::Display for FleetStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(FleetStatus);
+
 /// The `FleetType` enum (`com.amazonaws.gamelift#FleetType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum FleetType {
     /// `ON_DEMAND`
     OnDemand,
     /// `SPOT`
     Spot,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl FleetType {
@@ -9245,7 +10027,7 @@ impl FleetType {
         match self {
             Self::OnDemand => "ON_DEMAND",
             Self::Spot => "SPOT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9255,8 +10037,21 @@ impl ::std::convert::From<&str> for FleetType {
         match value {
             "ON_DEMAND" => Self::OnDemand,
             "SPOT" => Self::Spot,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FleetType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for FleetType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9266,8 +10061,14 @@ impl ::std::fmt::Display for FleetType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(FleetType);
+
 /// Current resource utilization statistics in a specified fleet or location. The location value might refer to a fleet's remote location or its home region.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct FleetUtilization {
     /// A unique identifier for the fleet associated with the location.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -9307,20 +10108,16 @@ impl ::std::default::Default for FleetUtilization {
 }
 
 /// The `FlexMatchMode` enum (`com.amazonaws.gamelift#FlexMatchMode`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum FlexMatchMode {
     /// `STANDALONE`
     Standalone,
     /// `WITH_QUEUE`
     WithQueue,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl FlexMatchMode {
@@ -9331,7 +10128,7 @@ impl FlexMatchMode {
         match self {
             Self::Standalone => "STANDALONE",
             Self::WithQueue => "WITH_QUEUE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9341,8 +10138,21 @@ impl ::std::convert::From<&str> for FlexMatchMode {
         match value {
             "STANDALONE" => Self::Standalone,
             "WITH_QUEUE" => Self::WithQueue,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for FlexMatchMode {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for FlexMatchMode {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9352,12 +10162,18 @@ impl ::std::fmt::Display for FlexMatchMode {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(FlexMatchMode);
+
 /// This key-value pair can store custom data about a game session. For example, you might use a `GameProperty` to track a game session's map, level of difficulty, or remaining time. The difficulty level could be specified like this: `{"Key": "difficulty", "Value":"Novice"}`.
 ///
 /// You can set game properties when creating a game session. You can also modify game properties of an active game session. When searching for game sessions, you can filter on game property keys and values. You can't delete game properties from a game session.
 ///
 /// For examples of working with game properties, see [Create a game session with properties](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-sdk-client-api.html#game-properties).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameProperty {
     /// The game property identifier.
     ///
@@ -9384,7 +10200,10 @@ impl GameProperty {
 /// Properties describing a game server that is running on an instance in a game server group.
 ///
 /// A game server is created by a successful call to `RegisterGameServer` and deleted by calling `DeregisterGameServer`. A game server is claimed to host a game session by calling `ClaimGameServer`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServer {
     /// A unique identifier for the game server group where the game server is running.
     pub game_server_group_name: ::std::option::Option<::std::string::String>,
@@ -9439,18 +10258,14 @@ impl ::std::default::Default for GameServer {
 }
 
 /// The `GameServerClaimStatus` enum (`com.amazonaws.gamelift#GameServerClaimStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerClaimStatus {
     /// `CLAIMED`
     Claimed,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerClaimStatus {
@@ -9460,7 +10275,7 @@ impl GameServerClaimStatus {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Claimed => "CLAIMED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9469,8 +10284,21 @@ impl ::std::convert::From<&str> for GameServerClaimStatus {
     fn from(value: &str) -> Self {
         match value {
             "CLAIMED" => Self::Claimed,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerClaimStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerClaimStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9480,6 +10308,9 @@ impl ::std::fmt::Display for GameServerClaimStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerClaimStatus);
+
 /// Describes the game server container in an existing game server container group. A game server container identifies a container image with your game server build. A game server container is automatically considered essential; if an essential container fails, the entire container group restarts.
 ///
 /// You can update a container definition and deploy the updates to an existing fleet. When creating or updating a game server container group definition, use the property [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput).
@@ -9487,7 +10318,10 @@ impl ::std::fmt::Display for GameServerClaimStatus {
 /// **Part of:** [ContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerGroupDefinition.html)
 ///
 /// **Returned by:** [DescribeContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeContainerGroupDefinition.html), [ListContainerGroupDefinitions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListContainerGroupDefinitions.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServerContainerDefinition {
     /// The container definition identifier. Container names are unique within a container group definition.
     pub container_name: ::std::option::Option<::std::string::String>,
@@ -9534,7 +10368,10 @@ impl ::std::default::Default for GameServerContainerDefinition {
 /// Describes the configuration for a container that runs your game server executable. This definition includes container configuration, resources, and start instructions. Use this data type when creating or updating a game server container group definition. For properties of a deployed container, see [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html). A game server container is automatically considered essential; if an essential container fails, the entire container group restarts.
 ///
 /// **Use with:** [CreateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateContainerGroupDefinition.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServerContainerDefinitionInput {
     /// A string that uniquely identifies the container definition within a container group.
     ///
@@ -9591,15 +10428,21 @@ impl GameServerContainerDefinitionInput {
 /// The number and status of game server container groups that are deployed across a container fleet. Combine this count with the number of server processes that each game server container group runs to learn how many game sessions the fleet is capable of hosting concurrently. For example, if a fleet has 50 game server container groups, and the game server container in each group runs 1 game server process, then the fleet has the capacity to run host 50 game sessions at a time.
 ///
 /// **Returned by:** [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct GameServerContainerGroupCounts {
     /// The number of container groups that are starting up but haven't yet registered.
+    #[cfg_attr(feature = "serde", serde(rename = "PENDING"))]
     pub pending: ::std::option::Option<i32>,
     /// The number of container groups that have active game sessions.
+    #[cfg_attr(feature = "serde", serde(rename = "ACTIVE"))]
     pub active: ::std::option::Option<i32>,
     /// The number of container groups that have no active game sessions.
+    #[cfg_attr(feature = "serde", serde(rename = "IDLE"))]
     pub idle: ::std::option::Option<i32>,
     /// The number of container groups that are in the process of shutting down.
+    #[cfg_attr(feature = "serde", serde(rename = "TERMINATING"))]
     pub terminating: ::std::option::Option<i32>,
 }
 
@@ -9626,7 +10469,10 @@ impl ::std::default::Default for GameServerContainerGroupCounts {
 /// Properties that describe a game server group resource. A game server group manages certain properties related to a corresponding Amazon EC2 Auto Scaling group.
 ///
 /// A game server group is created by a successful call to `CreateGameServerGroup` and deleted by calling `DeleteGameServerGroup`. Game server group activity can be temporarily suspended and resumed by calling `SuspendGameServerGroup` and `ResumeGameServerGroup`, respectively.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServerGroup {
     /// A developer-defined identifier for the game server group. The name is unique for each Region in each Amazon Web Services account.
     pub game_server_group_name: ::std::option::Option<::std::string::String>,
@@ -9693,18 +10539,14 @@ impl ::std::default::Default for GameServerGroup {
 }
 
 /// The `GameServerGroupAction` enum (`com.amazonaws.gamelift#GameServerGroupAction`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerGroupAction {
     /// `REPLACE_INSTANCE_TYPES`
     ReplaceInstanceTypes,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerGroupAction {
@@ -9714,7 +10556,7 @@ impl GameServerGroupAction {
     pub fn as_str(&self) -> &str {
         match self {
             Self::ReplaceInstanceTypes => "REPLACE_INSTANCE_TYPES",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9723,8 +10565,21 @@ impl ::std::convert::From<&str> for GameServerGroupAction {
     fn from(value: &str) -> Self {
         match value {
             "REPLACE_INSTANCE_TYPES" => Self::ReplaceInstanceTypes,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerGroupAction {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerGroupAction {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9734,10 +10589,16 @@ impl ::std::fmt::Display for GameServerGroupAction {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerGroupAction);
+
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// Configuration settings for intelligent automatic scaling that uses target tracking. These settings are used to add an Auto Scaling policy when creating the corresponding Auto Scaling group. After the Auto Scaling group is created, all updates to Auto Scaling policies, including changing this policy and adding or removing other policies, is done directly on the Auto Scaling group.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServerGroupAutoScalingPolicy {
     /// Length of time, in seconds, it takes for a new instance to start new game server processes and register with Amazon GameLift FleetIQ. Specifying a warm-up time can be useful, particularly with game servers that take a long time to start up, because it avoids prematurely starting new instances.
     pub estimated_instance_warmup: ::std::option::Option<i32>,
@@ -9762,13 +10623,8 @@ impl GameServerGroupAutoScalingPolicy {
 }
 
 /// The `GameServerGroupDeleteOption` enum (`com.amazonaws.gamelift#GameServerGroupDeleteOption`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerGroupDeleteOption {
     /// `SAFE_DELETE`
     SafeDelete,
@@ -9776,8 +10632,9 @@ pub enum GameServerGroupDeleteOption {
     ForceDelete,
     /// `RETAIN`
     Retain,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerGroupDeleteOption {
@@ -9793,7 +10650,7 @@ impl GameServerGroupDeleteOption {
             Self::SafeDelete => "SAFE_DELETE",
             Self::ForceDelete => "FORCE_DELETE",
             Self::Retain => "RETAIN",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -9804,8 +10661,21 @@ impl ::std::convert::From<&str> for GameServerGroupDeleteOption {
             "SAFE_DELETE" => Self::SafeDelete,
             "FORCE_DELETE" => Self::ForceDelete,
             "RETAIN" => Self::Retain,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerGroupDeleteOption {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerGroupDeleteOption {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -9815,14 +10685,12 @@ impl ::std::fmt::Display for GameServerGroupDeleteOption {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerGroupDeleteOption);
+
 /// The `GameServerGroupInstanceType` enum (`com.amazonaws.gamelift#GameServerGroupInstanceType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerGroupInstanceType {
     /// `c4.large`
     C4Large,
@@ -10000,8 +10868,9 @@ pub enum GameServerGroupInstanceType {
     M6g12xlarge,
     /// `m6g.16xlarge`
     M6g16xlarge,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerGroupInstanceType {
@@ -10187,7 +11056,7 @@ impl GameServerGroupInstanceType {
             Self::M6g8xlarge => "m6g.8xlarge",
             Self::M6g12xlarge => "m6g.12xlarge",
             Self::M6g16xlarge => "m6g.16xlarge",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10283,8 +11152,21 @@ impl ::std::convert::From<&str> for GameServerGroupInstanceType {
             "m6g.8xlarge" => Self::M6g8xlarge,
             "m6g.12xlarge" => Self::M6g12xlarge,
             "m6g.16xlarge" => Self::M6g16xlarge,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerGroupInstanceType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerGroupInstanceType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10294,14 +11176,12 @@ impl ::std::fmt::Display for GameServerGroupInstanceType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerGroupInstanceType);
+
 /// The `GameServerGroupStatus` enum (`com.amazonaws.gamelift#GameServerGroupStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerGroupStatus {
     /// `NEW`
     New,
@@ -10317,8 +11197,9 @@ pub enum GameServerGroupStatus {
     Deleted,
     /// `ERROR`
     Error,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerGroupStatus {
@@ -10342,7 +11223,7 @@ impl GameServerGroupStatus {
             Self::Deleting => "DELETING",
             Self::Deleted => "DELETED",
             Self::Error => "ERROR",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10357,8 +11238,21 @@ impl ::std::convert::From<&str> for GameServerGroupStatus {
             "DELETING" => Self::Deleting,
             "DELETED" => Self::Deleted,
             "ERROR" => Self::Error,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerGroupStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerGroupStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10368,19 +11262,18 @@ impl ::std::fmt::Display for GameServerGroupStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerGroupStatus);
+
 /// The `GameServerHealthCheck` enum (`com.amazonaws.gamelift#GameServerHealthCheck`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerHealthCheck {
     /// `HEALTHY`
     Healthy,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerHealthCheck {
@@ -10390,7 +11283,7 @@ impl GameServerHealthCheck {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Healthy => "HEALTHY",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10399,8 +11292,21 @@ impl ::std::convert::From<&str> for GameServerHealthCheck {
     fn from(value: &str) -> Self {
         match value {
             "HEALTHY" => Self::Healthy,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerHealthCheck {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerHealthCheck {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10410,12 +11316,18 @@ impl ::std::fmt::Display for GameServerHealthCheck {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerHealthCheck);
+
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// Additional properties, including status, that describe an EC2 instance in a game server group. Instance configurations are set with game server group properties (see `DescribeGameServerGroup` and with the EC2 launch template that was used when creating the game server group.
 ///
 /// Retrieve game server instances for a game server group by calling `DescribeGameServerInstances`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameServerInstance {
     /// A developer-defined identifier for the game server group that includes the game server instance. The name is unique for each Region in each Amazon Web Services account.
     pub game_server_group_name: ::std::option::Option<::std::string::String>,
@@ -10446,13 +11358,8 @@ impl ::std::default::Default for GameServerInstance {
 }
 
 /// The `GameServerInstanceStatus` enum (`com.amazonaws.gamelift#GameServerInstanceStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerInstanceStatus {
     /// `ACTIVE`
     Active,
@@ -10460,8 +11367,9 @@ pub enum GameServerInstanceStatus {
     Draining,
     /// `SPOT_TERMINATING`
     SpotTerminating,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerInstanceStatus {
@@ -10477,7 +11385,7 @@ impl GameServerInstanceStatus {
             Self::Active => "ACTIVE",
             Self::Draining => "DRAINING",
             Self::SpotTerminating => "SPOT_TERMINATING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10488,8 +11396,21 @@ impl ::std::convert::From<&str> for GameServerInstanceStatus {
             "ACTIVE" => Self::Active,
             "DRAINING" => Self::Draining,
             "SPOT_TERMINATING" => Self::SpotTerminating,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerInstanceStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerInstanceStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10499,21 +11420,20 @@ impl ::std::fmt::Display for GameServerInstanceStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerInstanceStatus);
+
 /// The `GameServerProtectionPolicy` enum (`com.amazonaws.gamelift#GameServerProtectionPolicy`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerProtectionPolicy {
     /// `NO_PROTECTION`
     NoProtection,
     /// `FULL_PROTECTION`
     FullProtection,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerProtectionPolicy {
@@ -10524,7 +11444,7 @@ impl GameServerProtectionPolicy {
         match self {
             Self::NoProtection => "NO_PROTECTION",
             Self::FullProtection => "FULL_PROTECTION",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10534,8 +11454,21 @@ impl ::std::convert::From<&str> for GameServerProtectionPolicy {
         match value {
             "NO_PROTECTION" => Self::NoProtection,
             "FULL_PROTECTION" => Self::FullProtection,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerProtectionPolicy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerProtectionPolicy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10545,21 +11478,20 @@ impl ::std::fmt::Display for GameServerProtectionPolicy {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerProtectionPolicy);
+
 /// The `GameServerUtilizationStatus` enum (`com.amazonaws.gamelift#GameServerUtilizationStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameServerUtilizationStatus {
     /// `AVAILABLE`
     Available,
     /// `UTILIZED`
     Utilized,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameServerUtilizationStatus {
@@ -10570,7 +11502,7 @@ impl GameServerUtilizationStatus {
         match self {
             Self::Available => "AVAILABLE",
             Self::Utilized => "UTILIZED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -10580,8 +11512,21 @@ impl ::std::convert::From<&str> for GameServerUtilizationStatus {
         match value {
             "AVAILABLE" => Self::Available,
             "UTILIZED" => Self::Utilized,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameServerUtilizationStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameServerUtilizationStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -10591,6 +11536,9 @@ impl ::std::fmt::Display for GameServerUtilizationStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameServerUtilizationStatus);
+
 /// Properties describing a game session.
 ///
 /// A game session in ACTIVE status can host players. When a game session ends, its status is set to `TERMINATED`.
@@ -10598,7 +11546,10 @@ impl ::std::fmt::Display for GameServerUtilizationStatus {
 /// Amazon GameLift retains a game session resource for 30 days after the game session ends. You can reuse idempotency token values after this time. Game session logs are retained for 14 days.
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSession {
     /// A unique identifier for the game session. A game session ARN has the following format: `arn:aws:gamelift:<location>::gamesession/<fleet ID>/<custom ID string or idempotency token>`.
     pub game_session_id: ::std::option::Option<::std::string::String>,
@@ -10714,7 +11665,10 @@ impl ::std::fmt::Debug for GameSession {
 }
 
 /// Connection information for a new game session that is created in response to a start matchmaking request. Once a match is made, the FlexMatch engine creates a new game session for it. This information, including the game session endpoint and player sessions for each player in the original matchmaking request, is added to the matchmaking ticket.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionConnectionInfo {
     /// A unique identifier for the game session. Use the game session ID.
     pub game_session_arn: ::std::option::Option<::std::string::String>,
@@ -10769,7 +11723,10 @@ impl ::std::fmt::Debug for GameSessionConnectionInfo {
 /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
 ///
 /// The policy is evaluated when a player tries to create a new game session. On receiving a `CreateGameSession` request, Amazon GameLift checks that the player (identified by `CreatorId`) has created fewer than game session limit in the specified time period.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionCreationLimitPolicy {
     /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
     ///
@@ -10796,7 +11753,10 @@ impl ::std::default::Default for GameSessionCreationLimitPolicy {
 }
 
 /// A game session's properties plus the protection policy currently in force.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionDetail {
     /// Object that describes a game session.
     pub game_session: ::std::option::Option<GameSession>,
@@ -10826,7 +11786,10 @@ impl ::std::default::Default for GameSessionDetail {
 /// The game instance is currently full and cannot allow the requested player(s) to join. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionFullException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -10850,7 +11813,10 @@ impl ::std::default::Default for GameSessionFullException {
 /// Represents a potential game session placement, including the full details of the original placement request and the current status.
 ///
 /// **Note:** If the game session placement status is `PENDING`, the properties for game session ID/ARN, region, IP address/DNS, and port aren't final. A game session is not active and ready to accept players until placement status reaches `FULFILLED`. When the placement is in `PENDING` status, Amazon GameLift may attempt to place a game session multiple times before succeeding. With each attempt it creates a [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameSession](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameSession) object and updates this placement object with the new game session properties.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionPlacement {
     /// A unique identifier for a game session placement.
     pub placement_id: ::std::option::Option<::std::string::String>,
@@ -10970,13 +11936,8 @@ impl ::std::fmt::Debug for GameSessionPlacement {
 }
 
 /// The `GameSessionPlacementState` enum (`com.amazonaws.gamelift#GameSessionPlacementState`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameSessionPlacementState {
     /// `PENDING`
     Pending,
@@ -10988,8 +11949,9 @@ pub enum GameSessionPlacementState {
     TimedOut,
     /// `FAILED`
     Failed,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameSessionPlacementState {
@@ -11009,7 +11971,7 @@ impl GameSessionPlacementState {
             Self::Cancelled => "CANCELLED",
             Self::TimedOut => "TIMED_OUT",
             Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -11022,8 +11984,21 @@ impl ::std::convert::From<&str> for GameSessionPlacementState {
             "CANCELLED" => Self::Cancelled,
             "TIMED_OUT" => Self::TimedOut,
             "FAILED" => Self::Failed,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameSessionPlacementState {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameSessionPlacementState {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -11033,8 +12008,14 @@ impl ::std::fmt::Display for GameSessionPlacementState {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameSessionPlacementState);
+
 /// Configuration for a game session placement mechanism that processes requests for new game sessions. A queue can be used on its own or as part of a matchmaking solution.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionQueue {
     /// A descriptive label that is associated with game session queue. Queue names must be unique within each Region.
     pub name: ::std::option::Option<::std::string::String>,
@@ -11084,7 +12065,10 @@ impl ::std::default::Default for GameSessionQueue {
 }
 
 /// A fleet or alias designated in a game session queue. Queues fulfill requests for new game sessions by placing a new game session on any of the queue's destinations.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GameSessionQueueDestination {
     /// The Amazon Resource Name (ARN) that is assigned to fleet or fleet alias. ARNs, which include a fleet ID or alias ID and a Region name, provide a unique identifier across all Regions.
     pub destination_arn: ::std::option::Option<::std::string::String>,
@@ -11106,13 +12090,8 @@ impl ::std::default::Default for GameSessionQueueDestination {
 }
 
 /// The `GameSessionStatus` enum (`com.amazonaws.gamelift#GameSessionStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameSessionStatus {
     /// `ACTIVE`
     Active,
@@ -11124,8 +12103,9 @@ pub enum GameSessionStatus {
     Terminating,
     /// `ERROR`
     Error,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameSessionStatus {
@@ -11145,7 +12125,7 @@ impl GameSessionStatus {
             Self::Terminated => "TERMINATED",
             Self::Terminating => "TERMINATING",
             Self::Error => "ERROR",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -11158,8 +12138,21 @@ impl ::std::convert::From<&str> for GameSessionStatus {
             "TERMINATED" => Self::Terminated,
             "TERMINATING" => Self::Terminating,
             "ERROR" => Self::Error,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameSessionStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameSessionStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -11169,14 +12162,12 @@ impl ::std::fmt::Display for GameSessionStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameSessionStatus);
+
 /// The `GameSessionStatusReason` enum (`com.amazonaws.gamelift#GameSessionStatusReason`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum GameSessionStatusReason {
     /// `INTERRUPTED`
     Interrupted,
@@ -11184,8 +12175,9 @@ pub enum GameSessionStatusReason {
     TriggeredOnProcessTerminate,
     /// `FORCE_TERMINATED`
     ForceTerminated,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl GameSessionStatusReason {
@@ -11201,7 +12193,7 @@ impl GameSessionStatusReason {
             Self::Interrupted => "INTERRUPTED",
             Self::TriggeredOnProcessTerminate => "TRIGGERED_ON_PROCESS_TERMINATE",
             Self::ForceTerminated => "FORCE_TERMINATED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -11212,8 +12204,21 @@ impl ::std::convert::From<&str> for GameSessionStatusReason {
             "INTERRUPTED" => Self::Interrupted,
             "TRIGGERED_ON_PROCESS_TERMINATE" => Self::TriggeredOnProcessTerminate,
             "FORCE_TERMINATED" => Self::ForceTerminated,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for GameSessionStatusReason {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for GameSessionStatusReason {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -11223,10 +12228,16 @@ impl ::std::fmt::Display for GameSessionStatusReason {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(GameSessionStatusReason);
+
 /// The input of `GetComputeAccess`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetComputeAccessInput {
     /// A unique identifier for the fleet that holds the compute resource that you want to connect to. You can use either the fleet ID or ARN value.
     ///
@@ -11252,7 +12263,10 @@ impl GetComputeAccessInput {
 }
 
 /// The output of `GetComputeAccess`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetComputeAccessOutput {
     /// The ID of the fleet that holds the compute resource to be accessed.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -11313,7 +12327,10 @@ impl ::std::fmt::Debug for GetComputeAccessOutput {
 /// The input of `GetComputeAuthToken`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetComputeAuthTokenInput {
     /// A unique identifier for the fleet that the compute is registered to.
     ///
@@ -11339,7 +12356,10 @@ impl GetComputeAuthTokenInput {
 }
 
 /// The output of `GetComputeAuthToken`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetComputeAuthTokenOutput {
     /// A unique identifier for the fleet that the compute is registered to.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -11378,7 +12398,10 @@ impl ::std::default::Default for GetComputeAuthTokenOutput {
 /// The input of `GetGameSessionLogUrl`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetGameSessionLogUrlInput {
     /// A unique identifier for the game session to get logs for.
     ///
@@ -11396,7 +12419,10 @@ impl GetGameSessionLogUrlInput {
 }
 
 /// The output of `GetGameSessionLogUrl`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetGameSessionLogUrlOutput {
     /// Location of the requested game session logs, available for download. This URL is valid for 15 minutes, after which S3 will reject any download request using this URL. You can request a new URL any time within the 14-day period that the logs are retained.
     pub pre_signed_url: ::std::option::Option<::std::string::String>,
@@ -11420,7 +12446,10 @@ impl ::std::default::Default for GetGameSessionLogUrlOutput {
 /// The input of `GetInstanceAccess`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetInstanceAccessInput {
     /// A unique identifier for the fleet that contains the instance you want to access. You can request access to instances in EC2 fleets with the following statuses: `ACTIVATING`, `ACTIVE`, or `ERROR`. Use either a fleet ID or an ARN value.
     ///
@@ -11448,7 +12477,10 @@ impl GetInstanceAccessInput {
 }
 
 /// The output of `GetInstanceAccess`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct GetInstanceAccessOutput {
     /// The connection information for a fleet instance, including IP address and access credentials.
     pub instance_access: ::std::option::Option<InstanceAccess>,
@@ -11472,7 +12504,10 @@ impl ::std::default::Default for GetInstanceAccessOutput {
 /// A game session with this custom ID string already exists in this fleet. Resolve this conflict before retrying this request.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct IdempotentParameterMismatchException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -11494,7 +12529,10 @@ impl ::std::default::Default for IdempotentParameterMismatchException {
 }
 
 /// Represents a virtual computing instance that runs game server processes and hosts game sessions. In Amazon GameLift, one or more instances make up a managed EC2 fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Instance {
     /// A unique identifier for the fleet that the instance belongs to.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -11571,7 +12609,10 @@ impl ::std::fmt::Debug for Instance {
 }
 
 /// Information and credentials that you can use to remotely connect to an instance in an EC2 managed fleet. This data type is returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InstanceAccess {
     /// A unique identifier for the fleet containing the instance to be accessed.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -11620,7 +12661,10 @@ impl ::std::fmt::Debug for InstanceAccess {
 }
 
 /// A set of credentials that allow remote access to an instance in an EC2 managed fleet. These credentials are returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess), which requests access for instances that are running game servers with the Amazon GameLift server SDK version 4.x or earlier.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InstanceCredentials {
     /// A user name for logging in.
     pub user_name: ::std::option::Option<::std::string::String>,
@@ -11653,7 +12697,10 @@ impl ::std::fmt::Debug for InstanceCredentials {
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// An allowed instance type for a game server group. All game server groups must have at least two instance types defined for it. Amazon GameLift FleetIQ periodically evaluates each defined instance type for viability. It then updates the Auto Scaling group with the list of viable instance types.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InstanceDefinition {
     /// An Amazon EC2 instance type designation.
     ///
@@ -11674,18 +12721,14 @@ impl InstanceDefinition {
 }
 
 /// The `InstanceRoleCredentialsProvider` enum (`com.amazonaws.gamelift#InstanceRoleCredentialsProvider`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum InstanceRoleCredentialsProvider {
     /// `SHARED_CREDENTIAL_FILE`
     SharedCredentialFile,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl InstanceRoleCredentialsProvider {
@@ -11695,7 +12738,7 @@ impl InstanceRoleCredentialsProvider {
     pub fn as_str(&self) -> &str {
         match self {
             Self::SharedCredentialFile => "SHARED_CREDENTIAL_FILE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -11704,8 +12747,21 @@ impl ::std::convert::From<&str> for InstanceRoleCredentialsProvider {
     fn from(value: &str) -> Self {
         match value {
             "SHARED_CREDENTIAL_FILE" => Self::SharedCredentialFile,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for InstanceRoleCredentialsProvider {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for InstanceRoleCredentialsProvider {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -11715,14 +12771,12 @@ impl ::std::fmt::Display for InstanceRoleCredentialsProvider {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(InstanceRoleCredentialsProvider);
+
 /// The `InstanceStatus` enum (`com.amazonaws.gamelift#InstanceStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum InstanceStatus {
     /// `PENDING`
     Pending,
@@ -11730,8 +12784,9 @@ pub enum InstanceStatus {
     Active,
     /// `TERMINATING`
     Terminating,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl InstanceStatus {
@@ -11743,7 +12798,7 @@ impl InstanceStatus {
             Self::Pending => "PENDING",
             Self::Active => "ACTIVE",
             Self::Terminating => "TERMINATING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -11754,8 +12809,21 @@ impl ::std::convert::From<&str> for InstanceStatus {
             "PENDING" => Self::Pending,
             "ACTIVE" => Self::Active,
             "TERMINATING" => Self::Terminating,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for InstanceStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for InstanceStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -11765,10 +12833,16 @@ impl ::std::fmt::Display for InstanceStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(InstanceStatus);
+
 /// The service encountered an unrecoverable internal failure while processing the request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InternalServiceException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -11792,7 +12866,10 @@ impl ::std::default::Default for InternalServiceException {
 /// The requested operation would cause a conflict with the current state of a resource associated with the request and/or the fleet. Resolve the conflict before retrying.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InvalidFleetStatusException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -11816,7 +12893,10 @@ impl ::std::default::Default for InvalidFleetStatusException {
 /// The requested operation would cause a conflict with the current state of a resource associated with the request and/or the game instance. Resolve the conflict before retrying.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InvalidGameSessionStatusException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -11840,7 +12920,10 @@ impl ::std::default::Default for InvalidGameSessionStatusException {
 /// One or more parameter values in the request are invalid. Correct the invalid parameter values before retrying.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct InvalidRequestException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -11864,7 +12947,10 @@ impl ::std::default::Default for InvalidRequestException {
 /// A range of IP addresses and port settings that allow inbound traffic to connect to processes on an instance in a fleet. Processes are assigned an IP address/port number combination, which must fall into the fleet's allowed ranges.
 ///
 /// For Amazon GameLift Realtime fleets, Amazon GameLift automatically opens two port ranges, one for TCP messaging and one for UDP.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct IpPermission {
     /// A starting value for a range of allowed port numbers.
     ///
@@ -11921,20 +13007,16 @@ impl ::std::fmt::Debug for IpPermission {
 }
 
 /// The `IpProtocol` enum (`com.amazonaws.gamelift#IpProtocol`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum IpProtocol {
     /// `TCP`
     Tcp,
     /// `UDP`
     Udp,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl IpProtocol {
@@ -11945,7 +13027,7 @@ impl IpProtocol {
         match self {
             Self::Tcp => "TCP",
             Self::Udp => "UDP",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -11955,8 +13037,21 @@ impl ::std::convert::From<&str> for IpProtocol {
         match value {
             "TCP" => Self::Tcp,
             "UDP" => Self::Udp,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for IpProtocol {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for IpProtocol {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -11966,10 +13061,16 @@ impl ::std::fmt::Display for IpProtocol {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(IpProtocol);
+
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// An Amazon Elastic Compute Cloud launch template that contains configuration settings and game server code to be deployed to all instances in a game server group. The launch template is specified when creating a new game server group.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LaunchTemplateSpecification {
     /// A unique identifier for an existing Amazon EC2 launch template.
     pub launch_template_id: ::std::option::Option<::std::string::String>,
@@ -11999,7 +13100,10 @@ impl ::std::default::Default for LaunchTemplateSpecification {
 /// The requested operation would cause the resource to exceed the allowed service limit. Resolve the issue before retrying.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LimitExceededException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -12023,7 +13127,10 @@ impl ::std::default::Default for LimitExceededException {
 /// The input of `ListAliases`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListAliasesInput {
     /// The routing type to filter results on. Use this parameter to retrieve only aliases with a certain routing type. To retrieve all aliases, leave this parameter empty.
     ///
@@ -12059,7 +13166,10 @@ impl ::std::default::Default for ListAliasesInput {
 }
 
 /// The output of `ListAliases`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListAliasesOutput {
     /// A collection of alias resources that match the request parameters.
     pub aliases: ::std::option::Option<::std::vec::Vec<Alias>>,
@@ -12086,7 +13196,10 @@ impl ::std::default::Default for ListAliasesOutput {
 /// The input of `ListBuilds`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListBuildsInput {
     /// Build status to filter results by. To retrieve all builds, leave this parameter empty.
     ///
@@ -12120,7 +13233,10 @@ impl ::std::default::Default for ListBuildsInput {
 }
 
 /// The output of `ListBuilds`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListBuildsOutput {
     /// A collection of build resources that match the request.
     pub builds: ::std::option::Option<::std::vec::Vec<Build>>,
@@ -12147,7 +13263,10 @@ impl ::std::default::Default for ListBuildsOutput {
 /// The input of `ListCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListComputeInput {
     /// A unique identifier for the fleet to retrieve compute resources for.
     ///
@@ -12183,20 +13302,16 @@ impl ListComputeInput {
 }
 
 /// The `ListComputeInputStatus` enum (`com.amazonaws.gamelift#ListComputeInputStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ListComputeInputStatus {
     /// `ACTIVE`
     Active,
     /// `IMPAIRED`
     Impaired,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ListComputeInputStatus {
@@ -12207,7 +13322,7 @@ impl ListComputeInputStatus {
         match self {
             Self::Active => "ACTIVE",
             Self::Impaired => "IMPAIRED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -12217,8 +13332,21 @@ impl ::std::convert::From<&str> for ListComputeInputStatus {
         match value {
             "ACTIVE" => Self::Active,
             "IMPAIRED" => Self::Impaired,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ListComputeInputStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ListComputeInputStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -12228,8 +13356,14 @@ impl ::std::fmt::Display for ListComputeInputStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ListComputeInputStatus);
+
 /// The output of `ListCompute`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListComputeOutput {
     /// A list of compute resources in the specified fleet.
     pub compute_list: ::std::option::Option<::std::vec::Vec<Compute>>,
@@ -12256,7 +13390,10 @@ impl ::std::default::Default for ListComputeOutput {
 /// The input of `ListContainerFleets`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerFleetsInput {
     /// The container group definition to filter the list on. Use this parameter to retrieve only those fleets that use the specified container group definition. You can specify the container group definition's name to get fleets with the latest versions. Alternatively, provide an ARN value to get fleets with a specific version number.
     pub container_group_definition_name: ::std::option::Option<::std::string::String>,
@@ -12284,7 +13421,10 @@ impl ::std::default::Default for ListContainerFleetsInput {
 }
 
 /// The output of `ListContainerFleets`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerFleetsOutput {
     /// A collection of container fleet objects for all fleets that match the request criteria.
     pub container_fleets: ::std::option::Option<::std::vec::Vec<ContainerFleet>>,
@@ -12311,7 +13451,10 @@ impl ::std::default::Default for ListContainerFleetsOutput {
 /// The input of `ListContainerGroupDefinitionVersions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerGroupDefinitionVersionsInput {
     /// The unique identifier for the container group definition to retrieve properties for. You can use either the `Name` or `ARN` value.
     ///
@@ -12335,7 +13478,10 @@ impl ListContainerGroupDefinitionVersionsInput {
 }
 
 /// The output of `ListContainerGroupDefinitionVersions`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerGroupDefinitionVersionsOutput {
     /// A result set of container group definitions that match the request.
     pub container_group_definitions: ::std::option::Option<
@@ -12364,7 +13510,10 @@ impl ::std::default::Default for ListContainerGroupDefinitionVersionsOutput {
 /// The input of `ListContainerGroupDefinitions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerGroupDefinitionsInput {
     /// The type of container group to retrieve. Container group type determines how Amazon GameLift deploys the container group on each fleet instance.
     pub container_group_type: ::std::option::Option<ContainerGroupType>,
@@ -12392,7 +13541,10 @@ impl ::std::default::Default for ListContainerGroupDefinitionsInput {
 }
 
 /// The output of `ListContainerGroupDefinitions`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListContainerGroupDefinitionsOutput {
     /// A result set of container group definitions that match the request.
     pub container_group_definitions: ::std::option::Option<
@@ -12421,7 +13573,10 @@ impl ::std::default::Default for ListContainerGroupDefinitionsOutput {
 /// The input of `ListFleetDeployments`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListFleetDeploymentsInput {
     /// A unique identifier for the container fleet. You can use either the fleet ID or ARN value.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -12449,7 +13604,10 @@ impl ::std::default::Default for ListFleetDeploymentsInput {
 }
 
 /// The output of `ListFleetDeployments`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListFleetDeploymentsOutput {
     /// The requested deployment information.
     pub fleet_deployments: ::std::option::Option<::std::vec::Vec<FleetDeployment>>,
@@ -12476,7 +13634,10 @@ impl ::std::default::Default for ListFleetDeploymentsOutput {
 /// The input of `ListFleets`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListFleetsInput {
     /// A unique identifier for the build to request fleets for. Use this parameter to return only fleets using a specified build. Use either the build ID or ARN value.
     pub build_id: ::std::option::Option<::std::string::String>,
@@ -12507,7 +13668,10 @@ impl ::std::default::Default for ListFleetsInput {
 }
 
 /// The output of `ListFleets`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListFleetsOutput {
     /// A set of fleet IDs that match the list request.
     pub fleet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -12534,7 +13698,10 @@ impl ::std::default::Default for ListFleetsOutput {
 /// The input of `ListGameServerGroups`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListGameServerGroupsInput {
     /// The game server groups' limit.
     pub limit: ::std::option::Option<i32>,
@@ -12559,7 +13726,10 @@ impl ::std::default::Default for ListGameServerGroupsInput {
 }
 
 /// The output of `ListGameServerGroups`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListGameServerGroupsOutput {
     /// The game server groups' game server groups.
     pub game_server_groups: ::std::option::Option<::std::vec::Vec<GameServerGroup>>,
@@ -12586,7 +13756,10 @@ impl ::std::default::Default for ListGameServerGroupsOutput {
 /// The input of `ListGameServers`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListGameServersInput {
     /// An identifier for the game server group to retrieve a list of game servers from. Use either the name or ARN value.
     ///
@@ -12613,7 +13786,10 @@ impl ListGameServersInput {
 }
 
 /// The output of `ListGameServers`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListGameServersOutput {
     /// A collection of game server objects that match the request.
     pub game_servers: ::std::option::Option<::std::vec::Vec<GameServer>>,
@@ -12640,7 +13816,10 @@ impl ::std::default::Default for ListGameServersOutput {
 /// The input of `ListLocations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListLocationsInput {
     /// Filters the list for `AWS` or `CUSTOM` locations.
     pub filters: ::std::option::Option<::std::vec::Vec<LocationFilter>>,
@@ -12668,7 +13847,10 @@ impl ::std::default::Default for ListLocationsInput {
 }
 
 /// The output of `ListLocations`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListLocationsOutput {
     /// A collection of locations.
     pub locations: ::std::option::Option<::std::vec::Vec<LocationModel>>,
@@ -12695,7 +13877,10 @@ impl ::std::default::Default for ListLocationsOutput {
 /// The input of `ListScripts`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListScriptsInput {
     /// The maximum number of results to return. Use this parameter with `NextToken` to get results as a set of sequential pages.
     pub limit: ::std::option::Option<i32>,
@@ -12720,7 +13905,10 @@ impl ::std::default::Default for ListScriptsInput {
 }
 
 /// The output of `ListScripts`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListScriptsOutput {
     /// A set of properties describing the requested script.
     pub scripts: ::std::option::Option<::std::vec::Vec<Script>>,
@@ -12747,11 +13935,14 @@ impl ::std::default::Default for ListScriptsOutput {
 /// The input of `ListTagsForResource`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct ListTagsForResourceRequest {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that uniquely identifies the Amazon GameLift resource that you want to retrieve tags for. Amazon GameLift includes resource ARNs in the data object for the resource. You can retrieve the ARN by calling a `List` or `Describe` operation for the resource type.
     ///
     /// _Required_ (`ResourceARN`).
+    #[cfg_attr(feature = "serde", serde(rename = "ResourceARN"))]
     pub resource_arn: ::std::option::Option<::std::string::String>,
 }
 
@@ -12765,7 +13956,10 @@ impl ListTagsForResourceRequest {
 }
 
 /// The output of `ListTagsForResource`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ListTagsForResourceResponse {
     /// The collection of tags assigned to the resource.
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
@@ -12787,7 +13981,10 @@ impl ::std::default::Default for ListTagsForResourceResponse {
 }
 
 /// Details about a location in a multi-location fleet.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LocationAttributes {
     /// A fleet location and its current life-cycle state.
     pub location_state: ::std::option::Option<LocationState>,
@@ -12815,7 +14012,10 @@ impl ::std::default::Default for LocationAttributes {
 }
 
 /// A remote location where a multi-location fleet can deploy game servers for game hosting.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LocationConfiguration {
     /// An Amazon Web Services Region code, such as `us-west-2`. For a list of supported Regions and Local Zones, see [Amazon GameLift service locations](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-regions.html) for managed hosting.
     ///
@@ -12833,20 +14033,16 @@ impl LocationConfiguration {
 }
 
 /// The `LocationFilter` enum (`com.amazonaws.gamelift#LocationFilter`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum LocationFilter {
     /// `AWS`
     Aws,
     /// `CUSTOM`
     Custom,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl LocationFilter {
@@ -12857,7 +14053,7 @@ impl LocationFilter {
         match self {
             Self::Aws => "AWS",
             Self::Custom => "CUSTOM",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -12867,8 +14063,21 @@ impl ::std::convert::From<&str> for LocationFilter {
         match value {
             "AWS" => Self::Aws,
             "CUSTOM" => Self::Custom,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for LocationFilter {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for LocationFilter {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -12878,8 +14087,14 @@ impl ::std::fmt::Display for LocationFilter {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(LocationFilter);
+
 /// Properties of a custom location for use in an Amazon GameLift Anywhere fleet. This data type is returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateLocation](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateLocation).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LocationModel {
     /// The location's name.
     pub location_name: ::std::option::Option<::std::string::String>,
@@ -12912,7 +14127,10 @@ impl ::std::default::Default for LocationModel {
 /// - **DELETING** -- Hosts are responding to a delete fleet location request.
 /// - **TERMINATED** -- The fleet location no longer exists.
 /// - **NOT_FOUND** -- The fleet location was not found. This could be because the custom location was removed or not created.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LocationState {
     /// The fleet location, expressed as an Amazon Web Services Region code such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
@@ -12937,18 +14155,14 @@ impl ::std::default::Default for LocationState {
 }
 
 /// The `LocationUpdateStatus` enum (`com.amazonaws.gamelift#LocationUpdateStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum LocationUpdateStatus {
     /// `PENDING_UPDATE`
     PendingUpdate,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl LocationUpdateStatus {
@@ -12958,7 +14172,7 @@ impl LocationUpdateStatus {
     pub fn as_str(&self) -> &str {
         match self {
             Self::PendingUpdate => "PENDING_UPDATE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -12967,8 +14181,21 @@ impl ::std::convert::From<&str> for LocationUpdateStatus {
     fn from(value: &str) -> Self {
         match value {
             "PENDING_UPDATE" => Self::PendingUpdate,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for LocationUpdateStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for LocationUpdateStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -12978,8 +14205,14 @@ impl ::std::fmt::Display for LocationUpdateStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(LocationUpdateStatus);
+
 /// For a multi-location container fleet, describes the progress of a deployment across all fleet locations.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LocationalDeployment {
     /// The status of fleet deployment activity in the location.
     ///
@@ -13008,7 +14241,10 @@ impl ::std::default::Default for LocationalDeployment {
 }
 
 /// A method for collecting container logs for the fleet. Amazon GameLift saves all standard output for each container in logs, including game session logs. You can select from the following methods:
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct LogConfiguration {
     /// The type of log collection to use for a fleet.
     ///
@@ -13040,13 +14276,8 @@ impl ::std::default::Default for LogConfiguration {
 }
 
 /// The `LogDestination` enum (`com.amazonaws.gamelift#LogDestination`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum LogDestination {
     /// `NONE`
     None,
@@ -13054,8 +14285,9 @@ pub enum LogDestination {
     Cloudwatch,
     /// `S3`
     S3,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl LogDestination {
@@ -13067,7 +14299,7 @@ impl LogDestination {
             Self::None => "NONE",
             Self::Cloudwatch => "CLOUDWATCH",
             Self::S3 => "S3",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13078,8 +14310,21 @@ impl ::std::convert::From<&str> for LogDestination {
             "NONE" => Self::None,
             "CLOUDWATCH" => Self::Cloudwatch,
             "S3" => Self::S3,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for LogDestination {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for LogDestination {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13089,10 +14334,16 @@ impl ::std::fmt::Display for LogDestination {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(LogDestination);
+
 /// Represents a new player session that is created as a result of a successful FlexMatch match. A successful match automatically creates new player sessions for every player ID in the original matchmaking request.
 ///
 /// When players connect to the match's game session, they must include both player ID and player session ID in order to claim their assigned player slot.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct MatchedPlayerSession {
     /// A unique identifier for a player
     pub player_id: ::std::option::Option<::std::string::String>,
@@ -13126,7 +14377,10 @@ impl ::std::fmt::Debug for MatchedPlayerSession {
 }
 
 /// Guidelines for use with FlexMatch to match players into games. All matchmaking requests must specify a matchmaking configuration.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct MatchmakingConfiguration {
     /// A unique identifier for the matchmaking configuration. This name is used to identify the configuration associated with a matchmaking request or ticket.
     pub name: ::std::option::Option<::std::string::String>,
@@ -13201,13 +14455,8 @@ impl ::std::default::Default for MatchmakingConfiguration {
 }
 
 /// The `MatchmakingConfigurationStatus` enum (`com.amazonaws.gamelift#MatchmakingConfigurationStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum MatchmakingConfigurationStatus {
     /// `CANCELLED`
     Cancelled,
@@ -13225,8 +14474,9 @@ pub enum MatchmakingConfigurationStatus {
     Searching,
     /// `TIMED_OUT`
     TimedOut,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl MatchmakingConfigurationStatus {
@@ -13252,7 +14502,7 @@ impl MatchmakingConfigurationStatus {
             Self::RequiresAcceptance => "REQUIRES_ACCEPTANCE",
             Self::Searching => "SEARCHING",
             Self::TimedOut => "TIMED_OUT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13268,8 +14518,21 @@ impl ::std::convert::From<&str> for MatchmakingConfigurationStatus {
             "REQUIRES_ACCEPTANCE" => Self::RequiresAcceptance,
             "SEARCHING" => Self::Searching,
             "TIMED_OUT" => Self::TimedOut,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for MatchmakingConfigurationStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for MatchmakingConfigurationStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13279,6 +14542,9 @@ impl ::std::fmt::Display for MatchmakingConfigurationStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(MatchmakingConfigurationStatus);
+
 /// Set of rule statements, used with FlexMatch, that determine how to build your player matches. Each rule set describes a type of group to be created and defines the parameters for acceptable player matches.
 ///
 /// A rule set may define the following elements for a match. For detailed information and examples showing how to construct a rule set, see [Build a FlexMatch rule set](https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/match-rulesets.html).
@@ -13287,7 +14553,10 @@ impl ::std::fmt::Display for MatchmakingConfigurationStatus {
 /// - Player attributes -- Optional. These attributes specify a set of player characteristics to evaluate when looking for a match. Matchmaking requests that use a rule set with player attributes must provide the corresponding attribute values. For example, an attribute might specify a player's skill or level.
 /// - Rules -- Optional. Rules define how to evaluate potential players for a match based on player attributes. A rule might specify minimum requirements for individual players, teams, or entire matches. For example, a rule might require each player to meet a certain skill level, each team to have at least one player in a certain role, or the match to have a minimum average skill level. or may describe an entire group--such as all teams must be evenly matched or have at least one player in a certain role.
 /// - Expansions -- Optional. Expansions allow you to relax the rules after a period of time when no acceptable matches are found. This feature lets you balance getting players into games in a reasonable amount of time instead of making them wait indefinitely for the best possible match. For example, you might use an expansion to increase the maximum skill variance between players after 30 seconds.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct MatchmakingRuleSet {
     /// A unique identifier for the matchmaking rule set
     pub rule_set_name: ::std::option::Option<::std::string::String>,
@@ -13314,7 +14583,10 @@ impl MatchmakingRuleSet {
 }
 
 /// Ticket generated to track the progress of a matchmaking request. Each ticket is uniquely identified by a ticket ID, supplied by the requester, when creating a matchmaking request.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct MatchmakingTicket {
     /// A unique identifier for a matchmaking ticket.
     pub ticket_id: ::std::option::Option<::std::string::String>,
@@ -13377,13 +14649,8 @@ impl ::std::default::Default for MatchmakingTicket {
 }
 
 /// The `MetricName` enum (`com.amazonaws.gamelift#MetricName`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum MetricName {
     /// `ActivatingGameSessions`
     ActivatingGameSessions,
@@ -13409,8 +14676,9 @@ pub enum MetricName {
     WaitTime,
     /// `ConcurrentActivatableGameSessions`
     ConcurrentActivatableGameSessions,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl MetricName {
@@ -13446,7 +14714,7 @@ impl MetricName {
             Self::ConcurrentActivatableGameSessions => {
                 "ConcurrentActivatableGameSessions"
             }
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13468,8 +14736,21 @@ impl ::std::convert::From<&str> for MetricName {
             "ConcurrentActivatableGameSessions" => {
                 Self::ConcurrentActivatableGameSessions
             }
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for MetricName {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for MetricName {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13479,10 +14760,16 @@ impl ::std::fmt::Display for MetricName {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(MetricName);
+
 /// The requested resources was not found. The resource was either not created yet or deleted.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct NotFoundException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -13506,7 +14793,10 @@ impl ::std::default::Default for NotFoundException {
 /// The operation failed because Amazon GameLift has not yet finished validating this compute. We recommend attempting 8 to 10 retries over 3 to 5 minutes with [exponential backoffs and jitter](http://aws.amazon.com/blogs/https:/aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct NotReadyException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -13528,13 +14818,8 @@ impl ::std::default::Default for NotReadyException {
 }
 
 /// The `OperatingSystem` enum (`com.amazonaws.gamelift#OperatingSystem`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum OperatingSystem {
     /// `WINDOWS_2012`
     Windows2012,
@@ -13546,8 +14831,9 @@ pub enum OperatingSystem {
     Windows2016,
     /// `AMAZON_LINUX_2023`
     AmazonLinux2023,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl OperatingSystem {
@@ -13567,7 +14853,7 @@ impl OperatingSystem {
             Self::AmazonLinux2 => "AMAZON_LINUX_2",
             Self::Windows2016 => "WINDOWS_2016",
             Self::AmazonLinux2023 => "AMAZON_LINUX_2023",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13580,8 +14866,21 @@ impl ::std::convert::From<&str> for OperatingSystem {
             "AMAZON_LINUX_2" => Self::AmazonLinux2,
             "WINDOWS_2016" => Self::Windows2016,
             "AMAZON_LINUX_2023" => Self::AmazonLinux2023,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for OperatingSystem {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for OperatingSystem {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13591,10 +14890,16 @@ impl ::std::fmt::Display for OperatingSystem {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(OperatingSystem);
+
 /// The specified game server group has no available game servers to fulfill a `ClaimGameServer` request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct OutOfCapacityException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -13616,7 +14921,10 @@ impl ::std::default::Default for OutOfCapacityException {
 }
 
 /// Information about a player session. This object contains only the player ID and player session ID. To retrieve full details on a player session, call [DescribePlayerSessions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribePlayerSessions.html) with the player session ID.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PlacedPlayerSession {
     /// A unique identifier for a player that is associated with this player session.
     pub player_id: ::std::option::Option<::std::string::String>,
@@ -13650,20 +14958,16 @@ impl ::std::fmt::Debug for PlacedPlayerSession {
 }
 
 /// The `PlacementFallbackStrategy` enum (`com.amazonaws.gamelift#PlacementFallbackStrategy`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum PlacementFallbackStrategy {
     /// `DEFAULT_AFTER_SINGLE_PASS`
     DefaultAfterSinglePass,
     /// `NONE`
     None,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl PlacementFallbackStrategy {
@@ -13674,7 +14978,7 @@ impl PlacementFallbackStrategy {
         match self {
             Self::DefaultAfterSinglePass => "DEFAULT_AFTER_SINGLE_PASS",
             Self::None => "NONE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13684,8 +14988,21 @@ impl ::std::convert::From<&str> for PlacementFallbackStrategy {
         match value {
             "DEFAULT_AFTER_SINGLE_PASS" => Self::DefaultAfterSinglePass,
             "NONE" => Self::None,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for PlacementFallbackStrategy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PlacementFallbackStrategy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13695,8 +15012,14 @@ impl ::std::fmt::Display for PlacementFallbackStrategy {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(PlacementFallbackStrategy);
+
 /// Represents a player in matchmaking. When starting a matchmaking request, a player has a player ID, attributes, and may have latency data. Team information is added after a match has been successfully completed.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Player {
     /// A unique identifier for a player
     pub player_id: ::std::option::Option<::std::string::String>,
@@ -13746,7 +15069,10 @@ impl ::std::fmt::Debug for Player {
 }
 
 /// Regional latency information for a player, used when requesting a new game session. This value indicates the amount of time lag that exists when the player is connected to a fleet in the specified Region. The relative difference between a player's latency values for multiple Regions are used to determine which fleets are best suited to place a new game session for the player.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PlayerLatency {
     /// A unique identifier for a player associated with the latency data.
     pub player_id: ::std::option::Option<::std::string::String>,
@@ -13784,7 +15110,10 @@ impl ::std::fmt::Debug for PlayerLatency {
 }
 
 /// Sets a latency cap for individual players when placing a game session. With a latency policy in force, a game session cannot be placed in a fleet location where a player reports latency higher than the cap. Latency policies are used only with placement request that provide player latency information. Player latency policies can be stacked to gradually relax latency requirements over time.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PlayerLatencyPolicy {
     /// The maximum latency value that is allowed for any player, in milliseconds. All policies must have a value set for this property.
     pub maximum_individual_player_latency_milliseconds: ::std::option::Option<i32>,
@@ -13813,7 +15142,10 @@ impl ::std::default::Default for PlayerLatencyPolicy {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PlayerSession {
     /// A unique identifier for a player session.
     pub player_session_id: ::std::option::Option<::std::string::String>,
@@ -13899,20 +15231,16 @@ impl ::std::fmt::Debug for PlayerSession {
 }
 
 /// The `PlayerSessionCreationPolicy` enum (`com.amazonaws.gamelift#PlayerSessionCreationPolicy`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum PlayerSessionCreationPolicy {
     /// `ACCEPT_ALL`
     AcceptAll,
     /// `DENY_ALL`
     DenyAll,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl PlayerSessionCreationPolicy {
@@ -13923,7 +15251,7 @@ impl PlayerSessionCreationPolicy {
         match self {
             Self::AcceptAll => "ACCEPT_ALL",
             Self::DenyAll => "DENY_ALL",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13933,8 +15261,21 @@ impl ::std::convert::From<&str> for PlayerSessionCreationPolicy {
         match value {
             "ACCEPT_ALL" => Self::AcceptAll,
             "DENY_ALL" => Self::DenyAll,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for PlayerSessionCreationPolicy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PlayerSessionCreationPolicy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -13944,14 +15285,12 @@ impl ::std::fmt::Display for PlayerSessionCreationPolicy {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(PlayerSessionCreationPolicy);
+
 /// The `PlayerSessionStatus` enum (`com.amazonaws.gamelift#PlayerSessionStatus`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum PlayerSessionStatus {
     /// `RESERVED`
     Reserved,
@@ -13961,8 +15300,9 @@ pub enum PlayerSessionStatus {
     Completed,
     /// `TIMEDOUT`
     Timedout,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl PlayerSessionStatus {
@@ -13980,7 +15320,7 @@ impl PlayerSessionStatus {
             Self::Active => "ACTIVE",
             Self::Completed => "COMPLETED",
             Self::Timedout => "TIMEDOUT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -13992,8 +15332,21 @@ impl ::std::convert::From<&str> for PlayerSessionStatus {
             "ACTIVE" => Self::Active,
             "COMPLETED" => Self::Completed,
             "TIMEDOUT" => Self::Timedout,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for PlayerSessionStatus {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PlayerSessionStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14003,21 +15356,20 @@ impl ::std::fmt::Display for PlayerSessionStatus {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(PlayerSessionStatus);
+
 /// The `PolicyType` enum (`com.amazonaws.gamelift#PolicyType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum PolicyType {
     /// `RuleBased`
     RuleBased,
     /// `TargetBased`
     TargetBased,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl PolicyType {
@@ -14028,7 +15380,7 @@ impl PolicyType {
         match self {
             Self::RuleBased => "RuleBased",
             Self::TargetBased => "TargetBased",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -14038,8 +15390,21 @@ impl ::std::convert::From<&str> for PolicyType {
         match value {
             "RuleBased" => Self::RuleBased,
             "TargetBased" => Self::TargetBased,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for PolicyType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PolicyType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14049,13 +15414,19 @@ impl ::std::fmt::Display for PolicyType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(PolicyType);
+
 /// Custom prioritization settings to use with a game session queue. Prioritization settings determine how the queue selects a game hosting resource to start a new game session. This configuration replaces the default prioritization process for queues.
 ///
 /// By default, a queue makes game session placements based on the following criteria:
 ///
 /// - When a game session request does not include player latency data, Amazon GameLift places game sessions based on the following priorities: (1) the queue's default destination order, and (2) for multi-location fleets, an alphabetic list of locations.
 /// - When a game session request includes player latency data, Amazon GameLift re-orders the queue's destinations to make placements where the average player latency is lowest. It reorders based the following priorities: (1) the lowest average latency across all players, (2) the lowest hosting cost, (3) the queue's default destination order, and (4) for multi-location fleets, an alphabetic list of locations.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PriorityConfiguration {
     /// A custom sequence to use when prioritizing where to place new game sessions. Each priority type is listed once.
     ///
@@ -14087,7 +15458,10 @@ impl ::std::default::Default for PriorityConfiguration {
 /// An alternate list of prioritized locations for use with a game session queue. When this property is included in a [StartGameSessionPlacement](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StartGameSessionPlacement.html) request, the alternate list overrides the queue's default location priorities, as defined in the queue's PriorityConfiguration setting (*LocationOrder*). The override is valid for an individual placement request only. Use this property only with queues that have a `PriorityConfiguration` setting that prioritizes `LOCATION` first.
 ///
 /// **Note:** A priority configuration override list does not override a queue's FilterConfiguration setting, if the queue has one. Filter configurations are used to limit placements to a subset of the locations in a queue's destinations. If the override list includes a location that's not on in the `FilterConfiguration` allowed list, Amazon GameLift won't attempt to place a game session there.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PriorityConfigurationOverride {
     /// Instructions for how to proceed if placement fails in every location on the priority override list. Valid strategies include:
     ///
@@ -14111,13 +15485,8 @@ impl PriorityConfigurationOverride {
 }
 
 /// The `PriorityType` enum (`com.amazonaws.gamelift#PriorityType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum PriorityType {
     /// `LATENCY`
     Latency,
@@ -14127,8 +15496,9 @@ pub enum PriorityType {
     Destination,
     /// `LOCATION`
     Location,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl PriorityType {
@@ -14146,7 +15516,7 @@ impl PriorityType {
             Self::Cost => "COST",
             Self::Destination => "DESTINATION",
             Self::Location => "LOCATION",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -14158,8 +15528,21 @@ impl ::std::convert::From<&str> for PriorityType {
             "COST" => Self::Cost,
             "DESTINATION" => Self::Destination,
             "LOCATION" => Self::Location,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for PriorityType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for PriorityType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14169,21 +15552,20 @@ impl ::std::fmt::Display for PriorityType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(PriorityType);
+
 /// The `ProtectionPolicy` enum (`com.amazonaws.gamelift#ProtectionPolicy`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ProtectionPolicy {
     /// `NoProtection`
     NoProtection,
     /// `FullProtection`
     FullProtection,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ProtectionPolicy {
@@ -14194,7 +15576,7 @@ impl ProtectionPolicy {
         match self {
             Self::NoProtection => "NoProtection",
             Self::FullProtection => "FullProtection",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -14204,8 +15586,21 @@ impl ::std::convert::From<&str> for ProtectionPolicy {
         match value {
             "NoProtection" => Self::NoProtection,
             "FullProtection" => Self::FullProtection,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ProtectionPolicy {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ProtectionPolicy {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14215,10 +15610,16 @@ impl ::std::fmt::Display for ProtectionPolicy {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ProtectionPolicy);
+
 /// The input of `PutScalingPolicy`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PutScalingPolicyInput {
     /// A descriptive label that is associated with a fleet's scaling policy. Policy names do not need to be unique. A fleet can have only one scaling policy with the same name.
     ///
@@ -14287,7 +15688,10 @@ impl PutScalingPolicyInput {
 }
 
 /// The output of `PutScalingPolicy`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct PutScalingPolicyOutput {
     /// A descriptive label that is associated with a fleet's scaling policy. Policy names do not need to be unique.
     pub name: ::std::option::Option<::std::string::String>,
@@ -14311,7 +15715,10 @@ impl ::std::default::Default for PutScalingPolicyOutput {
 /// The input of `RegisterCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RegisterComputeInput {
     /// A unique identifier for the fleet to register the compute to. You can use either the fleet ID or ARN value.
     ///
@@ -14362,7 +15769,10 @@ impl ::std::fmt::Debug for RegisterComputeInput {
 }
 
 /// The output of `RegisterCompute`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RegisterComputeOutput {
     /// The details of the compute resource you registered.
     pub compute: ::std::option::Option<Compute>,
@@ -14386,7 +15796,10 @@ impl ::std::default::Default for RegisterComputeOutput {
 /// The input of `RegisterGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RegisterGameServerInput {
     /// A unique identifier for the game server group where the game server is running.
     ///
@@ -14424,7 +15837,10 @@ impl RegisterGameServerInput {
 }
 
 /// The output of `RegisterGameServer`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RegisterGameServerOutput {
     /// Object that describes the newly registered game server.
     pub game_server: ::std::option::Option<GameServer>,
@@ -14448,7 +15864,10 @@ impl ::std::default::Default for RegisterGameServerOutput {
 /// The input of `RequestUploadCredentials`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RequestUploadCredentialsInput {
     /// A unique identifier for the build to get credentials for. You can use either the build ID or ARN value.
     ///
@@ -14466,7 +15885,10 @@ impl RequestUploadCredentialsInput {
 }
 
 /// The output of `RequestUploadCredentials`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RequestUploadCredentialsOutput {
     /// Amazon Web Services credentials required when uploading a game build to the storage location. These credentials have a limited lifespan and are valid only for the build they were issued for.
     pub upload_credentials: ::std::option::Option<AwsCredentials>,
@@ -14505,7 +15927,10 @@ impl ::std::fmt::Debug for RequestUploadCredentialsOutput {
 /// The input of `ResolveAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ResolveAliasInput {
     /// The unique identifier of the alias that you want to retrieve a fleet ID for. You can use either the alias ID or ARN value.
     ///
@@ -14523,7 +15948,10 @@ impl ResolveAliasInput {
 }
 
 /// The output of `ResolveAlias`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ResolveAliasOutput {
     /// The fleet identifier that the alias is pointing to.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -14550,7 +15978,10 @@ impl ::std::default::Default for ResolveAliasOutput {
 /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
 ///
 /// The policy is evaluated when a player tries to create a new game session. On receiving a `CreateGameSession` request, Amazon GameLift checks that the player (identified by `CreatorId`) has created fewer than game session limit in the specified time period.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ResourceCreationLimitPolicy {
     /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
     ///
@@ -14579,7 +16010,10 @@ impl ::std::default::Default for ResourceCreationLimitPolicy {
 /// The input of `ResumeGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ResumeGameServerGroupInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -14605,7 +16039,10 @@ impl ResumeGameServerGroupInput {
 }
 
 /// The output of `ResumeGameServerGroup`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ResumeGameServerGroupOutput {
     /// An object that describes the game server group resource, with the `SuspendedActions` property updated to reflect the resumed activity.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -14631,7 +16068,10 @@ impl ::std::default::Default for ResumeGameServerGroupOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RoutingStrategy {
     /// The type of routing strategy for the alias.
     ///
@@ -14664,20 +16104,16 @@ impl ::std::default::Default for RoutingStrategy {
 }
 
 /// The `RoutingStrategyType` enum (`com.amazonaws.gamelift#RoutingStrategyType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum RoutingStrategyType {
     /// `SIMPLE`
     Simple,
     /// `TERMINAL`
     Terminal,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl RoutingStrategyType {
@@ -14688,7 +16124,7 @@ impl RoutingStrategyType {
         match self {
             Self::Simple => "SIMPLE",
             Self::Terminal => "TERMINAL",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -14698,8 +16134,21 @@ impl ::std::convert::From<&str> for RoutingStrategyType {
         match value {
             "SIMPLE" => Self::Simple,
             "TERMINAL" => Self::Terminal,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for RoutingStrategyType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for RoutingStrategyType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14709,10 +16158,16 @@ impl ::std::fmt::Display for RoutingStrategyType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(RoutingStrategyType);
+
 /// A set of instructions that define the set of server processes to run on computes in a fleet. Server processes run either an executable in a custom game build or a Amazon GameLift Realtime script. Amazon GameLift launches the processes, manages their life cycle, and replaces them as needed. Computes check regularly for an updated runtime configuration.
 ///
 /// An Amazon GameLift instance is limited to 50 processes running concurrently. To calculate the total number of processes defined in a runtime configuration, add the values of the `ConcurrentExecutions` parameter for each server process. Learn more about [Running Multiple Processes on a Fleet](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-multiprocess.html).
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct RuntimeConfiguration {
     /// A collection of server process configurations that identify what server processes to run on fleet computes.
     pub server_processes: ::std::option::Option<::std::vec::Vec<ServerProcess>>,
@@ -14740,7 +16195,10 @@ impl ::std::default::Default for RuntimeConfiguration {
 }
 
 /// The location in Amazon S3 where build or script files are stored for access by Amazon GameLift.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct S3Location {
     /// An Amazon S3 bucket identifier. Thename of the S3 bucket.
     ///
@@ -14773,13 +16231,8 @@ impl ::std::default::Default for S3Location {
 }
 
 /// The `ScalingAdjustmentType` enum (`com.amazonaws.gamelift#ScalingAdjustmentType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ScalingAdjustmentType {
     /// `ChangeInCapacity`
     ChangeInCapacity,
@@ -14787,8 +16240,9 @@ pub enum ScalingAdjustmentType {
     ExactCapacity,
     /// `PercentChangeInCapacity`
     PercentChangeInCapacity,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ScalingAdjustmentType {
@@ -14804,7 +16258,7 @@ impl ScalingAdjustmentType {
             Self::ChangeInCapacity => "ChangeInCapacity",
             Self::ExactCapacity => "ExactCapacity",
             Self::PercentChangeInCapacity => "PercentChangeInCapacity",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -14815,8 +16269,21 @@ impl ::std::convert::From<&str> for ScalingAdjustmentType {
             "ChangeInCapacity" => Self::ChangeInCapacity,
             "ExactCapacity" => Self::ExactCapacity,
             "PercentChangeInCapacity" => Self::PercentChangeInCapacity,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ScalingAdjustmentType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ScalingAdjustmentType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14826,8 +16293,14 @@ impl ::std::fmt::Display for ScalingAdjustmentType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ScalingAdjustmentType);
+
 /// Rule that controls how a fleet is scaled. Scaling policies are uniquely identified by the combination of name and fleet ID.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ScalingPolicy {
     /// A unique identifier for the fleet that is associated with this scaling policy.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -14912,13 +16385,8 @@ impl ::std::default::Default for ScalingPolicy {
 }
 
 /// The `ScalingStatusType` enum (`com.amazonaws.gamelift#ScalingStatusType`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ScalingStatusType {
     /// `ACTIVE`
     Active,
@@ -14934,8 +16402,9 @@ pub enum ScalingStatusType {
     Deleted,
     /// `ERROR`
     Error,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl ScalingStatusType {
@@ -14959,7 +16428,7 @@ impl ScalingStatusType {
             Self::Deleting => "DELETING",
             Self::Deleted => "DELETED",
             Self::Error => "ERROR",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -14974,8 +16443,21 @@ impl ::std::convert::From<&str> for ScalingStatusType {
             "DELETING" => Self::Deleting,
             "DELETED" => Self::Deleted,
             "ERROR" => Self::Error,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for ScalingStatusType {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for ScalingStatusType {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -14985,12 +16467,18 @@ impl ::std::fmt::Display for ScalingStatusType {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(ScalingStatusType);
+
 /// Properties describing a Realtime script.
 ///
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Script {
     /// A unique identifier for the Realtime script
     pub script_id: ::std::option::Option<::std::string::String>,
@@ -15032,7 +16520,10 @@ impl ::std::default::Default for Script {
 /// The input of `SearchGameSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SearchGameSessionsInput {
     /// A unique identifier for the fleet to search for active game sessions. You can use either the fleet ID or ARN value. Each request must reference either a fleet ID or alias ID, but not both.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -15095,7 +16586,10 @@ impl ::std::default::Default for SearchGameSessionsInput {
 }
 
 /// The output of `SearchGameSessions`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SearchGameSessionsOutput {
     /// A collection of objects containing game session properties for each session that matches the request.
     pub game_sessions: ::std::option::Option<::std::vec::Vec<GameSession>>,
@@ -15120,7 +16614,10 @@ impl ::std::default::Default for SearchGameSessionsOutput {
 }
 
 /// A set of instructions for launching server processes on fleet computes. Server processes run either an executable in a custom game build or a Amazon GameLift Realtime script. Server process configurations are part of a fleet's runtime configuration.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ServerProcess {
     /// The location of a game build executable or Realtime script. Game builds and Realtime scripts are installed on instances at the root:
     ///
@@ -15151,20 +16648,16 @@ impl ServerProcess {
 }
 
 /// The `SortOrder` enum (`com.amazonaws.gamelift#SortOrder`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum SortOrder {
     /// `ASCENDING`
     Ascending,
     /// `DESCENDING`
     Descending,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl SortOrder {
@@ -15175,7 +16668,7 @@ impl SortOrder {
         match self {
             Self::Ascending => "ASCENDING",
             Self::Descending => "DESCENDING",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -15185,8 +16678,21 @@ impl ::std::convert::From<&str> for SortOrder {
         match value {
             "ASCENDING" => Self::Ascending,
             "DESCENDING" => Self::Descending,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for SortOrder {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for SortOrder {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -15196,10 +16702,16 @@ impl ::std::fmt::Display for SortOrder {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(SortOrder);
+
 /// The input of `StartFleetActions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartFleetActionsInput {
     /// A unique identifier for the fleet to restart actions on. You can use either the fleet ID or ARN value.
     ///
@@ -15228,7 +16740,10 @@ impl StartFleetActionsInput {
 }
 
 /// The output of `StartFleetActions`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartFleetActionsOutput {
     /// A unique identifier for the fleet to restart actions on.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -15255,7 +16770,10 @@ impl ::std::default::Default for StartFleetActionsOutput {
 /// The input of `StartGameSessionPlacement`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartGameSessionPlacementInput {
     /// A unique identifier to assign to the new game session placement. This value is developer-defined. The value must be unique across all Regions and cannot be reused.
     ///
@@ -15313,7 +16831,10 @@ impl StartGameSessionPlacementInput {
 }
 
 /// The output of `StartGameSessionPlacement`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartGameSessionPlacementOutput {
     /// Object that describes the newly created game session placement. This object includes all the information provided in the request, as well as start/end time stamps and placement status.
     pub game_session_placement: ::std::option::Option<GameSessionPlacement>,
@@ -15337,7 +16858,10 @@ impl ::std::default::Default for StartGameSessionPlacementOutput {
 /// The input of `StartMatchBackfill`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartMatchBackfillInput {
     /// A unique identifier for a matchmaking ticket. If no ticket ID is specified here, Amazon GameLift will generate one in the form of a UUID. Use this identifier to track the match backfill ticket status and retrieve match results.
     pub ticket_id: ::std::option::Option<::std::string::String>,
@@ -15376,7 +16900,10 @@ impl StartMatchBackfillInput {
 }
 
 /// The output of `StartMatchBackfill`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartMatchBackfillOutput {
     /// Ticket representing the backfill matchmaking request. This object includes the information in the request, ticket status, and match results as generated during the matchmaking process.
     pub matchmaking_ticket: ::std::option::Option<MatchmakingTicket>,
@@ -15400,7 +16927,10 @@ impl ::std::default::Default for StartMatchBackfillOutput {
 /// The input of `StartMatchmaking`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartMatchmakingInput {
     /// A unique identifier for a matchmaking ticket. If no ticket ID is specified here, Amazon GameLift will generate one in the form of a UUID. Use this identifier to track the matchmaking ticket status and retrieve match results.
     pub ticket_id: ::std::option::Option<::std::string::String>,
@@ -15431,7 +16961,10 @@ impl StartMatchmakingInput {
 }
 
 /// The output of `StartMatchmaking`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StartMatchmakingOutput {
     /// Ticket representing the matchmaking request. This object include the information included in the request, ticket status, and match results as generated during the matchmaking process.
     pub matchmaking_ticket: ::std::option::Option<MatchmakingTicket>,
@@ -15455,7 +16988,10 @@ impl ::std::default::Default for StartMatchmakingOutput {
 /// The input of `StopFleetActions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StopFleetActionsInput {
     /// A unique identifier for the fleet to stop actions on. You can use either the fleet ID or ARN value.
     ///
@@ -15484,7 +17020,10 @@ impl StopFleetActionsInput {
 }
 
 /// The output of `StopFleetActions`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StopFleetActionsOutput {
     /// A unique identifier for the fleet to stop actions on.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -15511,7 +17050,10 @@ impl ::std::default::Default for StopFleetActionsOutput {
 /// The input of `StopGameSessionPlacement`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StopGameSessionPlacementInput {
     /// A unique identifier for a game session placement to stop.
     ///
@@ -15529,7 +17071,10 @@ impl StopGameSessionPlacementInput {
 }
 
 /// The output of `StopGameSessionPlacement`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StopGameSessionPlacementOutput {
     /// Object that describes the canceled game session placement, with `CANCELLED` status and an end time stamp.
     pub game_session_placement: ::std::option::Option<GameSessionPlacement>,
@@ -15553,7 +17098,10 @@ impl ::std::default::Default for StopGameSessionPlacementOutput {
 /// The input of `StopMatchmaking`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct StopMatchmakingInput {
     /// A unique identifier for a matchmaking ticket.
     ///
@@ -15571,7 +17119,9 @@ impl StopMatchmakingInput {
 }
 
 /// The output of `StopMatchmaking`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct StopMatchmakingOutput {}
 
 impl StopMatchmakingOutput {
@@ -15594,7 +17144,10 @@ impl ::std::default::Default for StopMatchmakingOutput {
 /// **Part of:** [ContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerGroupDefinition.html)
 ///
 /// **Returned by:** [DescribeContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeContainerGroupDefinition.html), [ListContainerGroupDefinitions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListContainerGroupDefinitions.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SupportContainerDefinition {
     /// The container definition identifier. Container names are unique within a container group definition.
     pub container_name: ::std::option::Option<::std::string::String>,
@@ -15656,7 +17209,10 @@ impl ::std::default::Default for SupportContainerDefinition {
 /// This definition includes container configuration, resources, and start instructions. Use this data type when creating or updating a container group definition. For properties of a deployed support container, see [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html).
 ///
 /// **Use with:** [CreateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateContainerGroupDefinition.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SupportContainerDefinitionInput {
     /// A string that uniquely identifies the container definition within a container group.
     ///
@@ -15724,7 +17280,10 @@ impl SupportContainerDefinitionInput {
 /// The input of `SuspendGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SuspendGameServerGroupInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -15750,7 +17309,10 @@ impl SuspendGameServerGroupInput {
 }
 
 /// The output of `SuspendGameServerGroup`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct SuspendGameServerGroupOutput {
     /// An object that describes the game server group resource, with the `SuspendedActions` property updated to reflect the suspended activity.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -15782,7 +17344,10 @@ impl ::std::default::Default for SuspendGameServerGroupOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct Tag {
     /// The key for a developer-defined key value pair for tagging an Amazon Web Services resource.
     ///
@@ -15807,11 +17372,15 @@ impl Tag {
 /// The input of `TagResource`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TagResourceRequest {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that uniquely identifies the Amazon GameLift resource that you want to assign tags to. Amazon GameLift includes resource ARNs in the data object for the resource. You can retrieve the ARN by calling a `List` or `Describe` operation for the resource type.
     ///
     /// _Required_ (`ResourceARN`).
+    #[cfg_attr(feature = "serde", serde(rename = "ResourceARN"))]
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// A list of one or more tags to assign to the specified Amazon GameLift resource. Tags are developer-defined and structured as key-value pairs. The maximum tag limit may be lower than stated. See [Tagging Amazon Web Services Resources](https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) for tagging limits.
     ///
@@ -15830,7 +17399,9 @@ impl TagResourceRequest {
 }
 
 /// The output of `TagResource`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct TagResourceResponse {}
 
 impl TagResourceResponse {
@@ -15849,7 +17420,10 @@ impl ::std::default::Default for TagResourceResponse {
 /// The requested tagging operation did not succeed. This may be due to invalid tag format or the maximum tag limit may have been exceeded. Resolve the issue before retrying.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TaggingFailedException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -15871,7 +17445,10 @@ impl ::std::default::Default for TaggingFailedException {
 }
 
 /// Settings for a target-based scaling policy. A target-based policy tracks a particular fleet metric specifies a target value for the metric. As player usage changes, the policy triggers Amazon GameLift to adjust capacity so that the metric returns to the target value. The target configuration specifies settings as needed for the target based policy, including the target value.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TargetConfiguration {
     /// Desired value to use with a target-based scaling policy. The value must be relevant for whatever metric the scaling policy is using. For example, in a policy using the metric PercentAvailableGameSessions, the target value should be the preferred size of the fleet's buffer (the percent of capacity that should be idle and ready for new game sessions).
     ///
@@ -15891,7 +17468,10 @@ impl TargetConfiguration {
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// Settings for a target-based scaling policy as part of a [GameServerGroupAutoScalingPolicy](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerGroupAutoScalingPolicy.html) . These settings are used to create a target-based policy that tracks the Amazon GameLift FleetIQ metric `"PercentUtilizedGameServers"` and specifies a target value for the metric. As player usage changes, the policy triggers to adjust the game server group capacity so that the metric returns to the target value.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TargetTrackingConfiguration {
     /// Desired value to use with a game server group target-based scaling policy.
     ///
@@ -15911,7 +17491,10 @@ impl TargetTrackingConfiguration {
 /// The service is unable to resolve the routing for a particular alias because it has a terminal `RoutingStrategy` associated with it. The message returned in this exception is the message defined in the routing strategy itself. Such requests should only be retried if the routing strategy for the specified alias is modified.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TerminalRoutingStrategyException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -15935,7 +17518,10 @@ impl ::std::default::Default for TerminalRoutingStrategyException {
 /// The input of `TerminateGameSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TerminateGameSessionInput {
     /// A unique identifier for the game session to be terminated. A game session ARN has the following format: `arn:aws:gamelift:<location>::gamesession/<fleet ID>/<custom ID string or idempotency token>`.
     ///
@@ -15966,7 +17552,10 @@ impl TerminateGameSessionInput {
 }
 
 /// The output of `TerminateGameSession`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct TerminateGameSessionOutput {
     /// The `GameSession` member.
     pub game_session: ::std::option::Option<GameSession>,
@@ -15988,20 +17577,16 @@ impl ::std::default::Default for TerminateGameSessionOutput {
 }
 
 /// The `TerminationMode` enum (`com.amazonaws.gamelift#TerminationMode`): one variant per known value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum TerminationMode {
     /// `TRIGGER_ON_PROCESS_TERMINATE`
     TriggerOnProcessTerminate,
     /// `FORCE_TERMINATE`
     ForceTerminate,
-    /// A value this client does not know, kept exactly as received.
-    Unknown(::std::string::String),
+    /// A value this client does not know, kept exactly as received: `From` gives the
+    /// known variant for every known value, so this one never holds one.
+    Unknown(::smithy_runtime::UnknownValue),
 }
 
 impl TerminationMode {
@@ -16015,7 +17600,7 @@ impl TerminationMode {
         match self {
             Self::TriggerOnProcessTerminate => "TRIGGER_ON_PROCESS_TERMINATE",
             Self::ForceTerminate => "FORCE_TERMINATE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -16025,8 +17610,21 @@ impl ::std::convert::From<&str> for TerminationMode {
         match value {
             "TRIGGER_ON_PROCESS_TERMINATE" => Self::TriggerOnProcessTerminate,
             "FORCE_TERMINATE" => Self::ForceTerminate,
-            other => Self::Unknown(::std::string::String::from(other)),
+            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
         }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for TerminationMode {
+    fn from(value: ::std::string::String) -> Self {
+        Self::from(value.as_str())
+    }
+}
+
+impl ::std::str::FromStr for TerminationMode {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
     }
 }
 
@@ -16036,10 +17634,16 @@ impl ::std::fmt::Display for TerminationMode {
     }
 }
 
+#[cfg(feature = "serde")]
+::smithy_runtime::serde_string_enum!(TerminationMode);
+
 /// The client failed authentication. Clients should not retry such requests.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UnauthorizedException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -16063,7 +17667,10 @@ impl ::std::default::Default for UnauthorizedException {
 /// The requested operation is not supported in the Region specified.
 ///
 /// A modeled error of the service.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UnsupportedRegionException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
@@ -16087,11 +17694,15 @@ impl ::std::default::Default for UnsupportedRegionException {
 /// The input of `UntagResource`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UntagResourceRequest {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that uniquely identifies the Amazon GameLift resource that you want to remove tags from. Amazon GameLift includes resource ARNs in the data object for the resource. You can retrieve the ARN by calling a `List` or `Describe` operation for the resource type.
     ///
     /// _Required_ (`ResourceARN`).
+    #[cfg_attr(feature = "serde", serde(rename = "ResourceARN"))]
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// A list of one or more tag keys to remove from the specified Amazon GameLift resource.
     ///
@@ -16113,7 +17724,9 @@ impl UntagResourceRequest {
 }
 
 /// The output of `UntagResource`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[non_exhaustive]
 pub struct UntagResourceResponse {}
 
 impl UntagResourceResponse {
@@ -16132,7 +17745,10 @@ impl ::std::default::Default for UntagResourceResponse {
 /// The input of `UpdateAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateAliasInput {
     /// A unique identifier for the alias that you want to update. You can use either the alias ID or ARN value.
     ///
@@ -16159,7 +17775,10 @@ impl UpdateAliasInput {
 }
 
 /// The output of `UpdateAlias`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateAliasOutput {
     /// The updated alias resource.
     pub alias: ::std::option::Option<Alias>,
@@ -16183,7 +17802,10 @@ impl ::std::default::Default for UpdateAliasOutput {
 /// The input of `UpdateBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateBuildInput {
     /// A unique identifier for the build to update. You can use either the build ID or ARN value.
     ///
@@ -16207,7 +17829,10 @@ impl UpdateBuildInput {
 }
 
 /// The output of `UpdateBuild`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateBuildOutput {
     /// The updated build resource.
     pub build: ::std::option::Option<Build>,
@@ -16231,7 +17856,10 @@ impl ::std::default::Default for UpdateBuildOutput {
 /// The input of `UpdateContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateContainerFleetInput {
     /// A unique identifier for the container fleet to update. You can use either the fleet ID or ARN value.
     ///
@@ -16306,7 +17934,10 @@ impl UpdateContainerFleetInput {
 }
 
 /// The output of `UpdateContainerFleet`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateContainerFleetOutput {
     /// A collection of container fleet objects for all fleets that match the request criteria.
     pub container_fleet: ::std::option::Option<ContainerFleet>,
@@ -16330,7 +17961,10 @@ impl ::std::default::Default for UpdateContainerFleetOutput {
 /// The input of `UpdateContainerGroupDefinition`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateContainerGroupDefinitionInput {
     /// A descriptive identifier for the container group definition. The name value must be unique in an Amazon Web Services Region.
     ///
@@ -16375,7 +18009,10 @@ impl UpdateContainerGroupDefinitionInput {
 }
 
 /// The output of `UpdateContainerGroupDefinition`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateContainerGroupDefinitionOutput {
     /// The properties of the updated container group definition version.
     pub container_group_definition: ::std::option::Option<ContainerGroupDefinition>,
@@ -16399,7 +18036,10 @@ impl ::std::default::Default for UpdateContainerGroupDefinitionOutput {
 /// The input of `UpdateFleetAttributes`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetAttributesInput {
     /// A unique identifier for the fleet to update attribute metadata for. You can use either the fleet ID or ARN value.
     ///
@@ -16440,7 +18080,10 @@ impl UpdateFleetAttributesInput {
 }
 
 /// The output of `UpdateFleetAttributes`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetAttributesOutput {
     /// A unique identifier for the fleet that was updated.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -16467,7 +18110,10 @@ impl ::std::default::Default for UpdateFleetAttributesOutput {
 /// The input of `UpdateFleetCapacity`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetCapacityInput {
     /// A unique identifier for the fleet to update capacity settings for. You can use either the fleet ID or ARN value.
     ///
@@ -16497,7 +18143,10 @@ impl UpdateFleetCapacityInput {
 }
 
 /// The output of `UpdateFleetCapacity`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetCapacityOutput {
     /// A unique identifier for the fleet that was updated.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -16527,7 +18176,10 @@ impl ::std::default::Default for UpdateFleetCapacityOutput {
 /// The input of `UpdateFleetPortSettings`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetPortSettingsInput {
     /// A unique identifier for the fleet to update port settings for. You can use either the fleet ID or ARN value.
     ///
@@ -16555,7 +18207,10 @@ impl UpdateFleetPortSettingsInput {
 }
 
 /// The output of `UpdateFleetPortSettings`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateFleetPortSettingsOutput {
     /// A unique identifier for the fleet that was updated.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -16582,7 +18237,10 @@ impl ::std::default::Default for UpdateFleetPortSettingsOutput {
 /// The input of `UpdateGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameServerGroupInput {
     /// A unique identifier for the game server group. Use either the name or ARN value.
     ///
@@ -16616,7 +18274,10 @@ impl UpdateGameServerGroupInput {
 }
 
 /// The output of `UpdateGameServerGroup`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameServerGroupOutput {
     /// An object that describes the game server group resource with updated properties.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
@@ -16640,7 +18301,10 @@ impl ::std::default::Default for UpdateGameServerGroupOutput {
 /// The input of `UpdateGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameServerInput {
     /// A unique identifier for the game server group where the game server is running.
     ///
@@ -16675,7 +18339,10 @@ impl UpdateGameServerInput {
 }
 
 /// The output of `UpdateGameServer`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameServerOutput {
     /// Object that describes the newly updated game server.
     pub game_server: ::std::option::Option<GameServer>,
@@ -16699,7 +18366,10 @@ impl ::std::default::Default for UpdateGameServerOutput {
 /// The input of `UpdateGameSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameSessionInput {
     /// A unique identifier for the game session to update.
     ///
@@ -16737,7 +18407,10 @@ impl UpdateGameSessionInput {
 }
 
 /// The output of `UpdateGameSession`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameSessionOutput {
     /// The updated game session properties.
     pub game_session: ::std::option::Option<GameSession>,
@@ -16761,7 +18434,10 @@ impl ::std::default::Default for UpdateGameSessionOutput {
 /// The input of `UpdateGameSessionQueue`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameSessionQueueInput {
     /// A descriptive label that is associated with game session queue. Queue names must be unique within each Region. You can use either the queue ID or ARN value.
     ///
@@ -16804,7 +18480,10 @@ impl UpdateGameSessionQueueInput {
 }
 
 /// The output of `UpdateGameSessionQueue`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateGameSessionQueueOutput {
     /// An object that describes the newly updated game session queue.
     pub game_session_queue: ::std::option::Option<GameSessionQueue>,
@@ -16828,7 +18507,10 @@ impl ::std::default::Default for UpdateGameSessionQueueOutput {
 /// The input of `UpdateMatchmakingConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateMatchmakingConfigurationInput {
     /// A unique identifier for the matchmaking configuration to update. You can use either the configuration name or ARN value.
     ///
@@ -16890,7 +18572,10 @@ impl UpdateMatchmakingConfigurationInput {
 }
 
 /// The output of `UpdateMatchmakingConfiguration`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateMatchmakingConfigurationOutput {
     /// The updated matchmaking configuration.
     pub configuration: ::std::option::Option<MatchmakingConfiguration>,
@@ -16914,7 +18599,10 @@ impl ::std::default::Default for UpdateMatchmakingConfigurationOutput {
 /// The input of `UpdateRuntimeConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateRuntimeConfigurationInput {
     /// A unique identifier for the fleet to update runtime configuration for. You can use either the fleet ID or ARN value.
     ///
@@ -16940,7 +18628,10 @@ impl UpdateRuntimeConfigurationInput {
 }
 
 /// The output of `UpdateRuntimeConfiguration`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateRuntimeConfigurationOutput {
     /// The runtime configuration currently in use by computes in the fleet. If the update is successful, all property changes are shown.
     pub runtime_configuration: ::std::option::Option<RuntimeConfiguration>,
@@ -16964,7 +18655,10 @@ impl ::std::default::Default for UpdateRuntimeConfigurationOutput {
 /// The input of `UpdateScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateScriptInput {
     /// A unique identifier for the Realtime script to update. You can use either the script ID or ARN value.
     ///
@@ -16996,7 +18690,10 @@ impl UpdateScriptInput {
 }
 
 /// The output of `UpdateScript`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct UpdateScriptOutput {
     /// The newly created script record with a unique script ID. The new script's storage location reflects an Amazon S3 location: (1) If the script was uploaded from an S3 bucket under your account, the storage location reflects the information that was provided in the *CreateScript* request; (2) If the script file was uploaded from a local zip file, the storage location reflects an S3 location controls by the Amazon GameLift service.
     pub script: ::std::option::Option<Script>,
@@ -17020,7 +18717,10 @@ impl ::std::default::Default for UpdateScriptOutput {
 /// The input of `ValidateMatchmakingRuleSet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ValidateMatchmakingRuleSetInput {
     /// A collection of matchmaking rules to validate, formatted as a JSON string.
     ///
@@ -17038,7 +18738,10 @@ impl ValidateMatchmakingRuleSetInput {
 }
 
 /// The output of `ValidateMatchmakingRuleSet`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct ValidateMatchmakingRuleSetOutput {
     /// A response indicating whether the rule set is valid.
     pub valid: ::std::option::Option<bool>,
@@ -17064,7 +18767,10 @@ impl ::std::default::Default for ValidateMatchmakingRuleSetOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct VpcPeeringAuthorization {
     /// A unique identifier for the Amazon Web Services account that you use to manage your Amazon GameLift fleet. You can find your Account ID in the Amazon Web Services Management Console under account settings.
     pub game_lift_aws_account_id: ::std::option::Option<::std::string::String>,
@@ -17102,7 +18808,10 @@ impl ::std::default::Default for VpcPeeringAuthorization {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct VpcPeeringConnection {
     /// A unique identifier for the fleet. This ID determines the ID of the Amazon GameLift VPC for your fleet.
     pub fleet_id: ::std::option::Option<::std::string::String>,
@@ -17142,7 +18851,10 @@ impl ::std::default::Default for VpcPeeringConnection {
 }
 
 /// Represents status information for a VPC peering connection. Status codes and messages are provided from EC2 (see [VpcPeeringConnectionStateReason](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcPeeringConnectionStateReason.html)). Connection status information is also communicated as a fleet event.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
+#[non_exhaustive]
 pub struct VpcPeeringConnectionStatus {
     /// Code indicating the status of a VPC peering connection.
     pub code: ::std::option::Option<::std::string::String>,

@@ -3,8 +3,11 @@
 mod civil;
 mod format;
 mod parse;
+mod system_time;
 
 use std::fmt;
+
+pub use system_time::SystemTimeRangeError;
 
 const NANOS_PER_SECOND: u32 = 1_000_000_000;
 

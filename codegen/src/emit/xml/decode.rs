@@ -247,7 +247,7 @@ fn decode_union(service: &Service, u: &Union) -> TokenStream {
                 #(#arms)*
                 _ => {
                     r.skip()?;
-                    Self::#unknown(name.into_owned())
+                    Self::#unknown(::smithy_runtime::UnknownVariant::from_unmatched(name))
                 }
             };
             if value.replace(member).is_some() {

@@ -71,7 +71,7 @@ pub fn encode_union(u: &Union) -> TokenStream {
             #(#arms)*
             // Its value was not kept: an empty element of its name, which decodes to the
             // same unknown member (a service rejects it).
-            Self::#unknown(member) => w.element(member, None, ""),
+            Self::#unknown(member) => w.element(member.as_str(), None, ""),
         }
         w.end(name);
     }

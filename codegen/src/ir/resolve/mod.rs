@@ -8,7 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::protocol_tests::{self, ProtocolTest};
 use super::recursion::Cycles;
-use super::{customizations, endpoints, error_sets, Protocol, Service, StructRole, TypeKind};
+use super::{
+    customizations, endpoints, error_sets, Protocol, SerdeDerives, Service, StructRole, TypeKind,
+};
 use crate::model::{traits, Model, Shape, ShapeId, ShapeType};
 use crate::naming;
 use crate::{Error, Result};
@@ -48,6 +50,7 @@ pub fn resolve(model: &Model, selection: &Selection) -> Result<Service> {
     super::paginators::resolve(model, &mut resolved);
     super::direction::mark(&mut resolved);
     super::waiters::resolve(model, &mut resolved);
+    super::equality::mark(&mut resolved);
     if selection.protocol_tests {
         resolved.protocol_tests = resolver.protocol_tests(&resolved, &operations)?;
     }
@@ -209,6 +212,8 @@ impl<'m> Resolver<'m> {
             id: service.id.clone(),
             name: service.id.name().to_owned(),
             protocol_test_summary: service.id.name().to_owned(),
+            // Chosen by the output's form (`Builder`).
+            serde: SerdeDerives::Off,
             sdk_id: traits::sdk_id(&service.traits)
                 .map_err(at)?
                 .unwrap_or(service.id.name())

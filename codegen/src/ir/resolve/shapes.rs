@@ -86,6 +86,8 @@ impl Resolver<'_> {
                     // Set once the operations are known (`direction::mark`).
                     sent: false,
                     received: false,
+                    // Set once every type is known (`equality::mark`).
+                    eq_hash: false,
                     // Set with the error sets (`error_sets::assign`).
                     error: None,
                     xml: xml_name(&shape.traits, &self.wire_name(id))
