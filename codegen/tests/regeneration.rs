@@ -189,7 +189,14 @@ fn item_key(item: &syn::Item) -> String {
         syn::Item::Trait(i) => format!("trait {}", i.ident),
         syn::Item::Mod(i) => format!("mod {}", i.ident),
         syn::Item::Use(i) => format!("use {}", i.tree.to_token_stream()),
-        syn::Item::Macro(i) => format!("macro {}", last(&i.mac.path)),
+        // `serde_string_enum!(Name);`: about the type its first argument names.
+        syn::Item::Macro(i) => {
+            let subject = i.mac.tokens.clone().into_iter().next();
+            match subject {
+                Some(first) => format!("macro {} {first}", last(&i.mac.path)),
+                None => format!("macro {}", last(&i.mac.path)),
+            }
+        }
         syn::Item::Impl(i) => {
             let self_ty = match &*i.self_ty {
                 syn::Type::Path(p) => last(&p.path),
