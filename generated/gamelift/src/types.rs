@@ -4,7 +4,7 @@
 /// The input of `AcceptMatch`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -22,6 +22,8 @@ pub struct AcceptMatchInput {
     /// _Required_ (`AcceptanceType`).
     pub acceptance_type: ::std::option::Option<AcceptanceType>,
 }
+
+impl ::std::cmp::Eq for AcceptMatchInput {}
 
 impl AcceptMatchInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -49,10 +51,12 @@ impl ::std::fmt::Debug for AcceptMatchInput {
 }
 
 /// The output of `AcceptMatch`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AcceptMatchOutput {}
+
+impl ::std::cmp::Eq for AcceptMatchOutput {}
 
 impl AcceptMatchOutput {
     /// Creates a value with every member unset or at its default.
@@ -130,7 +134,7 @@ impl ::std::fmt::Display for AcceptanceType {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -150,6 +154,8 @@ pub struct Alias {
     /// The time that this data object was last modified. Format is a number expressed in Unix time as milliseconds (for example `"1469498468.057"`).
     pub last_updated_time: ::std::option::Option<::smithy_runtime::Timestamp>,
 }
+
+impl ::std::cmp::Eq for Alias {}
 
 impl Alias {
     /// Creates a value with every member unset or at its default.
@@ -173,7 +179,7 @@ impl ::std::default::Default for Alias {
 }
 
 /// Amazon GameLift configuration options for your Anywhere fleets.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -183,6 +189,8 @@ pub struct AnywhereConfiguration {
     /// _Required_ (`Cost`).
     pub cost: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for AnywhereConfiguration {}
 
 impl AnywhereConfiguration {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -239,7 +247,7 @@ impl ::std::default::Default for AttributeValue {
 ///
 /// - To upload a game server build directly to Amazon GameLift S3 storage using `CreateBuild`. To get access for this task, call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_RequestUploadCredentials.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_RequestUploadCredentials.html).
 /// - To remotely connect to an active Amazon GameLift fleet instances. To get remote access, call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html).
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -251,6 +259,8 @@ pub struct AwsCredentials {
     /// The token that users must pass to the service API to use the temporary credentials.
     pub session_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for AwsCredentials {}
 
 impl AwsCredentials {
     /// Creates a value with every member unset or at its default.
@@ -402,7 +412,7 @@ impl ::std::fmt::Display for BalancingStrategy {
 /// Properties describing a custom game build.
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -434,6 +444,8 @@ pub struct Build {
     /// The Amazon GameLift Server SDK version used to develop your game server.
     pub server_sdk_version: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for Build {}
 
 impl Build {
     /// Creates a value with every member unset or at its default.
@@ -521,7 +533,7 @@ impl ::std::fmt::Display for BuildStatus {
 ::smithy_runtime::serde_string_enum!(BuildStatus);
 
 /// Determines whether a TLS/SSL certificate is generated for a fleet. This feature must be enabled when creating the fleet. All instances in a fleet share the same certificate. The certificate can be retrieved by calling the [Amazon GameLift Server SDK](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-serversdk.html) operation `GetInstanceCertificate`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -536,6 +548,8 @@ pub struct CertificateConfiguration {
     /// _Required_ (`CertificateType`).
     pub certificate_type: ::std::option::Option<CertificateType>,
 }
+
+impl ::std::cmp::Eq for CertificateConfiguration {}
 
 impl CertificateConfiguration {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -607,7 +621,7 @@ impl ::std::fmt::Display for CertificateType {
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// Filters which game servers may be claimed when calling `ClaimGameServer`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -615,6 +629,8 @@ pub struct ClaimFilterOption {
     /// List of instance statuses that game servers may be claimed on. If provided, the list must contain the `ACTIVE` status.
     pub instance_statuses: ::std::option::Option<::std::vec::Vec<FilterInstanceStatus>>,
 }
+
+impl ::std::cmp::Eq for ClaimFilterOption {}
 
 impl ClaimFilterOption {
     /// Creates a value with every member unset or at its default.
@@ -634,7 +650,7 @@ impl ::std::default::Default for ClaimFilterOption {
 /// The input of `ClaimGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -651,6 +667,8 @@ pub struct ClaimGameServerInput {
     pub filter_option: ::std::option::Option<ClaimFilterOption>,
 }
 
+impl ::std::cmp::Eq for ClaimGameServerInput {}
+
 impl ClaimGameServerInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(game_server_group_name: ::std::string::String) -> Self {
@@ -664,7 +682,7 @@ impl ClaimGameServerInput {
 }
 
 /// The output of `ClaimGameServer`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -672,6 +690,8 @@ pub struct ClaimGameServerOutput {
     /// Object that describes the newly claimed game server.
     pub game_server: ::std::option::Option<GameServer>,
 }
+
+impl ::std::cmp::Eq for ClaimGameServerOutput {}
 
 impl ClaimGameServerOutput {
     /// Creates a value with every member unset or at its default.
@@ -763,7 +783,7 @@ impl ::std::fmt::Display for ComparisonOperatorType {
 ///
 /// - For managed EC2 fleets, a compute is an EC2 instance.
 /// - For Anywhere fleets, a compute is a computing resource that you provide and is registered to the fleet.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -805,6 +825,8 @@ pub struct Compute {
         ::std::string::String,
     >,
 }
+
+impl ::std::cmp::Eq for Compute {}
 
 impl Compute {
     /// Creates a value with every member unset or at its default.
@@ -997,7 +1019,7 @@ impl ::std::fmt::Display for ComputeType {
 /// The requested operation would cause a conflict with the current state of a service resource associated with the request. Resolve the conflict before retrying this request.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1005,6 +1027,8 @@ pub struct ConflictException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ConflictException {}
 
 impl ConflictException {
     /// Creates a value with every member unset or at its default.
@@ -1022,7 +1046,7 @@ impl ::std::default::Default for ConflictException {
 }
 
 /// The set of port numbers to open on each instance in a container fleet. Connection ports are used by inbound traffic to connect with processes that are running in containers on the fleet.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1036,6 +1060,8 @@ pub struct ConnectionPortRange {
     /// _Required_ (`ToPort`).
     pub to_port: ::std::option::Option<i32>,
 }
+
+impl ::std::cmp::Eq for ConnectionPortRange {}
 
 impl ConnectionPortRange {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -1059,7 +1085,7 @@ impl ::std::fmt::Debug for ConnectionPortRange {
 /// A unique identifier for a container in a container fleet compute.
 ///
 /// **Returned by:** [DescribeCompute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeCompute.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1069,6 +1095,8 @@ pub struct ContainerAttribute {
     /// The runtime ID for the container that's running in a compute. This value is unique within the compute.
     pub container_runtime_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ContainerAttribute {}
 
 impl ContainerAttribute {
     /// Creates a value with every member unset or at its default.
@@ -1091,7 +1119,7 @@ impl ::std::default::Default for ContainerAttribute {
 /// For example, *ContainerA* is configured with the following dependency: a `START` dependency on *ContainerB*. This means that *ContainerA* can't start until *ContainerB* has started. It also means that *ContainerA* must shut down before *ContainerB*.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1110,6 +1138,8 @@ pub struct ContainerDependency {
     /// _Required_ (`Condition`).
     pub condition: ::std::option::Option<ContainerDependencyCondition>,
 }
+
+impl ::std::cmp::Eq for ContainerDependency {}
 
 impl ContainerDependency {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -1198,7 +1228,7 @@ impl ::std::fmt::Display for ContainerDependencyCondition {
 /// An environment variable to set inside a container, in the form of a key-value pair.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1213,6 +1243,8 @@ pub struct ContainerEnvironment {
     pub value: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for ContainerEnvironment {}
+
 impl ContainerEnvironment {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(name: ::std::string::String, value: ::std::string::String) -> Self {
@@ -1224,7 +1256,7 @@ impl ContainerEnvironment {
 }
 
 /// Describes an Amazon GameLift managed container fleet.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1304,6 +1336,8 @@ pub struct ContainerFleet {
         ::std::vec::Vec<ContainerFleetLocationAttributes>,
     >,
 }
+
+impl ::std::cmp::Eq for ContainerFleet {}
 
 impl ContainerFleet {
     /// Creates a value with every member unset or at its default.
@@ -1400,7 +1434,7 @@ impl ::std::fmt::Display for ContainerFleetBillingType {
 ::smithy_runtime::serde_string_enum!(ContainerFleetBillingType);
 
 /// Details about a location in a multi-location container fleet.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1417,6 +1451,8 @@ pub struct ContainerFleetLocationAttributes {
     /// - `UPDATING` -- Updates to the container fleet is being updated. A deployment is in progress.
     pub status: ::std::option::Option<ContainerFleetLocationStatus>,
 }
+
+impl ::std::cmp::Eq for ContainerFleetLocationAttributes {}
 
 impl ContainerFleetLocationAttributes {
     /// Creates a value with every member unset or at its default.
@@ -1872,7 +1908,7 @@ impl ::std::fmt::Display for ContainerGroupType {
 /// `{"Command": [ "CMD-SHELL", "ps cax | grep "processmanager" || exit 1" ], "Interval": 60, "Timeout": 10, "Retries": 3, "StartPeriod": 100 }`
 ///
 /// **Part of:** [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1890,6 +1926,8 @@ pub struct ContainerHealthCheck {
     /// The time period (in seconds) to wait for a health check to succeed before counting a failed health check.
     pub timeout: ::std::option::Option<i32>,
 }
+
+impl ::std::cmp::Eq for ContainerHealthCheck {}
 
 impl ContainerHealthCheck {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -1909,7 +1947,7 @@ impl ContainerHealthCheck {
 /// **Related to:** [ContainerAttribute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerAttribute.html)
 ///
 /// **Use with:** [GetComputeAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1919,6 +1957,8 @@ pub struct ContainerIdentifier {
     /// The runtime ID for the container that's running in a compute. This value is unique within the compute. It is returned as a `ContainerAttribute` value in a `Compute` object.
     pub container_runtime_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ContainerIdentifier {}
 
 impl ContainerIdentifier {
     /// Creates a value with every member unset or at its default.
@@ -1939,7 +1979,7 @@ impl ::std::default::Default for ContainerIdentifier {
 /// A mount point that binds a container to a file or directory on the host system.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1953,6 +1993,8 @@ pub struct ContainerMountPoint {
     /// The type of access for the container.
     pub access_level: ::std::option::Option<ContainerMountPointAccessLevel>,
 }
+
+impl ::std::cmp::Eq for ContainerMountPoint {}
 
 impl ContainerMountPoint {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -2080,7 +2122,7 @@ impl ::std::fmt::Display for ContainerOperatingSystem {
 /// A set of port ranges that can be opened on the container. A process that's running in the container can bind to a port number, making it accessible to inbound traffic. Container ports map to a container fleet's connection ports.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2092,6 +2134,8 @@ pub struct ContainerPortConfiguration {
         ::std::vec::Vec<ContainerPortRange>,
     >,
 }
+
+impl ::std::cmp::Eq for ContainerPortConfiguration {}
 
 impl ContainerPortConfiguration {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -2105,7 +2149,7 @@ impl ContainerPortConfiguration {
 /// A set of one or more port numbers that can be opened on the container.
 ///
 /// **Part of:** [ContainerPortConfiguration](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerPortConfiguration.html)
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2123,6 +2167,8 @@ pub struct ContainerPortRange {
     /// _Required_ (`Protocol`).
     pub protocol: ::std::option::Option<IpProtocol>,
 }
+
+impl ::std::cmp::Eq for ContainerPortRange {}
 
 impl ContainerPortRange {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -2148,7 +2194,7 @@ impl ::std::fmt::Debug for ContainerPortRange {
 /// The input of `CreateAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2167,6 +2213,8 @@ pub struct CreateAliasInput {
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
 
+impl ::std::cmp::Eq for CreateAliasInput {}
+
 impl CreateAliasInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(name: ::std::string::String, routing_strategy: RoutingStrategy) -> Self {
@@ -2180,7 +2228,7 @@ impl CreateAliasInput {
 }
 
 /// The output of `CreateAlias`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2188,6 +2236,8 @@ pub struct CreateAliasOutput {
     /// The newly created alias resource.
     pub alias: ::std::option::Option<Alias>,
 }
+
+impl ::std::cmp::Eq for CreateAliasOutput {}
 
 impl CreateAliasOutput {
     /// Creates a value with every member unset or at its default.
@@ -2207,7 +2257,7 @@ impl ::std::default::Default for CreateAliasOutput {
 /// The input of `CreateBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2230,6 +2280,8 @@ pub struct CreateBuildInput {
     pub server_sdk_version: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for CreateBuildInput {}
+
 impl CreateBuildInput {
     /// Creates a value with every member unset or at its default.
     pub fn new() -> Self {
@@ -2251,7 +2303,7 @@ impl ::std::default::Default for CreateBuildInput {
 }
 
 /// The output of `CreateBuild`.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2263,6 +2315,8 @@ pub struct CreateBuildOutput {
     /// Amazon S3 location for your game build file, including bucket name and key.
     pub storage_location: ::std::option::Option<S3Location>,
 }
+
+impl ::std::cmp::Eq for CreateBuildOutput {}
 
 impl CreateBuildOutput {
     /// Creates a value with every member unset or at its default.
@@ -2297,7 +2351,7 @@ impl ::std::fmt::Debug for CreateBuildOutput {
 /// The input of `CreateContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2390,6 +2444,8 @@ pub struct CreateContainerFleetInput {
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
 
+impl ::std::cmp::Eq for CreateContainerFleetInput {}
+
 impl CreateContainerFleetInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(fleet_role_arn: ::std::string::String) -> Self {
@@ -2414,7 +2470,7 @@ impl CreateContainerFleetInput {
 }
 
 /// The output of `CreateContainerFleet`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2422,6 +2478,8 @@ pub struct CreateContainerFleetOutput {
     /// The properties for the new container fleet, including current status. All fleets are initially placed in `PENDING` status.
     pub container_fleet: ::std::option::Option<ContainerFleet>,
 }
+
+impl ::std::cmp::Eq for CreateContainerFleetOutput {}
 
 impl CreateContainerFleetOutput {
     /// Creates a value with every member unset or at its default.
@@ -2540,7 +2598,7 @@ impl ::std::default::Default for CreateContainerGroupDefinitionOutput {
 /// The input of `CreateFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2613,6 +2671,8 @@ pub struct CreateFleetInput {
     >,
 }
 
+impl ::std::cmp::Eq for CreateFleetInput {}
+
 impl CreateFleetInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(name: ::std::string::String) -> Self {
@@ -2647,7 +2707,7 @@ impl CreateFleetInput {
 /// The input of `CreateFleetLocations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2661,6 +2721,8 @@ pub struct CreateFleetLocationsInput {
     /// _Required_ (`Locations`).
     pub locations: ::std::option::Option<::std::vec::Vec<LocationConfiguration>>,
 }
+
+impl ::std::cmp::Eq for CreateFleetLocationsInput {}
 
 impl CreateFleetLocationsInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -2676,7 +2738,7 @@ impl CreateFleetLocationsInput {
 }
 
 /// The output of `CreateFleetLocations`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2688,6 +2750,8 @@ pub struct CreateFleetLocationsOutput {
     /// The remote locations that are being added to the fleet, and the life-cycle status of each location. For new locations, the status is set to `NEW`. During location creation, Amazon GameLift updates each location's status as instances are deployed there and prepared for game hosting. This list does not include the fleet home Region or any remote locations that were already added to the fleet.
     pub location_states: ::std::option::Option<::std::vec::Vec<LocationState>>,
 }
+
+impl ::std::cmp::Eq for CreateFleetLocationsOutput {}
 
 impl CreateFleetLocationsOutput {
     /// Creates a value with every member unset or at its default.
@@ -2707,7 +2771,7 @@ impl ::std::default::Default for CreateFleetLocationsOutput {
 }
 
 /// The output of `CreateFleet`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2717,6 +2781,8 @@ pub struct CreateFleetOutput {
     /// The fleet's locations and life-cycle status of each location. For new fleets, the status of all locations is set to `NEW`. During fleet creation, Amazon GameLift updates each location status as instances are deployed there and prepared for game hosting. This list includes an entry for the fleet's home Region. For fleets with no remote locations, only one entry, representing the home Region, is returned.
     pub location_states: ::std::option::Option<::std::vec::Vec<LocationState>>,
 }
+
+impl ::std::cmp::Eq for CreateFleetOutput {}
 
 impl CreateFleetOutput {
     /// Creates a value with every member unset or at its default.
@@ -2811,7 +2877,7 @@ impl CreateGameServerGroupInput {
 }
 
 /// The output of `CreateGameServerGroup`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2819,6 +2885,8 @@ pub struct CreateGameServerGroupOutput {
     /// The newly created game server group object, including the new ARN value for the Amazon GameLift FleetIQ game server group and the object's status. The Amazon EC2 Auto Scaling group ARN is initially null, since the group has not yet been created. This value is added once the game server group status reaches `ACTIVE`.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
 }
+
+impl ::std::cmp::Eq for CreateGameServerGroupOutput {}
 
 impl CreateGameServerGroupOutput {
     /// Creates a value with every member unset or at its default.
@@ -2838,7 +2906,7 @@ impl ::std::default::Default for CreateGameServerGroupOutput {
 /// The input of `CreateGameSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2875,6 +2943,8 @@ pub struct CreateGameSessionInput {
     pub location: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for CreateGameSessionInput {}
+
 impl CreateGameSessionInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(maximum_player_session_count: i32) -> Self {
@@ -2896,7 +2966,7 @@ impl CreateGameSessionInput {
 }
 
 /// The output of `CreateGameSession`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2904,6 +2974,8 @@ pub struct CreateGameSessionOutput {
     /// Object that describes the newly created game session record.
     pub game_session: ::std::option::Option<GameSession>,
 }
+
+impl ::std::cmp::Eq for CreateGameSessionOutput {}
 
 impl CreateGameSessionOutput {
     /// Creates a value with every member unset or at its default.
@@ -2923,7 +2995,7 @@ impl ::std::default::Default for CreateGameSessionOutput {
 /// The input of `CreateGameSessionQueue`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2954,6 +3026,8 @@ pub struct CreateGameSessionQueueInput {
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
 
+impl ::std::cmp::Eq for CreateGameSessionQueueInput {}
+
 impl CreateGameSessionQueueInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(name: ::std::string::String) -> Self {
@@ -2972,7 +3046,7 @@ impl CreateGameSessionQueueInput {
 }
 
 /// The output of `CreateGameSessionQueue`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2980,6 +3054,8 @@ pub struct CreateGameSessionQueueOutput {
     /// An object that describes the newly created game session queue.
     pub game_session_queue: ::std::option::Option<GameSessionQueue>,
 }
+
+impl ::std::cmp::Eq for CreateGameSessionQueueOutput {}
 
 impl CreateGameSessionQueueOutput {
     /// Creates a value with every member unset or at its default.
@@ -2999,7 +3075,7 @@ impl ::std::default::Default for CreateGameSessionQueueOutput {
 /// The input of `CreateLocation`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3012,6 +3088,8 @@ pub struct CreateLocationInput {
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
 
+impl ::std::cmp::Eq for CreateLocationInput {}
+
 impl CreateLocationInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(location_name: ::std::string::String) -> Self {
@@ -3023,7 +3101,7 @@ impl CreateLocationInput {
 }
 
 /// The output of `CreateLocation`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3031,6 +3109,8 @@ pub struct CreateLocationOutput {
     /// The details of the custom location you created.
     pub location: ::std::option::Option<LocationModel>,
 }
+
+impl ::std::cmp::Eq for CreateLocationOutput {}
 
 impl CreateLocationOutput {
     /// Creates a value with every member unset or at its default.
@@ -3050,7 +3130,7 @@ impl ::std::default::Default for CreateLocationOutput {
 /// The input of `CreateMatchmakingConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3100,6 +3180,8 @@ pub struct CreateMatchmakingConfigurationInput {
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
 
+impl ::std::cmp::Eq for CreateMatchmakingConfigurationInput {}
+
 impl CreateMatchmakingConfigurationInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(
@@ -3131,7 +3213,7 @@ impl CreateMatchmakingConfigurationInput {
 }
 
 /// The output of `CreateMatchmakingConfiguration`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3139,6 +3221,8 @@ pub struct CreateMatchmakingConfigurationOutput {
     /// Object that describes the newly created matchmaking configuration.
     pub configuration: ::std::option::Option<MatchmakingConfiguration>,
 }
+
+impl ::std::cmp::Eq for CreateMatchmakingConfigurationOutput {}
 
 impl CreateMatchmakingConfigurationOutput {
     /// Creates a value with every member unset or at its default.
@@ -3158,7 +3242,7 @@ impl ::std::default::Default for CreateMatchmakingConfigurationOutput {
 /// The input of `CreateMatchmakingRuleSet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3175,6 +3259,8 @@ pub struct CreateMatchmakingRuleSetInput {
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
 
+impl ::std::cmp::Eq for CreateMatchmakingRuleSetInput {}
+
 impl CreateMatchmakingRuleSetInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(
@@ -3190,7 +3276,7 @@ impl CreateMatchmakingRuleSetInput {
 }
 
 /// The output of `CreateMatchmakingRuleSet`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3200,6 +3286,8 @@ pub struct CreateMatchmakingRuleSetOutput {
     /// _Required_ (`RuleSet`).
     pub rule_set: ::std::option::Option<MatchmakingRuleSet>,
 }
+
+impl ::std::cmp::Eq for CreateMatchmakingRuleSetOutput {}
 
 impl CreateMatchmakingRuleSetOutput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3213,7 +3301,7 @@ impl CreateMatchmakingRuleSetOutput {
 /// The input of `CreatePlayerSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3229,6 +3317,8 @@ pub struct CreatePlayerSessionInput {
     /// Developer-defined information related to a player. Amazon GameLift does not use this data, so it can be formatted as needed for use in the game.
     pub player_data: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for CreatePlayerSessionInput {}
 
 impl CreatePlayerSessionInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3255,7 +3345,7 @@ impl ::std::fmt::Debug for CreatePlayerSessionInput {
 }
 
 /// The output of `CreatePlayerSession`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3263,6 +3353,8 @@ pub struct CreatePlayerSessionOutput {
     /// Object that describes the newly created player session record.
     pub player_session: ::std::option::Option<PlayerSession>,
 }
+
+impl ::std::cmp::Eq for CreatePlayerSessionOutput {}
 
 impl CreatePlayerSessionOutput {
     /// Creates a value with every member unset or at its default.
@@ -3282,7 +3374,7 @@ impl ::std::default::Default for CreatePlayerSessionOutput {
 /// The input of `CreatePlayerSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3300,6 +3392,8 @@ pub struct CreatePlayerSessionsInput {
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
 }
+
+impl ::std::cmp::Eq for CreatePlayerSessionsInput {}
 
 impl CreatePlayerSessionsInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3326,7 +3420,7 @@ impl ::std::fmt::Debug for CreatePlayerSessionsInput {
 }
 
 /// The output of `CreatePlayerSessions`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3334,6 +3428,8 @@ pub struct CreatePlayerSessionsOutput {
     /// A collection of player session objects created for the added players.
     pub player_sessions: ::std::option::Option<::std::vec::Vec<PlayerSession>>,
 }
+
+impl ::std::cmp::Eq for CreatePlayerSessionsOutput {}
 
 impl CreatePlayerSessionsOutput {
     /// Creates a value with every member unset or at its default.
@@ -3353,7 +3449,7 @@ impl ::std::default::Default for CreatePlayerSessionsOutput {
 /// The input of `CreateScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3371,6 +3467,8 @@ pub struct CreateScriptInput {
     /// A list of labels to assign to the new script resource. Tags are developer-defined key-value pairs. Tagging Amazon Web Services resources are useful for resource management, access management and cost allocation. For more information, see [Tagging Amazon Web Services Resources](https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the *Amazon Web Services General Reference*. Once the resource is created, you can use [TagResource](https://docs.aws.amazon.com/gamelift/latest/apireference/API_TagResource.html), [UntagResource](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UntagResource.html), and [ListTagsForResource](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListTagsForResource.html) to add, remove, and view tags. The maximum tag limit may be lower than stated. See the Amazon Web Services General Reference for actual tagging limits.
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
+
+impl ::std::cmp::Eq for CreateScriptInput {}
 
 impl CreateScriptInput {
     /// Creates a value with every member unset or at its default.
@@ -3392,7 +3490,7 @@ impl ::std::default::Default for CreateScriptInput {
 }
 
 /// The output of `CreateScript`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3400,6 +3498,8 @@ pub struct CreateScriptOutput {
     /// The newly created script record with a unique script ID and ARN. The new script's storage location reflects an Amazon S3 location: (1) If the script was uploaded from an S3 bucket under your account, the storage location reflects the information that was provided in the *CreateScript* request; (2) If the script file was uploaded from a local zip file, the storage location reflects an S3 location controls by the Amazon GameLift service.
     pub script: ::std::option::Option<Script>,
 }
+
+impl ::std::cmp::Eq for CreateScriptOutput {}
 
 impl CreateScriptOutput {
     /// Creates a value with every member unset or at its default.
@@ -3419,7 +3519,7 @@ impl ::std::default::Default for CreateScriptOutput {
 /// The input of `CreateVpcPeeringAuthorization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3433,6 +3533,8 @@ pub struct CreateVpcPeeringAuthorizationInput {
     /// _Required_ (`PeerVpcId`).
     pub peer_vpc_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for CreateVpcPeeringAuthorizationInput {}
 
 impl CreateVpcPeeringAuthorizationInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3450,7 +3552,7 @@ impl CreateVpcPeeringAuthorizationInput {
 }
 
 /// The output of `CreateVpcPeeringAuthorization`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3458,6 +3560,8 @@ pub struct CreateVpcPeeringAuthorizationOutput {
     /// Details on the requested VPC peering authorization, including expiration.
     pub vpc_peering_authorization: ::std::option::Option<VpcPeeringAuthorization>,
 }
+
+impl ::std::cmp::Eq for CreateVpcPeeringAuthorizationOutput {}
 
 impl CreateVpcPeeringAuthorizationOutput {
     /// Creates a value with every member unset or at its default.
@@ -3477,7 +3581,7 @@ impl ::std::default::Default for CreateVpcPeeringAuthorizationOutput {
 /// The input of `CreateVpcPeeringConnection`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3495,6 +3599,8 @@ pub struct CreateVpcPeeringConnectionInput {
     /// _Required_ (`PeerVpcId`).
     pub peer_vpc_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for CreateVpcPeeringConnectionInput {}
 
 impl CreateVpcPeeringConnectionInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3514,10 +3620,12 @@ impl CreateVpcPeeringConnectionInput {
 }
 
 /// The output of `CreateVpcPeeringConnection`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpcPeeringConnectionOutput {}
+
+impl ::std::cmp::Eq for CreateVpcPeeringConnectionOutput {}
 
 impl CreateVpcPeeringConnectionOutput {
     /// Creates a value with every member unset or at its default.
@@ -3535,7 +3643,7 @@ impl ::std::default::Default for CreateVpcPeeringConnectionOutput {
 /// The input of `DeleteAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3545,6 +3653,8 @@ pub struct DeleteAliasInput {
     /// _Required_ (`AliasId`).
     pub alias_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteAliasInput {}
 
 impl DeleteAliasInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3558,7 +3668,7 @@ impl DeleteAliasInput {
 /// The input of `DeleteBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3568,6 +3678,8 @@ pub struct DeleteBuildInput {
     /// _Required_ (`BuildId`).
     pub build_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteBuildInput {}
 
 impl DeleteBuildInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3581,7 +3693,7 @@ impl DeleteBuildInput {
 /// The input of `DeleteContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3591,6 +3703,8 @@ pub struct DeleteContainerFleetInput {
     /// _Required_ (`FleetId`).
     pub fleet_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteContainerFleetInput {}
 
 impl DeleteContainerFleetInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3602,10 +3716,12 @@ impl DeleteContainerFleetInput {
 }
 
 /// The output of `DeleteContainerFleet`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteContainerFleetOutput {}
+
+impl ::std::cmp::Eq for DeleteContainerFleetOutput {}
 
 impl DeleteContainerFleetOutput {
     /// Creates a value with every member unset or at its default.
@@ -3623,7 +3739,7 @@ impl ::std::default::Default for DeleteContainerFleetOutput {
 /// The input of `DeleteContainerGroupDefinition`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3638,6 +3754,8 @@ pub struct DeleteContainerGroupDefinitionInput {
     pub version_count_to_retain: ::std::option::Option<i32>,
 }
 
+impl ::std::cmp::Eq for DeleteContainerGroupDefinitionInput {}
+
 impl DeleteContainerGroupDefinitionInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(name: ::std::string::String) -> Self {
@@ -3650,10 +3768,12 @@ impl DeleteContainerGroupDefinitionInput {
 }
 
 /// The output of `DeleteContainerGroupDefinition`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteContainerGroupDefinitionOutput {}
+
+impl ::std::cmp::Eq for DeleteContainerGroupDefinitionOutput {}
 
 impl DeleteContainerGroupDefinitionOutput {
     /// Creates a value with every member unset or at its default.
@@ -3671,7 +3791,7 @@ impl ::std::default::Default for DeleteContainerGroupDefinitionOutput {
 /// The input of `DeleteFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3681,6 +3801,8 @@ pub struct DeleteFleetInput {
     /// _Required_ (`FleetId`).
     pub fleet_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteFleetInput {}
 
 impl DeleteFleetInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3694,7 +3816,7 @@ impl DeleteFleetInput {
 /// The input of `DeleteFleetLocations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3708,6 +3830,8 @@ pub struct DeleteFleetLocationsInput {
     /// _Required_ (`Locations`).
     pub locations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+impl ::std::cmp::Eq for DeleteFleetLocationsInput {}
 
 impl DeleteFleetLocationsInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3723,7 +3847,7 @@ impl DeleteFleetLocationsInput {
 }
 
 /// The output of `DeleteFleetLocations`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3735,6 +3859,8 @@ pub struct DeleteFleetLocationsOutput {
     /// The remote locations that are being deleted, with each location status set to `DELETING`.
     pub location_states: ::std::option::Option<::std::vec::Vec<LocationState>>,
 }
+
+impl ::std::cmp::Eq for DeleteFleetLocationsOutput {}
 
 impl DeleteFleetLocationsOutput {
     /// Creates a value with every member unset or at its default.
@@ -3756,7 +3882,7 @@ impl ::std::default::Default for DeleteFleetLocationsOutput {
 /// The input of `DeleteGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3773,6 +3899,8 @@ pub struct DeleteGameServerGroupInput {
     pub delete_option: ::std::option::Option<GameServerGroupDeleteOption>,
 }
 
+impl ::std::cmp::Eq for DeleteGameServerGroupInput {}
+
 impl DeleteGameServerGroupInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(game_server_group_name: ::std::string::String) -> Self {
@@ -3784,7 +3912,7 @@ impl DeleteGameServerGroupInput {
 }
 
 /// The output of `DeleteGameServerGroup`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3792,6 +3920,8 @@ pub struct DeleteGameServerGroupOutput {
     /// An object that describes the deleted game server group resource, with status updated to `DELETE_SCHEDULED`.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
 }
+
+impl ::std::cmp::Eq for DeleteGameServerGroupOutput {}
 
 impl DeleteGameServerGroupOutput {
     /// Creates a value with every member unset or at its default.
@@ -3811,7 +3941,7 @@ impl ::std::default::Default for DeleteGameServerGroupOutput {
 /// The input of `DeleteGameSessionQueue`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3821,6 +3951,8 @@ pub struct DeleteGameSessionQueueInput {
     /// _Required_ (`Name`).
     pub name: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteGameSessionQueueInput {}
 
 impl DeleteGameSessionQueueInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3832,10 +3964,12 @@ impl DeleteGameSessionQueueInput {
 }
 
 /// The output of `DeleteGameSessionQueue`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteGameSessionQueueOutput {}
+
+impl ::std::cmp::Eq for DeleteGameSessionQueueOutput {}
 
 impl DeleteGameSessionQueueOutput {
     /// Creates a value with every member unset or at its default.
@@ -3853,7 +3987,7 @@ impl ::std::default::Default for DeleteGameSessionQueueOutput {
 /// The input of `DeleteLocation`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3863,6 +3997,8 @@ pub struct DeleteLocationInput {
     /// _Required_ (`LocationName`).
     pub location_name: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteLocationInput {}
 
 impl DeleteLocationInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3874,10 +4010,12 @@ impl DeleteLocationInput {
 }
 
 /// The output of `DeleteLocation`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteLocationOutput {}
+
+impl ::std::cmp::Eq for DeleteLocationOutput {}
 
 impl DeleteLocationOutput {
     /// Creates a value with every member unset or at its default.
@@ -3895,7 +4033,7 @@ impl ::std::default::Default for DeleteLocationOutput {
 /// The input of `DeleteMatchmakingConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3905,6 +4043,8 @@ pub struct DeleteMatchmakingConfigurationInput {
     /// _Required_ (`Name`).
     pub name: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteMatchmakingConfigurationInput {}
 
 impl DeleteMatchmakingConfigurationInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3916,10 +4056,12 @@ impl DeleteMatchmakingConfigurationInput {
 }
 
 /// The output of `DeleteMatchmakingConfiguration`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteMatchmakingConfigurationOutput {}
+
+impl ::std::cmp::Eq for DeleteMatchmakingConfigurationOutput {}
 
 impl DeleteMatchmakingConfigurationOutput {
     /// Creates a value with every member unset or at its default.
@@ -3937,7 +4079,7 @@ impl ::std::default::Default for DeleteMatchmakingConfigurationOutput {
 /// The input of `DeleteMatchmakingRuleSet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3947,6 +4089,8 @@ pub struct DeleteMatchmakingRuleSetInput {
     /// _Required_ (`Name`).
     pub name: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteMatchmakingRuleSetInput {}
 
 impl DeleteMatchmakingRuleSetInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -3958,10 +4102,12 @@ impl DeleteMatchmakingRuleSetInput {
 }
 
 /// The output of `DeleteMatchmakingRuleSet`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteMatchmakingRuleSetOutput {}
+
+impl ::std::cmp::Eq for DeleteMatchmakingRuleSetOutput {}
 
 impl DeleteMatchmakingRuleSetOutput {
     /// Creates a value with every member unset or at its default.
@@ -3979,7 +4125,7 @@ impl ::std::default::Default for DeleteMatchmakingRuleSetOutput {
 /// The input of `DeleteScalingPolicy`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3994,6 +4140,8 @@ pub struct DeleteScalingPolicyInput {
     pub fleet_id: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for DeleteScalingPolicyInput {}
+
 impl DeleteScalingPolicyInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(name: ::std::string::String, fleet_id: ::std::string::String) -> Self {
@@ -4007,7 +4155,7 @@ impl DeleteScalingPolicyInput {
 /// The input of `DeleteScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4017,6 +4165,8 @@ pub struct DeleteScriptInput {
     /// _Required_ (`ScriptId`).
     pub script_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteScriptInput {}
 
 impl DeleteScriptInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -4030,7 +4180,7 @@ impl DeleteScriptInput {
 /// The input of `DeleteVpcPeeringAuthorization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4044,6 +4194,8 @@ pub struct DeleteVpcPeeringAuthorizationInput {
     /// _Required_ (`PeerVpcId`).
     pub peer_vpc_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteVpcPeeringAuthorizationInput {}
 
 impl DeleteVpcPeeringAuthorizationInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -4061,10 +4213,12 @@ impl DeleteVpcPeeringAuthorizationInput {
 }
 
 /// The output of `DeleteVpcPeeringAuthorization`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVpcPeeringAuthorizationOutput {}
+
+impl ::std::cmp::Eq for DeleteVpcPeeringAuthorizationOutput {}
 
 impl DeleteVpcPeeringAuthorizationOutput {
     /// Creates a value with every member unset or at its default.
@@ -4082,7 +4236,7 @@ impl ::std::default::Default for DeleteVpcPeeringAuthorizationOutput {
 /// The input of `DeleteVpcPeeringConnection`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4096,6 +4250,8 @@ pub struct DeleteVpcPeeringConnectionInput {
     /// _Required_ (`VpcPeeringConnectionId`).
     pub vpc_peering_connection_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeleteVpcPeeringConnectionInput {}
 
 impl DeleteVpcPeeringConnectionInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -4113,10 +4269,12 @@ impl DeleteVpcPeeringConnectionInput {
 }
 
 /// The output of `DeleteVpcPeeringConnection`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVpcPeeringConnectionOutput {}
+
+impl ::std::cmp::Eq for DeleteVpcPeeringConnectionOutput {}
 
 impl DeleteVpcPeeringConnectionOutput {
     /// Creates a value with every member unset or at its default.
@@ -4132,7 +4290,7 @@ impl ::std::default::Default for DeleteVpcPeeringConnectionOutput {
 }
 
 /// Set of rules for processing a deployment for a container fleet update.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4144,6 +4302,8 @@ pub struct DeploymentConfiguration {
     /// Determines what actions to take if a deployment fails. If the fleet is multi-location, this strategy applies across all fleet locations. With a rollback strategy, updated fleet instances are rolled back to the last successful deployment. Alternatively, you can maintain a few impaired containers for the purpose of debugging, while all other tasks return to the last successful deployment.
     pub impairment_strategy: ::std::option::Option<DeploymentImpairmentStrategy>,
 }
+
+impl ::std::cmp::Eq for DeploymentConfiguration {}
 
 impl DeploymentConfiguration {
     /// Creates a value with every member unset or at its default.
@@ -4163,7 +4323,7 @@ impl ::std::default::Default for DeploymentConfiguration {
 }
 
 /// Information about the most recent deployment for the container fleet.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4171,6 +4331,8 @@ pub struct DeploymentDetails {
     /// A unique identifier for a fleet deployment.
     pub latest_deployment_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeploymentDetails {}
 
 impl DeploymentDetails {
     /// Creates a value with every member unset or at its default.
@@ -4395,7 +4557,7 @@ impl ::std::fmt::Display for DeploymentStatus {
 /// The input of `DeregisterCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4409,6 +4571,8 @@ pub struct DeregisterComputeInput {
     /// _Required_ (`ComputeName`).
     pub compute_name: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeregisterComputeInput {}
 
 impl DeregisterComputeInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -4424,10 +4588,12 @@ impl DeregisterComputeInput {
 }
 
 /// The output of `DeregisterCompute`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeregisterComputeOutput {}
+
+impl ::std::cmp::Eq for DeregisterComputeOutput {}
 
 impl DeregisterComputeOutput {
     /// Creates a value with every member unset or at its default.
@@ -4445,7 +4611,7 @@ impl ::std::default::Default for DeregisterComputeOutput {
 /// The input of `DeregisterGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4459,6 +4625,8 @@ pub struct DeregisterGameServerInput {
     /// _Required_ (`GameServerId`).
     pub game_server_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DeregisterGameServerInput {}
 
 impl DeregisterGameServerInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -4476,7 +4644,7 @@ impl DeregisterGameServerInput {
 /// The input of `DescribeAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4486,6 +4654,8 @@ pub struct DescribeAliasInput {
     /// _Required_ (`AliasId`).
     pub alias_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeAliasInput {}
 
 impl DescribeAliasInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -4497,7 +4667,7 @@ impl DescribeAliasInput {
 }
 
 /// The output of `DescribeAlias`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4505,6 +4675,8 @@ pub struct DescribeAliasOutput {
     /// The requested alias resource.
     pub alias: ::std::option::Option<Alias>,
 }
+
+impl ::std::cmp::Eq for DescribeAliasOutput {}
 
 impl DescribeAliasOutput {
     /// Creates a value with every member unset or at its default.
@@ -4524,7 +4696,7 @@ impl ::std::default::Default for DescribeAliasOutput {
 /// The input of `DescribeBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4534,6 +4706,8 @@ pub struct DescribeBuildInput {
     /// _Required_ (`BuildId`).
     pub build_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeBuildInput {}
 
 impl DescribeBuildInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -4545,7 +4719,7 @@ impl DescribeBuildInput {
 }
 
 /// The output of `DescribeBuild`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4553,6 +4727,8 @@ pub struct DescribeBuildOutput {
     /// Set of properties describing the requested build.
     pub build: ::std::option::Option<Build>,
 }
+
+impl ::std::cmp::Eq for DescribeBuildOutput {}
 
 impl DescribeBuildOutput {
     /// Creates a value with every member unset or at its default.
@@ -4572,7 +4748,7 @@ impl ::std::default::Default for DescribeBuildOutput {
 /// The input of `DescribeCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4586,6 +4762,8 @@ pub struct DescribeComputeInput {
     /// _Required_ (`ComputeName`).
     pub compute_name: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeComputeInput {}
 
 impl DescribeComputeInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -4601,7 +4779,7 @@ impl DescribeComputeInput {
 }
 
 /// The output of `DescribeCompute`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4609,6 +4787,8 @@ pub struct DescribeComputeOutput {
     /// The set of properties for the requested compute resource.
     pub compute: ::std::option::Option<Compute>,
 }
+
+impl ::std::cmp::Eq for DescribeComputeOutput {}
 
 impl DescribeComputeOutput {
     /// Creates a value with every member unset or at its default.
@@ -4628,7 +4808,7 @@ impl ::std::default::Default for DescribeComputeOutput {
 /// The input of `DescribeContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4638,6 +4818,8 @@ pub struct DescribeContainerFleetInput {
     /// _Required_ (`FleetId`).
     pub fleet_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeContainerFleetInput {}
 
 impl DescribeContainerFleetInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -4649,7 +4831,7 @@ impl DescribeContainerFleetInput {
 }
 
 /// The output of `DescribeContainerFleet`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4657,6 +4839,8 @@ pub struct DescribeContainerFleetOutput {
     /// The properties for the requested container fleet, including current status.
     pub container_fleet: ::std::option::Option<ContainerFleet>,
 }
+
+impl ::std::cmp::Eq for DescribeContainerFleetOutput {}
 
 impl DescribeContainerFleetOutput {
     /// Creates a value with every member unset or at its default.
@@ -4676,7 +4860,7 @@ impl ::std::default::Default for DescribeContainerFleetOutput {
 /// The input of `DescribeContainerGroupDefinition`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4688,6 +4872,8 @@ pub struct DescribeContainerGroupDefinitionInput {
     /// The specific version to retrieve.
     pub version_number: ::std::option::Option<i32>,
 }
+
+impl ::std::cmp::Eq for DescribeContainerGroupDefinitionInput {}
 
 impl DescribeContainerGroupDefinitionInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -4727,7 +4913,7 @@ impl ::std::default::Default for DescribeContainerGroupDefinitionOutput {
 /// The input of `DescribeEC2InstanceLimits`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4738,6 +4924,8 @@ pub struct DescribeEc2InstanceLimitsInput {
     /// The name of a remote location to request instance limits for, in the form of an Amazon Web Services Region code such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeEc2InstanceLimitsInput {}
 
 impl DescribeEc2InstanceLimitsInput {
     /// Creates a value with every member unset or at its default.
@@ -4756,7 +4944,7 @@ impl ::std::default::Default for DescribeEc2InstanceLimitsInput {
 }
 
 /// The output of `DescribeEC2InstanceLimits`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeEc2InstanceLimitsOutput {
@@ -4764,6 +4952,8 @@ pub struct DescribeEc2InstanceLimitsOutput {
     #[cfg_attr(feature = "serde", serde(rename = "EC2InstanceLimits"))]
     pub ec2_instance_limits: ::std::option::Option<::std::vec::Vec<Ec2InstanceLimit>>,
 }
+
+impl ::std::cmp::Eq for DescribeEc2InstanceLimitsOutput {}
 
 impl DescribeEc2InstanceLimitsOutput {
     /// Creates a value with every member unset or at its default.
@@ -4783,7 +4973,7 @@ impl ::std::default::Default for DescribeEc2InstanceLimitsOutput {
 /// The input of `DescribeFleetAttributes`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4795,6 +4985,8 @@ pub struct DescribeFleetAttributesInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value. This parameter is ignored when the request specifies one or a list of fleet IDs.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetAttributesInput {}
 
 impl DescribeFleetAttributesInput {
     /// Creates a value with every member unset or at its default.
@@ -4814,7 +5006,7 @@ impl ::std::default::Default for DescribeFleetAttributesInput {
 }
 
 /// The output of `DescribeFleetAttributes`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4824,6 +5016,8 @@ pub struct DescribeFleetAttributesOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetAttributesOutput {}
 
 impl DescribeFleetAttributesOutput {
     /// Creates a value with every member unset or at its default.
@@ -4844,7 +5038,7 @@ impl ::std::default::Default for DescribeFleetAttributesOutput {
 /// The input of `DescribeFleetCapacity`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4856,6 +5050,8 @@ pub struct DescribeFleetCapacityInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value. This parameter is ignored when the request specifies one or a list of fleet IDs.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetCapacityInput {}
 
 impl DescribeFleetCapacityInput {
     /// Creates a value with every member unset or at its default.
@@ -4875,7 +5071,7 @@ impl ::std::default::Default for DescribeFleetCapacityInput {
 }
 
 /// The output of `DescribeFleetCapacity`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4885,6 +5081,8 @@ pub struct DescribeFleetCapacityOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetCapacityOutput {}
 
 impl DescribeFleetCapacityOutput {
     /// Creates a value with every member unset or at its default.
@@ -4905,7 +5103,7 @@ impl ::std::default::Default for DescribeFleetCapacityOutput {
 /// The input of `DescribeFleetDeployment`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4918,6 +5116,8 @@ pub struct DescribeFleetDeploymentInput {
     pub deployment_id: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for DescribeFleetDeploymentInput {}
+
 impl DescribeFleetDeploymentInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(fleet_id: ::std::string::String) -> Self {
@@ -4929,7 +5129,7 @@ impl DescribeFleetDeploymentInput {
 }
 
 /// The output of `DescribeFleetDeployment`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4941,6 +5141,8 @@ pub struct DescribeFleetDeploymentOutput {
         ::std::collections::BTreeMap<::std::string::String, LocationalDeployment>,
     >,
 }
+
+impl ::std::cmp::Eq for DescribeFleetDeploymentOutput {}
 
 impl DescribeFleetDeploymentOutput {
     /// Creates a value with every member unset or at its default.
@@ -4961,7 +5163,7 @@ impl ::std::default::Default for DescribeFleetDeploymentOutput {
 /// The input of `DescribeFleetEvents`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4980,6 +5182,8 @@ pub struct DescribeFleetEventsInput {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for DescribeFleetEventsInput {}
+
 impl DescribeFleetEventsInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(fleet_id: ::std::string::String) -> Self {
@@ -4994,7 +5198,7 @@ impl DescribeFleetEventsInput {
 }
 
 /// The output of `DescribeFleetEvents`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5004,6 +5208,8 @@ pub struct DescribeFleetEventsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetEventsOutput {}
 
 impl DescribeFleetEventsOutput {
     /// Creates a value with every member unset or at its default.
@@ -5024,7 +5230,7 @@ impl ::std::default::Default for DescribeFleetEventsOutput {
 /// The input of `DescribeFleetLocationAttributes`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5041,6 +5247,8 @@ pub struct DescribeFleetLocationAttributesInput {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for DescribeFleetLocationAttributesInput {}
+
 impl DescribeFleetLocationAttributesInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(fleet_id: ::std::string::String) -> Self {
@@ -5054,7 +5262,7 @@ impl DescribeFleetLocationAttributesInput {
 }
 
 /// The output of `DescribeFleetLocationAttributes`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5068,6 +5276,8 @@ pub struct DescribeFleetLocationAttributesOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetLocationAttributesOutput {}
 
 impl DescribeFleetLocationAttributesOutput {
     /// Creates a value with every member unset or at its default.
@@ -5090,7 +5300,7 @@ impl ::std::default::Default for DescribeFleetLocationAttributesOutput {
 /// The input of `DescribeFleetLocationCapacity`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5104,6 +5314,8 @@ pub struct DescribeFleetLocationCapacityInput {
     /// _Required_ (`Location`).
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetLocationCapacityInput {}
 
 impl DescribeFleetLocationCapacityInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -5119,7 +5331,7 @@ impl DescribeFleetLocationCapacityInput {
 }
 
 /// The output of `DescribeFleetLocationCapacity`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5127,6 +5339,8 @@ pub struct DescribeFleetLocationCapacityOutput {
     /// Resource capacity information for the requested fleet location. Capacity objects are returned only for fleets and locations that currently exist. Changes in desired instance value can take up to 1 minute to be reflected.
     pub fleet_capacity: ::std::option::Option<FleetCapacity>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetLocationCapacityOutput {}
 
 impl DescribeFleetLocationCapacityOutput {
     /// Creates a value with every member unset or at its default.
@@ -5146,7 +5360,7 @@ impl ::std::default::Default for DescribeFleetLocationCapacityOutput {
 /// The input of `DescribeFleetLocationUtilization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5160,6 +5374,8 @@ pub struct DescribeFleetLocationUtilizationInput {
     /// _Required_ (`Location`).
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetLocationUtilizationInput {}
 
 impl DescribeFleetLocationUtilizationInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -5175,7 +5391,7 @@ impl DescribeFleetLocationUtilizationInput {
 }
 
 /// The output of `DescribeFleetLocationUtilization`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5183,6 +5399,8 @@ pub struct DescribeFleetLocationUtilizationOutput {
     /// Utilization information for the requested fleet location. Utilization objects are returned only for fleets and locations that currently exist.
     pub fleet_utilization: ::std::option::Option<FleetUtilization>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetLocationUtilizationOutput {}
 
 impl DescribeFleetLocationUtilizationOutput {
     /// Creates a value with every member unset or at its default.
@@ -5202,7 +5420,7 @@ impl ::std::default::Default for DescribeFleetLocationUtilizationOutput {
 /// The input of `DescribeFleetPortSettings`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5215,6 +5433,8 @@ pub struct DescribeFleetPortSettingsInput {
     pub location: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for DescribeFleetPortSettingsInput {}
+
 impl DescribeFleetPortSettingsInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(fleet_id: ::std::string::String) -> Self {
@@ -5226,7 +5446,7 @@ impl DescribeFleetPortSettingsInput {
 }
 
 /// The output of `DescribeFleetPortSettings`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5242,6 +5462,8 @@ pub struct DescribeFleetPortSettingsOutput {
     /// The requested fleet location, expressed as an Amazon Web Services Region code, such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetPortSettingsOutput {}
 
 impl DescribeFleetPortSettingsOutput {
     /// Creates a value with every member unset or at its default.
@@ -5265,7 +5487,7 @@ impl ::std::default::Default for DescribeFleetPortSettingsOutput {
 /// The input of `DescribeFleetUtilization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5277,6 +5499,8 @@ pub struct DescribeFleetUtilizationInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value. This parameter is ignored when the request specifies one or a list of fleet IDs.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetUtilizationInput {}
 
 impl DescribeFleetUtilizationInput {
     /// Creates a value with every member unset or at its default.
@@ -5296,7 +5520,7 @@ impl ::std::default::Default for DescribeFleetUtilizationInput {
 }
 
 /// The output of `DescribeFleetUtilization`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5306,6 +5530,8 @@ pub struct DescribeFleetUtilizationOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeFleetUtilizationOutput {}
 
 impl DescribeFleetUtilizationOutput {
     /// Creates a value with every member unset or at its default.
@@ -5326,7 +5552,7 @@ impl ::std::default::Default for DescribeFleetUtilizationOutput {
 /// The input of `DescribeGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5336,6 +5562,8 @@ pub struct DescribeGameServerGroupInput {
     /// _Required_ (`GameServerGroupName`).
     pub game_server_group_name: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeGameServerGroupInput {}
 
 impl DescribeGameServerGroupInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -5347,7 +5575,7 @@ impl DescribeGameServerGroupInput {
 }
 
 /// The output of `DescribeGameServerGroup`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5355,6 +5583,8 @@ pub struct DescribeGameServerGroupOutput {
     /// An object with the property settings for the requested game server group resource.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
 }
+
+impl ::std::cmp::Eq for DescribeGameServerGroupOutput {}
 
 impl DescribeGameServerGroupOutput {
     /// Creates a value with every member unset or at its default.
@@ -5374,7 +5604,7 @@ impl ::std::default::Default for DescribeGameServerGroupOutput {
 /// The input of `DescribeGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5388,6 +5618,8 @@ pub struct DescribeGameServerInput {
     /// _Required_ (`GameServerId`).
     pub game_server_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeGameServerInput {}
 
 impl DescribeGameServerInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -5405,7 +5637,7 @@ impl DescribeGameServerInput {
 /// The input of `DescribeGameServerInstances`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5422,6 +5654,8 @@ pub struct DescribeGameServerInstancesInput {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for DescribeGameServerInstancesInput {}
+
 impl DescribeGameServerInstancesInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(game_server_group_name: ::std::string::String) -> Self {
@@ -5435,7 +5669,7 @@ impl DescribeGameServerInstancesInput {
 }
 
 /// The output of `DescribeGameServerInstances`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5447,6 +5681,8 @@ pub struct DescribeGameServerInstancesOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeGameServerInstancesOutput {}
 
 impl DescribeGameServerInstancesOutput {
     /// Creates a value with every member unset or at its default.
@@ -5465,7 +5701,7 @@ impl ::std::default::Default for DescribeGameServerInstancesOutput {
 }
 
 /// The output of `DescribeGameServer`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5473,6 +5709,8 @@ pub struct DescribeGameServerOutput {
     /// Object that describes the requested game server.
     pub game_server: ::std::option::Option<GameServer>,
 }
+
+impl ::std::cmp::Eq for DescribeGameServerOutput {}
 
 impl DescribeGameServerOutput {
     /// Creates a value with every member unset or at its default.
@@ -5492,7 +5730,7 @@ impl ::std::default::Default for DescribeGameServerOutput {
 /// The input of `DescribeGameSessionDetails`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5512,6 +5750,8 @@ pub struct DescribeGameSessionDetailsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeGameSessionDetailsInput {}
 
 impl DescribeGameSessionDetailsInput {
     /// Creates a value with every member unset or at its default.
@@ -5535,7 +5775,7 @@ impl ::std::default::Default for DescribeGameSessionDetailsInput {
 }
 
 /// The output of `DescribeGameSessionDetails`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5545,6 +5785,8 @@ pub struct DescribeGameSessionDetailsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeGameSessionDetailsOutput {}
 
 impl DescribeGameSessionDetailsOutput {
     /// Creates a value with every member unset or at its default.
@@ -5565,7 +5807,7 @@ impl ::std::default::Default for DescribeGameSessionDetailsOutput {
 /// The input of `DescribeGameSessionPlacement`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5575,6 +5817,8 @@ pub struct DescribeGameSessionPlacementInput {
     /// _Required_ (`PlacementId`).
     pub placement_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeGameSessionPlacementInput {}
 
 impl DescribeGameSessionPlacementInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -5613,7 +5857,7 @@ impl ::std::default::Default for DescribeGameSessionPlacementOutput {
 /// The input of `DescribeGameSessionQueues`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5625,6 +5869,8 @@ pub struct DescribeGameSessionQueuesInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeGameSessionQueuesInput {}
 
 impl DescribeGameSessionQueuesInput {
     /// Creates a value with every member unset or at its default.
@@ -5644,7 +5890,7 @@ impl ::std::default::Default for DescribeGameSessionQueuesInput {
 }
 
 /// The output of `DescribeGameSessionQueues`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5654,6 +5900,8 @@ pub struct DescribeGameSessionQueuesOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeGameSessionQueuesOutput {}
 
 impl DescribeGameSessionQueuesOutput {
     /// Creates a value with every member unset or at its default.
@@ -5674,7 +5922,7 @@ impl ::std::default::Default for DescribeGameSessionQueuesOutput {
 /// The input of `DescribeGameSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5694,6 +5942,8 @@ pub struct DescribeGameSessionsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeGameSessionsInput {}
 
 impl DescribeGameSessionsInput {
     /// Creates a value with every member unset or at its default.
@@ -5717,7 +5967,7 @@ impl ::std::default::Default for DescribeGameSessionsInput {
 }
 
 /// The output of `DescribeGameSessions`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5727,6 +5977,8 @@ pub struct DescribeGameSessionsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeGameSessionsOutput {}
 
 impl DescribeGameSessionsOutput {
     /// Creates a value with every member unset or at its default.
@@ -5747,7 +5999,7 @@ impl ::std::default::Default for DescribeGameSessionsOutput {
 /// The input of `DescribeInstances`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5766,6 +6018,8 @@ pub struct DescribeInstancesInput {
     pub location: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for DescribeInstancesInput {}
+
 impl DescribeInstancesInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(fleet_id: ::std::string::String) -> Self {
@@ -5780,7 +6034,7 @@ impl DescribeInstancesInput {
 }
 
 /// The output of `DescribeInstances`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5790,6 +6044,8 @@ pub struct DescribeInstancesOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeInstancesOutput {}
 
 impl DescribeInstancesOutput {
     /// Creates a value with every member unset or at its default.
@@ -5810,7 +6066,7 @@ impl ::std::default::Default for DescribeInstancesOutput {
 /// The input of `DescribeMatchmakingConfigurations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5824,6 +6080,8 @@ pub struct DescribeMatchmakingConfigurationsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeMatchmakingConfigurationsInput {}
 
 impl DescribeMatchmakingConfigurationsInput {
     /// Creates a value with every member unset or at its default.
@@ -5844,7 +6102,7 @@ impl ::std::default::Default for DescribeMatchmakingConfigurationsInput {
 }
 
 /// The output of `DescribeMatchmakingConfigurations`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5854,6 +6112,8 @@ pub struct DescribeMatchmakingConfigurationsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeMatchmakingConfigurationsOutput {}
 
 impl DescribeMatchmakingConfigurationsOutput {
     /// Creates a value with every member unset or at its default.
@@ -5874,7 +6134,7 @@ impl ::std::default::Default for DescribeMatchmakingConfigurationsOutput {
 /// The input of `DescribeMatchmaking`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5884,6 +6144,8 @@ pub struct DescribeMatchmakingInput {
     /// _Required_ (`TicketIds`).
     pub ticket_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+impl ::std::cmp::Eq for DescribeMatchmakingInput {}
 
 impl DescribeMatchmakingInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -5922,7 +6184,7 @@ impl ::std::default::Default for DescribeMatchmakingOutput {
 /// The input of `DescribeMatchmakingRuleSets`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5934,6 +6196,8 @@ pub struct DescribeMatchmakingRuleSetsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeMatchmakingRuleSetsInput {}
 
 impl DescribeMatchmakingRuleSetsInput {
     /// Creates a value with every member unset or at its default.
@@ -5953,7 +6217,7 @@ impl ::std::default::Default for DescribeMatchmakingRuleSetsInput {
 }
 
 /// The output of `DescribeMatchmakingRuleSets`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5965,6 +6229,8 @@ pub struct DescribeMatchmakingRuleSetsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeMatchmakingRuleSetsOutput {}
 
 impl DescribeMatchmakingRuleSetsOutput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -5979,7 +6245,7 @@ impl DescribeMatchmakingRuleSetsOutput {
 /// The input of `DescribePlayerSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6004,6 +6270,8 @@ pub struct DescribePlayerSessionsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value. If a player session ID is specified, this parameter is ignored.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribePlayerSessionsInput {}
 
 impl DescribePlayerSessionsInput {
     /// Creates a value with every member unset or at its default.
@@ -6039,7 +6307,7 @@ impl ::std::fmt::Debug for DescribePlayerSessionsInput {
 }
 
 /// The output of `DescribePlayerSessions`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6049,6 +6317,8 @@ pub struct DescribePlayerSessionsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribePlayerSessionsOutput {}
 
 impl DescribePlayerSessionsOutput {
     /// Creates a value with every member unset or at its default.
@@ -6069,7 +6339,7 @@ impl ::std::default::Default for DescribePlayerSessionsOutput {
 /// The input of `DescribeRuntimeConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6079,6 +6349,8 @@ pub struct DescribeRuntimeConfigurationInput {
     /// _Required_ (`FleetId`).
     pub fleet_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeRuntimeConfigurationInput {}
 
 impl DescribeRuntimeConfigurationInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -6090,7 +6362,7 @@ impl DescribeRuntimeConfigurationInput {
 }
 
 /// The output of `DescribeRuntimeConfiguration`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6098,6 +6370,8 @@ pub struct DescribeRuntimeConfigurationOutput {
     /// Instructions that describe how server processes are launched and maintained on computes in the fleet.
     pub runtime_configuration: ::std::option::Option<RuntimeConfiguration>,
 }
+
+impl ::std::cmp::Eq for DescribeRuntimeConfigurationOutput {}
 
 impl DescribeRuntimeConfigurationOutput {
     /// Creates a value with every member unset or at its default.
@@ -6117,7 +6391,7 @@ impl ::std::default::Default for DescribeRuntimeConfigurationOutput {
 /// The input of `DescribeScalingPolicies`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6143,6 +6417,8 @@ pub struct DescribeScalingPoliciesInput {
     /// The fleet location. If you don't specify this value, the response contains the scaling policies of every location in the fleet.
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeScalingPoliciesInput {}
 
 impl DescribeScalingPoliciesInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -6188,7 +6464,7 @@ impl ::std::default::Default for DescribeScalingPoliciesOutput {
 /// The input of `DescribeScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6198,6 +6474,8 @@ pub struct DescribeScriptInput {
     /// _Required_ (`ScriptId`).
     pub script_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeScriptInput {}
 
 impl DescribeScriptInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -6209,7 +6487,7 @@ impl DescribeScriptInput {
 }
 
 /// The output of `DescribeScript`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6217,6 +6495,8 @@ pub struct DescribeScriptOutput {
     /// A set of properties describing the requested script.
     pub script: ::std::option::Option<Script>,
 }
+
+impl ::std::cmp::Eq for DescribeScriptOutput {}
 
 impl DescribeScriptOutput {
     /// Creates a value with every member unset or at its default.
@@ -6236,10 +6516,12 @@ impl ::std::default::Default for DescribeScriptOutput {
 /// The input of `DescribeVpcPeeringAuthorizations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpcPeeringAuthorizationsInput {}
+
+impl ::std::cmp::Eq for DescribeVpcPeeringAuthorizationsInput {}
 
 impl DescribeVpcPeeringAuthorizationsInput {
     /// Creates a value with every member unset or at its default.
@@ -6255,7 +6537,7 @@ impl ::std::default::Default for DescribeVpcPeeringAuthorizationsInput {
 }
 
 /// The output of `DescribeVpcPeeringAuthorizations`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6265,6 +6547,8 @@ pub struct DescribeVpcPeeringAuthorizationsOutput {
         ::std::vec::Vec<VpcPeeringAuthorization>,
     >,
 }
+
+impl ::std::cmp::Eq for DescribeVpcPeeringAuthorizationsOutput {}
 
 impl DescribeVpcPeeringAuthorizationsOutput {
     /// Creates a value with every member unset or at its default.
@@ -6284,7 +6568,7 @@ impl ::std::default::Default for DescribeVpcPeeringAuthorizationsOutput {
 /// The input of `DescribeVpcPeeringConnections`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6292,6 +6576,8 @@ pub struct DescribeVpcPeeringConnectionsInput {
     /// A unique identifier for the fleet. You can use either the fleet ID or ARN value.
     pub fleet_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DescribeVpcPeeringConnectionsInput {}
 
 impl DescribeVpcPeeringConnectionsInput {
     /// Creates a value with every member unset or at its default.
@@ -6309,7 +6595,7 @@ impl ::std::default::Default for DescribeVpcPeeringConnectionsInput {
 }
 
 /// The output of `DescribeVpcPeeringConnections`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6319,6 +6605,8 @@ pub struct DescribeVpcPeeringConnectionsOutput {
         ::std::vec::Vec<VpcPeeringConnection>,
     >,
 }
+
+impl ::std::cmp::Eq for DescribeVpcPeeringConnectionsOutput {}
 
 impl DescribeVpcPeeringConnectionsOutput {
     /// Creates a value with every member unset or at its default.
@@ -6336,7 +6624,7 @@ impl ::std::default::Default for DescribeVpcPeeringConnectionsOutput {
 }
 
 /// Player information for use when creating player sessions using a game session placement request.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6346,6 +6634,8 @@ pub struct DesiredPlayerSession {
     /// Developer-defined information related to a player. Amazon GameLift does not use this data, so it can be formatted as needed for use in the game.
     pub player_data: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for DesiredPlayerSession {}
 
 impl DesiredPlayerSession {
     /// Creates a value with every member unset or at its default.
@@ -6373,7 +6663,7 @@ impl ::std::fmt::Debug for DesiredPlayerSession {
 }
 
 /// Resource capacity settings. Fleet capacity is measured in Amazon EC2 instances. Pending and terminating counts are non-zero when the fleet capacity is adjusting to a scaling event or if access to resources is temporarily affected.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct Ec2InstanceCounts {
@@ -6400,6 +6690,8 @@ pub struct Ec2InstanceCounts {
     pub terminating: ::std::option::Option<i32>,
 }
 
+impl ::std::cmp::Eq for Ec2InstanceCounts {}
+
 impl Ec2InstanceCounts {
     /// Creates a value with every member unset or at its default.
     pub fn new() -> Self {
@@ -6422,7 +6714,7 @@ impl ::std::default::Default for Ec2InstanceCounts {
 }
 
 /// The Amazon GameLift service limits for an Amazon EC2 instance type and current utilization. Amazon GameLift allows Amazon Web Services accounts a maximum number of instances, per instance type, per Amazon Web Services Region or location, for use with Amazon GameLift. You can request an limit increase for your account by using the **Service limits** page in the Amazon GameLift console.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6437,6 +6729,8 @@ pub struct Ec2InstanceLimit {
     /// An Amazon Web Services Region code, such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for Ec2InstanceLimit {}
 
 impl Ec2InstanceLimit {
     /// Creates a value with every member unset or at its default.
@@ -9033,7 +9327,7 @@ impl ::std::fmt::Display for Ec2InstanceType {
 ::smithy_runtime::serde_string_enum!(Ec2InstanceType);
 
 /// Log entry describing an event that involves Amazon GameLift resources (such as a fleet). In addition to tracking activity, event codes and messages can provide additional information for troubleshooting and debugging problems.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -9110,6 +9404,8 @@ pub struct Event {
     /// The number of times that this event occurred.
     pub count: ::std::option::Option<i64>,
 }
+
+impl ::std::cmp::Eq for Event {}
 
 impl Event {
     /// Creates a value with every member unset or at its default.
@@ -9520,7 +9816,7 @@ impl ::std::fmt::Display for EventCode {
 ::smithy_runtime::serde_string_enum!(EventCode);
 
 /// A list of fleet locations where a game session queue can place new game sessions. You can use a filter to temporarily exclude specific locations from receiving placements. For queues that have multi-location fleets, you can use a filter configuration allow placement with some, but not all, of a fleet's locations.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -9528,6 +9824,8 @@ pub struct FilterConfiguration {
     /// A list of locations to allow game session placement in, in the form of Amazon Web Services Region codes such as `us-west-2`.
     pub allowed_locations: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+impl ::std::cmp::Eq for FilterConfiguration {}
 
 impl FilterConfiguration {
     /// Creates a value with every member unset or at its default.
@@ -9662,7 +9960,7 @@ impl ::std::fmt::Display for FleetAction {
 /// - Amazon GameLift Anywhere fleets have an abbreviated set of attributes, because most fleet configurations are set directly on the fleet's computes. Attributes include fleet identifiers and descriptive properties, creation/termination time, and fleet status.
 ///
 /// **Returned by:** [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetAttributes](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetAttributes)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -9738,6 +10036,8 @@ pub struct FleetAttributes {
     >,
 }
 
+impl ::std::cmp::Eq for FleetAttributes {}
+
 impl FleetAttributes {
     /// Creates a value with every member unset or at its default.
     pub fn new() -> Self {
@@ -9781,7 +10081,7 @@ impl ::std::default::Default for FleetAttributes {
 /// Current resource capacity settings for managed EC2 fleets and managed container fleets. For multi-location fleets, location values might refer to a fleet's remote location or its home Region.
 ///
 /// **Returned by:** [DescribeFleetCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html), [DescribeFleetLocationCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html), [UpdateFleetCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateFleetCapacity.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -9801,6 +10101,8 @@ pub struct FleetCapacity {
         GameServerContainerGroupCounts,
     >,
 }
+
+impl ::std::cmp::Eq for FleetCapacity {}
 
 impl FleetCapacity {
     /// Creates a value with every member unset or at its default.
@@ -9825,7 +10127,7 @@ impl ::std::default::Default for FleetCapacity {
 /// The specified fleet has no available instances to fulfill a `CreateGameSession` request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -9833,6 +10135,8 @@ pub struct FleetCapacityExceededException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for FleetCapacityExceededException {}
 
 impl FleetCapacityExceededException {
     /// Creates a value with every member unset or at its default.
@@ -9850,7 +10154,7 @@ impl ::std::default::Default for FleetCapacityExceededException {
 }
 
 /// Describes a container fleet deployment with updates to the fleet.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -9881,6 +10185,8 @@ pub struct FleetDeployment {
     /// A time stamp indicating when this data object was created. Format is a number expressed in Unix time as milliseconds (for example `"1469498468.057"`).
     pub creation_time: ::std::option::Option<::smithy_runtime::Timestamp>,
 }
+
+impl ::std::cmp::Eq for FleetDeployment {}
 
 impl FleetDeployment {
     /// Creates a value with every member unset or at its default.
@@ -10065,7 +10371,7 @@ impl ::std::fmt::Display for FleetType {
 ::smithy_runtime::serde_string_enum!(FleetType);
 
 /// Current resource utilization statistics in a specified fleet or location. The location value might refer to a fleet's remote location or its home region.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10085,6 +10391,8 @@ pub struct FleetUtilization {
     /// The fleet location for the fleet utilization information, expressed as an Amazon Web Services Region code, such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for FleetUtilization {}
 
 impl FleetUtilization {
     /// Creates a value with every member unset or at its default.
@@ -10170,7 +10478,7 @@ impl ::std::fmt::Display for FlexMatchMode {
 /// You can set game properties when creating a game session. You can also modify game properties of an active game session. When searching for game sessions, you can filter on game property keys and values. You can't delete game properties from a game session.
 ///
 /// For examples of working with game properties, see [Create a game session with properties](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-sdk-client-api.html#game-properties).
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10184,6 +10492,8 @@ pub struct GameProperty {
     /// _Required_ (`Value`).
     pub value: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for GameProperty {}
 
 impl GameProperty {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -10200,7 +10510,7 @@ impl GameProperty {
 /// Properties describing a game server that is running on an instance in a game server group.
 ///
 /// A game server is created by a successful call to `RegisterGameServer` and deleted by calling `DeregisterGameServer`. A game server is claimed to host a game session by calling `ClaimGameServer`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10231,6 +10541,8 @@ pub struct GameServer {
     /// Timestamp that indicates the last time the game server was updated with health status. The format is a number expressed in Unix time as milliseconds (for example `"1469498468.057"`). After game server registration, this property is only changed when a game server update specifies a health check value.
     pub last_health_check_time: ::std::option::Option<::smithy_runtime::Timestamp>,
 }
+
+impl ::std::cmp::Eq for GameServer {}
 
 impl GameServer {
     /// Creates a value with every member unset or at its default.
@@ -10318,7 +10630,7 @@ impl ::std::fmt::Display for GameServerClaimStatus {
 /// **Part of:** [ContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerGroupDefinition.html)
 ///
 /// **Returned by:** [DescribeContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeContainerGroupDefinition.html), [ListContainerGroupDefinitions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListContainerGroupDefinitions.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10342,6 +10654,8 @@ pub struct GameServerContainerDefinition {
     /// The Amazon GameLift server SDK version that the game server is integrated with. Only game servers using 5.2.0 or higher are compatible with container fleets.
     pub server_sdk_version: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for GameServerContainerDefinition {}
 
 impl GameServerContainerDefinition {
     /// Creates a value with every member unset or at its default.
@@ -10368,7 +10682,7 @@ impl ::std::default::Default for GameServerContainerDefinition {
 /// Describes the configuration for a container that runs your game server executable. This definition includes container configuration, resources, and start instructions. Use this data type when creating or updating a game server container group definition. For properties of a deployed container, see [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html). A game server container is automatically considered essential; if an essential container fails, the entire container group restarts.
 ///
 /// **Use with:** [CreateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateContainerGroupDefinition.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10405,6 +10719,8 @@ pub struct GameServerContainerDefinitionInput {
     pub server_sdk_version: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for GameServerContainerDefinitionInput {}
+
 impl GameServerContainerDefinitionInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(
@@ -10428,7 +10744,7 @@ impl GameServerContainerDefinitionInput {
 /// The number and status of game server container groups that are deployed across a container fleet. Combine this count with the number of server processes that each game server container group runs to learn how many game sessions the fleet is capable of hosting concurrently. For example, if a fleet has 50 game server container groups, and the game server container in each group runs 1 game server process, then the fleet has the capacity to run host 50 game sessions at a time.
 ///
 /// **Returned by:** [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GameServerContainerGroupCounts {
@@ -10445,6 +10761,8 @@ pub struct GameServerContainerGroupCounts {
     #[cfg_attr(feature = "serde", serde(rename = "TERMINATING"))]
     pub terminating: ::std::option::Option<i32>,
 }
+
+impl ::std::cmp::Eq for GameServerContainerGroupCounts {}
 
 impl GameServerContainerGroupCounts {
     /// Creates a value with every member unset or at its default.
@@ -10469,7 +10787,7 @@ impl ::std::default::Default for GameServerContainerGroupCounts {
 /// Properties that describe a game server group resource. A game server group manages certain properties related to a corresponding Amazon EC2 Auto Scaling group.
 ///
 /// A game server group is created by a successful call to `CreateGameServerGroup` and deleted by calling `DeleteGameServerGroup`. Game server group activity can be temporarily suspended and resumed by calling `SuspendGameServerGroup` and `ResumeGameServerGroup`, respectively.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10511,6 +10829,8 @@ pub struct GameServerGroup {
     /// A timestamp that indicates when this game server group was last updated.
     pub last_updated_time: ::std::option::Option<::smithy_runtime::Timestamp>,
 }
+
+impl ::std::cmp::Eq for GameServerGroup {}
 
 impl GameServerGroup {
     /// Creates a value with every member unset or at its default.
@@ -11324,7 +11644,7 @@ impl ::std::fmt::Display for GameServerHealthCheck {
 /// Additional properties, including status, that describe an EC2 instance in a game server group. Instance configurations are set with game server group properties (see `DescribeGameServerGroup` and with the EC2 launch template that was used when creating the game server group.
 ///
 /// Retrieve game server instances for a game server group by calling `DescribeGameServerInstances`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -11338,6 +11658,8 @@ pub struct GameServerInstance {
     /// Current status of the game server instance
     pub instance_status: ::std::option::Option<GameServerInstanceStatus>,
 }
+
+impl ::std::cmp::Eq for GameServerInstance {}
 
 impl GameServerInstance {
     /// Creates a value with every member unset or at its default.
@@ -11546,7 +11868,7 @@ impl ::std::fmt::Display for GameServerUtilizationStatus {
 /// Amazon GameLift retains a game session resource for 30 days after the game session ends. You can reuse idempotency token values after this time. Game session logs are retained for 14 days.
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -11601,6 +11923,8 @@ pub struct GameSession {
     /// The fleet location where the game session is running. This value might specify the fleet's home Region or a remote location. Location is expressed as an Amazon Web Services Region code such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for GameSession {}
 
 impl GameSession {
     /// Creates a value with every member unset or at its default.
@@ -11665,7 +11989,7 @@ impl ::std::fmt::Debug for GameSession {
 }
 
 /// Connection information for a new game session that is created in response to a start matchmaking request. Once a match is made, the FlexMatch engine creates a new game session for it. This information, including the game session endpoint and player sessions for each player in the original matchmaking request, is added to the matchmaking ticket.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -11688,6 +12012,8 @@ pub struct GameSessionConnectionInfo {
         ::std::vec::Vec<MatchedPlayerSession>,
     >,
 }
+
+impl ::std::cmp::Eq for GameSessionConnectionInfo {}
 
 impl GameSessionConnectionInfo {
     /// Creates a value with every member unset or at its default.
@@ -11723,7 +12049,7 @@ impl ::std::fmt::Debug for GameSessionConnectionInfo {
 /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
 ///
 /// The policy is evaluated when a player tries to create a new game session. On receiving a `CreateGameSession` request, Amazon GameLift checks that the player (identified by `CreatorId`) has created fewer than game session limit in the specified time period.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -11735,6 +12061,8 @@ pub struct GameSessionCreationLimitPolicy {
     /// The time span used in evaluating the resource creation limit policy.
     pub policy_period_in_minutes: ::std::option::Option<i32>,
 }
+
+impl ::std::cmp::Eq for GameSessionCreationLimitPolicy {}
 
 impl GameSessionCreationLimitPolicy {
     /// Creates a value with every member unset or at its default.
@@ -11753,7 +12081,7 @@ impl ::std::default::Default for GameSessionCreationLimitPolicy {
 }
 
 /// A game session's properties plus the protection policy currently in force.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -11766,6 +12094,8 @@ pub struct GameSessionDetail {
     /// - **FullProtection** -- If the game session is in an `ACTIVE` status, it cannot be terminated during a scale-down event.
     pub protection_policy: ::std::option::Option<ProtectionPolicy>,
 }
+
+impl ::std::cmp::Eq for GameSessionDetail {}
 
 impl GameSessionDetail {
     /// Creates a value with every member unset or at its default.
@@ -11786,7 +12116,7 @@ impl ::std::default::Default for GameSessionDetail {
 /// The game instance is currently full and cannot allow the requested player(s) to join. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -11794,6 +12124,8 @@ pub struct GameSessionFullException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for GameSessionFullException {}
 
 impl GameSessionFullException {
     /// Creates a value with every member unset or at its default.
@@ -12012,7 +12344,7 @@ impl ::std::fmt::Display for GameSessionPlacementState {
 ::smithy_runtime::serde_string_enum!(GameSessionPlacementState);
 
 /// Configuration for a game session placement mechanism that processes requests for new game sessions. A queue can be used on its own or as part of a matchmaking solution.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12041,6 +12373,8 @@ pub struct GameSessionQueue {
     pub notification_target: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for GameSessionQueue {}
+
 impl GameSessionQueue {
     /// Creates a value with every member unset or at its default.
     pub fn new() -> Self {
@@ -12065,7 +12399,7 @@ impl ::std::default::Default for GameSessionQueue {
 }
 
 /// A fleet or alias designated in a game session queue. Queues fulfill requests for new game sessions by placing a new game session on any of the queue's destinations.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12073,6 +12407,8 @@ pub struct GameSessionQueueDestination {
     /// The Amazon Resource Name (ARN) that is assigned to fleet or fleet alias. ARNs, which include a fleet ID or alias ID and a Region name, provide a unique identifier across all Regions.
     pub destination_arn: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for GameSessionQueueDestination {}
 
 impl GameSessionQueueDestination {
     /// Creates a value with every member unset or at its default.
@@ -12234,7 +12570,7 @@ impl ::std::fmt::Display for GameSessionStatusReason {
 /// The input of `GetComputeAccess`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12248,6 +12584,8 @@ pub struct GetComputeAccessInput {
     /// _Required_ (`ComputeName`).
     pub compute_name: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for GetComputeAccessInput {}
 
 impl GetComputeAccessInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -12263,7 +12601,7 @@ impl GetComputeAccessInput {
 }
 
 /// The output of `GetComputeAccess`.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12285,6 +12623,8 @@ pub struct GetComputeAccessOutput {
         ::std::vec::Vec<ContainerIdentifier>,
     >,
 }
+
+impl ::std::cmp::Eq for GetComputeAccessOutput {}
 
 impl GetComputeAccessOutput {
     /// Creates a value with every member unset or at its default.
@@ -12327,7 +12667,7 @@ impl ::std::fmt::Debug for GetComputeAccessOutput {
 /// The input of `GetComputeAuthToken`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12341,6 +12681,8 @@ pub struct GetComputeAuthTokenInput {
     /// _Required_ (`ComputeName`).
     pub compute_name: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for GetComputeAuthTokenInput {}
 
 impl GetComputeAuthTokenInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -12356,7 +12698,7 @@ impl GetComputeAuthTokenInput {
 }
 
 /// The output of `GetComputeAuthToken`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12374,6 +12716,8 @@ pub struct GetComputeAuthTokenOutput {
     /// The amount of time until the authentication token is no longer valid.
     pub expiration_timestamp: ::std::option::Option<::smithy_runtime::Timestamp>,
 }
+
+impl ::std::cmp::Eq for GetComputeAuthTokenOutput {}
 
 impl GetComputeAuthTokenOutput {
     /// Creates a value with every member unset or at its default.
@@ -12398,7 +12742,7 @@ impl ::std::default::Default for GetComputeAuthTokenOutput {
 /// The input of `GetGameSessionLogUrl`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12408,6 +12752,8 @@ pub struct GetGameSessionLogUrlInput {
     /// _Required_ (`GameSessionId`).
     pub game_session_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for GetGameSessionLogUrlInput {}
 
 impl GetGameSessionLogUrlInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -12419,7 +12765,7 @@ impl GetGameSessionLogUrlInput {
 }
 
 /// The output of `GetGameSessionLogUrl`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12427,6 +12773,8 @@ pub struct GetGameSessionLogUrlOutput {
     /// Location of the requested game session logs, available for download. This URL is valid for 15 minutes, after which S3 will reject any download request using this URL. You can request a new URL any time within the 14-day period that the logs are retained.
     pub pre_signed_url: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for GetGameSessionLogUrlOutput {}
 
 impl GetGameSessionLogUrlOutput {
     /// Creates a value with every member unset or at its default.
@@ -12446,7 +12794,7 @@ impl ::std::default::Default for GetGameSessionLogUrlOutput {
 /// The input of `GetInstanceAccess`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12463,6 +12811,8 @@ pub struct GetInstanceAccessInput {
     pub instance_id: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for GetInstanceAccessInput {}
+
 impl GetInstanceAccessInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(
@@ -12477,7 +12827,7 @@ impl GetInstanceAccessInput {
 }
 
 /// The output of `GetInstanceAccess`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12485,6 +12835,8 @@ pub struct GetInstanceAccessOutput {
     /// The connection information for a fleet instance, including IP address and access credentials.
     pub instance_access: ::std::option::Option<InstanceAccess>,
 }
+
+impl ::std::cmp::Eq for GetInstanceAccessOutput {}
 
 impl GetInstanceAccessOutput {
     /// Creates a value with every member unset or at its default.
@@ -12504,7 +12856,7 @@ impl ::std::default::Default for GetInstanceAccessOutput {
 /// A game session with this custom ID string already exists in this fleet. Resolve this conflict before retrying this request.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12512,6 +12864,8 @@ pub struct IdempotentParameterMismatchException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for IdempotentParameterMismatchException {}
 
 impl IdempotentParameterMismatchException {
     /// Creates a value with every member unset or at its default.
@@ -12529,7 +12883,7 @@ impl ::std::default::Default for IdempotentParameterMismatchException {
 }
 
 /// Represents a virtual computing instance that runs game server processes and hosts game sessions. In Amazon GameLift, one or more instances make up a managed EC2 fleet.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12566,6 +12920,8 @@ pub struct Instance {
     /// The fleet location of the instance, expressed as an Amazon Web Services Region code, such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for Instance {}
 
 impl Instance {
     /// Creates a value with every member unset or at its default.
@@ -12609,7 +12965,7 @@ impl ::std::fmt::Debug for Instance {
 }
 
 /// Information and credentials that you can use to remotely connect to an instance in an EC2 managed fleet. This data type is returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess).
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12625,6 +12981,8 @@ pub struct InstanceAccess {
     /// Security credentials that are required to access the instance.
     pub credentials: ::std::option::Option<InstanceCredentials>,
 }
+
+impl ::std::cmp::Eq for InstanceAccess {}
 
 impl InstanceAccess {
     /// Creates a value with every member unset or at its default.
@@ -12661,7 +13019,7 @@ impl ::std::fmt::Debug for InstanceAccess {
 }
 
 /// A set of credentials that allow remote access to an instance in an EC2 managed fleet. These credentials are returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess), which requests access for instances that are running game servers with the Amazon GameLift server SDK version 4.x or earlier.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12671,6 +13029,8 @@ pub struct InstanceCredentials {
     /// Secret string. For Windows instances, the secret is a password for use with Windows Remote Desktop. For Linux instances, it's a private key for use with SSH.
     pub secret: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for InstanceCredentials {}
 
 impl InstanceCredentials {
     /// Creates a value with every member unset or at its default.
@@ -12697,7 +13057,7 @@ impl ::std::fmt::Debug for InstanceCredentials {
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// An allowed instance type for a game server group. All game server groups must have at least two instance types defined for it. Amazon GameLift FleetIQ periodically evaluates each defined instance type for viability. It then updates the Auto Scaling group with the list of viable instance types.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12709,6 +13069,8 @@ pub struct InstanceDefinition {
     /// Instance weighting that indicates how much this instance type contributes to the total capacity of a game server group. Instance weights are used by Amazon GameLift FleetIQ to calculate the instance type's cost per unit hour and better identify the most cost-effective options. For detailed information on weighting instance capacity, see [Instance Weighting](https://docs.aws.amazon.com/autoscaling/ec2/userguide/asg-instance-weighting.html) in the *Amazon Elastic Compute Cloud Auto Scaling User Guide*. Default value is "1".
     pub weighted_capacity: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for InstanceDefinition {}
 
 impl InstanceDefinition {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -12839,7 +13201,7 @@ impl ::std::fmt::Display for InstanceStatus {
 /// The service encountered an unrecoverable internal failure while processing the request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12847,6 +13209,8 @@ pub struct InternalServiceException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for InternalServiceException {}
 
 impl InternalServiceException {
     /// Creates a value with every member unset or at its default.
@@ -12866,7 +13230,7 @@ impl ::std::default::Default for InternalServiceException {
 /// The requested operation would cause a conflict with the current state of a resource associated with the request and/or the fleet. Resolve the conflict before retrying.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12874,6 +13238,8 @@ pub struct InvalidFleetStatusException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for InvalidFleetStatusException {}
 
 impl InvalidFleetStatusException {
     /// Creates a value with every member unset or at its default.
@@ -12893,7 +13259,7 @@ impl ::std::default::Default for InvalidFleetStatusException {
 /// The requested operation would cause a conflict with the current state of a resource associated with the request and/or the game instance. Resolve the conflict before retrying.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12901,6 +13267,8 @@ pub struct InvalidGameSessionStatusException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for InvalidGameSessionStatusException {}
 
 impl InvalidGameSessionStatusException {
     /// Creates a value with every member unset or at its default.
@@ -12920,7 +13288,7 @@ impl ::std::default::Default for InvalidGameSessionStatusException {
 /// One or more parameter values in the request are invalid. Correct the invalid parameter values before retrying.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12928,6 +13296,8 @@ pub struct InvalidRequestException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for InvalidRequestException {}
 
 impl InvalidRequestException {
     /// Creates a value with every member unset or at its default.
@@ -12947,7 +13317,7 @@ impl ::std::default::Default for InvalidRequestException {
 /// A range of IP addresses and port settings that allow inbound traffic to connect to processes on an instance in a fleet. Processes are assigned an IP address/port number combination, which must fall into the fleet's allowed ranges.
 ///
 /// For Amazon GameLift Realtime fleets, Amazon GameLift automatically opens two port ranges, one for TCP messaging and one for UDP.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12977,6 +13347,8 @@ pub struct IpPermission {
     /// _Required_ (`Protocol`).
     pub protocol: ::std::option::Option<IpProtocol>,
 }
+
+impl ::std::cmp::Eq for IpPermission {}
 
 impl IpPermission {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -13067,7 +13439,7 @@ impl ::std::fmt::Display for IpProtocol {
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// An Amazon Elastic Compute Cloud launch template that contains configuration settings and game server code to be deployed to all instances in a game server group. The launch template is specified when creating a new game server group.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13079,6 +13451,8 @@ pub struct LaunchTemplateSpecification {
     /// The version of the Amazon EC2 launch template to use. If no version is specified, the default version will be used. With Amazon EC2, you can specify a default version for a launch template. If none is set, the default is the first version created.
     pub version: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for LaunchTemplateSpecification {}
 
 impl LaunchTemplateSpecification {
     /// Creates a value with every member unset or at its default.
@@ -13100,7 +13474,7 @@ impl ::std::default::Default for LaunchTemplateSpecification {
 /// The requested operation would cause the resource to exceed the allowed service limit. Resolve the issue before retrying.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13108,6 +13482,8 @@ pub struct LimitExceededException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for LimitExceededException {}
 
 impl LimitExceededException {
     /// Creates a value with every member unset or at its default.
@@ -13127,7 +13503,7 @@ impl ::std::default::Default for LimitExceededException {
 /// The input of `ListAliases`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13146,6 +13522,8 @@ pub struct ListAliasesInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListAliasesInput {}
 
 impl ListAliasesInput {
     /// Creates a value with every member unset or at its default.
@@ -13166,7 +13544,7 @@ impl ::std::default::Default for ListAliasesInput {
 }
 
 /// The output of `ListAliases`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13176,6 +13554,8 @@ pub struct ListAliasesOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListAliasesOutput {}
 
 impl ListAliasesOutput {
     /// Creates a value with every member unset or at its default.
@@ -13196,7 +13576,7 @@ impl ::std::default::Default for ListAliasesOutput {
 /// The input of `ListBuilds`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13214,6 +13594,8 @@ pub struct ListBuildsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListBuildsInput {}
 
 impl ListBuildsInput {
     /// Creates a value with every member unset or at its default.
@@ -13233,7 +13615,7 @@ impl ::std::default::Default for ListBuildsInput {
 }
 
 /// The output of `ListBuilds`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13243,6 +13625,8 @@ pub struct ListBuildsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListBuildsOutput {}
 
 impl ListBuildsOutput {
     /// Creates a value with every member unset or at its default.
@@ -13263,7 +13647,7 @@ impl ::std::default::Default for ListBuildsOutput {
 /// The input of `ListCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13286,6 +13670,8 @@ pub struct ListComputeInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListComputeInput {}
 
 impl ListComputeInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -13360,7 +13746,7 @@ impl ::std::fmt::Display for ListComputeInputStatus {
 ::smithy_runtime::serde_string_enum!(ListComputeInputStatus);
 
 /// The output of `ListCompute`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13370,6 +13756,8 @@ pub struct ListComputeOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListComputeOutput {}
 
 impl ListComputeOutput {
     /// Creates a value with every member unset or at its default.
@@ -13390,7 +13778,7 @@ impl ::std::default::Default for ListComputeOutput {
 /// The input of `ListContainerFleets`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13402,6 +13790,8 @@ pub struct ListContainerFleetsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListContainerFleetsInput {}
 
 impl ListContainerFleetsInput {
     /// Creates a value with every member unset or at its default.
@@ -13421,7 +13811,7 @@ impl ::std::default::Default for ListContainerFleetsInput {
 }
 
 /// The output of `ListContainerFleets`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13431,6 +13821,8 @@ pub struct ListContainerFleetsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListContainerFleetsOutput {}
 
 impl ListContainerFleetsOutput {
     /// Creates a value with every member unset or at its default.
@@ -13451,7 +13843,7 @@ impl ::std::default::Default for ListContainerFleetsOutput {
 /// The input of `ListContainerGroupDefinitionVersions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13465,6 +13857,8 @@ pub struct ListContainerGroupDefinitionVersionsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListContainerGroupDefinitionVersionsInput {}
 
 impl ListContainerGroupDefinitionVersionsInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -13510,7 +13904,7 @@ impl ::std::default::Default for ListContainerGroupDefinitionVersionsOutput {
 /// The input of `ListContainerGroupDefinitions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13522,6 +13916,8 @@ pub struct ListContainerGroupDefinitionsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListContainerGroupDefinitionsInput {}
 
 impl ListContainerGroupDefinitionsInput {
     /// Creates a value with every member unset or at its default.
@@ -13573,7 +13969,7 @@ impl ::std::default::Default for ListContainerGroupDefinitionsOutput {
 /// The input of `ListFleetDeployments`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13585,6 +13981,8 @@ pub struct ListFleetDeploymentsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListFleetDeploymentsInput {}
 
 impl ListFleetDeploymentsInput {
     /// Creates a value with every member unset or at its default.
@@ -13604,7 +14002,7 @@ impl ::std::default::Default for ListFleetDeploymentsInput {
 }
 
 /// The output of `ListFleetDeployments`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13614,6 +14012,8 @@ pub struct ListFleetDeploymentsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListFleetDeploymentsOutput {}
 
 impl ListFleetDeploymentsOutput {
     /// Creates a value with every member unset or at its default.
@@ -13634,7 +14034,7 @@ impl ::std::default::Default for ListFleetDeploymentsOutput {
 /// The input of `ListFleets`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13648,6 +14048,8 @@ pub struct ListFleetsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListFleetsInput {}
 
 impl ListFleetsInput {
     /// Creates a value with every member unset or at its default.
@@ -13668,7 +14070,7 @@ impl ::std::default::Default for ListFleetsInput {
 }
 
 /// The output of `ListFleets`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13678,6 +14080,8 @@ pub struct ListFleetsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListFleetsOutput {}
 
 impl ListFleetsOutput {
     /// Creates a value with every member unset or at its default.
@@ -13698,7 +14102,7 @@ impl ::std::default::Default for ListFleetsOutput {
 /// The input of `ListGameServerGroups`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13708,6 +14112,8 @@ pub struct ListGameServerGroupsInput {
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListGameServerGroupsInput {}
 
 impl ListGameServerGroupsInput {
     /// Creates a value with every member unset or at its default.
@@ -13726,7 +14132,7 @@ impl ::std::default::Default for ListGameServerGroupsInput {
 }
 
 /// The output of `ListGameServerGroups`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13736,6 +14142,8 @@ pub struct ListGameServerGroupsOutput {
     /// Specify the pagination token from a previous request to retrieve the next page of results.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListGameServerGroupsOutput {}
 
 impl ListGameServerGroupsOutput {
     /// Creates a value with every member unset or at its default.
@@ -13756,7 +14164,7 @@ impl ::std::default::Default for ListGameServerGroupsOutput {
 /// The input of `ListGameServers`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13773,6 +14181,8 @@ pub struct ListGameServersInput {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for ListGameServersInput {}
+
 impl ListGameServersInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(game_server_group_name: ::std::string::String) -> Self {
@@ -13786,7 +14196,7 @@ impl ListGameServersInput {
 }
 
 /// The output of `ListGameServers`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13796,6 +14206,8 @@ pub struct ListGameServersOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListGameServersOutput {}
 
 impl ListGameServersOutput {
     /// Creates a value with every member unset or at its default.
@@ -13816,7 +14228,7 @@ impl ::std::default::Default for ListGameServersOutput {
 /// The input of `ListLocations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13828,6 +14240,8 @@ pub struct ListLocationsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListLocationsInput {}
 
 impl ListLocationsInput {
     /// Creates a value with every member unset or at its default.
@@ -13847,7 +14261,7 @@ impl ::std::default::Default for ListLocationsInput {
 }
 
 /// The output of `ListLocations`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13857,6 +14271,8 @@ pub struct ListLocationsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListLocationsOutput {}
 
 impl ListLocationsOutput {
     /// Creates a value with every member unset or at its default.
@@ -13877,7 +14293,7 @@ impl ::std::default::Default for ListLocationsOutput {
 /// The input of `ListScripts`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13887,6 +14303,8 @@ pub struct ListScriptsInput {
     /// A token that indicates the start of the next sequential page of results. Use the token that is returned with a previous call to this operation. To start at the beginning of the result set, do not specify a value.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListScriptsInput {}
 
 impl ListScriptsInput {
     /// Creates a value with every member unset or at its default.
@@ -13905,7 +14323,7 @@ impl ::std::default::Default for ListScriptsInput {
 }
 
 /// The output of `ListScripts`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13915,6 +14333,8 @@ pub struct ListScriptsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListScriptsOutput {}
 
 impl ListScriptsOutput {
     /// Creates a value with every member unset or at its default.
@@ -13935,7 +14355,7 @@ impl ::std::default::Default for ListScriptsOutput {
 /// The input of `ListTagsForResource`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTagsForResourceRequest {
@@ -13945,6 +14365,8 @@ pub struct ListTagsForResourceRequest {
     #[cfg_attr(feature = "serde", serde(rename = "ResourceARN"))]
     pub resource_arn: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ListTagsForResourceRequest {}
 
 impl ListTagsForResourceRequest {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -13956,7 +14378,7 @@ impl ListTagsForResourceRequest {
 }
 
 /// The output of `ListTagsForResource`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13964,6 +14386,8 @@ pub struct ListTagsForResourceResponse {
     /// The collection of tags assigned to the resource.
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
+
+impl ::std::cmp::Eq for ListTagsForResourceResponse {}
 
 impl ListTagsForResourceResponse {
     /// Creates a value with every member unset or at its default.
@@ -13981,7 +14405,7 @@ impl ::std::default::Default for ListTagsForResourceResponse {
 }
 
 /// Details about a location in a multi-location fleet.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13993,6 +14417,8 @@ pub struct LocationAttributes {
     /// The status of fleet activity updates to the location. The status `PENDING_UPDATE` indicates that `StopFleetActions` or `StartFleetActions` has been requested but the update has not yet been completed for the location.
     pub update_status: ::std::option::Option<LocationUpdateStatus>,
 }
+
+impl ::std::cmp::Eq for LocationAttributes {}
 
 impl LocationAttributes {
     /// Creates a value with every member unset or at its default.
@@ -14012,7 +14438,7 @@ impl ::std::default::Default for LocationAttributes {
 }
 
 /// A remote location where a multi-location fleet can deploy game servers for game hosting.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14022,6 +14448,8 @@ pub struct LocationConfiguration {
     /// _Required_ (`Location`).
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for LocationConfiguration {}
 
 impl LocationConfiguration {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -14091,7 +14519,7 @@ impl ::std::fmt::Display for LocationFilter {
 ::smithy_runtime::serde_string_enum!(LocationFilter);
 
 /// Properties of a custom location for use in an Amazon GameLift Anywhere fleet. This data type is returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateLocation](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateLocation).
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14101,6 +14529,8 @@ pub struct LocationModel {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that is assigned to a Amazon GameLift location resource and uniquely identifies it. ARNs are unique across all Regions. Format is `arn:aws:gamelift:<region>::location/location-a1234567-b8c9-0d1e-2fa3-b45c6d7e8912`.
     pub location_arn: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for LocationModel {}
 
 impl LocationModel {
     /// Creates a value with every member unset or at its default.
@@ -14127,7 +14557,7 @@ impl ::std::default::Default for LocationModel {
 /// - **DELETING** -- Hosts are responding to a delete fleet location request.
 /// - **TERMINATED** -- The fleet location no longer exists.
 /// - **NOT_FOUND** -- The fleet location was not found. This could be because the custom location was removed or not created.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14137,6 +14567,8 @@ pub struct LocationState {
     /// The life-cycle status of a fleet location.
     pub status: ::std::option::Option<FleetStatus>,
 }
+
+impl ::std::cmp::Eq for LocationState {}
 
 impl LocationState {
     /// Creates a value with every member unset or at its default.
@@ -14209,7 +14641,7 @@ impl ::std::fmt::Display for LocationUpdateStatus {
 ::smithy_runtime::serde_string_enum!(LocationUpdateStatus);
 
 /// For a multi-location container fleet, describes the progress of a deployment across all fleet locations.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14224,6 +14656,8 @@ pub struct LocationalDeployment {
     /// - `CANCELLED` -- The deployment was cancelled.
     pub deployment_status: ::std::option::Option<DeploymentStatus>,
 }
+
+impl ::std::cmp::Eq for LocationalDeployment {}
 
 impl LocationalDeployment {
     /// Creates a value with every member unset or at its default.
@@ -14241,7 +14675,7 @@ impl ::std::default::Default for LocationalDeployment {
 }
 
 /// A method for collecting container logs for the fleet. Amazon GameLift saves all standard output for each container in logs, including game session logs. You can select from the following methods:
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14257,6 +14691,8 @@ pub struct LogConfiguration {
     /// If log destination is `CLOUDWATCH`, logs are sent to the specified log group in Amazon CloudWatch.
     pub log_group_arn: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for LogConfiguration {}
 
 impl LogConfiguration {
     /// Creates a value with every member unset or at its default.
@@ -14340,7 +14776,7 @@ impl ::std::fmt::Display for LogDestination {
 /// Represents a new player session that is created as a result of a successful FlexMatch match. A successful match automatically creates new player sessions for every player ID in the original matchmaking request.
 ///
 /// When players connect to the match's game session, they must include both player ID and player session ID in order to claim their assigned player slot.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14350,6 +14786,8 @@ pub struct MatchedPlayerSession {
     /// A unique identifier for a player session
     pub player_session_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for MatchedPlayerSession {}
 
 impl MatchedPlayerSession {
     /// Creates a value with every member unset or at its default.
@@ -14377,7 +14815,7 @@ impl ::std::fmt::Debug for MatchedPlayerSession {
 }
 
 /// Guidelines for use with FlexMatch to match players into games. All matchmaking requests must specify a matchmaking configuration.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14422,6 +14860,8 @@ pub struct MatchmakingConfiguration {
     /// - **WITH_QUEUE** - FlexMatch forms matches and uses the specified Amazon GameLift queue to start a game session for the match.
     pub flex_match_mode: ::std::option::Option<FlexMatchMode>,
 }
+
+impl ::std::cmp::Eq for MatchmakingConfiguration {}
 
 impl MatchmakingConfiguration {
     /// Creates a value with every member unset or at its default.
@@ -14553,7 +14993,7 @@ impl ::std::fmt::Display for MatchmakingConfigurationStatus {
 /// - Player attributes -- Optional. These attributes specify a set of player characteristics to evaluate when looking for a match. Matchmaking requests that use a rule set with player attributes must provide the corresponding attribute values. For example, an attribute might specify a player's skill or level.
 /// - Rules -- Optional. Rules define how to evaluate potential players for a match based on player attributes. A rule might specify minimum requirements for individual players, teams, or entire matches. For example, a rule might require each player to meet a certain skill level, each team to have at least one player in a certain role, or the match to have a minimum average skill level. or may describe an entire group--such as all teams must be evenly matched or have at least one player in a certain role.
 /// - Expansions -- Optional. Expansions allow you to relax the rules after a period of time when no acceptable matches are found. This feature lets you balance getting players into games in a reasonable amount of time instead of making them wait indefinitely for the best possible match. For example, you might use an expansion to increase the maximum skill variance between players after 30 seconds.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14569,6 +15009,8 @@ pub struct MatchmakingRuleSet {
     /// A time stamp indicating when this data object was created. Format is a number expressed in Unix time as milliseconds (for example `"1469498468.057"`).
     pub creation_time: ::std::option::Option<::smithy_runtime::Timestamp>,
 }
+
+impl ::std::cmp::Eq for MatchmakingRuleSet {}
 
 impl MatchmakingRuleSet {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -14766,7 +15208,7 @@ impl ::std::fmt::Display for MetricName {
 /// The requested resources was not found. The resource was either not created yet or deleted.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14774,6 +15216,8 @@ pub struct NotFoundException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for NotFoundException {}
 
 impl NotFoundException {
     /// Creates a value with every member unset or at its default.
@@ -14793,7 +15237,7 @@ impl ::std::default::Default for NotFoundException {
 /// The operation failed because Amazon GameLift has not yet finished validating this compute. We recommend attempting 8 to 10 retries over 3 to 5 minutes with [exponential backoffs and jitter](http://aws.amazon.com/blogs/https:/aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14801,6 +15245,8 @@ pub struct NotReadyException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for NotReadyException {}
 
 impl NotReadyException {
     /// Creates a value with every member unset or at its default.
@@ -14896,7 +15342,7 @@ impl ::std::fmt::Display for OperatingSystem {
 /// The specified game server group has no available game servers to fulfill a `ClaimGameServer` request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14904,6 +15350,8 @@ pub struct OutOfCapacityException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for OutOfCapacityException {}
 
 impl OutOfCapacityException {
     /// Creates a value with every member unset or at its default.
@@ -14921,7 +15369,7 @@ impl ::std::default::Default for OutOfCapacityException {
 }
 
 /// Information about a player session. This object contains only the player ID and player session ID. To retrieve full details on a player session, call [DescribePlayerSessions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribePlayerSessions.html) with the player session ID.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14931,6 +15379,8 @@ pub struct PlacedPlayerSession {
     /// A unique identifier for a player session.
     pub player_session_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for PlacedPlayerSession {}
 
 impl PlacedPlayerSession {
     /// Creates a value with every member unset or at its default.
@@ -15110,7 +15560,7 @@ impl ::std::fmt::Debug for PlayerLatency {
 }
 
 /// Sets a latency cap for individual players when placing a game session. With a latency policy in force, a game session cannot be placed in a fleet location where a player reports latency higher than the cap. Latency policies are used only with placement request that provide player latency information. Player latency policies can be stacked to gradually relax latency requirements over time.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15120,6 +15570,8 @@ pub struct PlayerLatencyPolicy {
     /// The length of time, in seconds, that the policy is enforced while placing a new game session. A null value for this property means that the policy is enforced until the queue times out.
     pub policy_duration_seconds: ::std::option::Option<i32>,
 }
+
+impl ::std::cmp::Eq for PlayerLatencyPolicy {}
 
 impl PlayerLatencyPolicy {
     /// Creates a value with every member unset or at its default.
@@ -15142,7 +15594,7 @@ impl ::std::default::Default for PlayerLatencyPolicy {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15184,6 +15636,8 @@ pub struct PlayerSession {
     /// Developer-defined information related to a player. Amazon GameLift does not use this data, so it can be formatted as needed for use in the game.
     pub player_data: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for PlayerSession {}
 
 impl PlayerSession {
     /// Creates a value with every member unset or at its default.
@@ -15423,7 +15877,7 @@ impl ::std::fmt::Display for PolicyType {
 ///
 /// - When a game session request does not include player latency data, Amazon GameLift places game sessions based on the following priorities: (1) the queue's default destination order, and (2) for multi-location fleets, an alphabetic list of locations.
 /// - When a game session request includes player latency data, Amazon GameLift re-orders the queue's destinations to make placements where the average player latency is lowest. It reorders based the following priorities: (1) the lowest average latency across all players, (2) the lowest hosting cost, (3) the queue's default destination order, and (4) for multi-location fleets, an alphabetic list of locations.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15438,6 +15892,8 @@ pub struct PriorityConfiguration {
     /// The prioritization order to use for fleet locations, when the `PriorityOrder` property includes `LOCATION`. Locations can include Amazon Web Services Region codes (such as `us-west-2`), local zones, and custom locations (for Anywhere fleets). Each location must be listed only once. For details, see [Amazon GameLift service locations.](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-regions.html)
     pub location_order: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+impl ::std::cmp::Eq for PriorityConfiguration {}
 
 impl PriorityConfiguration {
     /// Creates a value with every member unset or at its default.
@@ -15458,7 +15914,7 @@ impl ::std::default::Default for PriorityConfiguration {
 /// An alternate list of prioritized locations for use with a game session queue. When this property is included in a [StartGameSessionPlacement](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StartGameSessionPlacement.html) request, the alternate list overrides the queue's default location priorities, as defined in the queue's PriorityConfiguration setting (*LocationOrder*). The override is valid for an individual placement request only. Use this property only with queues that have a `PriorityConfiguration` setting that prioritizes `LOCATION` first.
 ///
 /// **Note:** A priority configuration override list does not override a queue's FilterConfiguration setting, if the queue has one. Filter configurations are used to limit placements to a subset of the locations in a queue's destinations. If the override list includes a location that's not on in the `FilterConfiguration` allowed list, Amazon GameLift won't attempt to place a game session there.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15473,6 +15929,8 @@ pub struct PriorityConfigurationOverride {
     /// _Required_ (`LocationOrder`).
     pub location_order: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+impl ::std::cmp::Eq for PriorityConfigurationOverride {}
 
 impl PriorityConfigurationOverride {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -15688,7 +16146,7 @@ impl PutScalingPolicyInput {
 }
 
 /// The output of `PutScalingPolicy`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15696,6 +16154,8 @@ pub struct PutScalingPolicyOutput {
     /// A descriptive label that is associated with a fleet's scaling policy. Policy names do not need to be unique.
     pub name: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for PutScalingPolicyOutput {}
 
 impl PutScalingPolicyOutput {
     /// Creates a value with every member unset or at its default.
@@ -15715,7 +16175,7 @@ impl ::std::default::Default for PutScalingPolicyOutput {
 /// The input of `RegisterCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15737,6 +16197,8 @@ pub struct RegisterComputeInput {
     /// The name of a custom location to associate with the compute resource being registered. This parameter is required when registering a compute for an Anywhere fleet.
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for RegisterComputeInput {}
 
 impl RegisterComputeInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -15769,7 +16231,7 @@ impl ::std::fmt::Debug for RegisterComputeInput {
 }
 
 /// The output of `RegisterCompute`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15777,6 +16239,8 @@ pub struct RegisterComputeOutput {
     /// The details of the compute resource you registered.
     pub compute: ::std::option::Option<Compute>,
 }
+
+impl ::std::cmp::Eq for RegisterComputeOutput {}
 
 impl RegisterComputeOutput {
     /// Creates a value with every member unset or at its default.
@@ -15796,7 +16260,7 @@ impl ::std::default::Default for RegisterComputeOutput {
 /// The input of `RegisterGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15819,6 +16283,8 @@ pub struct RegisterGameServerInput {
     pub game_server_data: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for RegisterGameServerInput {}
+
 impl RegisterGameServerInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(
@@ -15837,7 +16303,7 @@ impl RegisterGameServerInput {
 }
 
 /// The output of `RegisterGameServer`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15845,6 +16311,8 @@ pub struct RegisterGameServerOutput {
     /// Object that describes the newly registered game server.
     pub game_server: ::std::option::Option<GameServer>,
 }
+
+impl ::std::cmp::Eq for RegisterGameServerOutput {}
 
 impl RegisterGameServerOutput {
     /// Creates a value with every member unset or at its default.
@@ -15864,7 +16332,7 @@ impl ::std::default::Default for RegisterGameServerOutput {
 /// The input of `RequestUploadCredentials`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15874,6 +16342,8 @@ pub struct RequestUploadCredentialsInput {
     /// _Required_ (`BuildId`).
     pub build_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for RequestUploadCredentialsInput {}
 
 impl RequestUploadCredentialsInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -15885,7 +16355,7 @@ impl RequestUploadCredentialsInput {
 }
 
 /// The output of `RequestUploadCredentials`.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Hash)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15895,6 +16365,8 @@ pub struct RequestUploadCredentialsOutput {
     /// Amazon S3 path and key, identifying where the game build files are stored.
     pub storage_location: ::std::option::Option<S3Location>,
 }
+
+impl ::std::cmp::Eq for RequestUploadCredentialsOutput {}
 
 impl RequestUploadCredentialsOutput {
     /// Creates a value with every member unset or at its default.
@@ -15927,7 +16399,7 @@ impl ::std::fmt::Debug for RequestUploadCredentialsOutput {
 /// The input of `ResolveAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15937,6 +16409,8 @@ pub struct ResolveAliasInput {
     /// _Required_ (`AliasId`).
     pub alias_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ResolveAliasInput {}
 
 impl ResolveAliasInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -15948,7 +16422,7 @@ impl ResolveAliasInput {
 }
 
 /// The output of `ResolveAlias`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15958,6 +16432,8 @@ pub struct ResolveAliasOutput {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) associated with the GameLift fleet resource that this alias points to.
     pub fleet_arn: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ResolveAliasOutput {}
 
 impl ResolveAliasOutput {
     /// Creates a value with every member unset or at its default.
@@ -15978,7 +16454,7 @@ impl ::std::default::Default for ResolveAliasOutput {
 /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
 ///
 /// The policy is evaluated when a player tries to create a new game session. On receiving a `CreateGameSession` request, Amazon GameLift checks that the player (identified by `CreatorId`) has created fewer than game session limit in the specified time period.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15990,6 +16466,8 @@ pub struct ResourceCreationLimitPolicy {
     /// The time span used in evaluating the resource creation limit policy.
     pub policy_period_in_minutes: ::std::option::Option<i32>,
 }
+
+impl ::std::cmp::Eq for ResourceCreationLimitPolicy {}
 
 impl ResourceCreationLimitPolicy {
     /// Creates a value with every member unset or at its default.
@@ -16010,7 +16488,7 @@ impl ::std::default::Default for ResourceCreationLimitPolicy {
 /// The input of `ResumeGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16024,6 +16502,8 @@ pub struct ResumeGameServerGroupInput {
     /// _Required_ (`ResumeActions`).
     pub resume_actions: ::std::option::Option<::std::vec::Vec<GameServerGroupAction>>,
 }
+
+impl ::std::cmp::Eq for ResumeGameServerGroupInput {}
 
 impl ResumeGameServerGroupInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -16039,7 +16519,7 @@ impl ResumeGameServerGroupInput {
 }
 
 /// The output of `ResumeGameServerGroup`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16047,6 +16527,8 @@ pub struct ResumeGameServerGroupOutput {
     /// An object that describes the game server group resource, with the `SuspendedActions` property updated to reflect the resumed activity.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
 }
+
+impl ::std::cmp::Eq for ResumeGameServerGroupOutput {}
 
 impl ResumeGameServerGroupOutput {
     /// Creates a value with every member unset or at its default.
@@ -16068,7 +16550,7 @@ impl ::std::default::Default for ResumeGameServerGroupOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16085,6 +16567,8 @@ pub struct RoutingStrategy {
     /// The message text to be used with a terminal routing strategy.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for RoutingStrategy {}
 
 impl RoutingStrategy {
     /// Creates a value with every member unset or at its default.
@@ -16164,7 +16648,7 @@ impl ::std::fmt::Display for RoutingStrategyType {
 /// A set of instructions that define the set of server processes to run on computes in a fleet. Server processes run either an executable in a custom game build or a Amazon GameLift Realtime script. Amazon GameLift launches the processes, manages their life cycle, and replaces them as needed. Computes check regularly for an updated runtime configuration.
 ///
 /// An Amazon GameLift instance is limited to 50 processes running concurrently. To calculate the total number of processes defined in a runtime configuration, add the values of the `ConcurrentExecutions` parameter for each server process. Learn more about [Running Multiple Processes on a Fleet](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-multiprocess.html).
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16176,6 +16660,8 @@ pub struct RuntimeConfiguration {
     /// The maximum amount of time (in seconds) allowed to launch a new game session and have it report ready to host players. During this time, the game session is in status `ACTIVATING`. If the game session does not become active before the timeout, it is ended and the game session status is changed to `TERMINATED`.
     pub game_session_activation_timeout_seconds: ::std::option::Option<i32>,
 }
+
+impl ::std::cmp::Eq for RuntimeConfiguration {}
 
 impl RuntimeConfiguration {
     /// Creates a value with every member unset or at its default.
@@ -16195,7 +16681,7 @@ impl ::std::default::Default for RuntimeConfiguration {
 }
 
 /// The location in Amazon S3 where build or script files are stored for access by Amazon GameLift.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16211,6 +16697,8 @@ pub struct S3Location {
     /// The version of the file, if object versioning is turned on for the bucket. Amazon GameLift uses this information when retrieving files from an S3 bucket that you own. Use this parameter to specify a specific version of the file. If not set, the latest version of the file is retrieved.
     pub object_version: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for S3Location {}
 
 impl S3Location {
     /// Creates a value with every member unset or at its default.
@@ -16475,7 +16963,7 @@ impl ::std::fmt::Display for ScalingStatusType {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16495,6 +16983,8 @@ pub struct Script {
     /// The location of the Amazon S3 bucket where a zipped file containing your Realtime scripts is stored. The storage location must specify the Amazon S3 bucket name, the zip file name (the "key"), and a role ARN that allows Amazon GameLift to access the Amazon S3 storage location. The S3 bucket must be in the same Region where you want to create a new script. By default, Amazon GameLift uploads the latest version of the zip file; if you have S3 object versioning turned on, you can use the `ObjectVersion` parameter to specify an earlier version.
     pub storage_location: ::std::option::Option<S3Location>,
 }
+
+impl ::std::cmp::Eq for Script {}
 
 impl Script {
     /// Creates a value with every member unset or at its default.
@@ -16520,7 +17010,7 @@ impl ::std::default::Default for Script {
 /// The input of `SearchGameSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16564,6 +17054,8 @@ pub struct SearchGameSessionsInput {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for SearchGameSessionsInput {}
+
 impl SearchGameSessionsInput {
     /// Creates a value with every member unset or at its default.
     pub fn new() -> Self {
@@ -16586,7 +17078,7 @@ impl ::std::default::Default for SearchGameSessionsInput {
 }
 
 /// The output of `SearchGameSessions`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16596,6 +17088,8 @@ pub struct SearchGameSessionsOutput {
     /// A token that indicates where to resume retrieving results on the next call to this operation. If no token is returned, these results represent the end of the list.
     pub next_token: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for SearchGameSessionsOutput {}
 
 impl SearchGameSessionsOutput {
     /// Creates a value with every member unset or at its default.
@@ -16614,7 +17108,7 @@ impl ::std::default::Default for SearchGameSessionsOutput {
 }
 
 /// A set of instructions for launching server processes on fleet computes. Server processes run either an executable in a custom game build or a Amazon GameLift Realtime script. Server process configurations are part of a fleet's runtime configuration.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16635,6 +17129,8 @@ pub struct ServerProcess {
     /// _Required_ (`ConcurrentExecutions`).
     pub concurrent_executions: ::std::option::Option<i32>,
 }
+
+impl ::std::cmp::Eq for ServerProcess {}
 
 impl ServerProcess {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -16708,7 +17204,7 @@ impl ::std::fmt::Display for SortOrder {
 /// The input of `StartFleetActions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16725,6 +17221,8 @@ pub struct StartFleetActionsInput {
     pub location: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for StartFleetActionsInput {}
+
 impl StartFleetActionsInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(
@@ -16740,7 +17238,7 @@ impl StartFleetActionsInput {
 }
 
 /// The output of `StartFleetActions`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16750,6 +17248,8 @@ pub struct StartFleetActionsOutput {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that is assigned to a Amazon GameLift fleet resource and uniquely identifies it. ARNs are unique across all Regions. Format is `arn:aws:gamelift:<region>::fleet/fleet-a1234567-b8c9-0d1e-2fa3-b45c6d7e8912`.
     pub fleet_arn: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for StartFleetActionsOutput {}
 
 impl StartFleetActionsOutput {
     /// Creates a value with every member unset or at its default.
@@ -16988,7 +17488,7 @@ impl ::std::default::Default for StartMatchmakingOutput {
 /// The input of `StopFleetActions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17005,6 +17505,8 @@ pub struct StopFleetActionsInput {
     pub location: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for StopFleetActionsInput {}
+
 impl StopFleetActionsInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(
@@ -17020,7 +17522,7 @@ impl StopFleetActionsInput {
 }
 
 /// The output of `StopFleetActions`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17030,6 +17532,8 @@ pub struct StopFleetActionsOutput {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that is assigned to a Amazon GameLift fleet resource and uniquely identifies it. ARNs are unique across all Regions. Format is `arn:aws:gamelift:<region>::fleet/fleet-a1234567-b8c9-0d1e-2fa3-b45c6d7e8912`.
     pub fleet_arn: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for StopFleetActionsOutput {}
 
 impl StopFleetActionsOutput {
     /// Creates a value with every member unset or at its default.
@@ -17050,7 +17554,7 @@ impl ::std::default::Default for StopFleetActionsOutput {
 /// The input of `StopGameSessionPlacement`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17060,6 +17564,8 @@ pub struct StopGameSessionPlacementInput {
     /// _Required_ (`PlacementId`).
     pub placement_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for StopGameSessionPlacementInput {}
 
 impl StopGameSessionPlacementInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -17098,7 +17604,7 @@ impl ::std::default::Default for StopGameSessionPlacementOutput {
 /// The input of `StopMatchmaking`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17108,6 +17614,8 @@ pub struct StopMatchmakingInput {
     /// _Required_ (`TicketId`).
     pub ticket_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for StopMatchmakingInput {}
 
 impl StopMatchmakingInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -17119,10 +17627,12 @@ impl StopMatchmakingInput {
 }
 
 /// The output of `StopMatchmaking`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StopMatchmakingOutput {}
+
+impl ::std::cmp::Eq for StopMatchmakingOutput {}
 
 impl StopMatchmakingOutput {
     /// Creates a value with every member unset or at its default.
@@ -17280,7 +17790,7 @@ impl SupportContainerDefinitionInput {
 /// The input of `SuspendGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17294,6 +17804,8 @@ pub struct SuspendGameServerGroupInput {
     /// _Required_ (`SuspendActions`).
     pub suspend_actions: ::std::option::Option<::std::vec::Vec<GameServerGroupAction>>,
 }
+
+impl ::std::cmp::Eq for SuspendGameServerGroupInput {}
 
 impl SuspendGameServerGroupInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -17309,7 +17821,7 @@ impl SuspendGameServerGroupInput {
 }
 
 /// The output of `SuspendGameServerGroup`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17317,6 +17829,8 @@ pub struct SuspendGameServerGroupOutput {
     /// An object that describes the game server group resource, with the `SuspendedActions` property updated to reflect the suspended activity.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
 }
+
+impl ::std::cmp::Eq for SuspendGameServerGroupOutput {}
 
 impl SuspendGameServerGroupOutput {
     /// Creates a value with every member unset or at its default.
@@ -17344,7 +17858,7 @@ impl ::std::default::Default for SuspendGameServerGroupOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17359,6 +17873,8 @@ pub struct Tag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for Tag {}
+
 impl Tag {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(key: ::std::string::String, value: ::std::string::String) -> Self {
@@ -17372,7 +17888,7 @@ impl Tag {
 /// The input of `TagResource`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17388,6 +17904,8 @@ pub struct TagResourceRequest {
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
 
+impl ::std::cmp::Eq for TagResourceRequest {}
+
 impl TagResourceRequest {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(resource_arn: ::std::string::String, tags: ::std::vec::Vec<Tag>) -> Self {
@@ -17399,10 +17917,12 @@ impl TagResourceRequest {
 }
 
 /// The output of `TagResource`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TagResourceResponse {}
+
+impl ::std::cmp::Eq for TagResourceResponse {}
 
 impl TagResourceResponse {
     /// Creates a value with every member unset or at its default.
@@ -17420,7 +17940,7 @@ impl ::std::default::Default for TagResourceResponse {
 /// The requested tagging operation did not succeed. This may be due to invalid tag format or the maximum tag limit may have been exceeded. Resolve the issue before retrying.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17428,6 +17948,8 @@ pub struct TaggingFailedException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for TaggingFailedException {}
 
 impl TaggingFailedException {
     /// Creates a value with every member unset or at its default.
@@ -17491,7 +18013,7 @@ impl TargetTrackingConfiguration {
 /// The service is unable to resolve the routing for a particular alias because it has a terminal `RoutingStrategy` associated with it. The message returned in this exception is the message defined in the routing strategy itself. Such requests should only be retried if the routing strategy for the specified alias is modified.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17499,6 +18021,8 @@ pub struct TerminalRoutingStrategyException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for TerminalRoutingStrategyException {}
 
 impl TerminalRoutingStrategyException {
     /// Creates a value with every member unset or at its default.
@@ -17518,7 +18042,7 @@ impl ::std::default::Default for TerminalRoutingStrategyException {
 /// The input of `TerminateGameSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17538,6 +18062,8 @@ pub struct TerminateGameSessionInput {
     pub termination_mode: ::std::option::Option<TerminationMode>,
 }
 
+impl ::std::cmp::Eq for TerminateGameSessionInput {}
+
 impl TerminateGameSessionInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(
@@ -17552,7 +18078,7 @@ impl TerminateGameSessionInput {
 }
 
 /// The output of `TerminateGameSession`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17560,6 +18086,8 @@ pub struct TerminateGameSessionOutput {
     /// The `GameSession` member.
     pub game_session: ::std::option::Option<GameSession>,
 }
+
+impl ::std::cmp::Eq for TerminateGameSessionOutput {}
 
 impl TerminateGameSessionOutput {
     /// Creates a value with every member unset or at its default.
@@ -17640,7 +18168,7 @@ impl ::std::fmt::Display for TerminationMode {
 /// The client failed authentication. Clients should not retry such requests.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17648,6 +18176,8 @@ pub struct UnauthorizedException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for UnauthorizedException {}
 
 impl UnauthorizedException {
     /// Creates a value with every member unset or at its default.
@@ -17667,7 +18197,7 @@ impl ::std::default::Default for UnauthorizedException {
 /// The requested operation is not supported in the Region specified.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17675,6 +18205,8 @@ pub struct UnsupportedRegionException {
     /// The `Message` member.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for UnsupportedRegionException {}
 
 impl UnsupportedRegionException {
     /// Creates a value with every member unset or at its default.
@@ -17694,7 +18226,7 @@ impl ::std::default::Default for UnsupportedRegionException {
 /// The input of `UntagResource`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17710,6 +18242,8 @@ pub struct UntagResourceRequest {
     pub tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
+impl ::std::cmp::Eq for UntagResourceRequest {}
+
 impl UntagResourceRequest {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(
@@ -17724,10 +18258,12 @@ impl UntagResourceRequest {
 }
 
 /// The output of `UntagResource`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UntagResourceResponse {}
+
+impl ::std::cmp::Eq for UntagResourceResponse {}
 
 impl UntagResourceResponse {
     /// Creates a value with every member unset or at its default.
@@ -17745,7 +18281,7 @@ impl ::std::default::Default for UntagResourceResponse {
 /// The input of `UpdateAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17762,6 +18298,8 @@ pub struct UpdateAliasInput {
     pub routing_strategy: ::std::option::Option<RoutingStrategy>,
 }
 
+impl ::std::cmp::Eq for UpdateAliasInput {}
+
 impl UpdateAliasInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(alias_id: ::std::string::String) -> Self {
@@ -17775,7 +18313,7 @@ impl UpdateAliasInput {
 }
 
 /// The output of `UpdateAlias`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17783,6 +18321,8 @@ pub struct UpdateAliasOutput {
     /// The updated alias resource.
     pub alias: ::std::option::Option<Alias>,
 }
+
+impl ::std::cmp::Eq for UpdateAliasOutput {}
 
 impl UpdateAliasOutput {
     /// Creates a value with every member unset or at its default.
@@ -17802,7 +18342,7 @@ impl ::std::default::Default for UpdateAliasOutput {
 /// The input of `UpdateBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17817,6 +18357,8 @@ pub struct UpdateBuildInput {
     pub version: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for UpdateBuildInput {}
+
 impl UpdateBuildInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(build_id: ::std::string::String) -> Self {
@@ -17829,7 +18371,7 @@ impl UpdateBuildInput {
 }
 
 /// The output of `UpdateBuild`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17837,6 +18379,8 @@ pub struct UpdateBuildOutput {
     /// The updated build resource.
     pub build: ::std::option::Option<Build>,
 }
+
+impl ::std::cmp::Eq for UpdateBuildOutput {}
 
 impl UpdateBuildOutput {
     /// Creates a value with every member unset or at its default.
@@ -17856,7 +18400,7 @@ impl ::std::default::Default for UpdateBuildOutput {
 /// The input of `UpdateContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17911,6 +18455,8 @@ pub struct UpdateContainerFleetInput {
     >,
 }
 
+impl ::std::cmp::Eq for UpdateContainerFleetInput {}
+
 impl UpdateContainerFleetInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(fleet_id: ::std::string::String) -> Self {
@@ -17934,7 +18480,7 @@ impl UpdateContainerFleetInput {
 }
 
 /// The output of `UpdateContainerFleet`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17942,6 +18488,8 @@ pub struct UpdateContainerFleetOutput {
     /// A collection of container fleet objects for all fleets that match the request criteria.
     pub container_fleet: ::std::option::Option<ContainerFleet>,
 }
+
+impl ::std::cmp::Eq for UpdateContainerFleetOutput {}
 
 impl UpdateContainerFleetOutput {
     /// Creates a value with every member unset or at its default.
@@ -18036,7 +18584,7 @@ impl ::std::default::Default for UpdateContainerGroupDefinitionOutput {
 /// The input of `UpdateFleetAttributes`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18064,6 +18612,8 @@ pub struct UpdateFleetAttributesInput {
     pub anywhere_configuration: ::std::option::Option<AnywhereConfiguration>,
 }
 
+impl ::std::cmp::Eq for UpdateFleetAttributesInput {}
+
 impl UpdateFleetAttributesInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(fleet_id: ::std::string::String) -> Self {
@@ -18080,7 +18630,7 @@ impl UpdateFleetAttributesInput {
 }
 
 /// The output of `UpdateFleetAttributes`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18090,6 +18640,8 @@ pub struct UpdateFleetAttributesOutput {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that is assigned to a Amazon GameLift fleet resource and uniquely identifies it. ARNs are unique across all Regions. Format is `arn:aws:gamelift:<region>::fleet/fleet-a1234567-b8c9-0d1e-2fa3-b45c6d7e8912`.
     pub fleet_arn: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for UpdateFleetAttributesOutput {}
 
 impl UpdateFleetAttributesOutput {
     /// Creates a value with every member unset or at its default.
@@ -18110,7 +18662,7 @@ impl ::std::default::Default for UpdateFleetAttributesOutput {
 /// The input of `UpdateFleetCapacity`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18129,6 +18681,8 @@ pub struct UpdateFleetCapacityInput {
     pub location: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for UpdateFleetCapacityInput {}
+
 impl UpdateFleetCapacityInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(fleet_id: ::std::string::String) -> Self {
@@ -18143,7 +18697,7 @@ impl UpdateFleetCapacityInput {
 }
 
 /// The output of `UpdateFleetCapacity`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18155,6 +18709,8 @@ pub struct UpdateFleetCapacityOutput {
     /// The remote location being updated, expressed as an Amazon Web Services Region code, such as `us-west-2`.
     pub location: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for UpdateFleetCapacityOutput {}
 
 impl UpdateFleetCapacityOutput {
     /// Creates a value with every member unset or at its default.
@@ -18176,7 +18732,7 @@ impl ::std::default::Default for UpdateFleetCapacityOutput {
 /// The input of `UpdateFleetPortSettings`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18195,6 +18751,8 @@ pub struct UpdateFleetPortSettingsInput {
     >,
 }
 
+impl ::std::cmp::Eq for UpdateFleetPortSettingsInput {}
+
 impl UpdateFleetPortSettingsInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(fleet_id: ::std::string::String) -> Self {
@@ -18207,7 +18765,7 @@ impl UpdateFleetPortSettingsInput {
 }
 
 /// The output of `UpdateFleetPortSettings`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18217,6 +18775,8 @@ pub struct UpdateFleetPortSettingsOutput {
     /// The Amazon Resource Name ([ARN](https://docs.aws.amazon.com/AmazonS3/latest/dev/s3-arn-format.html)) that is assigned to a Amazon GameLift fleet resource and uniquely identifies it. ARNs are unique across all Regions. Format is `arn:aws:gamelift:<region>::fleet/fleet-a1234567-b8c9-0d1e-2fa3-b45c6d7e8912`.
     pub fleet_arn: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for UpdateFleetPortSettingsOutput {}
 
 impl UpdateFleetPortSettingsOutput {
     /// Creates a value with every member unset or at its default.
@@ -18237,7 +18797,7 @@ impl ::std::default::Default for UpdateFleetPortSettingsOutput {
 /// The input of `UpdateGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18260,6 +18820,8 @@ pub struct UpdateGameServerGroupInput {
     pub balancing_strategy: ::std::option::Option<BalancingStrategy>,
 }
 
+impl ::std::cmp::Eq for UpdateGameServerGroupInput {}
+
 impl UpdateGameServerGroupInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(game_server_group_name: ::std::string::String) -> Self {
@@ -18274,7 +18836,7 @@ impl UpdateGameServerGroupInput {
 }
 
 /// The output of `UpdateGameServerGroup`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18282,6 +18844,8 @@ pub struct UpdateGameServerGroupOutput {
     /// An object that describes the game server group resource with updated properties.
     pub game_server_group: ::std::option::Option<GameServerGroup>,
 }
+
+impl ::std::cmp::Eq for UpdateGameServerGroupOutput {}
 
 impl UpdateGameServerGroupOutput {
     /// Creates a value with every member unset or at its default.
@@ -18301,7 +18865,7 @@ impl ::std::default::Default for UpdateGameServerGroupOutput {
 /// The input of `UpdateGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18322,6 +18886,8 @@ pub struct UpdateGameServerInput {
     pub health_check: ::std::option::Option<GameServerHealthCheck>,
 }
 
+impl ::std::cmp::Eq for UpdateGameServerInput {}
+
 impl UpdateGameServerInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(
@@ -18339,7 +18905,7 @@ impl UpdateGameServerInput {
 }
 
 /// The output of `UpdateGameServer`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18347,6 +18913,8 @@ pub struct UpdateGameServerOutput {
     /// Object that describes the newly updated game server.
     pub game_server: ::std::option::Option<GameServer>,
 }
+
+impl ::std::cmp::Eq for UpdateGameServerOutput {}
 
 impl UpdateGameServerOutput {
     /// Creates a value with every member unset or at its default.
@@ -18366,7 +18934,7 @@ impl ::std::default::Default for UpdateGameServerOutput {
 /// The input of `UpdateGameSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18392,6 +18960,8 @@ pub struct UpdateGameSessionInput {
     pub game_properties: ::std::option::Option<::std::vec::Vec<GameProperty>>,
 }
 
+impl ::std::cmp::Eq for UpdateGameSessionInput {}
+
 impl UpdateGameSessionInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(game_session_id: ::std::string::String) -> Self {
@@ -18407,7 +18977,7 @@ impl UpdateGameSessionInput {
 }
 
 /// The output of `UpdateGameSession`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18415,6 +18985,8 @@ pub struct UpdateGameSessionOutput {
     /// The updated game session properties.
     pub game_session: ::std::option::Option<GameSession>,
 }
+
+impl ::std::cmp::Eq for UpdateGameSessionOutput {}
 
 impl UpdateGameSessionOutput {
     /// Creates a value with every member unset or at its default.
@@ -18434,7 +19006,7 @@ impl ::std::default::Default for UpdateGameSessionOutput {
 /// The input of `UpdateGameSessionQueue`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18463,6 +19035,8 @@ pub struct UpdateGameSessionQueueInput {
     pub notification_target: ::std::option::Option<::std::string::String>,
 }
 
+impl ::std::cmp::Eq for UpdateGameSessionQueueInput {}
+
 impl UpdateGameSessionQueueInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(name: ::std::string::String) -> Self {
@@ -18480,7 +19054,7 @@ impl UpdateGameSessionQueueInput {
 }
 
 /// The output of `UpdateGameSessionQueue`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18488,6 +19062,8 @@ pub struct UpdateGameSessionQueueOutput {
     /// An object that describes the newly updated game session queue.
     pub game_session_queue: ::std::option::Option<GameSessionQueue>,
 }
+
+impl ::std::cmp::Eq for UpdateGameSessionQueueOutput {}
 
 impl UpdateGameSessionQueueOutput {
     /// Creates a value with every member unset or at its default.
@@ -18507,7 +19083,7 @@ impl ::std::default::Default for UpdateGameSessionQueueOutput {
 /// The input of `UpdateMatchmakingConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18549,6 +19125,8 @@ pub struct UpdateMatchmakingConfigurationInput {
     pub flex_match_mode: ::std::option::Option<FlexMatchMode>,
 }
 
+impl ::std::cmp::Eq for UpdateMatchmakingConfigurationInput {}
+
 impl UpdateMatchmakingConfigurationInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(name: ::std::string::String) -> Self {
@@ -18572,7 +19150,7 @@ impl UpdateMatchmakingConfigurationInput {
 }
 
 /// The output of `UpdateMatchmakingConfiguration`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18580,6 +19158,8 @@ pub struct UpdateMatchmakingConfigurationOutput {
     /// The updated matchmaking configuration.
     pub configuration: ::std::option::Option<MatchmakingConfiguration>,
 }
+
+impl ::std::cmp::Eq for UpdateMatchmakingConfigurationOutput {}
 
 impl UpdateMatchmakingConfigurationOutput {
     /// Creates a value with every member unset or at its default.
@@ -18599,7 +19179,7 @@ impl ::std::default::Default for UpdateMatchmakingConfigurationOutput {
 /// The input of `UpdateRuntimeConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18613,6 +19193,8 @@ pub struct UpdateRuntimeConfigurationInput {
     /// _Required_ (`RuntimeConfiguration`).
     pub runtime_configuration: ::std::option::Option<RuntimeConfiguration>,
 }
+
+impl ::std::cmp::Eq for UpdateRuntimeConfigurationInput {}
 
 impl UpdateRuntimeConfigurationInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -18628,7 +19210,7 @@ impl UpdateRuntimeConfigurationInput {
 }
 
 /// The output of `UpdateRuntimeConfiguration`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18636,6 +19218,8 @@ pub struct UpdateRuntimeConfigurationOutput {
     /// The runtime configuration currently in use by computes in the fleet. If the update is successful, all property changes are shown.
     pub runtime_configuration: ::std::option::Option<RuntimeConfiguration>,
 }
+
+impl ::std::cmp::Eq for UpdateRuntimeConfigurationOutput {}
 
 impl UpdateRuntimeConfigurationOutput {
     /// Creates a value with every member unset or at its default.
@@ -18655,7 +19239,7 @@ impl ::std::default::Default for UpdateRuntimeConfigurationOutput {
 /// The input of `UpdateScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18676,6 +19260,8 @@ pub struct UpdateScriptInput {
     pub zip_file: ::std::option::Option<::smithy_runtime::Blob>,
 }
 
+impl ::std::cmp::Eq for UpdateScriptInput {}
+
 impl UpdateScriptInput {
     /// Creates a value from its required members; the others start unset or at their default.
     pub fn new(script_id: ::std::string::String) -> Self {
@@ -18690,7 +19276,7 @@ impl UpdateScriptInput {
 }
 
 /// The output of `UpdateScript`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18698,6 +19284,8 @@ pub struct UpdateScriptOutput {
     /// The newly created script record with a unique script ID. The new script's storage location reflects an Amazon S3 location: (1) If the script was uploaded from an S3 bucket under your account, the storage location reflects the information that was provided in the *CreateScript* request; (2) If the script file was uploaded from a local zip file, the storage location reflects an S3 location controls by the Amazon GameLift service.
     pub script: ::std::option::Option<Script>,
 }
+
+impl ::std::cmp::Eq for UpdateScriptOutput {}
 
 impl UpdateScriptOutput {
     /// Creates a value with every member unset or at its default.
@@ -18717,7 +19305,7 @@ impl ::std::default::Default for UpdateScriptOutput {
 /// The input of `ValidateMatchmakingRuleSet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18727,6 +19315,8 @@ pub struct ValidateMatchmakingRuleSetInput {
     /// _Required_ (`RuleSetBody`).
     pub rule_set_body: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for ValidateMatchmakingRuleSetInput {}
 
 impl ValidateMatchmakingRuleSetInput {
     /// Creates a value from its required members; the others start unset or at their default.
@@ -18738,7 +19328,7 @@ impl ValidateMatchmakingRuleSetInput {
 }
 
 /// The output of `ValidateMatchmakingRuleSet`.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18746,6 +19336,8 @@ pub struct ValidateMatchmakingRuleSetOutput {
     /// A response indicating whether the rule set is valid.
     pub valid: ::std::option::Option<bool>,
 }
+
+impl ::std::cmp::Eq for ValidateMatchmakingRuleSetOutput {}
 
 impl ValidateMatchmakingRuleSetOutput {
     /// Creates a value with every member unset or at its default.
@@ -18767,7 +19359,7 @@ impl ::std::default::Default for ValidateMatchmakingRuleSetOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18783,6 +19375,8 @@ pub struct VpcPeeringAuthorization {
     /// Time stamp indicating when this authorization expires (24 hours after issuance). Format is a number expressed in Unix time as milliseconds (for example `"1469498468.057"`).
     pub expiration_time: ::std::option::Option<::smithy_runtime::Timestamp>,
 }
+
+impl ::std::cmp::Eq for VpcPeeringAuthorization {}
 
 impl VpcPeeringAuthorization {
     /// Creates a value with every member unset or at its default.
@@ -18808,7 +19402,7 @@ impl ::std::default::Default for VpcPeeringAuthorization {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18828,6 +19422,8 @@ pub struct VpcPeeringConnection {
     /// A unique identifier for the VPC that contains the Amazon GameLift fleet for this connection. This VPC is managed by Amazon GameLift and does not appear in your Amazon Web Services account.
     pub game_lift_vpc_id: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for VpcPeeringConnection {}
 
 impl VpcPeeringConnection {
     /// Creates a value with every member unset or at its default.
@@ -18851,7 +19447,7 @@ impl ::std::default::Default for VpcPeeringConnection {
 }
 
 /// Represents status information for a VPC peering connection. Status codes and messages are provided from EC2 (see [VpcPeeringConnectionStateReason](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcPeeringConnectionStateReason.html)). Connection status information is also communicated as a fleet event.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18861,6 +19457,8 @@ pub struct VpcPeeringConnectionStatus {
     /// Additional messaging associated with the connection status.
     pub message: ::std::option::Option<::std::string::String>,
 }
+
+impl ::std::cmp::Eq for VpcPeeringConnectionStatus {}
 
 impl VpcPeeringConnectionStatus {
     /// Creates a value with every member unset or at its default.
