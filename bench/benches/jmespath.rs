@@ -11,7 +11,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value as Json;
 use smithy_runtime::jmespath::Expression;
-use smithy_runtime::Value;
+
+#[path = "../../runtime/tests/support/json_value.rs"]
+mod json_value;
+use json_value::to_value;
 
 const ROUNDS: usize = 31;
 
@@ -39,26 +42,6 @@ fn median(mut f: impl FnMut()) -> Duration {
         .collect();
     samples.sort();
     samples[ROUNDS / 2]
-}
-
-/// A suite document as a `Value` (what the runtime evaluates).
-fn to_value(json: &Json) -> Value {
-    match json {
-        Json::Null => Value::Null,
-        Json::Bool(b) => Value::Boolean(*b),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => Value::Long(i),
-            None => Value::Double(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Json::String(s) => Value::String(s.clone()),
-        Json::Array(items) => Value::List(items.iter().map(to_value).collect()),
-        Json::Object(entries) => Value::Map(
-            entries
-                .iter()
-                .map(|(k, v)| (k.clone(), to_value(v)))
-                .collect(),
-        ),
-    }
 }
 
 fn main() {

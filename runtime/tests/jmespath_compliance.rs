@@ -9,6 +9,10 @@ use serde_json::Value as Json;
 use smithy_runtime::jmespath::{Expression, JmespathError};
 use smithy_runtime::Value;
 
+#[path = "support/json_value.rs"]
+mod json_value;
+use json_value::to_value;
+
 /// Cases not run, as (file, expression, reason). Empty: every case passes.
 const SKIPPED: &[(&str, &str, &str)] = &[];
 
@@ -71,26 +75,6 @@ fn check(case: &Json, outcome: &Result<Value, JmespathError>) -> Result<(), Stri
         (Ok(_), None, None) if case.get("bench").is_some() => Ok(()),
         (Ok(v), None, None) => Err(format!("case has neither result nor error; got {v:?}")),
         (Err(e), _, _) => Err(format!("unexpected error: {e}")),
-    }
-}
-
-/// A `given` document as a `Value`: objects keep their order.
-fn to_value(json: &Json) -> Value {
-    match json {
-        Json::Null => Value::Null,
-        Json::Bool(b) => Value::Boolean(*b),
-        Json::Number(n) => match n.as_i64() {
-            Some(i) => Value::Long(i),
-            None => Value::Double(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Json::String(s) => Value::String(s.clone()),
-        Json::Array(items) => Value::List(items.iter().map(to_value).collect()),
-        Json::Object(entries) => Value::Map(
-            entries
-                .iter()
-                .map(|(k, v)| (k.clone(), to_value(v)))
-                .collect(),
-        ),
     }
 }
 
