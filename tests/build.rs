@@ -195,11 +195,12 @@ fn main() -> Result<(), smithy_codegen::Error> {
             .clone()
             .generate_to_out_dir(&format!("fixture_client_{name}.rs"))?;
         // Fixtures with endpoint rules run their endpoint test cases too; serde's traits are
-        // derived for the round trips of `tests/tests/serde.rs`.
+        // derived for the round trips of `tests/tests/serde.rs`, `Hash` for its `HashSet`s.
         builder
             .server_codecs(true)
             .endpoint_tests(true)
             .serde(true)
+            .hash(true)
             .generate_to_out_dir(&format!("fixture_{name}.rs"))?;
     }
     // Paginated operations (`tests/tests/paginators.rs`). The fixture's invalid `@paginated`

@@ -30,6 +30,7 @@ pub struct Builder {
     protocol_test_summary: Option<String>,
     server_codecs: bool,
     serde: bool,
+    hash: bool,
     endpoint_tests: bool,
     partitions: Option<PathBuf>,
 }
@@ -163,6 +164,14 @@ impl Builder {
         self
     }
 
+    /// `Hash` on every structure and union whose members allow it (enums always have it). A
+    /// crate always declares the off-by-default `hash` feature for it; this turns the feature on
+    /// by default. A single file derives `Hash` on them only when this is set.
+    pub fn hash(mut self, enabled: bool) -> Self {
+        self.hash = enabled;
+        self
+    }
+
     /// Also generates the service's `smithy.rules#endpointTests` cases as `#[test]` functions
     /// in a `#[cfg(test)]` module (each resolves the endpoint of its parameters or operation
     /// call and compares it with the case), plus a summary test that prints
@@ -188,7 +197,8 @@ impl Builder {
     /// Generates a complete crate (`Cargo.toml`, `src/…`) in memory.
     pub fn generate_crate(&self) -> Result<Output> {
         let (mut service, model_name) = self.resolve()?;
-        service.serde = ir::SerdeDerives::Feature;
+        service.serde = ir::OptionalDerive::Feature;
+        service.hash = ir::OptionalDerive::Feature;
         let crate_name = self
             .crate_name
             .clone()
@@ -203,7 +213,7 @@ impl Builder {
                 version: "0.1.0",
                 runtime_path: self.runtime_path.as_deref(),
                 description: &description,
-                features: &[emit::SERVER_CODECS, emit::SERDE],
+                features: &[emit::SERVER_CODECS, emit::SERDE, emit::HASH],
                 default_features: &self.enabled_features(),
                 runtime_features: &service.runtime_features(),
             },
@@ -222,7 +232,10 @@ impl Builder {
     pub fn generate_single_file(&self) -> Result<Output> {
         let (mut service, model_name) = self.resolve()?;
         if self.serde {
-            service.serde = ir::SerdeDerives::Always;
+            service.serde = ir::OptionalDerive::Always;
+        }
+        if self.hash {
+            service.hash = ir::OptionalDerive::Always;
         }
         let emitted = emit::emit(&service, &model_name, None);
         let contents = render::single_file(&emitted, &self.enabled_features())?;
@@ -286,6 +299,9 @@ impl Builder {
         }
         if self.serde {
             features.push(emit::SERDE);
+        }
+        if self.hash {
+            features.push(emit::HASH);
         }
         features
     }

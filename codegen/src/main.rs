@@ -127,6 +127,11 @@ struct GenerateArgs {
     /// `smithy-runtime` with `serde`).
     #[arg(long)]
     serde: bool,
+    /// Derive `Hash` for every structure and union whose members allow it (enums always have
+    /// it). A crate always declares its `hash` feature, off by default; this turns it on by
+    /// default. A single file derives it only with this flag.
+    #[arg(long)]
+    hash: bool,
     /// Also generate the model's endpoint rule cases (`smithy.rules#endpointTests`) as `#[test]`s.
     #[arg(long)]
     endpoint_tests: bool,
@@ -180,6 +185,7 @@ fn generate(args: GenerateArgs) -> Result<(), smithy_codegen::Error> {
         .protocol_tests(args.protocol_tests)
         .server_codecs(args.server_codecs)
         .serde(args.serde)
+        .hash(args.hash)
         .endpoint_tests(args.endpoint_tests);
     let output = if args.single_file {
         builder.write_single_file(&args.out)?

@@ -23,24 +23,17 @@ pub enum ParseError<E> {
 impl<E> ParseError<E> {
     /// The service's error `error`, read from `response`.
     pub fn service(error: E, response: &ErrorResponse) -> Self {
+        // Instantiated once per operation error type: what does not depend on `E` is done by
+        // `ErrorMeta::of`, compiled once.
         ParseError::Service(ServiceError {
             error,
-            status: response.status().as_u16(),
-            request_id: response.request_id().map(str::to_owned),
-            extended_request_id: response.extended_request_id().map(str::to_owned),
+            meta: ErrorMeta::of(response),
         })
     }
 
     /// A success `response` whose body failed to decode with `error`.
     pub fn decode(error: DecodeError, response: Response<Vec<u8>>) -> Self {
-        let request_id = crate::error::header_request_id(response.headers());
-        let status = response.status().as_u16();
-        ParseError::Decode(ResponseDecodeError {
-            status,
-            error,
-            body: response.into_body(),
-            request_id,
-        })
+        ParseError::Decode(ResponseDecodeError::new(error, response))
     }
 
     /// The service's error by value, if that is what this is.
@@ -84,9 +77,26 @@ impl<E: std::error::Error + 'static> std::error::Error for ParseError<E> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServiceError<E> {
     error: E,
+    meta: ErrorMeta,
+}
+
+/// What an error response says besides the error: the part of a [`ServiceError`] that does not
+/// depend on the error type.
+#[derive(Debug, Clone, PartialEq)]
+struct ErrorMeta {
     status: u16,
     request_id: Option<String>,
     extended_request_id: Option<String>,
+}
+
+impl ErrorMeta {
+    fn of(response: &ErrorResponse) -> Self {
+        ErrorMeta {
+            status: response.status().as_u16(),
+            request_id: response.request_id().map(str::to_owned),
+            extended_request_id: response.extended_request_id().map(str::to_owned),
+        }
+    }
 }
 
 impl<E> ServiceError<E> {
@@ -102,18 +112,18 @@ impl<E> ServiceError<E> {
 
     /// The HTTP status of the response.
     pub fn status(&self) -> u16 {
-        self.status
+        self.meta.status
     }
 
     /// The request id the service gave (`x-amzn-RequestId`, `x-amz-request-id`, or the XML
     /// body's `RequestId`).
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.meta.request_id.as_deref()
     }
 
     /// S3's extended request id (`x-amz-id-2`).
     pub fn extended_request_id(&self) -> Option<&str> {
-        self.extended_request_id.as_deref()
+        self.meta.extended_request_id.as_deref()
     }
 }
 
@@ -127,8 +137,8 @@ impl<E> Deref for ServiceError<E> {
 
 impl<E: fmt::Display> fmt::Display for ServiceError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (status {}", self.error, self.status)?;
-        if let Some(id) = &self.request_id {
+        write!(f, "{} (status {}", self.error, self.meta.status)?;
+        if let Some(id) = &self.meta.request_id {
             write!(f, ", request id {id}")?;
         }
         f.write_str(")")
@@ -152,6 +162,16 @@ pub struct ResponseDecodeError {
 }
 
 impl ResponseDecodeError {
+    /// A success `response` whose body failed to decode with `error`.
+    fn new(error: DecodeError, response: Response<Vec<u8>>) -> Self {
+        ResponseDecodeError {
+            request_id: crate::error::header_request_id(response.headers()),
+            status: response.status().as_u16(),
+            error,
+            body: response.into_body(),
+        }
+    }
+
     /// The HTTP status of the response.
     pub fn status(&self) -> u16 {
         self.status

@@ -185,7 +185,11 @@ where
     } else {
         from_wrapped_body(response.body(), root, result)
     };
-    decoded.map_err(|e| ParseError::decode(e, response))
+    // A plain match: this is instantiated once per operation.
+    match decoded {
+        Ok(value) => Ok(value),
+        Err(e) => Err(ParseError::decode(e, response)),
+    }
 }
 
 #[cfg(test)]

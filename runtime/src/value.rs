@@ -91,10 +91,17 @@ impl StructureValue {
 
     /// Adds member `name` if it is set; `None` leaves it out (it is not `Value::Null`).
     pub fn optional<T: ToValue>(self, name: &'static str, value: &Option<T>) -> Self {
+        // Instantiated once per member type: only the unsizing to `dyn ToValue` happens here.
         match value {
-            Some(v) => self.push(name, v.to_value()),
+            Some(v) => self.push_dyn(name, v),
             None => self,
         }
+    }
+
+    /// The non-generic part of [`optional`](Self::optional).
+    fn push_dyn(self, name: &'static str, value: &dyn ToValue) -> Self {
+        let value = value.to_value();
+        self.push(name, value)
     }
 
     /// The non-generic part of [`member`](Self::member) and [`optional`](Self::optional),

@@ -179,3 +179,20 @@ fn eq_and_hash_where_every_member_has_them() {
     let set: HashSet<Tree> = [tree.clone(), tree.clone()].into_iter().collect();
     assert_eq!(set.len(), 1);
 }
+
+#[test]
+fn a_crate_hashes_its_structures_with_the_hash_feature() {
+    // `generated/gamelift` derives `Hash` on structures behind its `hash` feature, which this
+    // package turns on; equal values hash alike, and unequal ones stay apart in a set.
+    use ::gamelift::types::{Alias, RoutingStrategy, RoutingStrategyType};
+    let mut alias = Alias::default();
+    alias.alias_id = Some("alias-1".to_owned());
+    let mut strategy = RoutingStrategy::default();
+    strategy.r#type = Some(RoutingStrategyType::Simple);
+    alias.routing_strategy = Some(strategy);
+    let mut other = alias.clone();
+    other.alias_id = Some("alias-2".to_owned());
+    let set: HashSet<Alias> = [alias.clone(), alias.clone(), other].into_iter().collect();
+    assert_eq!(set.len(), 2);
+    assert!(set.contains(&alias));
+}

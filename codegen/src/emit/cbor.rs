@@ -57,6 +57,10 @@ impl MapFormat for Cbor {
         format_ident!("read_map")
     }
 
+    fn member_trait(&self) -> TokenStream {
+        quote!(::smithy_runtime::cbor::CborMember)
+    }
+
     fn encode_struct(&self, fields: &[&Field]) -> TokenStream {
         let fields = fields.iter().map(|f| {
             let field = ident(&f.rust_name);

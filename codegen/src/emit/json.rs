@@ -71,6 +71,10 @@ impl MapFormat for Json {
         format_ident!("read_object")
     }
 
+    fn member_trait(&self) -> TokenStream {
+        quote!(::smithy_runtime::json::JsonMember)
+    }
+
     fn encode_struct(&self, fields: &[&Field]) -> TokenStream {
         encode_struct(fields, self.big_numbers_as_strings)
     }

@@ -35,6 +35,9 @@ pub trait MapFormat: Sync {
     /// The reader's method walking a map's entries as `(reader, key)`.
     fn read_map(&self) -> Ident;
 
+    /// The runtime's trait of member slots (`read_members` takes `(name, &mut dyn Trait)`).
+    fn member_trait(&self) -> TokenStream;
+
     /// Statements encoding the structure members `fields`.
     fn encode_struct(&self, fields: &[&Field]) -> TokenStream;
 
@@ -171,10 +174,17 @@ fn decode_struct(
             let field = ident(&f.rust_name);
             format.member_slot(f, quote!(value.#field))
         });
+        let member_trait = format.member_trait();
+        // A `match` rather than `?`: each `?` instantiates `FromResidual` for the structure's
+        // own `Result` type, one more function per structure. The slots get a typed local so
+        // that the `match` stays short.
         return quote! {
             let mut value = Self { #(#nones)* };
-            r.read_members(&mut [#(#slots),*])?;
-            Ok(value)
+            let members: &mut [(&str, &mut dyn #member_trait)] = &mut [#(#slots),*];
+            match r.read_members(members) {
+                Ok(()) => Ok(value),
+                Err(e) => Err(e),
+            }
         };
     }
     let locals: Vec<_> = (0..body.len())
@@ -188,6 +198,7 @@ fn decode_struct(
         .iter()
         .zip(&locals)
         .map(|(f, local)| format.member_slot(f, quote!(#local)));
+    let member_trait = format.member_trait();
     let mut next_local = locals.iter();
     let inits = s.fields.iter().map(|f| {
         if !in_body(f) {
@@ -206,8 +217,11 @@ fn decode_struct(
     });
     quote! {
         #(#declarations)*
-        r.read_members(&mut [#(#slots),*])?;
-        Ok(Self { #(#inits)* })
+        let members: &mut [(&str, &mut dyn #member_trait)] = &mut [#(#slots),*];
+        match r.read_members(members) {
+            Ok(()) => Ok(Self { #(#inits)* }),
+            Err(e) => Err(e),
+        }
     }
 }
 

@@ -28,7 +28,7 @@ mod xml;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::{BodyFormat, Service};
+use crate::ir::{BodyFormat, OptionalDerive, Service};
 
 /// Emits one module's items. Token streams cannot cross threads, so modules
 /// carry their emitter and the renderer runs it where it formats the result.
@@ -55,6 +55,10 @@ pub const SERVER_CODECS: &str = "server-codecs";
 /// The Cargo feature deriving `serde`'s traits for every type (`serde_attrs`); it brings the
 /// `serde` dependency and `smithy-runtime`'s `serde` feature.
 pub const SERDE: &str = "serde";
+
+/// The Cargo feature deriving `Hash` for the structures and unions whose members allow it
+/// (`types::struct_derives`); enums always have it.
+pub const HASH: &str = "hash";
 
 /// Everything generated for one service, ready to render.
 pub struct Emitted<'a> {
@@ -255,6 +259,13 @@ fn crate_doc(service: &Service, model_name: &str, modules: &[Module<'_>]) -> Str
              direction (servers, test doubles) is generated with `--server-codecs` \
              (`Builder::server_codecs`); in a crate it is the `{server}` module behind the \
              `{SERVER_CODECS}` feature."
+        ));
+    }
+    if service.serde == OptionalDerive::Feature || service.hash == OptionalDerive::Feature {
+        doc.push_str(&format!(
+            "\n\nOff-by-default features: `{SERDE}` (serde's `Serialize` and `Deserialize` for \
+             every type, under the model's member names) and `{HASH}` (`Hash` on the structures \
+             and unions whose members allow it; enums always have it)."
         ));
     }
     doc

@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{SerdeDerives, Service};
+use crate::ir::{OptionalDerive, Service};
 
 /// The `rename_all` rules of serde that model names follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,9 +113,9 @@ impl Naming {
 /// `#[cfg_attr(feature = "serde", …)]` around `inner`, per how the service derives serde.
 fn attr(service: &Service, inner: TokenStream) -> TokenStream {
     match service.serde {
-        SerdeDerives::Off => TokenStream::new(),
-        SerdeDerives::Feature => quote!(#[cfg_attr(feature = "serde", #inner)]),
-        SerdeDerives::Always => quote!(#[#inner]),
+        OptionalDerive::Off => TokenStream::new(),
+        OptionalDerive::Feature => quote!(#[cfg_attr(feature = "serde", #inner)]),
+        OptionalDerive::Always => quote!(#[#inner]),
     }
 }
 
@@ -156,9 +156,9 @@ pub fn enum_impls(service: &Service, name: &proc_macro2::Ident, int: bool) -> To
         quote!(::smithy_runtime::serde_string_enum!(#name);)
     };
     match service.serde {
-        SerdeDerives::Off => TokenStream::new(),
-        SerdeDerives::Feature => quote!(#[cfg(feature = "serde")] #call),
-        SerdeDerives::Always => call,
+        OptionalDerive::Off => TokenStream::new(),
+        OptionalDerive::Feature => quote!(#[cfg(feature = "serde")] #call),
+        OptionalDerive::Always => call,
     }
 }
 

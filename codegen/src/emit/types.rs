@@ -7,7 +7,9 @@ use super::rust_type::{default_expr, field_type, rust_type, Scope};
 use super::serde_attrs::{self, Names, Naming};
 use super::summaries::{field_summary, member_summary, shape_summary, type_summary};
 use super::{doc_attrs, docs_or_summary, ident, model_docs};
-use crate::ir::{Enum, Field, IntEnum, Service, Struct, StructRole, TypeDef, TypeKind, Union};
+use crate::ir::{
+    Enum, Field, IntEnum, OptionalDerive, Service, Struct, StructRole, TypeDef, TypeKind, Union,
+};
 
 /// What `Debug` prints instead of a sensitive value.
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
@@ -38,11 +40,21 @@ fn derive(traits: TokenStream, with_debug: bool) -> TokenStream {
     quote!(#[derive(#traits #debug)])
 }
 
-/// The derives of a structure or union: `Hash` too when every value it can hold has `Eq` and
-/// `Hash` (see `ir::equality`), with [`eq_impl`] beside it.
-fn struct_derives(def: &TypeDef, with_debug: bool) -> TokenStream {
-    let hash = def.eq_hash.then(|| quote!(, Hash));
-    derive(quote!(Clone, PartialEq #hash), with_debug)
+/// The derives of a structure or union. When every value it can hold has `Eq` and `Hash` (see
+/// `ir::equality`), [`eq_impl`] goes beside it, and `Hash` as `service.hash` says: in a crate,
+/// behind its `hash` feature, since the derive costs about 5% of the crate's debug build and few
+/// users key maps by whole structures (the official AWS SDK derives it on none).
+fn struct_derives(service: &Service, def: &TypeDef, with_debug: bool) -> TokenStream {
+    let derives = |hash| derive(quote!(Clone, PartialEq #hash), with_debug);
+    match (def.eq_hash, service.hash) {
+        (true, OptionalDerive::Always) => derives(quote!(, Hash)),
+        (true, OptionalDerive::Feature) => {
+            let derives = derives(TokenStream::new());
+            let feature = super::HASH;
+            quote!(#derives #[cfg_attr(feature = #feature, derive(Hash))])
+        }
+        _ => derives(TokenStream::new()),
+    }
 }
 
 /// `impl Eq` for a structure or union whose members all have `Eq` (`ir::equality` decides
@@ -89,7 +101,7 @@ fn structure(service: &Service, def: &TypeDef, s: &Struct) -> TokenStream {
         }
     });
     let needs_debug_impl = def.sensitive || s.fields.iter().any(|f| f.sensitive);
-    let derives = struct_derives(def, !needs_debug_impl);
+    let derives = struct_derives(service, def, !needs_debug_impl);
     let serde = serde_attrs::container(service, &naming);
     let debug = needs_debug_impl.then(|| struct_debug(def, s));
     let constructor = constructor(service, def, s);
@@ -234,7 +246,7 @@ fn union(service: &Service, def: &TypeDef, u: &Union) -> TokenStream {
         }
     });
     let needs_debug_impl = def.sensitive || u.variants.iter().any(|v| v.sensitive);
-    let derives = struct_derives(def, !needs_debug_impl);
+    let derives = struct_derives(service, def, !needs_debug_impl);
     let serde = serde_attrs::container(service, &naming);
     let skip_unknown = serde_attrs::skip(service);
     let eq = eq_impl(def);

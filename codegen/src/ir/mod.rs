@@ -156,7 +156,10 @@ pub struct Service {
     /// builder names it (`Builder::protocol_test_summary`).
     pub protocol_test_summary: String,
     /// Whether and how types implement `serde`'s traits.
-    pub serde: SerdeDerives,
+    pub serde: OptionalDerive,
+    /// Whether and how structures and unions whose members allow it implement `Hash` (enums
+    /// always do): it costs about 5% of a crate's build, so crates put it behind a feature.
+    pub hash: OptionalDerive,
     pub version: Option<String>,
     pub protocol: Protocol,
     /// `@awsQueryCompatible`: a JSON service that was an awsQuery service; its requests say
@@ -251,15 +254,17 @@ impl Service {
     }
 }
 
-/// Whether generated types implement `serde::Serialize` and `serde::Deserialize`.
+/// Whether generated types implement an optional set of traits: `serde::Serialize` and
+/// `serde::Deserialize` (`Service::serde`), or `Hash` on structures and unions
+/// (`Service::hash`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SerdeDerives {
+pub enum OptionalDerive {
     /// Not at all.
     Off,
-    /// Behind the generated crate's `serde` feature (`cfg_attr(feature = "serde", …)`).
+    /// Behind a feature of the generated crate (`cfg_attr(feature = "…", …)`).
     Feature,
-    /// Unconditionally: a single file whose including crate depends on `serde` (with `derive`)
-    /// and on `smithy-runtime` with its `serde` feature.
+    /// Unconditionally: a single file built with the option on (for serde, its including
+    /// crate then depends on `serde` with `derive`, and on `smithy-runtime` with `serde`).
     Always,
 }
 

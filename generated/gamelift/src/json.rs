@@ -39,18 +39,19 @@ impl ::smithy_runtime::JsonDecode for super::types::Alias {
             creation_time: None,
             last_updated_time: None,
         };
-        r.read_members(
-            &mut [
-                ("AliasId", &mut value.alias_id),
-                ("Name", &mut value.name),
-                ("AliasArn", &mut value.alias_arn),
-                ("Description", &mut value.description),
-                ("RoutingStrategy", &mut value.routing_strategy),
-                ("CreationTime", &mut value.creation_time),
-                ("LastUpdatedTime", &mut value.last_updated_time),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("AliasId", &mut value.alias_id),
+            ("Name", &mut value.name),
+            ("AliasArn", &mut value.alias_arn),
+            ("Description", &mut value.description),
+            ("RoutingStrategy", &mut value.routing_strategy),
+            ("CreationTime", &mut value.creation_time),
+            ("LastUpdatedTime", &mut value.last_updated_time),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -67,8 +68,13 @@ impl ::smithy_runtime::JsonDecode for super::types::AnywhereConfiguration {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { cost: None };
-        r.read_members(&mut [("Cost", &mut value.cost)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Cost", &mut value.cost),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -93,15 +99,16 @@ impl ::smithy_runtime::JsonDecode for super::types::AttributeValue {
             sl: None,
             sdm: None,
         };
-        r.read_members(
-            &mut [
-                ("S", &mut value.s),
-                ("N", &mut value.n),
-                ("SL", &mut value.sl),
-                ("SDM", &mut value.sdm),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("S", &mut value.s),
+            ("N", &mut value.n),
+            ("SL", &mut value.sl),
+            ("SDM", &mut value.sdm),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -114,14 +121,15 @@ impl ::smithy_runtime::JsonDecode for super::types::AwsCredentials {
             secret_access_key: None,
             session_token: None,
         };
-        r.read_members(
-            &mut [
-                ("AccessKeyId", &mut value.access_key_id),
-                ("SecretAccessKey", &mut value.secret_access_key),
-                ("SessionToken", &mut value.session_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("AccessKeyId", &mut value.access_key_id),
+            ("SecretAccessKey", &mut value.secret_access_key),
+            ("SessionToken", &mut value.session_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -168,20 +176,21 @@ impl ::smithy_runtime::JsonDecode for super::types::Build {
             creation_time: None,
             server_sdk_version: None,
         };
-        r.read_members(
-            &mut [
-                ("BuildId", &mut value.build_id),
-                ("BuildArn", &mut value.build_arn),
-                ("Name", &mut value.name),
-                ("Version", &mut value.version),
-                ("Status", &mut value.status),
-                ("SizeOnDisk", &mut value.size_on_disk),
-                ("OperatingSystem", &mut value.operating_system),
-                ("CreationTime", &mut value.creation_time),
-                ("ServerSdkVersion", &mut value.server_sdk_version),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("BuildId", &mut value.build_id),
+            ("BuildArn", &mut value.build_arn),
+            ("Name", &mut value.name),
+            ("Version", &mut value.version),
+            ("Status", &mut value.status),
+            ("SizeOnDisk", &mut value.size_on_disk),
+            ("OperatingSystem", &mut value.operating_system),
+            ("CreationTime", &mut value.creation_time),
+            ("ServerSdkVersion", &mut value.server_sdk_version),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -212,8 +221,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CertificateConfiguration {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { certificate_type: None };
-        r.read_members(&mut [("CertificateType", &mut value.certificate_type)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("CertificateType", &mut value.certificate_type),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -255,8 +269,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ClaimGameServerOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_server: None };
-        r.read_members(&mut [("GameServer", &mut value.game_server)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServer", &mut value.game_server),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -296,33 +315,31 @@ impl ::smithy_runtime::JsonDecode for super::types::Compute {
             container_attributes: None,
             game_server_container_group_definition_arn: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("ComputeName", &mut value.compute_name),
-                ("ComputeArn", &mut value.compute_arn),
-                ("IpAddress", &mut value.ip_address),
-                ("DnsName", &mut value.dns_name),
-                ("ComputeStatus", &mut value.compute_status),
-                ("Location", &mut value.location),
-                ("CreationTime", &mut value.creation_time),
-                ("OperatingSystem", &mut value.operating_system),
-                ("Type", &mut value.r#type),
-                (
-                    "GameLiftServiceSdkEndpoint",
-                    &mut value.game_lift_service_sdk_endpoint,
-                ),
-                ("GameLiftAgentEndpoint", &mut value.game_lift_agent_endpoint),
-                ("InstanceId", &mut value.instance_id),
-                ("ContainerAttributes", &mut value.container_attributes),
-                (
-                    "GameServerContainerGroupDefinitionArn",
-                    &mut value.game_server_container_group_definition_arn,
-                ),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("ComputeName", &mut value.compute_name),
+            ("ComputeArn", &mut value.compute_arn),
+            ("IpAddress", &mut value.ip_address),
+            ("DnsName", &mut value.dns_name),
+            ("ComputeStatus", &mut value.compute_status),
+            ("Location", &mut value.location),
+            ("CreationTime", &mut value.creation_time),
+            ("OperatingSystem", &mut value.operating_system),
+            ("Type", &mut value.r#type),
+            ("GameLiftServiceSdkEndpoint", &mut value.game_lift_service_sdk_endpoint),
+            ("GameLiftAgentEndpoint", &mut value.game_lift_agent_endpoint),
+            ("InstanceId", &mut value.instance_id),
+            ("ContainerAttributes", &mut value.container_attributes),
+            (
+                "GameServerContainerGroupDefinitionArn",
+                &mut value.game_server_container_group_definition_arn,
+            ),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -353,8 +370,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ConflictException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -375,10 +397,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ConnectionPortRange {
             from_port: None,
             to_port: None,
         };
-        r.read_members(
-            &mut [("FromPort", &mut value.from_port), ("ToPort", &mut value.to_port)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FromPort", &mut value.from_port),
+            ("ToPort", &mut value.to_port),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -390,13 +416,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerAttribute {
             container_name: None,
             container_runtime_id: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerName", &mut value.container_name),
-                ("ContainerRuntimeId", &mut value.container_runtime_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerName", &mut value.container_name),
+            ("ContainerRuntimeId", &mut value.container_runtime_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -417,13 +444,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerDependency {
             container_name: None,
             condition: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerName", &mut value.container_name),
-                ("Condition", &mut value.condition),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerName", &mut value.container_name),
+            ("Condition", &mut value.condition),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -455,8 +483,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerEnvironment {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { name: None, value: None };
-        r.read_members(&mut [("Name", &mut value.name), ("Value", &mut value.value)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("Value", &mut value.value),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -488,60 +522,58 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerFleet {
             log_configuration: None,
             location_attributes: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("FleetRoleArn", &mut value.fleet_role_arn),
-                (
-                    "GameServerContainerGroupDefinitionName",
-                    &mut value.game_server_container_group_definition_name,
-                ),
-                (
-                    "GameServerContainerGroupDefinitionArn",
-                    &mut value.game_server_container_group_definition_arn,
-                ),
-                (
-                    "PerInstanceContainerGroupDefinitionName",
-                    &mut value.per_instance_container_group_definition_name,
-                ),
-                (
-                    "PerInstanceContainerGroupDefinitionArn",
-                    &mut value.per_instance_container_group_definition_arn,
-                ),
-                (
-                    "InstanceConnectionPortRange",
-                    &mut value.instance_connection_port_range,
-                ),
-                ("InstanceInboundPermissions", &mut value.instance_inbound_permissions),
-                (
-                    "GameServerContainerGroupsPerInstance",
-                    &mut value.game_server_container_groups_per_instance,
-                ),
-                (
-                    "MaximumGameServerContainerGroupsPerInstance",
-                    &mut value.maximum_game_server_container_groups_per_instance,
-                ),
-                ("InstanceType", &mut value.instance_type),
-                ("BillingType", &mut value.billing_type),
-                ("Description", &mut value.description),
-                ("CreationTime", &mut value.creation_time),
-                ("MetricGroups", &mut value.metric_groups),
-                (
-                    "NewGameSessionProtectionPolicy",
-                    &mut value.new_game_session_protection_policy,
-                ),
-                (
-                    "GameSessionCreationLimitPolicy",
-                    &mut value.game_session_creation_limit_policy,
-                ),
-                ("Status", &mut value.status),
-                ("DeploymentDetails", &mut value.deployment_details),
-                ("LogConfiguration", &mut value.log_configuration),
-                ("LocationAttributes", &mut value.location_attributes),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("FleetRoleArn", &mut value.fleet_role_arn),
+            (
+                "GameServerContainerGroupDefinitionName",
+                &mut value.game_server_container_group_definition_name,
+            ),
+            (
+                "GameServerContainerGroupDefinitionArn",
+                &mut value.game_server_container_group_definition_arn,
+            ),
+            (
+                "PerInstanceContainerGroupDefinitionName",
+                &mut value.per_instance_container_group_definition_name,
+            ),
+            (
+                "PerInstanceContainerGroupDefinitionArn",
+                &mut value.per_instance_container_group_definition_arn,
+            ),
+            ("InstanceConnectionPortRange", &mut value.instance_connection_port_range),
+            ("InstanceInboundPermissions", &mut value.instance_inbound_permissions),
+            (
+                "GameServerContainerGroupsPerInstance",
+                &mut value.game_server_container_groups_per_instance,
+            ),
+            (
+                "MaximumGameServerContainerGroupsPerInstance",
+                &mut value.maximum_game_server_container_groups_per_instance,
+            ),
+            ("InstanceType", &mut value.instance_type),
+            ("BillingType", &mut value.billing_type),
+            ("Description", &mut value.description),
+            ("CreationTime", &mut value.creation_time),
+            ("MetricGroups", &mut value.metric_groups),
+            (
+                "NewGameSessionProtectionPolicy",
+                &mut value.new_game_session_protection_policy,
+            ),
+            (
+                "GameSessionCreationLimitPolicy",
+                &mut value.game_session_creation_limit_policy,
+            ),
+            ("Status", &mut value.status),
+            ("DeploymentDetails", &mut value.deployment_details),
+            ("LogConfiguration", &mut value.log_configuration),
+            ("LocationAttributes", &mut value.location_attributes),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -567,10 +599,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerFleetLocationAttrib
             location: None,
             status: None,
         };
-        r.read_members(
-            &mut [("Location", &mut value.location), ("Status", &mut value.status)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Location", &mut value.location),
+            ("Status", &mut value.status),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -615,33 +651,28 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerGroupDefinition {
             status: None,
             status_reason: None,
         };
-        r.read_members(
-            &mut [
-                (
-                    "ContainerGroupDefinitionArn",
-                    &mut value.container_group_definition_arn,
-                ),
-                ("CreationTime", &mut value.creation_time),
-                ("OperatingSystem", &mut value.operating_system),
-                ("Name", &mut value.name),
-                ("ContainerGroupType", &mut value.container_group_type),
-                ("TotalMemoryLimitMebibytes", &mut value.total_memory_limit_mebibytes),
-                ("TotalVcpuLimit", &mut value.total_vcpu_limit),
-                (
-                    "GameServerContainerDefinition",
-                    &mut value.game_server_container_definition,
-                ),
-                (
-                    "SupportContainerDefinitions",
-                    &mut value.support_container_definitions,
-                ),
-                ("VersionNumber", &mut value.version_number),
-                ("VersionDescription", &mut value.version_description),
-                ("Status", &mut value.status),
-                ("StatusReason", &mut value.status_reason),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerGroupDefinitionArn", &mut value.container_group_definition_arn),
+            ("CreationTime", &mut value.creation_time),
+            ("OperatingSystem", &mut value.operating_system),
+            ("Name", &mut value.name),
+            ("ContainerGroupType", &mut value.container_group_type),
+            ("TotalMemoryLimitMebibytes", &mut value.total_memory_limit_mebibytes),
+            ("TotalVcpuLimit", &mut value.total_vcpu_limit),
+            (
+                "GameServerContainerDefinition",
+                &mut value.game_server_container_definition,
+            ),
+            ("SupportContainerDefinitions", &mut value.support_container_definitions),
+            ("VersionNumber", &mut value.version_number),
+            ("VersionDescription", &mut value.version_description),
+            ("Status", &mut value.status),
+            ("StatusReason", &mut value.status_reason),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -690,16 +721,17 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerHealthCheck {
             start_period: None,
             timeout: None,
         };
-        r.read_members(
-            &mut [
-                ("Command", &mut value.command),
-                ("Interval", &mut value.interval),
-                ("Retries", &mut value.retries),
-                ("StartPeriod", &mut value.start_period),
-                ("Timeout", &mut value.timeout),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Command", &mut value.command),
+            ("Interval", &mut value.interval),
+            ("Retries", &mut value.retries),
+            ("StartPeriod", &mut value.start_period),
+            ("Timeout", &mut value.timeout),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -711,13 +743,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerIdentifier {
             container_name: None,
             container_runtime_id: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerName", &mut value.container_name),
-                ("ContainerRuntimeId", &mut value.container_runtime_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerName", &mut value.container_name),
+            ("ContainerRuntimeId", &mut value.container_runtime_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -740,14 +773,15 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerMountPoint {
             container_path: None,
             access_level: None,
         };
-        r.read_members(
-            &mut [
-                ("InstancePath", &mut value.instance_path),
-                ("ContainerPath", &mut value.container_path),
-                ("AccessLevel", &mut value.access_level),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("InstancePath", &mut value.instance_path),
+            ("ContainerPath", &mut value.container_path),
+            ("AccessLevel", &mut value.access_level),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -794,10 +828,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerPortConfiguration {
         let mut value = Self {
             container_port_ranges: None,
         };
-        r.read_members(
-            &mut [("ContainerPortRanges", &mut value.container_port_ranges)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerPortRanges", &mut value.container_port_ranges),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -820,14 +857,15 @@ impl ::smithy_runtime::JsonDecode for super::types::ContainerPortRange {
             to_port: None,
             protocol: None,
         };
-        r.read_members(
-            &mut [
-                ("FromPort", &mut value.from_port),
-                ("ToPort", &mut value.to_port),
-                ("Protocol", &mut value.protocol),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FromPort", &mut value.from_port),
+            ("ToPort", &mut value.to_port),
+            ("Protocol", &mut value.protocol),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -847,8 +885,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateAliasOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { alias: None };
-        r.read_members(&mut [("Alias", &mut value.alias)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Alias", &mut value.alias),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -874,14 +917,15 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateBuildOutput {
             upload_credentials: None,
             storage_location: None,
         };
-        r.read_members(
-            &mut [
-                ("Build", &mut value.build),
-                ("UploadCredentials", &mut value.upload_credentials),
-                ("StorageLocation", &mut value.storage_location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Build", &mut value.build),
+            ("UploadCredentials", &mut value.upload_credentials),
+            ("StorageLocation", &mut value.storage_location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -933,8 +977,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerFleetOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { container_fleet: None };
-        r.read_members(&mut [("ContainerFleet", &mut value.container_fleet)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerFleet", &mut value.container_fleet),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -971,10 +1020,13 @@ for super::types::CreateContainerGroupDefinitionOutput {
         let mut value = Self {
             container_group_definition: None,
         };
-        r.read_members(
-            &mut [("ContainerGroupDefinition", &mut value.container_group_definition)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerGroupDefinition", &mut value.container_group_definition),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1035,14 +1087,15 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetLocationsOutput {
             fleet_arn: None,
             location_states: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("LocationStates", &mut value.location_states),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("LocationStates", &mut value.location_states),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1054,13 +1107,14 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetOutput {
             fleet_attributes: None,
             location_states: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetAttributes", &mut value.fleet_attributes),
-                ("LocationStates", &mut value.location_states),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetAttributes", &mut value.fleet_attributes),
+            ("LocationStates", &mut value.location_states),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1090,8 +1144,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameServerGroupOutput 
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_server_group: None };
-        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroup", &mut value.game_server_group),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1120,8 +1179,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_session: None };
-        r.read_members(&mut [("GameSession", &mut value.game_session)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSession", &mut value.game_session),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1146,8 +1210,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionQueueOutput
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_session_queue: None };
-        r.read_members(&mut [("GameSessionQueue", &mut value.game_session_queue)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionQueue", &mut value.game_session_queue),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1165,8 +1234,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateLocationOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { location: None };
-        r.read_members(&mut [("Location", &mut value.location)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1198,8 +1272,13 @@ for super::types::CreateMatchmakingConfigurationOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { configuration: None };
-        r.read_members(&mut [("Configuration", &mut value.configuration)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Configuration", &mut value.configuration),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1218,8 +1297,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingRuleSetOutp
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { rule_set: None };
-        r.read_members(&mut [("RuleSet", &mut value.rule_set)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("RuleSet", &mut value.rule_set),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1238,8 +1322,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { player_session: None };
-        r.read_members(&mut [("PlayerSession", &mut value.player_session)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlayerSession", &mut value.player_session),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1258,8 +1347,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionsOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { player_sessions: None };
-        r.read_members(&mut [("PlayerSessions", &mut value.player_sessions)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlayerSessions", &mut value.player_sessions),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1280,8 +1374,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateScriptOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { script: None };
-        r.read_members(&mut [("Script", &mut value.script)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Script", &mut value.script),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1301,10 +1400,13 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringAuthorizatio
         let mut value = Self {
             vpc_peering_authorization: None,
         };
-        r.read_members(
-            &mut [("VpcPeeringAuthorization", &mut value.vpc_peering_authorization)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("VpcPeeringAuthorization", &mut value.vpc_peering_authorization),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1406,14 +1508,15 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetLocationsOutput {
             fleet_arn: None,
             location_states: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("LocationStates", &mut value.location_states),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("LocationStates", &mut value.location_states),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1431,8 +1534,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteGameServerGroupOutput 
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_server_group: None };
-        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroup", &mut value.game_server_group),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1577,14 +1685,15 @@ impl ::smithy_runtime::JsonDecode for super::types::DeploymentConfiguration {
             minimum_healthy_percentage: None,
             impairment_strategy: None,
         };
-        r.read_members(
-            &mut [
-                ("ProtectionStrategy", &mut value.protection_strategy),
-                ("MinimumHealthyPercentage", &mut value.minimum_healthy_percentage),
-                ("ImpairmentStrategy", &mut value.impairment_strategy),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ProtectionStrategy", &mut value.protection_strategy),
+            ("MinimumHealthyPercentage", &mut value.minimum_healthy_percentage),
+            ("ImpairmentStrategy", &mut value.impairment_strategy),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1593,8 +1702,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeploymentDetails {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { latest_deployment_id: None };
-        r.read_members(&mut [("LatestDeploymentId", &mut value.latest_deployment_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("LatestDeploymentId", &mut value.latest_deployment_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1674,8 +1788,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeAliasOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { alias: None };
-        r.read_members(&mut [("Alias", &mut value.alias)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Alias", &mut value.alias),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1692,8 +1811,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeBuildOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { build: None };
-        r.read_members(&mut [("Build", &mut value.build)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Build", &mut value.build),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1711,8 +1835,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeComputeOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { compute: None };
-        r.read_members(&mut [("Compute", &mut value.compute)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Compute", &mut value.compute),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1729,8 +1858,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeContainerFleetOutput
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { container_fleet: None };
-        r.read_members(&mut [("ContainerFleet", &mut value.container_fleet)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerFleet", &mut value.container_fleet),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1752,10 +1886,13 @@ for super::types::DescribeContainerGroupDefinitionOutput {
         let mut value = Self {
             container_group_definition: None,
         };
-        r.read_members(
-            &mut [("ContainerGroupDefinition", &mut value.container_group_definition)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerGroupDefinition", &mut value.container_group_definition),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1773,8 +1910,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeEc2InstanceLimitsOut
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { ec2_instance_limits: None };
-        r.read_members(&mut [("EC2InstanceLimits", &mut value.ec2_instance_limits)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("EC2InstanceLimits", &mut value.ec2_instance_limits),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1796,13 +1938,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetAttributesOutpu
             fleet_attributes: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetAttributes", &mut value.fleet_attributes),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetAttributes", &mut value.fleet_attributes),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1824,13 +1967,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetCapacityOutput 
             fleet_capacity: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetCapacity", &mut value.fleet_capacity),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetCapacity", &mut value.fleet_capacity),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1851,13 +1995,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetDeploymentOutpu
             fleet_deployment: None,
             locational_deployments: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetDeployment", &mut value.fleet_deployment),
-                ("LocationalDeployments", &mut value.locational_deployments),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetDeployment", &mut value.fleet_deployment),
+            ("LocationalDeployments", &mut value.locational_deployments),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1881,10 +2026,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetEventsOutput {
             events: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [("Events", &mut value.events), ("NextToken", &mut value.next_token)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Events", &mut value.events),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1911,15 +2060,16 @@ for super::types::DescribeFleetLocationAttributesOutput {
             location_attributes: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("LocationAttributes", &mut value.location_attributes),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("LocationAttributes", &mut value.location_attributes),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1937,8 +2087,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetLocationCapacit
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { fleet_capacity: None };
-        r.read_members(&mut [("FleetCapacity", &mut value.fleet_capacity)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetCapacity", &mut value.fleet_capacity),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1958,8 +2113,13 @@ for super::types::DescribeFleetLocationUtilizationOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { fleet_utilization: None };
-        r.read_members(&mut [("FleetUtilization", &mut value.fleet_utilization)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetUtilization", &mut value.fleet_utilization),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1983,16 +2143,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetPortSettingsOut
             update_status: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("InboundPermissions", &mut value.inbound_permissions),
-                ("UpdateStatus", &mut value.update_status),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("InboundPermissions", &mut value.inbound_permissions),
+            ("UpdateStatus", &mut value.update_status),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2014,13 +2175,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetUtilizationOutp
             fleet_utilization: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetUtilization", &mut value.fleet_utilization),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetUtilization", &mut value.fleet_utilization),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2037,8 +2199,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerGroupOutpu
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_server_group: None };
-        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroup", &mut value.game_server_group),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2070,13 +2237,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInstancesO
             game_server_instances: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerInstances", &mut value.game_server_instances),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerInstances", &mut value.game_server_instances),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2085,8 +2253,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_server: None };
-        r.read_members(&mut [("GameServer", &mut value.game_server)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServer", &mut value.game_server),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2112,13 +2285,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionDetailsOu
             game_session_details: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessionDetails", &mut value.game_session_details),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionDetails", &mut value.game_session_details),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2137,10 +2311,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionPlacement
         let mut value = Self {
             game_session_placement: None,
         };
-        r.read_members(
-            &mut [("GameSessionPlacement", &mut value.game_session_placement)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionPlacement", &mut value.game_session_placement),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2162,13 +2339,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionQueuesOut
             game_session_queues: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessionQueues", &mut value.game_session_queues),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionQueues", &mut value.game_session_queues),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2194,13 +2372,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionsOutput {
             game_sessions: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessions", &mut value.game_sessions),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessions", &mut value.game_sessions),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2224,13 +2403,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeInstancesOutput {
             instances: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("Instances", &mut value.instances),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Instances", &mut value.instances),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2255,13 +2435,14 @@ for super::types::DescribeMatchmakingConfigurationsOutput {
             configurations: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("Configurations", &mut value.configurations),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Configurations", &mut value.configurations),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2278,8 +2459,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { ticket_list: None };
-        r.read_members(&mut [("TicketList", &mut value.ticket_list)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("TicketList", &mut value.ticket_list),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2301,13 +2487,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingRuleSetsO
             rule_sets: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("RuleSets", &mut value.rule_sets),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("RuleSets", &mut value.rule_sets),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2335,13 +2522,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribePlayerSessionsOutput
             player_sessions: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("PlayerSessions", &mut value.player_sessions),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlayerSessions", &mut value.player_sessions),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2360,10 +2548,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeRuntimeConfiguration
         let mut value = Self {
             runtime_configuration: None,
         };
-        r.read_members(
-            &mut [("RuntimeConfiguration", &mut value.runtime_configuration)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("RuntimeConfiguration", &mut value.runtime_configuration),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2387,13 +2578,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScalingPoliciesOutpu
             scaling_policies: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("ScalingPolicies", &mut value.scaling_policies),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ScalingPolicies", &mut value.scaling_policies),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2410,8 +2602,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScriptOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { script: None };
-        r.read_members(&mut [("Script", &mut value.script)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Script", &mut value.script),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2431,10 +2628,13 @@ for super::types::DescribeVpcPeeringAuthorizationsOutput {
         let mut value = Self {
             vpc_peering_authorizations: None,
         };
-        r.read_members(
-            &mut [("VpcPeeringAuthorizations", &mut value.vpc_peering_authorizations)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("VpcPeeringAuthorizations", &mut value.vpc_peering_authorizations),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2453,10 +2653,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeVpcPeeringConnection
         let mut value = Self {
             vpc_peering_connections: None,
         };
-        r.read_members(
-            &mut [("VpcPeeringConnections", &mut value.vpc_peering_connections)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("VpcPeeringConnections", &mut value.vpc_peering_connections),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2482,18 +2685,19 @@ impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceCounts {
             idle: None,
             terminating: None,
         };
-        r.read_members(
-            &mut [
-                ("DESIRED", &mut value.desired),
-                ("MINIMUM", &mut value.minimum),
-                ("MAXIMUM", &mut value.maximum),
-                ("PENDING", &mut value.pending),
-                ("ACTIVE", &mut value.active),
-                ("IDLE", &mut value.idle),
-                ("TERMINATING", &mut value.terminating),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("DESIRED", &mut value.desired),
+            ("MINIMUM", &mut value.minimum),
+            ("MAXIMUM", &mut value.maximum),
+            ("PENDING", &mut value.pending),
+            ("ACTIVE", &mut value.active),
+            ("IDLE", &mut value.idle),
+            ("TERMINATING", &mut value.terminating),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2507,15 +2711,16 @@ impl ::smithy_runtime::JsonDecode for super::types::Ec2InstanceLimit {
             instance_limit: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("EC2InstanceType", &mut value.ec2_instance_type),
-                ("CurrentInstances", &mut value.current_instances),
-                ("InstanceLimit", &mut value.instance_limit),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("EC2InstanceType", &mut value.ec2_instance_type),
+            ("CurrentInstances", &mut value.current_instances),
+            ("InstanceLimit", &mut value.instance_limit),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2546,18 +2751,19 @@ impl ::smithy_runtime::JsonDecode for super::types::Event {
             pre_signed_log_url: None,
             count: None,
         };
-        r.read_members(
-            &mut [
-                ("EventId", &mut value.event_id),
-                ("ResourceId", &mut value.resource_id),
-                ("EventCode", &mut value.event_code),
-                ("Message", &mut value.message),
-                ("EventTime", &mut value.event_time),
-                ("PreSignedLogUrl", &mut value.pre_signed_log_url),
-                ("Count", &mut value.count),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("EventId", &mut value.event_id),
+            ("ResourceId", &mut value.resource_id),
+            ("EventCode", &mut value.event_code),
+            ("Message", &mut value.message),
+            ("EventTime", &mut value.event_time),
+            ("PreSignedLogUrl", &mut value.pre_signed_log_url),
+            ("Count", &mut value.count),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2582,8 +2788,13 @@ impl ::smithy_runtime::JsonDecode for super::types::FilterConfiguration {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { allowed_locations: None };
-        r.read_members(&mut [("AllowedLocations", &mut value.allowed_locations)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("AllowedLocations", &mut value.allowed_locations),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2639,46 +2850,44 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetAttributes {
             anywhere_configuration: None,
             instance_role_credentials_provider: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("FleetType", &mut value.fleet_type),
-                ("InstanceType", &mut value.instance_type),
-                ("Description", &mut value.description),
-                ("Name", &mut value.name),
-                ("CreationTime", &mut value.creation_time),
-                ("TerminationTime", &mut value.termination_time),
-                ("Status", &mut value.status),
-                ("BuildId", &mut value.build_id),
-                ("BuildArn", &mut value.build_arn),
-                ("ScriptId", &mut value.script_id),
-                ("ScriptArn", &mut value.script_arn),
-                ("ServerLaunchPath", &mut value.server_launch_path),
-                ("ServerLaunchParameters", &mut value.server_launch_parameters),
-                ("LogPaths", &mut value.log_paths),
-                (
-                    "NewGameSessionProtectionPolicy",
-                    &mut value.new_game_session_protection_policy,
-                ),
-                ("OperatingSystem", &mut value.operating_system),
-                (
-                    "ResourceCreationLimitPolicy",
-                    &mut value.resource_creation_limit_policy,
-                ),
-                ("MetricGroups", &mut value.metric_groups),
-                ("StoppedActions", &mut value.stopped_actions),
-                ("InstanceRoleArn", &mut value.instance_role_arn),
-                ("CertificateConfiguration", &mut value.certificate_configuration),
-                ("ComputeType", &mut value.compute_type),
-                ("AnywhereConfiguration", &mut value.anywhere_configuration),
-                (
-                    "InstanceRoleCredentialsProvider",
-                    &mut value.instance_role_credentials_provider,
-                ),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("FleetType", &mut value.fleet_type),
+            ("InstanceType", &mut value.instance_type),
+            ("Description", &mut value.description),
+            ("Name", &mut value.name),
+            ("CreationTime", &mut value.creation_time),
+            ("TerminationTime", &mut value.termination_time),
+            ("Status", &mut value.status),
+            ("BuildId", &mut value.build_id),
+            ("BuildArn", &mut value.build_arn),
+            ("ScriptId", &mut value.script_id),
+            ("ScriptArn", &mut value.script_arn),
+            ("ServerLaunchPath", &mut value.server_launch_path),
+            ("ServerLaunchParameters", &mut value.server_launch_parameters),
+            ("LogPaths", &mut value.log_paths),
+            (
+                "NewGameSessionProtectionPolicy",
+                &mut value.new_game_session_protection_policy,
+            ),
+            ("OperatingSystem", &mut value.operating_system),
+            ("ResourceCreationLimitPolicy", &mut value.resource_creation_limit_policy),
+            ("MetricGroups", &mut value.metric_groups),
+            ("StoppedActions", &mut value.stopped_actions),
+            ("InstanceRoleArn", &mut value.instance_role_arn),
+            ("CertificateConfiguration", &mut value.certificate_configuration),
+            ("ComputeType", &mut value.compute_type),
+            ("AnywhereConfiguration", &mut value.anywhere_configuration),
+            (
+                "InstanceRoleCredentialsProvider",
+                &mut value.instance_role_credentials_provider,
+            ),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2694,20 +2903,21 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetCapacity {
             location: None,
             game_server_container_group_counts: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("InstanceType", &mut value.instance_type),
-                ("InstanceCounts", &mut value.instance_counts),
-                ("Location", &mut value.location),
-                (
-                    "GameServerContainerGroupCounts",
-                    &mut value.game_server_container_group_counts,
-                ),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("InstanceType", &mut value.instance_type),
+            ("InstanceCounts", &mut value.instance_counts),
+            ("Location", &mut value.location),
+            (
+                "GameServerContainerGroupCounts",
+                &mut value.game_server_container_group_counts,
+            ),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2716,8 +2926,13 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetCapacityExceededExcepti
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2736,26 +2951,24 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetDeployment {
             deployment_configuration: None,
             creation_time: None,
         };
-        r.read_members(
-            &mut [
-                ("DeploymentId", &mut value.deployment_id),
-                ("FleetId", &mut value.fleet_id),
-                ("GameServerBinaryArn", &mut value.game_server_binary_arn),
-                (
-                    "RollbackGameServerBinaryArn",
-                    &mut value.rollback_game_server_binary_arn,
-                ),
-                ("PerInstanceBinaryArn", &mut value.per_instance_binary_arn),
-                (
-                    "RollbackPerInstanceBinaryArn",
-                    &mut value.rollback_per_instance_binary_arn,
-                ),
-                ("DeploymentStatus", &mut value.deployment_status),
-                ("DeploymentConfiguration", &mut value.deployment_configuration),
-                ("CreationTime", &mut value.creation_time),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("DeploymentId", &mut value.deployment_id),
+            ("FleetId", &mut value.fleet_id),
+            ("GameServerBinaryArn", &mut value.game_server_binary_arn),
+            ("RollbackGameServerBinaryArn", &mut value.rollback_game_server_binary_arn),
+            ("PerInstanceBinaryArn", &mut value.per_instance_binary_arn),
+            (
+                "RollbackPerInstanceBinaryArn",
+                &mut value.rollback_per_instance_binary_arn,
+            ),
+            ("DeploymentStatus", &mut value.deployment_status),
+            ("DeploymentConfiguration", &mut value.deployment_configuration),
+            ("CreationTime", &mut value.creation_time),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2794,18 +3007,19 @@ impl ::smithy_runtime::JsonDecode for super::types::FleetUtilization {
             maximum_player_session_count: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("ActiveServerProcessCount", &mut value.active_server_process_count),
-                ("ActiveGameSessionCount", &mut value.active_game_session_count),
-                ("CurrentPlayerSessionCount", &mut value.current_player_session_count),
-                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("ActiveServerProcessCount", &mut value.active_server_process_count),
+            ("ActiveGameSessionCount", &mut value.active_game_session_count),
+            ("CurrentPlayerSessionCount", &mut value.current_player_session_count),
+            ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2837,8 +3051,14 @@ impl ::smithy_runtime::JsonDecode for super::types::GameProperty {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { key: None, value: None };
-        r.read_members(&mut [("Key", &mut value.key), ("Value", &mut value.value)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Key", &mut value.key),
+            ("Value", &mut value.value),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2859,22 +3079,23 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServer {
             last_claim_time: None,
             last_health_check_time: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("GameServerGroupArn", &mut value.game_server_group_arn),
-                ("GameServerId", &mut value.game_server_id),
-                ("InstanceId", &mut value.instance_id),
-                ("ConnectionInfo", &mut value.connection_info),
-                ("GameServerData", &mut value.game_server_data),
-                ("ClaimStatus", &mut value.claim_status),
-                ("UtilizationStatus", &mut value.utilization_status),
-                ("RegistrationTime", &mut value.registration_time),
-                ("LastClaimTime", &mut value.last_claim_time),
-                ("LastHealthCheckTime", &mut value.last_health_check_time),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("GameServerGroupArn", &mut value.game_server_group_arn),
+            ("GameServerId", &mut value.game_server_id),
+            ("InstanceId", &mut value.instance_id),
+            ("ConnectionInfo", &mut value.connection_info),
+            ("GameServerData", &mut value.game_server_data),
+            ("ClaimStatus", &mut value.claim_status),
+            ("UtilizationStatus", &mut value.utilization_status),
+            ("RegistrationTime", &mut value.registration_time),
+            ("LastClaimTime", &mut value.last_claim_time),
+            ("LastHealthCheckTime", &mut value.last_health_check_time),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2900,19 +3121,20 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerDefinitio
             resolved_image_digest: None,
             server_sdk_version: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerName", &mut value.container_name),
-                ("DependsOn", &mut value.depends_on),
-                ("MountPoints", &mut value.mount_points),
-                ("EnvironmentOverride", &mut value.environment_override),
-                ("ImageUri", &mut value.image_uri),
-                ("PortConfiguration", &mut value.port_configuration),
-                ("ResolvedImageDigest", &mut value.resolved_image_digest),
-                ("ServerSdkVersion", &mut value.server_sdk_version),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerName", &mut value.container_name),
+            ("DependsOn", &mut value.depends_on),
+            ("MountPoints", &mut value.mount_points),
+            ("EnvironmentOverride", &mut value.environment_override),
+            ("ImageUri", &mut value.image_uri),
+            ("PortConfiguration", &mut value.port_configuration),
+            ("ResolvedImageDigest", &mut value.resolved_image_digest),
+            ("ServerSdkVersion", &mut value.server_sdk_version),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2940,15 +3162,16 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerGroupCoun
             idle: None,
             terminating: None,
         };
-        r.read_members(
-            &mut [
-                ("PENDING", &mut value.pending),
-                ("ACTIVE", &mut value.active),
-                ("IDLE", &mut value.idle),
-                ("TERMINATING", &mut value.terminating),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PENDING", &mut value.pending),
+            ("ACTIVE", &mut value.active),
+            ("IDLE", &mut value.idle),
+            ("TERMINATING", &mut value.terminating),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2970,23 +3193,24 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerGroup {
             creation_time: None,
             last_updated_time: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("GameServerGroupArn", &mut value.game_server_group_arn),
-                ("RoleArn", &mut value.role_arn),
-                ("InstanceDefinitions", &mut value.instance_definitions),
-                ("BalancingStrategy", &mut value.balancing_strategy),
-                ("GameServerProtectionPolicy", &mut value.game_server_protection_policy),
-                ("AutoScalingGroupArn", &mut value.auto_scaling_group_arn),
-                ("Status", &mut value.status),
-                ("StatusReason", &mut value.status_reason),
-                ("SuspendedActions", &mut value.suspended_actions),
-                ("CreationTime", &mut value.creation_time),
-                ("LastUpdatedTime", &mut value.last_updated_time),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("GameServerGroupArn", &mut value.game_server_group_arn),
+            ("RoleArn", &mut value.role_arn),
+            ("InstanceDefinitions", &mut value.instance_definitions),
+            ("BalancingStrategy", &mut value.balancing_strategy),
+            ("GameServerProtectionPolicy", &mut value.game_server_protection_policy),
+            ("AutoScalingGroupArn", &mut value.auto_scaling_group_arn),
+            ("Status", &mut value.status),
+            ("StatusReason", &mut value.status_reason),
+            ("SuspendedActions", &mut value.suspended_actions),
+            ("CreationTime", &mut value.creation_time),
+            ("LastUpdatedTime", &mut value.last_updated_time),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3060,15 +3284,16 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerInstance {
             instance_id: None,
             instance_status: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("GameServerGroupArn", &mut value.game_server_group_arn),
-                ("InstanceId", &mut value.instance_id),
-                ("InstanceStatus", &mut value.instance_status),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("GameServerGroupArn", &mut value.game_server_group_arn),
+            ("InstanceId", &mut value.instance_id),
+            ("InstanceStatus", &mut value.instance_status),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3133,33 +3358,31 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSession {
             matchmaker_data: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessionId", &mut value.game_session_id),
-                ("Name", &mut value.name),
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("CreationTime", &mut value.creation_time),
-                ("TerminationTime", &mut value.termination_time),
-                ("CurrentPlayerSessionCount", &mut value.current_player_session_count),
-                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
-                ("Status", &mut value.status),
-                ("StatusReason", &mut value.status_reason),
-                ("GameProperties", &mut value.game_properties),
-                ("IpAddress", &mut value.ip_address),
-                ("DnsName", &mut value.dns_name),
-                ("Port", &mut value.port),
-                (
-                    "PlayerSessionCreationPolicy",
-                    &mut value.player_session_creation_policy,
-                ),
-                ("CreatorId", &mut value.creator_id),
-                ("GameSessionData", &mut value.game_session_data),
-                ("MatchmakerData", &mut value.matchmaker_data),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionId", &mut value.game_session_id),
+            ("Name", &mut value.name),
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("CreationTime", &mut value.creation_time),
+            ("TerminationTime", &mut value.termination_time),
+            ("CurrentPlayerSessionCount", &mut value.current_player_session_count),
+            ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+            ("Status", &mut value.status),
+            ("StatusReason", &mut value.status_reason),
+            ("GameProperties", &mut value.game_properties),
+            ("IpAddress", &mut value.ip_address),
+            ("DnsName", &mut value.dns_name),
+            ("Port", &mut value.port),
+            ("PlayerSessionCreationPolicy", &mut value.player_session_creation_policy),
+            ("CreatorId", &mut value.creator_id),
+            ("GameSessionData", &mut value.game_session_data),
+            ("MatchmakerData", &mut value.matchmaker_data),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3174,16 +3397,17 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionConnectionInfo {
             port: None,
             matched_player_sessions: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessionArn", &mut value.game_session_arn),
-                ("IpAddress", &mut value.ip_address),
-                ("DnsName", &mut value.dns_name),
-                ("Port", &mut value.port),
-                ("MatchedPlayerSessions", &mut value.matched_player_sessions),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionArn", &mut value.game_session_arn),
+            ("IpAddress", &mut value.ip_address),
+            ("DnsName", &mut value.dns_name),
+            ("Port", &mut value.port),
+            ("MatchedPlayerSessions", &mut value.matched_player_sessions),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3207,13 +3431,14 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionCreationLimitPoli
             new_game_sessions_per_creator: None,
             policy_period_in_minutes: None,
         };
-        r.read_members(
-            &mut [
-                ("NewGameSessionsPerCreator", &mut value.new_game_sessions_per_creator),
-                ("PolicyPeriodInMinutes", &mut value.policy_period_in_minutes),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("NewGameSessionsPerCreator", &mut value.new_game_sessions_per_creator),
+            ("PolicyPeriodInMinutes", &mut value.policy_period_in_minutes),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3225,13 +3450,14 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionDetail {
             game_session: None,
             protection_policy: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSession", &mut value.game_session),
-                ("ProtectionPolicy", &mut value.protection_policy),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSession", &mut value.game_session),
+            ("ProtectionPolicy", &mut value.protection_policy),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3240,8 +3466,13 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionFullException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3270,33 +3501,31 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionPlacement {
             matchmaker_data: None,
             priority_configuration_override: None,
         };
-        r.read_members(
-            &mut [
-                ("PlacementId", &mut value.placement_id),
-                ("GameSessionQueueName", &mut value.game_session_queue_name),
-                ("Status", &mut value.status),
-                ("GameProperties", &mut value.game_properties),
-                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
-                ("GameSessionName", &mut value.game_session_name),
-                ("GameSessionId", &mut value.game_session_id),
-                ("GameSessionArn", &mut value.game_session_arn),
-                ("GameSessionRegion", &mut value.game_session_region),
-                ("PlayerLatencies", &mut value.player_latencies),
-                ("StartTime", &mut value.start_time),
-                ("EndTime", &mut value.end_time),
-                ("IpAddress", &mut value.ip_address),
-                ("DnsName", &mut value.dns_name),
-                ("Port", &mut value.port),
-                ("PlacedPlayerSessions", &mut value.placed_player_sessions),
-                ("GameSessionData", &mut value.game_session_data),
-                ("MatchmakerData", &mut value.matchmaker_data),
-                (
-                    "PriorityConfigurationOverride",
-                    &mut value.priority_configuration_override,
-                ),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlacementId", &mut value.placement_id),
+            ("GameSessionQueueName", &mut value.game_session_queue_name),
+            ("Status", &mut value.status),
+            ("GameProperties", &mut value.game_properties),
+            ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+            ("GameSessionName", &mut value.game_session_name),
+            ("GameSessionId", &mut value.game_session_id),
+            ("GameSessionArn", &mut value.game_session_arn),
+            ("GameSessionRegion", &mut value.game_session_region),
+            ("PlayerLatencies", &mut value.player_latencies),
+            ("StartTime", &mut value.start_time),
+            ("EndTime", &mut value.end_time),
+            ("IpAddress", &mut value.ip_address),
+            ("DnsName", &mut value.dns_name),
+            ("Port", &mut value.port),
+            ("PlacedPlayerSessions", &mut value.placed_player_sessions),
+            ("GameSessionData", &mut value.game_session_data),
+            ("MatchmakerData", &mut value.matchmaker_data),
+            ("PriorityConfigurationOverride", &mut value.priority_configuration_override),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3323,20 +3552,21 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionQueue {
             custom_event_data: None,
             notification_target: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("GameSessionQueueArn", &mut value.game_session_queue_arn),
-                ("TimeoutInSeconds", &mut value.timeout_in_seconds),
-                ("PlayerLatencyPolicies", &mut value.player_latency_policies),
-                ("Destinations", &mut value.destinations),
-                ("FilterConfiguration", &mut value.filter_configuration),
-                ("PriorityConfiguration", &mut value.priority_configuration),
-                ("CustomEventData", &mut value.custom_event_data),
-                ("NotificationTarget", &mut value.notification_target),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("GameSessionQueueArn", &mut value.game_session_queue_arn),
+            ("TimeoutInSeconds", &mut value.timeout_in_seconds),
+            ("PlayerLatencyPolicies", &mut value.player_latency_policies),
+            ("Destinations", &mut value.destinations),
+            ("FilterConfiguration", &mut value.filter_configuration),
+            ("PriorityConfiguration", &mut value.priority_configuration),
+            ("CustomEventData", &mut value.custom_event_data),
+            ("NotificationTarget", &mut value.notification_target),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3353,8 +3583,13 @@ impl ::smithy_runtime::JsonDecode for super::types::GameSessionQueueDestination 
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { destination_arn: None };
-        r.read_members(&mut [("DestinationArn", &mut value.destination_arn)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("DestinationArn", &mut value.destination_arn),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3396,18 +3631,19 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAccessOutput {
             target: None,
             container_identifiers: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("ComputeName", &mut value.compute_name),
-                ("ComputeArn", &mut value.compute_arn),
-                ("Credentials", &mut value.credentials),
-                ("Target", &mut value.target),
-                ("ContainerIdentifiers", &mut value.container_identifiers),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("ComputeName", &mut value.compute_name),
+            ("ComputeArn", &mut value.compute_arn),
+            ("Credentials", &mut value.credentials),
+            ("Target", &mut value.target),
+            ("ContainerIdentifiers", &mut value.container_identifiers),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3432,17 +3668,18 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAuthTokenOutput {
             auth_token: None,
             expiration_timestamp: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("ComputeName", &mut value.compute_name),
-                ("ComputeArn", &mut value.compute_arn),
-                ("AuthToken", &mut value.auth_token),
-                ("ExpirationTimestamp", &mut value.expiration_timestamp),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("ComputeName", &mut value.compute_name),
+            ("ComputeArn", &mut value.compute_arn),
+            ("AuthToken", &mut value.auth_token),
+            ("ExpirationTimestamp", &mut value.expiration_timestamp),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3459,8 +3696,13 @@ impl ::smithy_runtime::JsonDecode for super::types::GetGameSessionLogUrlOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { pre_signed_url: None };
-        r.read_members(&mut [("PreSignedUrl", &mut value.pre_signed_url)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PreSignedUrl", &mut value.pre_signed_url),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3478,8 +3720,13 @@ impl ::smithy_runtime::JsonDecode for super::types::GetInstanceAccessOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { instance_access: None };
-        r.read_members(&mut [("InstanceAccess", &mut value.instance_access)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("InstanceAccess", &mut value.instance_access),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3489,8 +3736,13 @@ for super::types::IdempotentParameterMismatchException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3510,21 +3762,22 @@ impl ::smithy_runtime::JsonDecode for super::types::Instance {
             creation_time: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("InstanceId", &mut value.instance_id),
-                ("IpAddress", &mut value.ip_address),
-                ("DnsName", &mut value.dns_name),
-                ("OperatingSystem", &mut value.operating_system),
-                ("Type", &mut value.r#type),
-                ("Status", &mut value.status),
-                ("CreationTime", &mut value.creation_time),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("InstanceId", &mut value.instance_id),
+            ("IpAddress", &mut value.ip_address),
+            ("DnsName", &mut value.dns_name),
+            ("OperatingSystem", &mut value.operating_system),
+            ("Type", &mut value.r#type),
+            ("Status", &mut value.status),
+            ("CreationTime", &mut value.creation_time),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3539,16 +3792,17 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceAccess {
             operating_system: None,
             credentials: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("InstanceId", &mut value.instance_id),
-                ("IpAddress", &mut value.ip_address),
-                ("OperatingSystem", &mut value.operating_system),
-                ("Credentials", &mut value.credentials),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("InstanceId", &mut value.instance_id),
+            ("IpAddress", &mut value.ip_address),
+            ("OperatingSystem", &mut value.operating_system),
+            ("Credentials", &mut value.credentials),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3560,10 +3814,14 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceCredentials {
             user_name: None,
             secret: None,
         };
-        r.read_members(
-            &mut [("UserName", &mut value.user_name), ("Secret", &mut value.secret)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("UserName", &mut value.user_name),
+            ("Secret", &mut value.secret),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3584,13 +3842,14 @@ impl ::smithy_runtime::JsonDecode for super::types::InstanceDefinition {
             instance_type: None,
             weighted_capacity: None,
         };
-        r.read_members(
-            &mut [
-                ("InstanceType", &mut value.instance_type),
-                ("WeightedCapacity", &mut value.weighted_capacity),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("InstanceType", &mut value.instance_type),
+            ("WeightedCapacity", &mut value.weighted_capacity),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3621,8 +3880,13 @@ impl ::smithy_runtime::JsonDecode for super::types::InternalServiceException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3631,8 +3895,13 @@ impl ::smithy_runtime::JsonDecode for super::types::InvalidFleetStatusException 
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3641,8 +3910,13 @@ impl ::smithy_runtime::JsonDecode for super::types::InvalidGameSessionStatusExce
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3651,8 +3925,13 @@ impl ::smithy_runtime::JsonDecode for super::types::InvalidRequestException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3677,15 +3956,16 @@ impl ::smithy_runtime::JsonDecode for super::types::IpPermission {
             ip_range: None,
             protocol: None,
         };
-        r.read_members(
-            &mut [
-                ("FromPort", &mut value.from_port),
-                ("ToPort", &mut value.to_port),
-                ("IpRange", &mut value.ip_range),
-                ("Protocol", &mut value.protocol),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FromPort", &mut value.from_port),
+            ("ToPort", &mut value.to_port),
+            ("IpRange", &mut value.ip_range),
+            ("Protocol", &mut value.protocol),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3718,8 +3998,13 @@ impl ::smithy_runtime::JsonDecode for super::types::LimitExceededException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3742,10 +4027,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListAliasesOutput {
             aliases: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [("Aliases", &mut value.aliases), ("NextToken", &mut value.next_token)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Aliases", &mut value.aliases),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3767,10 +4056,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListBuildsOutput {
             builds: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [("Builds", &mut value.builds), ("NextToken", &mut value.next_token)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Builds", &mut value.builds),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3804,13 +4097,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListComputeOutput {
             compute_list: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("ComputeList", &mut value.compute_list),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ComputeList", &mut value.compute_list),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3835,13 +4129,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerFleetsOutput {
             container_fleets: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerFleets", &mut value.container_fleets),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerFleets", &mut value.container_fleets),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3865,13 +4160,14 @@ for super::types::ListContainerGroupDefinitionVersionsOutput {
             container_group_definitions: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerGroupDefinitions", &mut value.container_group_definitions),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerGroupDefinitions", &mut value.container_group_definitions),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3893,13 +4189,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerGroupDefinition
             container_group_definitions: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerGroupDefinitions", &mut value.container_group_definitions),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerGroupDefinitions", &mut value.container_group_definitions),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3921,13 +4218,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetDeploymentsOutput {
             fleet_deployments: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetDeployments", &mut value.fleet_deployments),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetDeployments", &mut value.fleet_deployments),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3950,13 +4248,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetsOutput {
             fleet_ids: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetIds", &mut value.fleet_ids),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetIds", &mut value.fleet_ids),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3977,13 +4276,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServerGroupsOutput {
             game_server_groups: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroups", &mut value.game_server_groups),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroups", &mut value.game_server_groups),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4006,13 +4306,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServersOutput {
             game_servers: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServers", &mut value.game_servers),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServers", &mut value.game_servers),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4034,13 +4335,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListLocationsOutput {
             locations: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("Locations", &mut value.locations),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Locations", &mut value.locations),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4061,10 +4363,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListScriptsOutput {
             scripts: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [("Scripts", &mut value.scripts), ("NextToken", &mut value.next_token)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Scripts", &mut value.scripts),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4081,8 +4387,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ListTagsForResourceResponse 
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { tags: None };
-        r.read_members(&mut [("Tags", &mut value.tags)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4095,14 +4406,15 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationAttributes {
             stopped_actions: None,
             update_status: None,
         };
-        r.read_members(
-            &mut [
-                ("LocationState", &mut value.location_state),
-                ("StoppedActions", &mut value.stopped_actions),
-                ("UpdateStatus", &mut value.update_status),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("LocationState", &mut value.location_state),
+            ("StoppedActions", &mut value.stopped_actions),
+            ("UpdateStatus", &mut value.update_status),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4128,13 +4440,14 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationModel {
             location_name: None,
             location_arn: None,
         };
-        r.read_members(
-            &mut [
-                ("LocationName", &mut value.location_name),
-                ("LocationArn", &mut value.location_arn),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("LocationName", &mut value.location_name),
+            ("LocationArn", &mut value.location_arn),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4146,10 +4459,14 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationState {
             location: None,
             status: None,
         };
-        r.read_members(
-            &mut [("Location", &mut value.location), ("Status", &mut value.status)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Location", &mut value.location),
+            ("Status", &mut value.status),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4166,8 +4483,13 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationalDeployment {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { deployment_status: None };
-        r.read_members(&mut [("DeploymentStatus", &mut value.deployment_status)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("DeploymentStatus", &mut value.deployment_status),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4190,14 +4512,15 @@ impl ::smithy_runtime::JsonDecode for super::types::LogConfiguration {
             s3_bucket_name: None,
             log_group_arn: None,
         };
-        r.read_members(
-            &mut [
-                ("LogDestination", &mut value.log_destination),
-                ("S3BucketName", &mut value.s3_bucket_name),
-                ("LogGroupArn", &mut value.log_group_arn),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("LogDestination", &mut value.log_destination),
+            ("S3BucketName", &mut value.s3_bucket_name),
+            ("LogGroupArn", &mut value.log_group_arn),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4223,13 +4546,14 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchedPlayerSession {
             player_id: None,
             player_session_id: None,
         };
-        r.read_members(
-            &mut [
-                ("PlayerId", &mut value.player_id),
-                ("PlayerSessionId", &mut value.player_session_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlayerId", &mut value.player_id),
+            ("PlayerSessionId", &mut value.player_session_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4256,28 +4580,29 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingConfiguration {
             backfill_mode: None,
             flex_match_mode: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("ConfigurationArn", &mut value.configuration_arn),
-                ("Description", &mut value.description),
-                ("GameSessionQueueArns", &mut value.game_session_queue_arns),
-                ("RequestTimeoutSeconds", &mut value.request_timeout_seconds),
-                ("AcceptanceTimeoutSeconds", &mut value.acceptance_timeout_seconds),
-                ("AcceptanceRequired", &mut value.acceptance_required),
-                ("RuleSetName", &mut value.rule_set_name),
-                ("RuleSetArn", &mut value.rule_set_arn),
-                ("NotificationTarget", &mut value.notification_target),
-                ("AdditionalPlayerCount", &mut value.additional_player_count),
-                ("CustomEventData", &mut value.custom_event_data),
-                ("CreationTime", &mut value.creation_time),
-                ("GameProperties", &mut value.game_properties),
-                ("GameSessionData", &mut value.game_session_data),
-                ("BackfillMode", &mut value.backfill_mode),
-                ("FlexMatchMode", &mut value.flex_match_mode),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("ConfigurationArn", &mut value.configuration_arn),
+            ("Description", &mut value.description),
+            ("GameSessionQueueArns", &mut value.game_session_queue_arns),
+            ("RequestTimeoutSeconds", &mut value.request_timeout_seconds),
+            ("AcceptanceTimeoutSeconds", &mut value.acceptance_timeout_seconds),
+            ("AcceptanceRequired", &mut value.acceptance_required),
+            ("RuleSetName", &mut value.rule_set_name),
+            ("RuleSetArn", &mut value.rule_set_arn),
+            ("NotificationTarget", &mut value.notification_target),
+            ("AdditionalPlayerCount", &mut value.additional_player_count),
+            ("CustomEventData", &mut value.custom_event_data),
+            ("CreationTime", &mut value.creation_time),
+            ("GameProperties", &mut value.game_properties),
+            ("GameSessionData", &mut value.game_session_data),
+            ("BackfillMode", &mut value.backfill_mode),
+            ("FlexMatchMode", &mut value.flex_match_mode),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4299,15 +4624,16 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingRuleSet {
             rule_set_body: None,
             creation_time: None,
         };
-        r.read_members(
-            &mut [
-                ("RuleSetName", &mut value.rule_set_name),
-                ("RuleSetArn", &mut value.rule_set_arn),
-                ("RuleSetBody", &mut value.rule_set_body),
-                ("CreationTime", &mut value.creation_time),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("RuleSetName", &mut value.rule_set_name),
+            ("RuleSetArn", &mut value.rule_set_arn),
+            ("RuleSetBody", &mut value.rule_set_body),
+            ("CreationTime", &mut value.creation_time),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4328,22 +4654,23 @@ impl ::smithy_runtime::JsonDecode for super::types::MatchmakingTicket {
             game_session_connection_info: None,
             estimated_wait_time: None,
         };
-        r.read_members(
-            &mut [
-                ("TicketId", &mut value.ticket_id),
-                ("ConfigurationName", &mut value.configuration_name),
-                ("ConfigurationArn", &mut value.configuration_arn),
-                ("Status", &mut value.status),
-                ("StatusReason", &mut value.status_reason),
-                ("StatusMessage", &mut value.status_message),
-                ("StartTime", &mut value.start_time),
-                ("EndTime", &mut value.end_time),
-                ("Players", &mut value.players),
-                ("GameSessionConnectionInfo", &mut value.game_session_connection_info),
-                ("EstimatedWaitTime", &mut value.estimated_wait_time),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("TicketId", &mut value.ticket_id),
+            ("ConfigurationName", &mut value.configuration_name),
+            ("ConfigurationArn", &mut value.configuration_arn),
+            ("Status", &mut value.status),
+            ("StatusReason", &mut value.status_reason),
+            ("StatusMessage", &mut value.status_message),
+            ("StartTime", &mut value.start_time),
+            ("EndTime", &mut value.end_time),
+            ("Players", &mut value.players),
+            ("GameSessionConnectionInfo", &mut value.game_session_connection_info),
+            ("EstimatedWaitTime", &mut value.estimated_wait_time),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4366,8 +4693,13 @@ impl ::smithy_runtime::JsonDecode for super::types::NotFoundException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4376,8 +4708,13 @@ impl ::smithy_runtime::JsonDecode for super::types::NotReadyException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4400,8 +4737,13 @@ impl ::smithy_runtime::JsonDecode for super::types::OutOfCapacityException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4413,13 +4755,14 @@ impl ::smithy_runtime::JsonDecode for super::types::PlacedPlayerSession {
             player_id: None,
             player_session_id: None,
         };
-        r.read_members(
-            &mut [
-                ("PlayerId", &mut value.player_id),
-                ("PlayerSessionId", &mut value.player_session_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlayerId", &mut value.player_id),
+            ("PlayerSessionId", &mut value.player_session_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4458,15 +4801,16 @@ impl ::smithy_runtime::JsonDecode for super::types::Player {
             team: None,
             latency_in_ms: None,
         };
-        r.read_members(
-            &mut [
-                ("PlayerId", &mut value.player_id),
-                ("PlayerAttributes", &mut value.player_attributes),
-                ("Team", &mut value.team),
-                ("LatencyInMs", &mut value.latency_in_ms),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlayerId", &mut value.player_id),
+            ("PlayerAttributes", &mut value.player_attributes),
+            ("Team", &mut value.team),
+            ("LatencyInMs", &mut value.latency_in_ms),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4489,14 +4833,15 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerLatency {
             region_identifier: None,
             latency_in_milliseconds: None,
         };
-        r.read_members(
-            &mut [
-                ("PlayerId", &mut value.player_id),
-                ("RegionIdentifier", &mut value.region_identifier),
-                ("LatencyInMilliseconds", &mut value.latency_in_milliseconds),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlayerId", &mut value.player_id),
+            ("RegionIdentifier", &mut value.region_identifier),
+            ("LatencyInMilliseconds", &mut value.latency_in_milliseconds),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4520,16 +4865,17 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerLatencyPolicy {
             maximum_individual_player_latency_milliseconds: None,
             policy_duration_seconds: None,
         };
-        r.read_members(
-            &mut [
-                (
-                    "MaximumIndividualPlayerLatencyMilliseconds",
-                    &mut value.maximum_individual_player_latency_milliseconds,
-                ),
-                ("PolicyDurationSeconds", &mut value.policy_duration_seconds),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            (
+                "MaximumIndividualPlayerLatencyMilliseconds",
+                &mut value.maximum_individual_player_latency_milliseconds,
+            ),
+            ("PolicyDurationSeconds", &mut value.policy_duration_seconds),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4551,23 +4897,24 @@ impl ::smithy_runtime::JsonDecode for super::types::PlayerSession {
             port: None,
             player_data: None,
         };
-        r.read_members(
-            &mut [
-                ("PlayerSessionId", &mut value.player_session_id),
-                ("PlayerId", &mut value.player_id),
-                ("GameSessionId", &mut value.game_session_id),
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("CreationTime", &mut value.creation_time),
-                ("TerminationTime", &mut value.termination_time),
-                ("Status", &mut value.status),
-                ("IpAddress", &mut value.ip_address),
-                ("DnsName", &mut value.dns_name),
-                ("Port", &mut value.port),
-                ("PlayerData", &mut value.player_data),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlayerSessionId", &mut value.player_session_id),
+            ("PlayerId", &mut value.player_id),
+            ("GameSessionId", &mut value.game_session_id),
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("CreationTime", &mut value.creation_time),
+            ("TerminationTime", &mut value.termination_time),
+            ("Status", &mut value.status),
+            ("IpAddress", &mut value.ip_address),
+            ("DnsName", &mut value.dns_name),
+            ("Port", &mut value.port),
+            ("PlayerData", &mut value.player_data),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4624,13 +4971,14 @@ impl ::smithy_runtime::JsonDecode for super::types::PriorityConfiguration {
             priority_order: None,
             location_order: None,
         };
-        r.read_members(
-            &mut [
-                ("PriorityOrder", &mut value.priority_order),
-                ("LocationOrder", &mut value.location_order),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PriorityOrder", &mut value.priority_order),
+            ("LocationOrder", &mut value.location_order),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4651,13 +4999,14 @@ impl ::smithy_runtime::JsonDecode for super::types::PriorityConfigurationOverrid
             placement_fallback_strategy: None,
             location_order: None,
         };
-        r.read_members(
-            &mut [
-                ("PlacementFallbackStrategy", &mut value.placement_fallback_strategy),
-                ("LocationOrder", &mut value.location_order),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlacementFallbackStrategy", &mut value.placement_fallback_strategy),
+            ("LocationOrder", &mut value.location_order),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4711,8 +5060,13 @@ impl ::smithy_runtime::JsonDecode for super::types::PutScalingPolicyOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { name: None };
-        r.read_members(&mut [("Name", &mut value.name)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4734,8 +5088,13 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterComputeOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { compute: None };
-        r.read_members(&mut [("Compute", &mut value.compute)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Compute", &mut value.compute),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4756,8 +5115,13 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterGameServerOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_server: None };
-        r.read_members(&mut [("GameServer", &mut value.game_server)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServer", &mut value.game_server),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4777,13 +5141,14 @@ impl ::smithy_runtime::JsonDecode for super::types::RequestUploadCredentialsOutp
             upload_credentials: None,
             storage_location: None,
         };
-        r.read_members(
-            &mut [
-                ("UploadCredentials", &mut value.upload_credentials),
-                ("StorageLocation", &mut value.storage_location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("UploadCredentials", &mut value.upload_credentials),
+            ("StorageLocation", &mut value.storage_location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4803,10 +5168,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ResolveAliasOutput {
             fleet_id: None,
             fleet_arn: None,
         };
-        r.read_members(
-            &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4830,13 +5199,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ResourceCreationLimitPolicy 
             new_game_sessions_per_creator: None,
             policy_period_in_minutes: None,
         };
-        r.read_members(
-            &mut [
-                ("NewGameSessionsPerCreator", &mut value.new_game_sessions_per_creator),
-                ("PolicyPeriodInMinutes", &mut value.policy_period_in_minutes),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("NewGameSessionsPerCreator", &mut value.new_game_sessions_per_creator),
+            ("PolicyPeriodInMinutes", &mut value.policy_period_in_minutes),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4854,8 +5224,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ResumeGameServerGroupOutput 
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_server_group: None };
-        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroup", &mut value.game_server_group),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4878,14 +5253,15 @@ impl ::smithy_runtime::JsonDecode for super::types::RoutingStrategy {
             fleet_id: None,
             message: None,
         };
-        r.read_members(
-            &mut [
-                ("Type", &mut value.r#type),
-                ("FleetId", &mut value.fleet_id),
-                ("Message", &mut value.message),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Type", &mut value.r#type),
+            ("FleetId", &mut value.fleet_id),
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4928,20 +5304,21 @@ impl ::smithy_runtime::JsonDecode for super::types::RuntimeConfiguration {
             max_concurrent_game_session_activations: None,
             game_session_activation_timeout_seconds: None,
         };
-        r.read_members(
-            &mut [
-                ("ServerProcesses", &mut value.server_processes),
-                (
-                    "MaxConcurrentGameSessionActivations",
-                    &mut value.max_concurrent_game_session_activations,
-                ),
-                (
-                    "GameSessionActivationTimeoutSeconds",
-                    &mut value.game_session_activation_timeout_seconds,
-                ),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ServerProcesses", &mut value.server_processes),
+            (
+                "MaxConcurrentGameSessionActivations",
+                &mut value.max_concurrent_game_session_activations,
+            ),
+            (
+                "GameSessionActivationTimeoutSeconds",
+                &mut value.game_session_activation_timeout_seconds,
+            ),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4966,15 +5343,16 @@ impl ::smithy_runtime::JsonDecode for super::types::S3Location {
             role_arn: None,
             object_version: None,
         };
-        r.read_members(
-            &mut [
-                ("Bucket", &mut value.bucket),
-                ("Key", &mut value.key),
-                ("RoleArn", &mut value.role_arn),
-                ("ObjectVersion", &mut value.object_version),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Bucket", &mut value.bucket),
+            ("Key", &mut value.key),
+            ("RoleArn", &mut value.role_arn),
+            ("ObjectVersion", &mut value.object_version),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5012,25 +5390,26 @@ impl ::smithy_runtime::JsonDecode for super::types::ScalingPolicy {
             update_status: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("Name", &mut value.name),
-                ("Status", &mut value.status),
-                ("ScalingAdjustment", &mut value.scaling_adjustment),
-                ("ScalingAdjustmentType", &mut value.scaling_adjustment_type),
-                ("ComparisonOperator", &mut value.comparison_operator),
-                ("Threshold", &mut value.threshold),
-                ("EvaluationPeriods", &mut value.evaluation_periods),
-                ("MetricName", &mut value.metric_name),
-                ("PolicyType", &mut value.policy_type),
-                ("TargetConfiguration", &mut value.target_configuration),
-                ("UpdateStatus", &mut value.update_status),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("Name", &mut value.name),
+            ("Status", &mut value.status),
+            ("ScalingAdjustment", &mut value.scaling_adjustment),
+            ("ScalingAdjustmentType", &mut value.scaling_adjustment_type),
+            ("ComparisonOperator", &mut value.comparison_operator),
+            ("Threshold", &mut value.threshold),
+            ("EvaluationPeriods", &mut value.evaluation_periods),
+            ("MetricName", &mut value.metric_name),
+            ("PolicyType", &mut value.policy_type),
+            ("TargetConfiguration", &mut value.target_configuration),
+            ("UpdateStatus", &mut value.update_status),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5061,18 +5440,19 @@ impl ::smithy_runtime::JsonDecode for super::types::Script {
             creation_time: None,
             storage_location: None,
         };
-        r.read_members(
-            &mut [
-                ("ScriptId", &mut value.script_id),
-                ("ScriptArn", &mut value.script_arn),
-                ("Name", &mut value.name),
-                ("Version", &mut value.version),
-                ("SizeOnDisk", &mut value.size_on_disk),
-                ("CreationTime", &mut value.creation_time),
-                ("StorageLocation", &mut value.storage_location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ScriptId", &mut value.script_id),
+            ("ScriptArn", &mut value.script_arn),
+            ("Name", &mut value.name),
+            ("Version", &mut value.version),
+            ("SizeOnDisk", &mut value.size_on_disk),
+            ("CreationTime", &mut value.creation_time),
+            ("StorageLocation", &mut value.storage_location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5098,13 +5478,14 @@ impl ::smithy_runtime::JsonDecode for super::types::SearchGameSessionsOutput {
             game_sessions: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessions", &mut value.game_sessions),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessions", &mut value.game_sessions),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5127,14 +5508,15 @@ impl ::smithy_runtime::JsonDecode for super::types::ServerProcess {
             parameters: None,
             concurrent_executions: None,
         };
-        r.read_members(
-            &mut [
-                ("LaunchPath", &mut value.launch_path),
-                ("Parameters", &mut value.parameters),
-                ("ConcurrentExecutions", &mut value.concurrent_executions),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("LaunchPath", &mut value.launch_path),
+            ("Parameters", &mut value.parameters),
+            ("ConcurrentExecutions", &mut value.concurrent_executions),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5162,10 +5544,14 @@ impl ::smithy_runtime::JsonDecode for super::types::StartFleetActionsOutput {
             fleet_id: None,
             fleet_arn: None,
         };
-        r.read_members(
-            &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5198,10 +5584,13 @@ impl ::smithy_runtime::JsonDecode for super::types::StartGameSessionPlacementOut
         let mut value = Self {
             game_session_placement: None,
         };
-        r.read_members(
-            &mut [("GameSessionPlacement", &mut value.game_session_placement)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionPlacement", &mut value.game_session_placement),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5221,8 +5610,13 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchBackfillOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { matchmaking_ticket: None };
-        r.read_members(&mut [("MatchmakingTicket", &mut value.matchmaking_ticket)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("MatchmakingTicket", &mut value.matchmaking_ticket),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5241,8 +5635,13 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchmakingOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { matchmaking_ticket: None };
-        r.read_members(&mut [("MatchmakingTicket", &mut value.matchmaking_ticket)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("MatchmakingTicket", &mut value.matchmaking_ticket),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5264,10 +5663,14 @@ impl ::smithy_runtime::JsonDecode for super::types::StopFleetActionsOutput {
             fleet_id: None,
             fleet_arn: None,
         };
-        r.read_members(
-            &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5286,10 +5689,13 @@ impl ::smithy_runtime::JsonDecode for super::types::StopGameSessionPlacementOutp
         let mut value = Self {
             game_session_placement: None,
         };
-        r.read_members(
-            &mut [("GameSessionPlacement", &mut value.game_session_placement)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionPlacement", &mut value.game_session_placement),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5327,22 +5733,23 @@ impl ::smithy_runtime::JsonDecode for super::types::SupportContainerDefinition {
             resolved_image_digest: None,
             vcpu: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerName", &mut value.container_name),
-                ("DependsOn", &mut value.depends_on),
-                ("MountPoints", &mut value.mount_points),
-                ("EnvironmentOverride", &mut value.environment_override),
-                ("Essential", &mut value.essential),
-                ("HealthCheck", &mut value.health_check),
-                ("ImageUri", &mut value.image_uri),
-                ("MemoryHardLimitMebibytes", &mut value.memory_hard_limit_mebibytes),
-                ("PortConfiguration", &mut value.port_configuration),
-                ("ResolvedImageDigest", &mut value.resolved_image_digest),
-                ("Vcpu", &mut value.vcpu),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerName", &mut value.container_name),
+            ("DependsOn", &mut value.depends_on),
+            ("MountPoints", &mut value.mount_points),
+            ("EnvironmentOverride", &mut value.environment_override),
+            ("Essential", &mut value.essential),
+            ("HealthCheck", &mut value.health_check),
+            ("ImageUri", &mut value.image_uri),
+            ("MemoryHardLimitMebibytes", &mut value.memory_hard_limit_mebibytes),
+            ("PortConfiguration", &mut value.port_configuration),
+            ("ResolvedImageDigest", &mut value.resolved_image_digest),
+            ("Vcpu", &mut value.vcpu),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5377,8 +5784,13 @@ impl ::smithy_runtime::JsonDecode for super::types::SuspendGameServerGroupOutput
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_server_group: None };
-        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroup", &mut value.game_server_group),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5396,8 +5808,14 @@ impl ::smithy_runtime::JsonDecode for super::types::Tag {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { key: None, value: None };
-        r.read_members(&mut [("Key", &mut value.key), ("Value", &mut value.value)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Key", &mut value.key),
+            ("Value", &mut value.value),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5424,8 +5842,13 @@ impl ::smithy_runtime::JsonDecode for super::types::TaggingFailedException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5442,8 +5865,13 @@ impl ::smithy_runtime::JsonDecode for super::types::TargetConfiguration {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { target_value: None };
-        r.read_members(&mut [("TargetValue", &mut value.target_value)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("TargetValue", &mut value.target_value),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5460,8 +5888,13 @@ impl ::smithy_runtime::JsonDecode for super::types::TerminalRoutingStrategyExcep
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5479,8 +5912,13 @@ impl ::smithy_runtime::JsonDecode for super::types::TerminateGameSessionOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_session: None };
-        r.read_members(&mut [("GameSession", &mut value.game_session)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSession", &mut value.game_session),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5495,8 +5933,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UnauthorizedException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5505,8 +5948,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UnsupportedRegionException {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { message: None };
-        r.read_members(&mut [("Message", &mut value.message)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5544,8 +5992,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateAliasOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { alias: None };
-        r.read_members(&mut [("Alias", &mut value.alias)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Alias", &mut value.alias),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5564,8 +6017,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateBuildOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { build: None };
-        r.read_members(&mut [("Build", &mut value.build)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Build", &mut value.build),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5619,8 +6077,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerFleetOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { container_fleet: None };
-        r.read_members(&mut [("ContainerFleet", &mut value.container_fleet)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerFleet", &mut value.container_fleet),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5656,10 +6119,13 @@ for super::types::UpdateContainerGroupDefinitionOutput {
         let mut value = Self {
             container_group_definition: None,
         };
-        r.read_members(
-            &mut [("ContainerGroupDefinition", &mut value.container_group_definition)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerGroupDefinition", &mut value.container_group_definition),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5691,10 +6157,14 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetAttributesOutput 
             fleet_id: None,
             fleet_arn: None,
         };
-        r.read_members(
-            &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5719,14 +6189,15 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetCapacityOutput {
             fleet_arn: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5754,10 +6225,14 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetPortSettingsOutpu
             fleet_id: None,
             fleet_arn: None,
         };
-        r.read_members(
-            &mut [("FleetId", &mut value.fleet_id), ("FleetArn", &mut value.fleet_arn)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5781,8 +6256,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerGroupOutput 
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_server_group: None };
-        r.read_members(&mut [("GameServerGroup", &mut value.game_server_group)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroup", &mut value.game_server_group),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5803,8 +6283,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_server: None };
-        r.read_members(&mut [("GameServer", &mut value.game_server)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServer", &mut value.game_server),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5832,8 +6317,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_session: None };
-        r.read_members(&mut [("GameSession", &mut value.game_session)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSession", &mut value.game_session),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5857,8 +6347,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionQueueOutput
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_session_queue: None };
-        r.read_members(&mut [("GameSessionQueue", &mut value.game_session_queue)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionQueue", &mut value.game_session_queue),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5889,8 +6384,13 @@ for super::types::UpdateMatchmakingConfigurationOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { configuration: None };
-        r.read_members(&mut [("Configuration", &mut value.configuration)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Configuration", &mut value.configuration),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5910,10 +6410,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateRuntimeConfigurationOu
         let mut value = Self {
             runtime_configuration: None,
         };
-        r.read_members(
-            &mut [("RuntimeConfiguration", &mut value.runtime_configuration)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("RuntimeConfiguration", &mut value.runtime_configuration),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5934,8 +6437,13 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateScriptOutput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { script: None };
-        r.read_members(&mut [("Script", &mut value.script)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Script", &mut value.script),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5952,8 +6460,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ValidateMatchmakingRuleSetOu
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { valid: None };
-        r.read_members(&mut [("Valid", &mut value.valid)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Valid", &mut value.valid),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5968,16 +6481,17 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringAuthorization {
             creation_time: None,
             expiration_time: None,
         };
-        r.read_members(
-            &mut [
-                ("GameLiftAwsAccountId", &mut value.game_lift_aws_account_id),
-                ("PeerVpcAwsAccountId", &mut value.peer_vpc_aws_account_id),
-                ("PeerVpcId", &mut value.peer_vpc_id),
-                ("CreationTime", &mut value.creation_time),
-                ("ExpirationTime", &mut value.expiration_time),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameLiftAwsAccountId", &mut value.game_lift_aws_account_id),
+            ("PeerVpcAwsAccountId", &mut value.peer_vpc_aws_account_id),
+            ("PeerVpcId", &mut value.peer_vpc_id),
+            ("CreationTime", &mut value.creation_time),
+            ("ExpirationTime", &mut value.expiration_time),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -5994,18 +6508,19 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringConnection {
             peer_vpc_id: None,
             game_lift_vpc_id: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("FleetArn", &mut value.fleet_arn),
-                ("IpV4CidrBlock", &mut value.ip_v4_cidr_block),
-                ("VpcPeeringConnectionId", &mut value.vpc_peering_connection_id),
-                ("Status", &mut value.status),
-                ("PeerVpcId", &mut value.peer_vpc_id),
-                ("GameLiftVpcId", &mut value.game_lift_vpc_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("FleetArn", &mut value.fleet_arn),
+            ("IpV4CidrBlock", &mut value.ip_v4_cidr_block),
+            ("VpcPeeringConnectionId", &mut value.vpc_peering_connection_id),
+            ("Status", &mut value.status),
+            ("PeerVpcId", &mut value.peer_vpc_id),
+            ("GameLiftVpcId", &mut value.game_lift_vpc_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -6014,9 +6529,13 @@ impl ::smithy_runtime::JsonDecode for super::types::VpcPeeringConnectionStatus {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { code: None, message: None };
-        r.read_members(
-            &mut [("Code", &mut value.code), ("Message", &mut value.message)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Code", &mut value.code),
+            ("Message", &mut value.message),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }

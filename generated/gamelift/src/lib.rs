@@ -22,6 +22,8 @@
 //! Protocol: awsJson1_1. Generated for 118 operations: data types (`types`), conversion to `Value` (`values`), JSON codecs keyed by member names (`json`), error types with JSON and XML decoders (`errors`), sans-IO operations (`operations`) and a client (`client`) with paginators (`paginators`).
 //!
 //! The `json` module has what a client needs: encoders for what it sends, decoders for what it receives. The other direction (servers, test doubles) is generated with `--server-codecs` (`Builder::server_codecs`); in a crate it is the `server_json` module behind the `server-codecs` feature.
+//!
+//! Off-by-default features: `serde` (serde's `Serialize` and `Deserialize` for every type, under the model's member names) and `hash` (`Hash` on the structures and unions whose members allow it; enums always have it).
 
 #![warn(missing_docs)]
 #[rustfmt::skip]

@@ -10,14 +10,15 @@ impl ::smithy_runtime::JsonDecode for super::types::AcceptMatchInput {
             player_ids: None,
             acceptance_type: None,
         };
-        r.read_members(
-            &mut [
-                ("TicketId", &mut value.ticket_id),
-                ("PlayerIds", &mut value.player_ids),
-                ("AcceptanceType", &mut value.acceptance_type),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("TicketId", &mut value.ticket_id),
+            ("PlayerIds", &mut value.player_ids),
+            ("AcceptanceType", &mut value.acceptance_type),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -81,8 +82,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ClaimFilterOption {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { instance_statuses: None };
-        r.read_members(&mut [("InstanceStatuses", &mut value.instance_statuses)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("InstanceStatuses", &mut value.instance_statuses),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -96,15 +102,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ClaimGameServerInput {
             game_server_data: None,
             filter_option: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("GameServerId", &mut value.game_server_id),
-                ("GameServerData", &mut value.game_server_data),
-                ("FilterOption", &mut value.filter_option),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("GameServerId", &mut value.game_server_id),
+            ("GameServerData", &mut value.game_server_data),
+            ("FilterOption", &mut value.filter_option),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -313,15 +320,16 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateAliasInput {
             routing_strategy: None,
             tags: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("Description", &mut value.description),
-                ("RoutingStrategy", &mut value.routing_strategy),
-                ("Tags", &mut value.tags),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("Description", &mut value.description),
+            ("RoutingStrategy", &mut value.routing_strategy),
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -345,17 +353,18 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateBuildInput {
             tags: None,
             server_sdk_version: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("Version", &mut value.version),
-                ("StorageLocation", &mut value.storage_location),
-                ("OperatingSystem", &mut value.operating_system),
-                ("Tags", &mut value.tags),
-                ("ServerSdkVersion", &mut value.server_sdk_version),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("Version", &mut value.version),
+            ("StorageLocation", &mut value.storage_location),
+            ("OperatingSystem", &mut value.operating_system),
+            ("Tags", &mut value.tags),
+            ("ServerSdkVersion", &mut value.server_sdk_version),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -390,44 +399,42 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerFleetInput {
             log_configuration: None,
             tags: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetRoleArn", &mut value.fleet_role_arn),
-                ("Description", &mut value.description),
-                (
-                    "GameServerContainerGroupDefinitionName",
-                    &mut value.game_server_container_group_definition_name,
-                ),
-                (
-                    "PerInstanceContainerGroupDefinitionName",
-                    &mut value.per_instance_container_group_definition_name,
-                ),
-                (
-                    "InstanceConnectionPortRange",
-                    &mut value.instance_connection_port_range,
-                ),
-                ("InstanceInboundPermissions", &mut value.instance_inbound_permissions),
-                (
-                    "GameServerContainerGroupsPerInstance",
-                    &mut value.game_server_container_groups_per_instance,
-                ),
-                ("InstanceType", &mut value.instance_type),
-                ("BillingType", &mut value.billing_type),
-                ("Locations", &mut value.locations),
-                ("MetricGroups", &mut value.metric_groups),
-                (
-                    "NewGameSessionProtectionPolicy",
-                    &mut value.new_game_session_protection_policy,
-                ),
-                (
-                    "GameSessionCreationLimitPolicy",
-                    &mut value.game_session_creation_limit_policy,
-                ),
-                ("LogConfiguration", &mut value.log_configuration),
-                ("Tags", &mut value.tags),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetRoleArn", &mut value.fleet_role_arn),
+            ("Description", &mut value.description),
+            (
+                "GameServerContainerGroupDefinitionName",
+                &mut value.game_server_container_group_definition_name,
+            ),
+            (
+                "PerInstanceContainerGroupDefinitionName",
+                &mut value.per_instance_container_group_definition_name,
+            ),
+            ("InstanceConnectionPortRange", &mut value.instance_connection_port_range),
+            ("InstanceInboundPermissions", &mut value.instance_inbound_permissions),
+            (
+                "GameServerContainerGroupsPerInstance",
+                &mut value.game_server_container_groups_per_instance,
+            ),
+            ("InstanceType", &mut value.instance_type),
+            ("BillingType", &mut value.billing_type),
+            ("Locations", &mut value.locations),
+            ("MetricGroups", &mut value.metric_groups),
+            (
+                "NewGameSessionProtectionPolicy",
+                &mut value.new_game_session_protection_policy,
+            ),
+            (
+                "GameSessionCreationLimitPolicy",
+                &mut value.game_session_creation_limit_policy,
+            ),
+            ("LogConfiguration", &mut value.log_configuration),
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -454,26 +461,24 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateContainerGroupDefiniti
             version_description: None,
             tags: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("ContainerGroupType", &mut value.container_group_type),
-                ("TotalMemoryLimitMebibytes", &mut value.total_memory_limit_mebibytes),
-                ("TotalVcpuLimit", &mut value.total_vcpu_limit),
-                (
-                    "GameServerContainerDefinition",
-                    &mut value.game_server_container_definition,
-                ),
-                (
-                    "SupportContainerDefinitions",
-                    &mut value.support_container_definitions,
-                ),
-                ("OperatingSystem", &mut value.operating_system),
-                ("VersionDescription", &mut value.version_description),
-                ("Tags", &mut value.tags),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("ContainerGroupType", &mut value.container_group_type),
+            ("TotalMemoryLimitMebibytes", &mut value.total_memory_limit_mebibytes),
+            ("TotalVcpuLimit", &mut value.total_vcpu_limit),
+            (
+                "GameServerContainerDefinition",
+                &mut value.game_server_container_definition,
+            ),
+            ("SupportContainerDefinitions", &mut value.support_container_definitions),
+            ("OperatingSystem", &mut value.operating_system),
+            ("VersionDescription", &mut value.version_description),
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -515,43 +520,41 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetInput {
             anywhere_configuration: None,
             instance_role_credentials_provider: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("Description", &mut value.description),
-                ("BuildId", &mut value.build_id),
-                ("ScriptId", &mut value.script_id),
-                ("ServerLaunchPath", &mut value.server_launch_path),
-                ("ServerLaunchParameters", &mut value.server_launch_parameters),
-                ("LogPaths", &mut value.log_paths),
-                ("EC2InstanceType", &mut value.ec2_instance_type),
-                ("EC2InboundPermissions", &mut value.ec2_inbound_permissions),
-                (
-                    "NewGameSessionProtectionPolicy",
-                    &mut value.new_game_session_protection_policy,
-                ),
-                ("RuntimeConfiguration", &mut value.runtime_configuration),
-                (
-                    "ResourceCreationLimitPolicy",
-                    &mut value.resource_creation_limit_policy,
-                ),
-                ("MetricGroups", &mut value.metric_groups),
-                ("PeerVpcAwsAccountId", &mut value.peer_vpc_aws_account_id),
-                ("PeerVpcId", &mut value.peer_vpc_id),
-                ("FleetType", &mut value.fleet_type),
-                ("InstanceRoleArn", &mut value.instance_role_arn),
-                ("CertificateConfiguration", &mut value.certificate_configuration),
-                ("Locations", &mut value.locations),
-                ("Tags", &mut value.tags),
-                ("ComputeType", &mut value.compute_type),
-                ("AnywhereConfiguration", &mut value.anywhere_configuration),
-                (
-                    "InstanceRoleCredentialsProvider",
-                    &mut value.instance_role_credentials_provider,
-                ),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("Description", &mut value.description),
+            ("BuildId", &mut value.build_id),
+            ("ScriptId", &mut value.script_id),
+            ("ServerLaunchPath", &mut value.server_launch_path),
+            ("ServerLaunchParameters", &mut value.server_launch_parameters),
+            ("LogPaths", &mut value.log_paths),
+            ("EC2InstanceType", &mut value.ec2_instance_type),
+            ("EC2InboundPermissions", &mut value.ec2_inbound_permissions),
+            (
+                "NewGameSessionProtectionPolicy",
+                &mut value.new_game_session_protection_policy,
+            ),
+            ("RuntimeConfiguration", &mut value.runtime_configuration),
+            ("ResourceCreationLimitPolicy", &mut value.resource_creation_limit_policy),
+            ("MetricGroups", &mut value.metric_groups),
+            ("PeerVpcAwsAccountId", &mut value.peer_vpc_aws_account_id),
+            ("PeerVpcId", &mut value.peer_vpc_id),
+            ("FleetType", &mut value.fleet_type),
+            ("InstanceRoleArn", &mut value.instance_role_arn),
+            ("CertificateConfiguration", &mut value.certificate_configuration),
+            ("Locations", &mut value.locations),
+            ("Tags", &mut value.tags),
+            ("ComputeType", &mut value.compute_type),
+            ("AnywhereConfiguration", &mut value.anywhere_configuration),
+            (
+                "InstanceRoleCredentialsProvider",
+                &mut value.instance_role_credentials_provider,
+            ),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -563,10 +566,14 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateFleetLocationsInput {
             fleet_id: None,
             locations: None,
         };
-        r.read_members(
-            &mut [("FleetId", &mut value.fleet_id), ("Locations", &mut value.locations)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Locations", &mut value.locations),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -606,22 +613,23 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameServerGroupInput {
             vpc_subnets: None,
             tags: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("RoleArn", &mut value.role_arn),
-                ("MinSize", &mut value.min_size),
-                ("MaxSize", &mut value.max_size),
-                ("LaunchTemplate", &mut value.launch_template),
-                ("InstanceDefinitions", &mut value.instance_definitions),
-                ("AutoScalingPolicy", &mut value.auto_scaling_policy),
-                ("BalancingStrategy", &mut value.balancing_strategy),
-                ("GameServerProtectionPolicy", &mut value.game_server_protection_policy),
-                ("VpcSubnets", &mut value.vpc_subnets),
-                ("Tags", &mut value.tags),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("RoleArn", &mut value.role_arn),
+            ("MinSize", &mut value.min_size),
+            ("MaxSize", &mut value.max_size),
+            ("LaunchTemplate", &mut value.launch_template),
+            ("InstanceDefinitions", &mut value.instance_definitions),
+            ("AutoScalingPolicy", &mut value.auto_scaling_policy),
+            ("BalancingStrategy", &mut value.balancing_strategy),
+            ("GameServerProtectionPolicy", &mut value.game_server_protection_policy),
+            ("VpcSubnets", &mut value.vpc_subnets),
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -649,21 +657,22 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionInput {
             game_session_data: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("AliasId", &mut value.alias_id),
-                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
-                ("Name", &mut value.name),
-                ("GameProperties", &mut value.game_properties),
-                ("CreatorId", &mut value.creator_id),
-                ("GameSessionId", &mut value.game_session_id),
-                ("IdempotencyToken", &mut value.idempotency_token),
-                ("GameSessionData", &mut value.game_session_data),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("AliasId", &mut value.alias_id),
+            ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+            ("Name", &mut value.name),
+            ("GameProperties", &mut value.game_properties),
+            ("CreatorId", &mut value.creator_id),
+            ("GameSessionId", &mut value.game_session_id),
+            ("IdempotencyToken", &mut value.idempotency_token),
+            ("GameSessionData", &mut value.game_session_data),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -690,20 +699,21 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateGameSessionQueueInput 
             notification_target: None,
             tags: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("TimeoutInSeconds", &mut value.timeout_in_seconds),
-                ("PlayerLatencyPolicies", &mut value.player_latency_policies),
-                ("Destinations", &mut value.destinations),
-                ("FilterConfiguration", &mut value.filter_configuration),
-                ("PriorityConfiguration", &mut value.priority_configuration),
-                ("CustomEventData", &mut value.custom_event_data),
-                ("NotificationTarget", &mut value.notification_target),
-                ("Tags", &mut value.tags),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("TimeoutInSeconds", &mut value.timeout_in_seconds),
+            ("PlayerLatencyPolicies", &mut value.player_latency_policies),
+            ("Destinations", &mut value.destinations),
+            ("FilterConfiguration", &mut value.filter_configuration),
+            ("PriorityConfiguration", &mut value.priority_configuration),
+            ("CustomEventData", &mut value.custom_event_data),
+            ("NotificationTarget", &mut value.notification_target),
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -723,10 +733,14 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateLocationInput {
             location_name: None,
             tags: None,
         };
-        r.read_members(
-            &mut [("LocationName", &mut value.location_name), ("Tags", &mut value.tags)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("LocationName", &mut value.location_name),
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -759,26 +773,27 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingConfigurati
             flex_match_mode: None,
             tags: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("Description", &mut value.description),
-                ("GameSessionQueueArns", &mut value.game_session_queue_arns),
-                ("RequestTimeoutSeconds", &mut value.request_timeout_seconds),
-                ("AcceptanceTimeoutSeconds", &mut value.acceptance_timeout_seconds),
-                ("AcceptanceRequired", &mut value.acceptance_required),
-                ("RuleSetName", &mut value.rule_set_name),
-                ("NotificationTarget", &mut value.notification_target),
-                ("AdditionalPlayerCount", &mut value.additional_player_count),
-                ("CustomEventData", &mut value.custom_event_data),
-                ("GameProperties", &mut value.game_properties),
-                ("GameSessionData", &mut value.game_session_data),
-                ("BackfillMode", &mut value.backfill_mode),
-                ("FlexMatchMode", &mut value.flex_match_mode),
-                ("Tags", &mut value.tags),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("Description", &mut value.description),
+            ("GameSessionQueueArns", &mut value.game_session_queue_arns),
+            ("RequestTimeoutSeconds", &mut value.request_timeout_seconds),
+            ("AcceptanceTimeoutSeconds", &mut value.acceptance_timeout_seconds),
+            ("AcceptanceRequired", &mut value.acceptance_required),
+            ("RuleSetName", &mut value.rule_set_name),
+            ("NotificationTarget", &mut value.notification_target),
+            ("AdditionalPlayerCount", &mut value.additional_player_count),
+            ("CustomEventData", &mut value.custom_event_data),
+            ("GameProperties", &mut value.game_properties),
+            ("GameSessionData", &mut value.game_session_data),
+            ("BackfillMode", &mut value.backfill_mode),
+            ("FlexMatchMode", &mut value.flex_match_mode),
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -800,14 +815,15 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateMatchmakingRuleSetInpu
             rule_set_body: None,
             tags: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("RuleSetBody", &mut value.rule_set_body),
-                ("Tags", &mut value.tags),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("RuleSetBody", &mut value.rule_set_body),
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -828,14 +844,15 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionInput {
             player_id: None,
             player_data: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessionId", &mut value.game_session_id),
-                ("PlayerId", &mut value.player_id),
-                ("PlayerData", &mut value.player_data),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionId", &mut value.game_session_id),
+            ("PlayerId", &mut value.player_id),
+            ("PlayerData", &mut value.player_data),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -856,14 +873,15 @@ impl ::smithy_runtime::JsonDecode for super::types::CreatePlayerSessionsInput {
             player_ids: None,
             player_data_map: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessionId", &mut value.game_session_id),
-                ("PlayerIds", &mut value.player_ids),
-                ("PlayerDataMap", &mut value.player_data_map),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionId", &mut value.game_session_id),
+            ("PlayerIds", &mut value.player_ids),
+            ("PlayerDataMap", &mut value.player_data_map),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -886,16 +904,17 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateScriptInput {
             zip_file: None,
             tags: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("Version", &mut value.version),
-                ("StorageLocation", &mut value.storage_location),
-                ("ZipFile", &mut value.zip_file),
-                ("Tags", &mut value.tags),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("Version", &mut value.version),
+            ("StorageLocation", &mut value.storage_location),
+            ("ZipFile", &mut value.zip_file),
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -915,13 +934,14 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringAuthorizatio
             game_lift_aws_account_id: None,
             peer_vpc_id: None,
         };
-        r.read_members(
-            &mut [
-                ("GameLiftAwsAccountId", &mut value.game_lift_aws_account_id),
-                ("PeerVpcId", &mut value.peer_vpc_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameLiftAwsAccountId", &mut value.game_lift_aws_account_id),
+            ("PeerVpcId", &mut value.peer_vpc_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -942,14 +962,15 @@ impl ::smithy_runtime::JsonDecode for super::types::CreateVpcPeeringConnectionIn
             peer_vpc_aws_account_id: None,
             peer_vpc_id: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("PeerVpcAwsAccountId", &mut value.peer_vpc_aws_account_id),
-                ("PeerVpcId", &mut value.peer_vpc_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("PeerVpcAwsAccountId", &mut value.peer_vpc_aws_account_id),
+            ("PeerVpcId", &mut value.peer_vpc_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -965,8 +986,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteAliasInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { alias_id: None };
-        r.read_members(&mut [("AliasId", &mut value.alias_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("AliasId", &mut value.alias_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -975,8 +1001,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteBuildInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { build_id: None };
-        r.read_members(&mut [("BuildId", &mut value.build_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("BuildId", &mut value.build_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -985,8 +1016,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteContainerFleetInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { fleet_id: None };
-        r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1006,14 +1042,15 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteContainerGroupDefiniti
             version_number: None,
             version_count_to_retain: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("VersionNumber", &mut value.version_number),
-                ("VersionCountToRetain", &mut value.version_count_to_retain),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("VersionNumber", &mut value.version_number),
+            ("VersionCountToRetain", &mut value.version_count_to_retain),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1030,8 +1067,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { fleet_id: None };
-        r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1043,10 +1085,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteFleetLocationsInput {
             fleet_id: None,
             locations: None,
         };
-        r.read_members(
-            &mut [("FleetId", &mut value.fleet_id), ("Locations", &mut value.locations)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Locations", &mut value.locations),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1068,13 +1114,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteGameServerGroupInput {
             game_server_group_name: None,
             delete_option: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("DeleteOption", &mut value.delete_option),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("DeleteOption", &mut value.delete_option),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1091,8 +1138,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteGameSessionQueueInput 
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { name: None };
-        r.read_members(&mut [("Name", &mut value.name)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1108,8 +1160,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteLocationInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { location_name: None };
-        r.read_members(&mut [("LocationName", &mut value.location_name)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("LocationName", &mut value.location_name),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1125,8 +1182,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteMatchmakingConfigurati
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { name: None };
-        r.read_members(&mut [("Name", &mut value.name)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1143,8 +1205,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteMatchmakingRuleSetInpu
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { name: None };
-        r.read_members(&mut [("Name", &mut value.name)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1160,10 +1227,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteScalingPolicyInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { name: None, fleet_id: None };
-        r.read_members(
-            &mut [("Name", &mut value.name), ("FleetId", &mut value.fleet_id)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("FleetId", &mut value.fleet_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1172,8 +1243,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteScriptInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { script_id: None };
-        r.read_members(&mut [("ScriptId", &mut value.script_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ScriptId", &mut value.script_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1185,13 +1261,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringAuthorizatio
             game_lift_aws_account_id: None,
             peer_vpc_id: None,
         };
-        r.read_members(
-            &mut [
-                ("GameLiftAwsAccountId", &mut value.game_lift_aws_account_id),
-                ("PeerVpcId", &mut value.peer_vpc_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameLiftAwsAccountId", &mut value.game_lift_aws_account_id),
+            ("PeerVpcId", &mut value.peer_vpc_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1210,13 +1287,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DeleteVpcPeeringConnectionIn
             fleet_id: None,
             vpc_peering_connection_id: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("VpcPeeringConnectionId", &mut value.vpc_peering_connection_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("VpcPeeringConnectionId", &mut value.vpc_peering_connection_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1249,13 +1327,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DeregisterComputeInput {
             fleet_id: None,
             compute_name: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("ComputeName", &mut value.compute_name),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("ComputeName", &mut value.compute_name),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1274,13 +1353,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DeregisterGameServerInput {
             game_server_group_name: None,
             game_server_id: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("GameServerId", &mut value.game_server_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("GameServerId", &mut value.game_server_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1289,8 +1369,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeAliasInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { alias_id: None };
-        r.read_members(&mut [("AliasId", &mut value.alias_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("AliasId", &mut value.alias_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1307,8 +1392,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeBuildInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { build_id: None };
-        r.read_members(&mut [("BuildId", &mut value.build_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("BuildId", &mut value.build_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1328,13 +1418,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeComputeInput {
             fleet_id: None,
             compute_name: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("ComputeName", &mut value.compute_name),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("ComputeName", &mut value.compute_name),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1351,8 +1442,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeContainerFleetInput 
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { fleet_id: None };
-        r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1373,13 +1469,14 @@ for super::types::DescribeContainerGroupDefinitionInput {
             name: None,
             version_number: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("VersionNumber", &mut value.version_number),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("VersionNumber", &mut value.version_number),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1400,13 +1497,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeEc2InstanceLimitsInp
             ec2_instance_type: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("EC2InstanceType", &mut value.ec2_instance_type),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("EC2InstanceType", &mut value.ec2_instance_type),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1427,14 +1525,15 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetAttributesInput
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetIds", &mut value.fleet_ids),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetIds", &mut value.fleet_ids),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1456,14 +1555,15 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetCapacityInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetIds", &mut value.fleet_ids),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetIds", &mut value.fleet_ids),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1484,13 +1584,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetDeploymentInput
             fleet_id: None,
             deployment_id: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("DeploymentId", &mut value.deployment_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("DeploymentId", &mut value.deployment_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1514,16 +1615,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetEventsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("StartTime", &mut value.start_time),
-                ("EndTime", &mut value.end_time),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("StartTime", &mut value.start_time),
+            ("EndTime", &mut value.end_time),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1547,15 +1649,16 @@ for super::types::DescribeFleetLocationAttributesInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("Locations", &mut value.locations),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Locations", &mut value.locations),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1579,10 +1682,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetLocationCapacit
             fleet_id: None,
             location: None,
         };
-        r.read_members(
-            &mut [("FleetId", &mut value.fleet_id), ("Location", &mut value.location)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1603,10 +1710,14 @@ for super::types::DescribeFleetLocationUtilizationInput {
             fleet_id: None,
             location: None,
         };
-        r.read_members(
-            &mut [("FleetId", &mut value.fleet_id), ("Location", &mut value.location)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1627,10 +1738,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetPortSettingsInp
             fleet_id: None,
             location: None,
         };
-        r.read_members(
-            &mut [("FleetId", &mut value.fleet_id), ("Location", &mut value.location)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1655,14 +1770,15 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeFleetUtilizationInpu
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetIds", &mut value.fleet_ids),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetIds", &mut value.fleet_ids),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1682,10 +1798,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerGroupInput
         let mut value = Self {
             game_server_group_name: None,
         };
-        r.read_members(
-            &mut [("GameServerGroupName", &mut value.game_server_group_name)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1705,13 +1824,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInput {
             game_server_group_name: None,
             game_server_id: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("GameServerId", &mut value.game_server_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("GameServerId", &mut value.game_server_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1725,15 +1845,16 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameServerInstancesI
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("InstanceIds", &mut value.instance_ids),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("InstanceIds", &mut value.instance_ids),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1767,18 +1888,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionDetailsIn
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("GameSessionId", &mut value.game_session_id),
-                ("AliasId", &mut value.alias_id),
-                ("Location", &mut value.location),
-                ("StatusFilter", &mut value.status_filter),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("GameSessionId", &mut value.game_session_id),
+            ("AliasId", &mut value.alias_id),
+            ("Location", &mut value.location),
+            ("StatusFilter", &mut value.status_filter),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1796,8 +1918,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionPlacement
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { placement_id: None };
-        r.read_members(&mut [("PlacementId", &mut value.placement_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlacementId", &mut value.placement_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1818,14 +1945,15 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionQueuesInp
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("Names", &mut value.names),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Names", &mut value.names),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1851,18 +1979,19 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeGameSessionsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("GameSessionId", &mut value.game_session_id),
-                ("AliasId", &mut value.alias_id),
-                ("Location", &mut value.location),
-                ("StatusFilter", &mut value.status_filter),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("GameSessionId", &mut value.game_session_id),
+            ("AliasId", &mut value.alias_id),
+            ("Location", &mut value.location),
+            ("StatusFilter", &mut value.status_filter),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1886,16 +2015,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeInstancesInput {
             next_token: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("InstanceId", &mut value.instance_id),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("InstanceId", &mut value.instance_id),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1919,15 +2049,16 @@ for super::types::DescribeMatchmakingConfigurationsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("Names", &mut value.names),
-                ("RuleSetName", &mut value.rule_set_name),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Names", &mut value.names),
+            ("RuleSetName", &mut value.rule_set_name),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1946,8 +2077,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { ticket_ids: None };
-        r.read_members(&mut [("TicketIds", &mut value.ticket_ids)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("TicketIds", &mut value.ticket_ids),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1968,14 +2104,15 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeMatchmakingRuleSetsI
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("Names", &mut value.names),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Names", &mut value.names),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2000,17 +2137,18 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribePlayerSessionsInput 
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessionId", &mut value.game_session_id),
-                ("PlayerId", &mut value.player_id),
-                ("PlayerSessionId", &mut value.player_session_id),
-                ("PlayerSessionStatusFilter", &mut value.player_session_status_filter),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionId", &mut value.game_session_id),
+            ("PlayerId", &mut value.player_id),
+            ("PlayerSessionId", &mut value.player_session_id),
+            ("PlayerSessionStatusFilter", &mut value.player_session_status_filter),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2028,8 +2166,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeRuntimeConfiguration
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { fleet_id: None };
-        r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2052,16 +2195,17 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScalingPoliciesInput
             next_token: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("StatusFilter", &mut value.status_filter),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("StatusFilter", &mut value.status_filter),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2079,8 +2223,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeScriptInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { script_id: None };
-        r.read_members(&mut [("ScriptId", &mut value.script_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ScriptId", &mut value.script_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2116,8 +2265,13 @@ impl ::smithy_runtime::JsonDecode for super::types::DescribeVpcPeeringConnection
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { fleet_id: None };
-        r.read_members(&mut [("FleetId", &mut value.fleet_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2137,13 +2291,14 @@ impl ::smithy_runtime::JsonDecode for super::types::DesiredPlayerSession {
             player_id: None,
             player_data: None,
         };
-        r.read_members(
-            &mut [
-                ("PlayerId", &mut value.player_id),
-                ("PlayerData", &mut value.player_data),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlayerId", &mut value.player_id),
+            ("PlayerData", &mut value.player_data),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2366,18 +2521,19 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerContainerDefinitio
             port_configuration: None,
             server_sdk_version: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerName", &mut value.container_name),
-                ("DependsOn", &mut value.depends_on),
-                ("MountPoints", &mut value.mount_points),
-                ("EnvironmentOverride", &mut value.environment_override),
-                ("ImageUri", &mut value.image_uri),
-                ("PortConfiguration", &mut value.port_configuration),
-                ("ServerSdkVersion", &mut value.server_sdk_version),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerName", &mut value.container_name),
+            ("DependsOn", &mut value.depends_on),
+            ("MountPoints", &mut value.mount_points),
+            ("EnvironmentOverride", &mut value.environment_override),
+            ("ImageUri", &mut value.image_uri),
+            ("PortConfiguration", &mut value.port_configuration),
+            ("ServerSdkVersion", &mut value.server_sdk_version),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2422,13 +2578,14 @@ impl ::smithy_runtime::JsonDecode for super::types::GameServerGroupAutoScalingPo
             estimated_instance_warmup: None,
             target_tracking_configuration: None,
         };
-        r.read_members(
-            &mut [
-                ("EstimatedInstanceWarmup", &mut value.estimated_instance_warmup),
-                ("TargetTrackingConfiguration", &mut value.target_tracking_configuration),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("EstimatedInstanceWarmup", &mut value.estimated_instance_warmup),
+            ("TargetTrackingConfiguration", &mut value.target_tracking_configuration),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2609,13 +2766,14 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAccessInput {
             fleet_id: None,
             compute_name: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("ComputeName", &mut value.compute_name),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("ComputeName", &mut value.compute_name),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2641,13 +2799,14 @@ impl ::smithy_runtime::JsonDecode for super::types::GetComputeAuthTokenInput {
             fleet_id: None,
             compute_name: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("ComputeName", &mut value.compute_name),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("ComputeName", &mut value.compute_name),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2669,8 +2828,13 @@ impl ::smithy_runtime::JsonDecode for super::types::GetGameSessionLogUrlInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { game_session_id: None };
-        r.read_members(&mut [("GameSessionId", &mut value.game_session_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionId", &mut value.game_session_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2690,13 +2854,14 @@ impl ::smithy_runtime::JsonDecode for super::types::GetInstanceAccessInput {
             fleet_id: None,
             instance_id: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("InstanceId", &mut value.instance_id),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("InstanceId", &mut value.instance_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2802,14 +2967,15 @@ impl ::smithy_runtime::JsonDecode for super::types::LaunchTemplateSpecification 
             launch_template_name: None,
             version: None,
         };
-        r.read_members(
-            &mut [
-                ("LaunchTemplateId", &mut value.launch_template_id),
-                ("LaunchTemplateName", &mut value.launch_template_name),
-                ("Version", &mut value.version),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("LaunchTemplateId", &mut value.launch_template_id),
+            ("LaunchTemplateName", &mut value.launch_template_name),
+            ("Version", &mut value.version),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2831,15 +2997,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ListAliasesInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("RoutingStrategyType", &mut value.routing_strategy_type),
-                ("Name", &mut value.name),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("RoutingStrategyType", &mut value.routing_strategy_type),
+            ("Name", &mut value.name),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2861,14 +3028,15 @@ impl ::smithy_runtime::JsonDecode for super::types::ListBuildsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("Status", &mut value.status),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Status", &mut value.status),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2893,20 +3061,18 @@ impl ::smithy_runtime::JsonDecode for super::types::ListComputeInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("Location", &mut value.location),
-                (
-                    "ContainerGroupDefinitionName",
-                    &mut value.container_group_definition_name,
-                ),
-                ("ComputeStatus", &mut value.compute_status),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Location", &mut value.location),
+            ("ContainerGroupDefinitionName", &mut value.container_group_definition_name),
+            ("ComputeStatus", &mut value.compute_status),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2936,17 +3102,15 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerFleetsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                (
-                    "ContainerGroupDefinitionName",
-                    &mut value.container_group_definition_name,
-                ),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerGroupDefinitionName", &mut value.container_group_definition_name),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2969,14 +3133,15 @@ for super::types::ListContainerGroupDefinitionVersionsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -2999,14 +3164,15 @@ impl ::smithy_runtime::JsonDecode for super::types::ListContainerGroupDefinition
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerGroupType", &mut value.container_group_type),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerGroupType", &mut value.container_group_type),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3028,14 +3194,15 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetDeploymentsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3058,15 +3225,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ListFleetsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("BuildId", &mut value.build_id),
-                ("ScriptId", &mut value.script_id),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("BuildId", &mut value.build_id),
+            ("ScriptId", &mut value.script_id),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3087,10 +3255,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServerGroupsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [("Limit", &mut value.limit), ("NextToken", &mut value.next_token)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3113,15 +3285,16 @@ impl ::smithy_runtime::JsonDecode for super::types::ListGameServersInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("SortOrder", &mut value.sort_order),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("SortOrder", &mut value.sort_order),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3143,14 +3316,15 @@ impl ::smithy_runtime::JsonDecode for super::types::ListLocationsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("Filters", &mut value.filters),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Filters", &mut value.filters),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3171,10 +3345,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ListScriptsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [("Limit", &mut value.limit), ("NextToken", &mut value.next_token)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3192,8 +3370,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ListTagsForResourceRequest {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { resource_arn: None };
-        r.read_members(&mut [("ResourceARN", &mut value.resource_arn)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ResourceARN", &mut value.resource_arn),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3220,8 +3403,13 @@ impl ::smithy_runtime::JsonDecode for super::types::LocationConfiguration {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { location: None };
-        r.read_members(&mut [("Location", &mut value.location)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3410,21 +3598,22 @@ impl ::smithy_runtime::JsonDecode for super::types::PutScalingPolicyInput {
             policy_type: None,
             target_configuration: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("FleetId", &mut value.fleet_id),
-                ("ScalingAdjustment", &mut value.scaling_adjustment),
-                ("ScalingAdjustmentType", &mut value.scaling_adjustment_type),
-                ("Threshold", &mut value.threshold),
-                ("ComparisonOperator", &mut value.comparison_operator),
-                ("EvaluationPeriods", &mut value.evaluation_periods),
-                ("MetricName", &mut value.metric_name),
-                ("PolicyType", &mut value.policy_type),
-                ("TargetConfiguration", &mut value.target_configuration),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("FleetId", &mut value.fleet_id),
+            ("ScalingAdjustment", &mut value.scaling_adjustment),
+            ("ScalingAdjustmentType", &mut value.scaling_adjustment_type),
+            ("Threshold", &mut value.threshold),
+            ("ComparisonOperator", &mut value.comparison_operator),
+            ("EvaluationPeriods", &mut value.evaluation_periods),
+            ("MetricName", &mut value.metric_name),
+            ("PolicyType", &mut value.policy_type),
+            ("TargetConfiguration", &mut value.target_configuration),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3448,17 +3637,18 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterComputeInput {
             ip_address: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("ComputeName", &mut value.compute_name),
-                ("CertificatePath", &mut value.certificate_path),
-                ("DnsName", &mut value.dns_name),
-                ("IpAddress", &mut value.ip_address),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("ComputeName", &mut value.compute_name),
+            ("CertificatePath", &mut value.certificate_path),
+            ("DnsName", &mut value.dns_name),
+            ("IpAddress", &mut value.ip_address),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3481,16 +3671,17 @@ impl ::smithy_runtime::JsonDecode for super::types::RegisterGameServerInput {
             connection_info: None,
             game_server_data: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("GameServerId", &mut value.game_server_id),
-                ("InstanceId", &mut value.instance_id),
-                ("ConnectionInfo", &mut value.connection_info),
-                ("GameServerData", &mut value.game_server_data),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("GameServerId", &mut value.game_server_id),
+            ("InstanceId", &mut value.instance_id),
+            ("ConnectionInfo", &mut value.connection_info),
+            ("GameServerData", &mut value.game_server_data),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3507,8 +3698,13 @@ impl ::smithy_runtime::JsonDecode for super::types::RequestUploadCredentialsInpu
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { build_id: None };
-        r.read_members(&mut [("BuildId", &mut value.build_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("BuildId", &mut value.build_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3526,8 +3722,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ResolveAliasInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { alias_id: None };
-        r.read_members(&mut [("AliasId", &mut value.alias_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("AliasId", &mut value.alias_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3548,13 +3749,14 @@ impl ::smithy_runtime::JsonDecode for super::types::ResumeGameServerGroupInput {
             game_server_group_name: None,
             resume_actions: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("ResumeActions", &mut value.resume_actions),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("ResumeActions", &mut value.resume_actions),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3614,18 +3816,19 @@ impl ::smithy_runtime::JsonDecode for super::types::SearchGameSessionsInput {
             limit: None,
             next_token: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("AliasId", &mut value.alias_id),
-                ("Location", &mut value.location),
-                ("FilterExpression", &mut value.filter_expression),
-                ("SortExpression", &mut value.sort_expression),
-                ("Limit", &mut value.limit),
-                ("NextToken", &mut value.next_token),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("AliasId", &mut value.alias_id),
+            ("Location", &mut value.location),
+            ("FilterExpression", &mut value.filter_expression),
+            ("SortExpression", &mut value.sort_expression),
+            ("Limit", &mut value.limit),
+            ("NextToken", &mut value.next_token),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3655,14 +3858,15 @@ impl ::smithy_runtime::JsonDecode for super::types::StartFleetActionsInput {
             actions: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("Actions", &mut value.actions),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Actions", &mut value.actions),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3690,23 +3894,21 @@ impl ::smithy_runtime::JsonDecode for super::types::StartGameSessionPlacementInp
             game_session_data: None,
             priority_configuration_override: None,
         };
-        r.read_members(
-            &mut [
-                ("PlacementId", &mut value.placement_id),
-                ("GameSessionQueueName", &mut value.game_session_queue_name),
-                ("GameProperties", &mut value.game_properties),
-                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
-                ("GameSessionName", &mut value.game_session_name),
-                ("PlayerLatencies", &mut value.player_latencies),
-                ("DesiredPlayerSessions", &mut value.desired_player_sessions),
-                ("GameSessionData", &mut value.game_session_data),
-                (
-                    "PriorityConfigurationOverride",
-                    &mut value.priority_configuration_override,
-                ),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlacementId", &mut value.placement_id),
+            ("GameSessionQueueName", &mut value.game_session_queue_name),
+            ("GameProperties", &mut value.game_properties),
+            ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+            ("GameSessionName", &mut value.game_session_name),
+            ("PlayerLatencies", &mut value.player_latencies),
+            ("DesiredPlayerSessions", &mut value.desired_player_sessions),
+            ("GameSessionData", &mut value.game_session_data),
+            ("PriorityConfigurationOverride", &mut value.priority_configuration_override),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3728,15 +3930,16 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchBackfillInput {
             game_session_arn: None,
             players: None,
         };
-        r.read_members(
-            &mut [
-                ("TicketId", &mut value.ticket_id),
-                ("ConfigurationName", &mut value.configuration_name),
-                ("GameSessionArn", &mut value.game_session_arn),
-                ("Players", &mut value.players),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("TicketId", &mut value.ticket_id),
+            ("ConfigurationName", &mut value.configuration_name),
+            ("GameSessionArn", &mut value.game_session_arn),
+            ("Players", &mut value.players),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3757,14 +3960,15 @@ impl ::smithy_runtime::JsonDecode for super::types::StartMatchmakingInput {
             configuration_name: None,
             players: None,
         };
-        r.read_members(
-            &mut [
-                ("TicketId", &mut value.ticket_id),
-                ("ConfigurationName", &mut value.configuration_name),
-                ("Players", &mut value.players),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("TicketId", &mut value.ticket_id),
+            ("ConfigurationName", &mut value.configuration_name),
+            ("Players", &mut value.players),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3785,14 +3989,15 @@ impl ::smithy_runtime::JsonDecode for super::types::StopFleetActionsInput {
             actions: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("Actions", &mut value.actions),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Actions", &mut value.actions),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3810,8 +4015,13 @@ impl ::smithy_runtime::JsonDecode for super::types::StopGameSessionPlacementInpu
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { placement_id: None };
-        r.read_members(&mut [("PlacementId", &mut value.placement_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("PlacementId", &mut value.placement_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3828,8 +4038,13 @@ impl ::smithy_runtime::JsonDecode for super::types::StopMatchmakingInput {
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { ticket_id: None };
-        r.read_members(&mut [("TicketId", &mut value.ticket_id)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("TicketId", &mut value.ticket_id),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3874,21 +4089,22 @@ impl ::smithy_runtime::JsonDecode for super::types::SupportContainerDefinitionIn
             port_configuration: None,
             vcpu: None,
         };
-        r.read_members(
-            &mut [
-                ("ContainerName", &mut value.container_name),
-                ("DependsOn", &mut value.depends_on),
-                ("MountPoints", &mut value.mount_points),
-                ("EnvironmentOverride", &mut value.environment_override),
-                ("Essential", &mut value.essential),
-                ("HealthCheck", &mut value.health_check),
-                ("ImageUri", &mut value.image_uri),
-                ("MemoryHardLimitMebibytes", &mut value.memory_hard_limit_mebibytes),
-                ("PortConfiguration", &mut value.port_configuration),
-                ("Vcpu", &mut value.vcpu),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ContainerName", &mut value.container_name),
+            ("DependsOn", &mut value.depends_on),
+            ("MountPoints", &mut value.mount_points),
+            ("EnvironmentOverride", &mut value.environment_override),
+            ("Essential", &mut value.essential),
+            ("HealthCheck", &mut value.health_check),
+            ("ImageUri", &mut value.image_uri),
+            ("MemoryHardLimitMebibytes", &mut value.memory_hard_limit_mebibytes),
+            ("PortConfiguration", &mut value.port_configuration),
+            ("Vcpu", &mut value.vcpu),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3900,13 +4116,14 @@ impl ::smithy_runtime::JsonDecode for super::types::SuspendGameServerGroupInput 
             game_server_group_name: None,
             suspend_actions: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("SuspendActions", &mut value.suspend_actions),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("SuspendActions", &mut value.suspend_actions),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3926,10 +4143,14 @@ impl ::smithy_runtime::JsonDecode for super::types::TagResourceRequest {
             resource_arn: None,
             tags: None,
         };
-        r.read_members(
-            &mut [("ResourceARN", &mut value.resource_arn), ("Tags", &mut value.tags)],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ResourceARN", &mut value.resource_arn),
+            ("Tags", &mut value.tags),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3953,8 +4174,13 @@ impl ::smithy_runtime::JsonDecode for super::types::TargetTrackingConfiguration 
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { target_value: None };
-        r.read_members(&mut [("TargetValue", &mut value.target_value)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("TargetValue", &mut value.target_value),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -3974,13 +4200,14 @@ impl ::smithy_runtime::JsonDecode for super::types::TerminateGameSessionInput {
             game_session_id: None,
             termination_mode: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessionId", &mut value.game_session_id),
-                ("TerminationMode", &mut value.termination_mode),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionId", &mut value.game_session_id),
+            ("TerminationMode", &mut value.termination_mode),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4024,13 +4251,14 @@ impl ::smithy_runtime::JsonDecode for super::types::UntagResourceRequest {
             resource_arn: None,
             tag_keys: None,
         };
-        r.read_members(
-            &mut [
-                ("ResourceARN", &mut value.resource_arn),
-                ("TagKeys", &mut value.tag_keys),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ResourceARN", &mut value.resource_arn),
+            ("TagKeys", &mut value.tag_keys),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4051,15 +4279,16 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateAliasInput {
             description: None,
             routing_strategy: None,
         };
-        r.read_members(
-            &mut [
-                ("AliasId", &mut value.alias_id),
-                ("Name", &mut value.name),
-                ("Description", &mut value.description),
-                ("RoutingStrategy", &mut value.routing_strategy),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("AliasId", &mut value.alias_id),
+            ("Name", &mut value.name),
+            ("Description", &mut value.description),
+            ("RoutingStrategy", &mut value.routing_strategy),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4080,14 +4309,15 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateBuildInput {
             name: None,
             version: None,
         };
-        r.read_members(
-            &mut [
-                ("BuildId", &mut value.build_id),
-                ("Name", &mut value.name),
-                ("Version", &mut value.version),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("BuildId", &mut value.build_id),
+            ("Name", &mut value.name),
+            ("Version", &mut value.version),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4119,49 +4349,47 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerFleetInput {
             log_configuration: None,
             remove_attributes: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                (
-                    "GameServerContainerGroupDefinitionName",
-                    &mut value.game_server_container_group_definition_name,
-                ),
-                (
-                    "PerInstanceContainerGroupDefinitionName",
-                    &mut value.per_instance_container_group_definition_name,
-                ),
-                (
-                    "GameServerContainerGroupsPerInstance",
-                    &mut value.game_server_container_groups_per_instance,
-                ),
-                (
-                    "InstanceConnectionPortRange",
-                    &mut value.instance_connection_port_range,
-                ),
-                (
-                    "InstanceInboundPermissionAuthorizations",
-                    &mut value.instance_inbound_permission_authorizations,
-                ),
-                (
-                    "InstanceInboundPermissionRevocations",
-                    &mut value.instance_inbound_permission_revocations,
-                ),
-                ("DeploymentConfiguration", &mut value.deployment_configuration),
-                ("Description", &mut value.description),
-                ("MetricGroups", &mut value.metric_groups),
-                (
-                    "NewGameSessionProtectionPolicy",
-                    &mut value.new_game_session_protection_policy,
-                ),
-                (
-                    "GameSessionCreationLimitPolicy",
-                    &mut value.game_session_creation_limit_policy,
-                ),
-                ("LogConfiguration", &mut value.log_configuration),
-                ("RemoveAttributes", &mut value.remove_attributes),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            (
+                "GameServerContainerGroupDefinitionName",
+                &mut value.game_server_container_group_definition_name,
+            ),
+            (
+                "PerInstanceContainerGroupDefinitionName",
+                &mut value.per_instance_container_group_definition_name,
+            ),
+            (
+                "GameServerContainerGroupsPerInstance",
+                &mut value.game_server_container_groups_per_instance,
+            ),
+            ("InstanceConnectionPortRange", &mut value.instance_connection_port_range),
+            (
+                "InstanceInboundPermissionAuthorizations",
+                &mut value.instance_inbound_permission_authorizations,
+            ),
+            (
+                "InstanceInboundPermissionRevocations",
+                &mut value.instance_inbound_permission_revocations,
+            ),
+            ("DeploymentConfiguration", &mut value.deployment_configuration),
+            ("Description", &mut value.description),
+            ("MetricGroups", &mut value.metric_groups),
+            (
+                "NewGameSessionProtectionPolicy",
+                &mut value.new_game_session_protection_policy,
+            ),
+            (
+                "GameSessionCreationLimitPolicy",
+                &mut value.game_session_creation_limit_policy,
+            ),
+            ("LogConfiguration", &mut value.log_configuration),
+            ("RemoveAttributes", &mut value.remove_attributes),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4187,25 +4415,23 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateContainerGroupDefiniti
             source_version_number: None,
             operating_system: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                (
-                    "GameServerContainerDefinition",
-                    &mut value.game_server_container_definition,
-                ),
-                (
-                    "SupportContainerDefinitions",
-                    &mut value.support_container_definitions,
-                ),
-                ("TotalMemoryLimitMebibytes", &mut value.total_memory_limit_mebibytes),
-                ("TotalVcpuLimit", &mut value.total_vcpu_limit),
-                ("VersionDescription", &mut value.version_description),
-                ("SourceVersionNumber", &mut value.source_version_number),
-                ("OperatingSystem", &mut value.operating_system),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            (
+                "GameServerContainerDefinition",
+                &mut value.game_server_container_definition,
+            ),
+            ("SupportContainerDefinitions", &mut value.support_container_definitions),
+            ("TotalMemoryLimitMebibytes", &mut value.total_memory_limit_mebibytes),
+            ("TotalVcpuLimit", &mut value.total_vcpu_limit),
+            ("VersionDescription", &mut value.version_description),
+            ("SourceVersionNumber", &mut value.source_version_number),
+            ("OperatingSystem", &mut value.operating_system),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4231,24 +4457,22 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetAttributesInput {
             metric_groups: None,
             anywhere_configuration: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("Name", &mut value.name),
-                ("Description", &mut value.description),
-                (
-                    "NewGameSessionProtectionPolicy",
-                    &mut value.new_game_session_protection_policy,
-                ),
-                (
-                    "ResourceCreationLimitPolicy",
-                    &mut value.resource_creation_limit_policy,
-                ),
-                ("MetricGroups", &mut value.metric_groups),
-                ("AnywhereConfiguration", &mut value.anywhere_configuration),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("Name", &mut value.name),
+            ("Description", &mut value.description),
+            (
+                "NewGameSessionProtectionPolicy",
+                &mut value.new_game_session_protection_policy,
+            ),
+            ("ResourceCreationLimitPolicy", &mut value.resource_creation_limit_policy),
+            ("MetricGroups", &mut value.metric_groups),
+            ("AnywhereConfiguration", &mut value.anywhere_configuration),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4272,16 +4496,17 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetCapacityInput {
             max_size: None,
             location: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("DesiredInstances", &mut value.desired_instances),
-                ("MinSize", &mut value.min_size),
-                ("MaxSize", &mut value.max_size),
-                ("Location", &mut value.location),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("DesiredInstances", &mut value.desired_instances),
+            ("MinSize", &mut value.min_size),
+            ("MaxSize", &mut value.max_size),
+            ("Location", &mut value.location),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4304,20 +4529,18 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateFleetPortSettingsInput
             inbound_permission_authorizations: None,
             inbound_permission_revocations: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                (
-                    "InboundPermissionAuthorizations",
-                    &mut value.inbound_permission_authorizations,
-                ),
-                (
-                    "InboundPermissionRevocations",
-                    &mut value.inbound_permission_revocations,
-                ),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            (
+                "InboundPermissionAuthorizations",
+                &mut value.inbound_permission_authorizations,
+            ),
+            ("InboundPermissionRevocations", &mut value.inbound_permission_revocations),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4341,16 +4564,17 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerGroupInput {
             game_server_protection_policy: None,
             balancing_strategy: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("RoleArn", &mut value.role_arn),
-                ("InstanceDefinitions", &mut value.instance_definitions),
-                ("GameServerProtectionPolicy", &mut value.game_server_protection_policy),
-                ("BalancingStrategy", &mut value.balancing_strategy),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("RoleArn", &mut value.role_arn),
+            ("InstanceDefinitions", &mut value.instance_definitions),
+            ("GameServerProtectionPolicy", &mut value.game_server_protection_policy),
+            ("BalancingStrategy", &mut value.balancing_strategy),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4373,16 +4597,17 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameServerInput {
             utilization_status: None,
             health_check: None,
         };
-        r.read_members(
-            &mut [
-                ("GameServerGroupName", &mut value.game_server_group_name),
-                ("GameServerId", &mut value.game_server_id),
-                ("GameServerData", &mut value.game_server_data),
-                ("UtilizationStatus", &mut value.utilization_status),
-                ("HealthCheck", &mut value.health_check),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameServerGroupName", &mut value.game_server_group_name),
+            ("GameServerId", &mut value.game_server_id),
+            ("GameServerData", &mut value.game_server_data),
+            ("UtilizationStatus", &mut value.utilization_status),
+            ("HealthCheck", &mut value.health_check),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4406,20 +4631,18 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionInput {
             protection_policy: None,
             game_properties: None,
         };
-        r.read_members(
-            &mut [
-                ("GameSessionId", &mut value.game_session_id),
-                ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
-                ("Name", &mut value.name),
-                (
-                    "PlayerSessionCreationPolicy",
-                    &mut value.player_session_creation_policy,
-                ),
-                ("ProtectionPolicy", &mut value.protection_policy),
-                ("GameProperties", &mut value.game_properties),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("GameSessionId", &mut value.game_session_id),
+            ("MaximumPlayerSessionCount", &mut value.maximum_player_session_count),
+            ("Name", &mut value.name),
+            ("PlayerSessionCreationPolicy", &mut value.player_session_creation_policy),
+            ("ProtectionPolicy", &mut value.protection_policy),
+            ("GameProperties", &mut value.game_properties),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4445,19 +4668,20 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateGameSessionQueueInput 
             custom_event_data: None,
             notification_target: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("TimeoutInSeconds", &mut value.timeout_in_seconds),
-                ("PlayerLatencyPolicies", &mut value.player_latency_policies),
-                ("Destinations", &mut value.destinations),
-                ("FilterConfiguration", &mut value.filter_configuration),
-                ("PriorityConfiguration", &mut value.priority_configuration),
-                ("CustomEventData", &mut value.custom_event_data),
-                ("NotificationTarget", &mut value.notification_target),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("TimeoutInSeconds", &mut value.timeout_in_seconds),
+            ("PlayerLatencyPolicies", &mut value.player_latency_policies),
+            ("Destinations", &mut value.destinations),
+            ("FilterConfiguration", &mut value.filter_configuration),
+            ("PriorityConfiguration", &mut value.priority_configuration),
+            ("CustomEventData", &mut value.custom_event_data),
+            ("NotificationTarget", &mut value.notification_target),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4489,25 +4713,26 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateMatchmakingConfigurati
             backfill_mode: None,
             flex_match_mode: None,
         };
-        r.read_members(
-            &mut [
-                ("Name", &mut value.name),
-                ("Description", &mut value.description),
-                ("GameSessionQueueArns", &mut value.game_session_queue_arns),
-                ("RequestTimeoutSeconds", &mut value.request_timeout_seconds),
-                ("AcceptanceTimeoutSeconds", &mut value.acceptance_timeout_seconds),
-                ("AcceptanceRequired", &mut value.acceptance_required),
-                ("RuleSetName", &mut value.rule_set_name),
-                ("NotificationTarget", &mut value.notification_target),
-                ("AdditionalPlayerCount", &mut value.additional_player_count),
-                ("CustomEventData", &mut value.custom_event_data),
-                ("GameProperties", &mut value.game_properties),
-                ("GameSessionData", &mut value.game_session_data),
-                ("BackfillMode", &mut value.backfill_mode),
-                ("FlexMatchMode", &mut value.flex_match_mode),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("Name", &mut value.name),
+            ("Description", &mut value.description),
+            ("GameSessionQueueArns", &mut value.game_session_queue_arns),
+            ("RequestTimeoutSeconds", &mut value.request_timeout_seconds),
+            ("AcceptanceTimeoutSeconds", &mut value.acceptance_timeout_seconds),
+            ("AcceptanceRequired", &mut value.acceptance_required),
+            ("RuleSetName", &mut value.rule_set_name),
+            ("NotificationTarget", &mut value.notification_target),
+            ("AdditionalPlayerCount", &mut value.additional_player_count),
+            ("CustomEventData", &mut value.custom_event_data),
+            ("GameProperties", &mut value.game_properties),
+            ("GameSessionData", &mut value.game_session_data),
+            ("BackfillMode", &mut value.backfill_mode),
+            ("FlexMatchMode", &mut value.flex_match_mode),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4528,13 +4753,14 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateRuntimeConfigurationIn
             fleet_id: None,
             runtime_configuration: None,
         };
-        r.read_members(
-            &mut [
-                ("FleetId", &mut value.fleet_id),
-                ("RuntimeConfiguration", &mut value.runtime_configuration),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("FleetId", &mut value.fleet_id),
+            ("RuntimeConfiguration", &mut value.runtime_configuration),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4557,16 +4783,17 @@ impl ::smithy_runtime::JsonDecode for super::types::UpdateScriptInput {
             storage_location: None,
             zip_file: None,
         };
-        r.read_members(
-            &mut [
-                ("ScriptId", &mut value.script_id),
-                ("Name", &mut value.name),
-                ("Version", &mut value.version),
-                ("StorageLocation", &mut value.storage_location),
-                ("ZipFile", &mut value.zip_file),
-            ],
-        )?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("ScriptId", &mut value.script_id),
+            ("Name", &mut value.name),
+            ("Version", &mut value.version),
+            ("StorageLocation", &mut value.storage_location),
+            ("ZipFile", &mut value.zip_file),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -4583,8 +4810,13 @@ impl ::smithy_runtime::JsonDecode for super::types::ValidateMatchmakingRuleSetIn
         r: &mut ::smithy_runtime::JsonReader<'_>,
     ) -> Result<Self, ::smithy_runtime::DecodeError> {
         let mut value = Self { rule_set_body: None };
-        r.read_members(&mut [("RuleSetBody", &mut value.rule_set_body)])?;
-        Ok(value)
+        let members: &mut [(&str, &mut dyn ::smithy_runtime::json::JsonMember)] = &mut [
+            ("RuleSetBody", &mut value.rule_set_body),
+        ];
+        match r.read_members(members) {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 /// The input of `AcceptMatch`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -51,7 +52,8 @@ impl ::std::fmt::Debug for AcceptMatchInput {
 }
 
 /// The output of `AcceptMatch`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct AcceptMatchOutput {}
@@ -134,7 +136,8 @@ impl ::std::fmt::Display for AcceptanceType {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -179,7 +182,8 @@ impl ::std::default::Default for Alias {
 }
 
 /// Amazon GameLift configuration options for your Anywhere fleets.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -247,7 +251,8 @@ impl ::std::default::Default for AttributeValue {
 ///
 /// - To upload a game server build directly to Amazon GameLift S3 storage using `CreateBuild`. To get access for this task, call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_RequestUploadCredentials.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_RequestUploadCredentials.html).
 /// - To remotely connect to an active Amazon GameLift fleet instances. To get remote access, call [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html).
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -412,7 +417,8 @@ impl ::std::fmt::Display for BalancingStrategy {
 /// Properties describing a custom game build.
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -533,7 +539,8 @@ impl ::std::fmt::Display for BuildStatus {
 ::smithy_runtime::serde_string_enum!(BuildStatus);
 
 /// Determines whether a TLS/SSL certificate is generated for a fleet. This feature must be enabled when creating the fleet. All instances in a fleet share the same certificate. The certificate can be retrieved by calling the [Amazon GameLift Server SDK](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-serversdk.html) operation `GetInstanceCertificate`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -621,7 +628,8 @@ impl ::std::fmt::Display for CertificateType {
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// Filters which game servers may be claimed when calling `ClaimGameServer`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -650,7 +658,8 @@ impl ::std::default::Default for ClaimFilterOption {
 /// The input of `ClaimGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -682,7 +691,8 @@ impl ClaimGameServerInput {
 }
 
 /// The output of `ClaimGameServer`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -783,7 +793,8 @@ impl ::std::fmt::Display for ComparisonOperatorType {
 ///
 /// - For managed EC2 fleets, a compute is an EC2 instance.
 /// - For Anywhere fleets, a compute is a computing resource that you provide and is registered to the fleet.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1019,7 +1030,8 @@ impl ::std::fmt::Display for ComputeType {
 /// The requested operation would cause a conflict with the current state of a service resource associated with the request. Resolve the conflict before retrying this request.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1046,7 +1058,8 @@ impl ::std::default::Default for ConflictException {
 }
 
 /// The set of port numbers to open on each instance in a container fleet. Connection ports are used by inbound traffic to connect with processes that are running in containers on the fleet.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1085,7 +1098,8 @@ impl ::std::fmt::Debug for ConnectionPortRange {
 /// A unique identifier for a container in a container fleet compute.
 ///
 /// **Returned by:** [DescribeCompute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeCompute.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1119,7 +1133,8 @@ impl ::std::default::Default for ContainerAttribute {
 /// For example, *ContainerA* is configured with the following dependency: a `START` dependency on *ContainerB*. This means that *ContainerA* can't start until *ContainerB* has started. It also means that *ContainerA* must shut down before *ContainerB*.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1228,7 +1243,8 @@ impl ::std::fmt::Display for ContainerDependencyCondition {
 /// An environment variable to set inside a container, in the form of a key-value pair.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1256,7 +1272,8 @@ impl ContainerEnvironment {
 }
 
 /// Describes an Amazon GameLift managed container fleet.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1434,7 +1451,8 @@ impl ::std::fmt::Display for ContainerFleetBillingType {
 ::smithy_runtime::serde_string_enum!(ContainerFleetBillingType);
 
 /// Details about a location in a multi-location container fleet.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1908,7 +1926,8 @@ impl ::std::fmt::Display for ContainerGroupType {
 /// `{"Command": [ "CMD-SHELL", "ps cax | grep "processmanager" || exit 1" ], "Interval": 60, "Timeout": 10, "Retries": 3, "StartPeriod": 100 }`
 ///
 /// **Part of:** [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1947,7 +1966,8 @@ impl ContainerHealthCheck {
 /// **Related to:** [ContainerAttribute](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerAttribute.html)
 ///
 /// **Use with:** [GetComputeAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetComputeAccess.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -1979,7 +1999,8 @@ impl ::std::default::Default for ContainerIdentifier {
 /// A mount point that binds a container to a file or directory on the host system.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2122,7 +2143,8 @@ impl ::std::fmt::Display for ContainerOperatingSystem {
 /// A set of port ranges that can be opened on the container. A process that's running in the container can bind to a port number, making it accessible to inbound traffic. Container ports map to a container fleet's connection ports.
 ///
 /// **Part of:** [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html), [GameServerContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinitionInput.html), [SupportContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinition.html), [SupportContainerDefinitionInput](https://docs.aws.amazon.com/gamelift/latest/apireference/API_SupportContainerDefinitionInput.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2149,7 +2171,8 @@ impl ContainerPortConfiguration {
 /// A set of one or more port numbers that can be opened on the container.
 ///
 /// **Part of:** [ContainerPortConfiguration](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerPortConfiguration.html)
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2194,7 +2217,8 @@ impl ::std::fmt::Debug for ContainerPortRange {
 /// The input of `CreateAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2228,7 +2252,8 @@ impl CreateAliasInput {
 }
 
 /// The output of `CreateAlias`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2257,7 +2282,8 @@ impl ::std::default::Default for CreateAliasOutput {
 /// The input of `CreateBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2303,7 +2329,8 @@ impl ::std::default::Default for CreateBuildInput {
 }
 
 /// The output of `CreateBuild`.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2351,7 +2378,8 @@ impl ::std::fmt::Debug for CreateBuildOutput {
 /// The input of `CreateContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2470,7 +2498,8 @@ impl CreateContainerFleetInput {
 }
 
 /// The output of `CreateContainerFleet`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2598,7 +2627,8 @@ impl ::std::default::Default for CreateContainerGroupDefinitionOutput {
 /// The input of `CreateFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2707,7 +2737,8 @@ impl CreateFleetInput {
 /// The input of `CreateFleetLocations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2738,7 +2769,8 @@ impl CreateFleetLocationsInput {
 }
 
 /// The output of `CreateFleetLocations`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2771,7 +2803,8 @@ impl ::std::default::Default for CreateFleetLocationsOutput {
 }
 
 /// The output of `CreateFleet`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2877,7 +2910,8 @@ impl CreateGameServerGroupInput {
 }
 
 /// The output of `CreateGameServerGroup`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2906,7 +2940,8 @@ impl ::std::default::Default for CreateGameServerGroupOutput {
 /// The input of `CreateGameSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2966,7 +3001,8 @@ impl CreateGameSessionInput {
 }
 
 /// The output of `CreateGameSession`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -2995,7 +3031,8 @@ impl ::std::default::Default for CreateGameSessionOutput {
 /// The input of `CreateGameSessionQueue`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3046,7 +3083,8 @@ impl CreateGameSessionQueueInput {
 }
 
 /// The output of `CreateGameSessionQueue`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3075,7 +3113,8 @@ impl ::std::default::Default for CreateGameSessionQueueOutput {
 /// The input of `CreateLocation`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3101,7 +3140,8 @@ impl CreateLocationInput {
 }
 
 /// The output of `CreateLocation`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3130,7 +3170,8 @@ impl ::std::default::Default for CreateLocationOutput {
 /// The input of `CreateMatchmakingConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3213,7 +3254,8 @@ impl CreateMatchmakingConfigurationInput {
 }
 
 /// The output of `CreateMatchmakingConfiguration`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3242,7 +3284,8 @@ impl ::std::default::Default for CreateMatchmakingConfigurationOutput {
 /// The input of `CreateMatchmakingRuleSet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3276,7 +3319,8 @@ impl CreateMatchmakingRuleSetInput {
 }
 
 /// The output of `CreateMatchmakingRuleSet`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3301,7 +3345,8 @@ impl CreateMatchmakingRuleSetOutput {
 /// The input of `CreatePlayerSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3345,7 +3390,8 @@ impl ::std::fmt::Debug for CreatePlayerSessionInput {
 }
 
 /// The output of `CreatePlayerSession`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3374,7 +3420,8 @@ impl ::std::default::Default for CreatePlayerSessionOutput {
 /// The input of `CreatePlayerSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3420,7 +3467,8 @@ impl ::std::fmt::Debug for CreatePlayerSessionsInput {
 }
 
 /// The output of `CreatePlayerSessions`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3449,7 +3497,8 @@ impl ::std::default::Default for CreatePlayerSessionsOutput {
 /// The input of `CreateScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3490,7 +3539,8 @@ impl ::std::default::Default for CreateScriptInput {
 }
 
 /// The output of `CreateScript`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3519,7 +3569,8 @@ impl ::std::default::Default for CreateScriptOutput {
 /// The input of `CreateVpcPeeringAuthorization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3552,7 +3603,8 @@ impl CreateVpcPeeringAuthorizationInput {
 }
 
 /// The output of `CreateVpcPeeringAuthorization`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3581,7 +3633,8 @@ impl ::std::default::Default for CreateVpcPeeringAuthorizationOutput {
 /// The input of `CreateVpcPeeringConnection`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3620,7 +3673,8 @@ impl CreateVpcPeeringConnectionInput {
 }
 
 /// The output of `CreateVpcPeeringConnection`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct CreateVpcPeeringConnectionOutput {}
@@ -3643,7 +3697,8 @@ impl ::std::default::Default for CreateVpcPeeringConnectionOutput {
 /// The input of `DeleteAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3668,7 +3723,8 @@ impl DeleteAliasInput {
 /// The input of `DeleteBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3693,7 +3749,8 @@ impl DeleteBuildInput {
 /// The input of `DeleteContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3716,7 +3773,8 @@ impl DeleteContainerFleetInput {
 }
 
 /// The output of `DeleteContainerFleet`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteContainerFleetOutput {}
@@ -3739,7 +3797,8 @@ impl ::std::default::Default for DeleteContainerFleetOutput {
 /// The input of `DeleteContainerGroupDefinition`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3768,7 +3827,8 @@ impl DeleteContainerGroupDefinitionInput {
 }
 
 /// The output of `DeleteContainerGroupDefinition`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteContainerGroupDefinitionOutput {}
@@ -3791,7 +3851,8 @@ impl ::std::default::Default for DeleteContainerGroupDefinitionOutput {
 /// The input of `DeleteFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3816,7 +3877,8 @@ impl DeleteFleetInput {
 /// The input of `DeleteFleetLocations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3847,7 +3909,8 @@ impl DeleteFleetLocationsInput {
 }
 
 /// The output of `DeleteFleetLocations`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3882,7 +3945,8 @@ impl ::std::default::Default for DeleteFleetLocationsOutput {
 /// The input of `DeleteGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3912,7 +3976,8 @@ impl DeleteGameServerGroupInput {
 }
 
 /// The output of `DeleteGameServerGroup`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3941,7 +4006,8 @@ impl ::std::default::Default for DeleteGameServerGroupOutput {
 /// The input of `DeleteGameSessionQueue`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -3964,7 +4030,8 @@ impl DeleteGameSessionQueueInput {
 }
 
 /// The output of `DeleteGameSessionQueue`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteGameSessionQueueOutput {}
@@ -3987,7 +4054,8 @@ impl ::std::default::Default for DeleteGameSessionQueueOutput {
 /// The input of `DeleteLocation`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4010,7 +4078,8 @@ impl DeleteLocationInput {
 }
 
 /// The output of `DeleteLocation`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteLocationOutput {}
@@ -4033,7 +4102,8 @@ impl ::std::default::Default for DeleteLocationOutput {
 /// The input of `DeleteMatchmakingConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4056,7 +4126,8 @@ impl DeleteMatchmakingConfigurationInput {
 }
 
 /// The output of `DeleteMatchmakingConfiguration`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteMatchmakingConfigurationOutput {}
@@ -4079,7 +4150,8 @@ impl ::std::default::Default for DeleteMatchmakingConfigurationOutput {
 /// The input of `DeleteMatchmakingRuleSet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4102,7 +4174,8 @@ impl DeleteMatchmakingRuleSetInput {
 }
 
 /// The output of `DeleteMatchmakingRuleSet`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteMatchmakingRuleSetOutput {}
@@ -4125,7 +4198,8 @@ impl ::std::default::Default for DeleteMatchmakingRuleSetOutput {
 /// The input of `DeleteScalingPolicy`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4155,7 +4229,8 @@ impl DeleteScalingPolicyInput {
 /// The input of `DeleteScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4180,7 +4255,8 @@ impl DeleteScriptInput {
 /// The input of `DeleteVpcPeeringAuthorization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4213,7 +4289,8 @@ impl DeleteVpcPeeringAuthorizationInput {
 }
 
 /// The output of `DeleteVpcPeeringAuthorization`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVpcPeeringAuthorizationOutput {}
@@ -4236,7 +4313,8 @@ impl ::std::default::Default for DeleteVpcPeeringAuthorizationOutput {
 /// The input of `DeleteVpcPeeringConnection`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4269,7 +4347,8 @@ impl DeleteVpcPeeringConnectionInput {
 }
 
 /// The output of `DeleteVpcPeeringConnection`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeleteVpcPeeringConnectionOutput {}
@@ -4290,7 +4369,8 @@ impl ::std::default::Default for DeleteVpcPeeringConnectionOutput {
 }
 
 /// Set of rules for processing a deployment for a container fleet update.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4323,7 +4403,8 @@ impl ::std::default::Default for DeploymentConfiguration {
 }
 
 /// Information about the most recent deployment for the container fleet.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4557,7 +4638,8 @@ impl ::std::fmt::Display for DeploymentStatus {
 /// The input of `DeregisterCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4588,7 +4670,8 @@ impl DeregisterComputeInput {
 }
 
 /// The output of `DeregisterCompute`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DeregisterComputeOutput {}
@@ -4611,7 +4694,8 @@ impl ::std::default::Default for DeregisterComputeOutput {
 /// The input of `DeregisterGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4644,7 +4728,8 @@ impl DeregisterGameServerInput {
 /// The input of `DescribeAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4667,7 +4752,8 @@ impl DescribeAliasInput {
 }
 
 /// The output of `DescribeAlias`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4696,7 +4782,8 @@ impl ::std::default::Default for DescribeAliasOutput {
 /// The input of `DescribeBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4719,7 +4806,8 @@ impl DescribeBuildInput {
 }
 
 /// The output of `DescribeBuild`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4748,7 +4836,8 @@ impl ::std::default::Default for DescribeBuildOutput {
 /// The input of `DescribeCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4779,7 +4868,8 @@ impl DescribeComputeInput {
 }
 
 /// The output of `DescribeCompute`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4808,7 +4898,8 @@ impl ::std::default::Default for DescribeComputeOutput {
 /// The input of `DescribeContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4831,7 +4922,8 @@ impl DescribeContainerFleetInput {
 }
 
 /// The output of `DescribeContainerFleet`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4860,7 +4952,8 @@ impl ::std::default::Default for DescribeContainerFleetOutput {
 /// The input of `DescribeContainerGroupDefinition`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4913,7 +5006,8 @@ impl ::std::default::Default for DescribeContainerGroupDefinitionOutput {
 /// The input of `DescribeEC2InstanceLimits`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -4944,7 +5038,8 @@ impl ::std::default::Default for DescribeEc2InstanceLimitsInput {
 }
 
 /// The output of `DescribeEC2InstanceLimits`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeEc2InstanceLimitsOutput {
@@ -4973,7 +5068,8 @@ impl ::std::default::Default for DescribeEc2InstanceLimitsOutput {
 /// The input of `DescribeFleetAttributes`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5006,7 +5102,8 @@ impl ::std::default::Default for DescribeFleetAttributesInput {
 }
 
 /// The output of `DescribeFleetAttributes`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5038,7 +5135,8 @@ impl ::std::default::Default for DescribeFleetAttributesOutput {
 /// The input of `DescribeFleetCapacity`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5071,7 +5169,8 @@ impl ::std::default::Default for DescribeFleetCapacityInput {
 }
 
 /// The output of `DescribeFleetCapacity`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5103,7 +5202,8 @@ impl ::std::default::Default for DescribeFleetCapacityOutput {
 /// The input of `DescribeFleetDeployment`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5129,7 +5229,8 @@ impl DescribeFleetDeploymentInput {
 }
 
 /// The output of `DescribeFleetDeployment`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5163,7 +5264,8 @@ impl ::std::default::Default for DescribeFleetDeploymentOutput {
 /// The input of `DescribeFleetEvents`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5198,7 +5300,8 @@ impl DescribeFleetEventsInput {
 }
 
 /// The output of `DescribeFleetEvents`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5230,7 +5333,8 @@ impl ::std::default::Default for DescribeFleetEventsOutput {
 /// The input of `DescribeFleetLocationAttributes`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5262,7 +5366,8 @@ impl DescribeFleetLocationAttributesInput {
 }
 
 /// The output of `DescribeFleetLocationAttributes`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5300,7 +5405,8 @@ impl ::std::default::Default for DescribeFleetLocationAttributesOutput {
 /// The input of `DescribeFleetLocationCapacity`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5331,7 +5437,8 @@ impl DescribeFleetLocationCapacityInput {
 }
 
 /// The output of `DescribeFleetLocationCapacity`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5360,7 +5467,8 @@ impl ::std::default::Default for DescribeFleetLocationCapacityOutput {
 /// The input of `DescribeFleetLocationUtilization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5391,7 +5499,8 @@ impl DescribeFleetLocationUtilizationInput {
 }
 
 /// The output of `DescribeFleetLocationUtilization`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5420,7 +5529,8 @@ impl ::std::default::Default for DescribeFleetLocationUtilizationOutput {
 /// The input of `DescribeFleetPortSettings`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5446,7 +5556,8 @@ impl DescribeFleetPortSettingsInput {
 }
 
 /// The output of `DescribeFleetPortSettings`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5487,7 +5598,8 @@ impl ::std::default::Default for DescribeFleetPortSettingsOutput {
 /// The input of `DescribeFleetUtilization`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5520,7 +5632,8 @@ impl ::std::default::Default for DescribeFleetUtilizationInput {
 }
 
 /// The output of `DescribeFleetUtilization`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5552,7 +5665,8 @@ impl ::std::default::Default for DescribeFleetUtilizationOutput {
 /// The input of `DescribeGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5575,7 +5689,8 @@ impl DescribeGameServerGroupInput {
 }
 
 /// The output of `DescribeGameServerGroup`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5604,7 +5719,8 @@ impl ::std::default::Default for DescribeGameServerGroupOutput {
 /// The input of `DescribeGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5637,7 +5753,8 @@ impl DescribeGameServerInput {
 /// The input of `DescribeGameServerInstances`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5669,7 +5786,8 @@ impl DescribeGameServerInstancesInput {
 }
 
 /// The output of `DescribeGameServerInstances`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5701,7 +5819,8 @@ impl ::std::default::Default for DescribeGameServerInstancesOutput {
 }
 
 /// The output of `DescribeGameServer`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5730,7 +5849,8 @@ impl ::std::default::Default for DescribeGameServerOutput {
 /// The input of `DescribeGameSessionDetails`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5775,7 +5895,8 @@ impl ::std::default::Default for DescribeGameSessionDetailsInput {
 }
 
 /// The output of `DescribeGameSessionDetails`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5807,7 +5928,8 @@ impl ::std::default::Default for DescribeGameSessionDetailsOutput {
 /// The input of `DescribeGameSessionPlacement`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5857,7 +5979,8 @@ impl ::std::default::Default for DescribeGameSessionPlacementOutput {
 /// The input of `DescribeGameSessionQueues`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5890,7 +6013,8 @@ impl ::std::default::Default for DescribeGameSessionQueuesInput {
 }
 
 /// The output of `DescribeGameSessionQueues`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5922,7 +6046,8 @@ impl ::std::default::Default for DescribeGameSessionQueuesOutput {
 /// The input of `DescribeGameSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5967,7 +6092,8 @@ impl ::std::default::Default for DescribeGameSessionsInput {
 }
 
 /// The output of `DescribeGameSessions`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -5999,7 +6125,8 @@ impl ::std::default::Default for DescribeGameSessionsOutput {
 /// The input of `DescribeInstances`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6034,7 +6161,8 @@ impl DescribeInstancesInput {
 }
 
 /// The output of `DescribeInstances`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6066,7 +6194,8 @@ impl ::std::default::Default for DescribeInstancesOutput {
 /// The input of `DescribeMatchmakingConfigurations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6102,7 +6231,8 @@ impl ::std::default::Default for DescribeMatchmakingConfigurationsInput {
 }
 
 /// The output of `DescribeMatchmakingConfigurations`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6134,7 +6264,8 @@ impl ::std::default::Default for DescribeMatchmakingConfigurationsOutput {
 /// The input of `DescribeMatchmaking`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6184,7 +6315,8 @@ impl ::std::default::Default for DescribeMatchmakingOutput {
 /// The input of `DescribeMatchmakingRuleSets`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6217,7 +6349,8 @@ impl ::std::default::Default for DescribeMatchmakingRuleSetsInput {
 }
 
 /// The output of `DescribeMatchmakingRuleSets`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6245,7 +6378,8 @@ impl DescribeMatchmakingRuleSetsOutput {
 /// The input of `DescribePlayerSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6307,7 +6441,8 @@ impl ::std::fmt::Debug for DescribePlayerSessionsInput {
 }
 
 /// The output of `DescribePlayerSessions`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6339,7 +6474,8 @@ impl ::std::default::Default for DescribePlayerSessionsOutput {
 /// The input of `DescribeRuntimeConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6362,7 +6498,8 @@ impl DescribeRuntimeConfigurationInput {
 }
 
 /// The output of `DescribeRuntimeConfiguration`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6391,7 +6528,8 @@ impl ::std::default::Default for DescribeRuntimeConfigurationOutput {
 /// The input of `DescribeScalingPolicies`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6464,7 +6602,8 @@ impl ::std::default::Default for DescribeScalingPoliciesOutput {
 /// The input of `DescribeScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6487,7 +6626,8 @@ impl DescribeScriptInput {
 }
 
 /// The output of `DescribeScript`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6516,7 +6656,8 @@ impl ::std::default::Default for DescribeScriptOutput {
 /// The input of `DescribeVpcPeeringAuthorizations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct DescribeVpcPeeringAuthorizationsInput {}
@@ -6537,7 +6678,8 @@ impl ::std::default::Default for DescribeVpcPeeringAuthorizationsInput {
 }
 
 /// The output of `DescribeVpcPeeringAuthorizations`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6568,7 +6710,8 @@ impl ::std::default::Default for DescribeVpcPeeringAuthorizationsOutput {
 /// The input of `DescribeVpcPeeringConnections`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6595,7 +6738,8 @@ impl ::std::default::Default for DescribeVpcPeeringConnectionsInput {
 }
 
 /// The output of `DescribeVpcPeeringConnections`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6624,7 +6768,8 @@ impl ::std::default::Default for DescribeVpcPeeringConnectionsOutput {
 }
 
 /// Player information for use when creating player sessions using a game session placement request.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -6663,7 +6808,8 @@ impl ::std::fmt::Debug for DesiredPlayerSession {
 }
 
 /// Resource capacity settings. Fleet capacity is measured in Amazon EC2 instances. Pending and terminating counts are non-zero when the fleet capacity is adjusting to a scaling event or if access to resources is temporarily affected.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct Ec2InstanceCounts {
@@ -6714,7 +6860,8 @@ impl ::std::default::Default for Ec2InstanceCounts {
 }
 
 /// The Amazon GameLift service limits for an Amazon EC2 instance type and current utilization. Amazon GameLift allows Amazon Web Services accounts a maximum number of instances, per instance type, per Amazon Web Services Region or location, for use with Amazon GameLift. You can request an limit increase for your account by using the **Service limits** page in the Amazon GameLift console.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -9327,7 +9474,8 @@ impl ::std::fmt::Display for Ec2InstanceType {
 ::smithy_runtime::serde_string_enum!(Ec2InstanceType);
 
 /// Log entry describing an event that involves Amazon GameLift resources (such as a fleet). In addition to tracking activity, event codes and messages can provide additional information for troubleshooting and debugging problems.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -9816,7 +9964,8 @@ impl ::std::fmt::Display for EventCode {
 ::smithy_runtime::serde_string_enum!(EventCode);
 
 /// A list of fleet locations where a game session queue can place new game sessions. You can use a filter to temporarily exclude specific locations from receiving placements. For queues that have multi-location fleets, you can use a filter configuration allow placement with some, but not all, of a fleet's locations.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -9960,7 +10109,8 @@ impl ::std::fmt::Display for FleetAction {
 /// - Amazon GameLift Anywhere fleets have an abbreviated set of attributes, because most fleet configurations are set directly on the fleet's computes. Attributes include fleet identifiers and descriptive properties, creation/termination time, and fleet status.
 ///
 /// **Returned by:** [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetAttributes](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetAttributes)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10081,7 +10231,8 @@ impl ::std::default::Default for FleetAttributes {
 /// Current resource capacity settings for managed EC2 fleets and managed container fleets. For multi-location fleets, location values might refer to a fleet's remote location or its home Region.
 ///
 /// **Returned by:** [DescribeFleetCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html), [DescribeFleetLocationCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html), [UpdateFleetCapacity](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateFleetCapacity.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10127,7 +10278,8 @@ impl ::std::default::Default for FleetCapacity {
 /// The specified fleet has no available instances to fulfill a `CreateGameSession` request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10154,7 +10306,8 @@ impl ::std::default::Default for FleetCapacityExceededException {
 }
 
 /// Describes a container fleet deployment with updates to the fleet.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10371,7 +10524,8 @@ impl ::std::fmt::Display for FleetType {
 ::smithy_runtime::serde_string_enum!(FleetType);
 
 /// Current resource utilization statistics in a specified fleet or location. The location value might refer to a fleet's remote location or its home region.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10478,7 +10632,8 @@ impl ::std::fmt::Display for FlexMatchMode {
 /// You can set game properties when creating a game session. You can also modify game properties of an active game session. When searching for game sessions, you can filter on game property keys and values. You can't delete game properties from a game session.
 ///
 /// For examples of working with game properties, see [Create a game session with properties](https://docs.aws.amazon.com/gamelift/latest/developerguide/gamelift-sdk-client-api.html#game-properties).
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10510,7 +10665,8 @@ impl GameProperty {
 /// Properties describing a game server that is running on an instance in a game server group.
 ///
 /// A game server is created by a successful call to `RegisterGameServer` and deleted by calling `DeregisterGameServer`. A game server is claimed to host a game session by calling `ClaimGameServer`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10630,7 +10786,8 @@ impl ::std::fmt::Display for GameServerClaimStatus {
 /// **Part of:** [ContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ContainerGroupDefinition.html)
 ///
 /// **Returned by:** [DescribeContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeContainerGroupDefinition.html), [ListContainerGroupDefinitions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_ListContainerGroupDefinitions.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10682,7 +10839,8 @@ impl ::std::default::Default for GameServerContainerDefinition {
 /// Describes the configuration for a container that runs your game server executable. This definition includes container configuration, resources, and start instructions. Use this data type when creating or updating a game server container group definition. For properties of a deployed container, see [GameServerContainerDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GameServerContainerDefinition.html). A game server container is automatically considered essential; if an essential container fails, the entire container group restarts.
 ///
 /// **Use with:** [CreateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateContainerGroupDefinition.html), [UpdateContainerGroupDefinition](https://docs.aws.amazon.com/gamelift/latest/apireference/API_UpdateContainerGroupDefinition.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -10744,7 +10902,8 @@ impl GameServerContainerDefinitionInput {
 /// The number and status of game server container groups that are deployed across a container fleet. Combine this count with the number of server processes that each game server container group runs to learn how many game sessions the fleet is capable of hosting concurrently. For example, if a fleet has 50 game server container groups, and the game server container in each group runs 1 game server process, then the fleet has the capacity to run host 50 game sessions at a time.
 ///
 /// **Returned by:** [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetCapacity.html), [https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribeFleetLocationCapacity.html)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct GameServerContainerGroupCounts {
@@ -10787,7 +10946,8 @@ impl ::std::default::Default for GameServerContainerGroupCounts {
 /// Properties that describe a game server group resource. A game server group manages certain properties related to a corresponding Amazon EC2 Auto Scaling group.
 ///
 /// A game server group is created by a successful call to `CreateGameServerGroup` and deleted by calling `DeleteGameServerGroup`. Game server group activity can be temporarily suspended and resumed by calling `SuspendGameServerGroup` and `ResumeGameServerGroup`, respectively.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -11644,7 +11804,8 @@ impl ::std::fmt::Display for GameServerHealthCheck {
 /// Additional properties, including status, that describe an EC2 instance in a game server group. Instance configurations are set with game server group properties (see `DescribeGameServerGroup` and with the EC2 launch template that was used when creating the game server group.
 ///
 /// Retrieve game server instances for a game server group by calling `DescribeGameServerInstances`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -11868,7 +12029,8 @@ impl ::std::fmt::Display for GameServerUtilizationStatus {
 /// Amazon GameLift retains a game session resource for 30 days after the game session ends. You can reuse idempotency token values after this time. Game session logs are retained for 14 days.
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -11989,7 +12151,8 @@ impl ::std::fmt::Debug for GameSession {
 }
 
 /// Connection information for a new game session that is created in response to a start matchmaking request. Once a match is made, the FlexMatch engine creates a new game session for it. This information, including the game session endpoint and player sessions for each player in the original matchmaking request, is added to the matchmaking ticket.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12049,7 +12212,8 @@ impl ::std::fmt::Debug for GameSessionConnectionInfo {
 /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
 ///
 /// The policy is evaluated when a player tries to create a new game session. On receiving a `CreateGameSession` request, Amazon GameLift checks that the player (identified by `CreatorId`) has created fewer than game session limit in the specified time period.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12081,7 +12245,8 @@ impl ::std::default::Default for GameSessionCreationLimitPolicy {
 }
 
 /// A game session's properties plus the protection policy currently in force.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12116,7 +12281,8 @@ impl ::std::default::Default for GameSessionDetail {
 /// The game instance is currently full and cannot allow the requested player(s) to join. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12344,7 +12510,8 @@ impl ::std::fmt::Display for GameSessionPlacementState {
 ::smithy_runtime::serde_string_enum!(GameSessionPlacementState);
 
 /// Configuration for a game session placement mechanism that processes requests for new game sessions. A queue can be used on its own or as part of a matchmaking solution.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12399,7 +12566,8 @@ impl ::std::default::Default for GameSessionQueue {
 }
 
 /// A fleet or alias designated in a game session queue. Queues fulfill requests for new game sessions by placing a new game session on any of the queue's destinations.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12570,7 +12738,8 @@ impl ::std::fmt::Display for GameSessionStatusReason {
 /// The input of `GetComputeAccess`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12601,7 +12770,8 @@ impl GetComputeAccessInput {
 }
 
 /// The output of `GetComputeAccess`.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12667,7 +12837,8 @@ impl ::std::fmt::Debug for GetComputeAccessOutput {
 /// The input of `GetComputeAuthToken`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12698,7 +12869,8 @@ impl GetComputeAuthTokenInput {
 }
 
 /// The output of `GetComputeAuthToken`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12742,7 +12914,8 @@ impl ::std::default::Default for GetComputeAuthTokenOutput {
 /// The input of `GetGameSessionLogUrl`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12765,7 +12938,8 @@ impl GetGameSessionLogUrlInput {
 }
 
 /// The output of `GetGameSessionLogUrl`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12794,7 +12968,8 @@ impl ::std::default::Default for GetGameSessionLogUrlOutput {
 /// The input of `GetInstanceAccess`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12827,7 +13002,8 @@ impl GetInstanceAccessInput {
 }
 
 /// The output of `GetInstanceAccess`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12856,7 +13032,8 @@ impl ::std::default::Default for GetInstanceAccessOutput {
 /// A game session with this custom ID string already exists in this fleet. Resolve this conflict before retrying this request.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12883,7 +13060,8 @@ impl ::std::default::Default for IdempotentParameterMismatchException {
 }
 
 /// Represents a virtual computing instance that runs game server processes and hosts game sessions. In Amazon GameLift, one or more instances make up a managed EC2 fleet.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -12965,7 +13143,8 @@ impl ::std::fmt::Debug for Instance {
 }
 
 /// Information and credentials that you can use to remotely connect to an instance in an EC2 managed fleet. This data type is returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess).
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13019,7 +13198,8 @@ impl ::std::fmt::Debug for InstanceAccess {
 }
 
 /// A set of credentials that allow remote access to an instance in an EC2 managed fleet. These credentials are returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess](https://docs.aws.amazon.com/gamelift/latest/apireference/API_GetInstanceAccess), which requests access for instances that are running game servers with the Amazon GameLift server SDK version 4.x or earlier.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13057,7 +13237,8 @@ impl ::std::fmt::Debug for InstanceCredentials {
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// An allowed instance type for a game server group. All game server groups must have at least two instance types defined for it. Amazon GameLift FleetIQ periodically evaluates each defined instance type for viability. It then updates the Auto Scaling group with the list of viable instance types.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13201,7 +13382,8 @@ impl ::std::fmt::Display for InstanceStatus {
 /// The service encountered an unrecoverable internal failure while processing the request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13230,7 +13412,8 @@ impl ::std::default::Default for InternalServiceException {
 /// The requested operation would cause a conflict with the current state of a resource associated with the request and/or the fleet. Resolve the conflict before retrying.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13259,7 +13442,8 @@ impl ::std::default::Default for InvalidFleetStatusException {
 /// The requested operation would cause a conflict with the current state of a resource associated with the request and/or the game instance. Resolve the conflict before retrying.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13288,7 +13472,8 @@ impl ::std::default::Default for InvalidGameSessionStatusException {
 /// One or more parameter values in the request are invalid. Correct the invalid parameter values before retrying.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13317,7 +13502,8 @@ impl ::std::default::Default for InvalidRequestException {
 /// A range of IP addresses and port settings that allow inbound traffic to connect to processes on an instance in a fleet. Processes are assigned an IP address/port number combination, which must fall into the fleet's allowed ranges.
 ///
 /// For Amazon GameLift Realtime fleets, Amazon GameLift automatically opens two port ranges, one for TCP messaging and one for UDP.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13439,7 +13625,8 @@ impl ::std::fmt::Display for IpProtocol {
 /// **This data type is used with the Amazon GameLift FleetIQ and game server groups.**
 ///
 /// An Amazon Elastic Compute Cloud launch template that contains configuration settings and game server code to be deployed to all instances in a game server group. The launch template is specified when creating a new game server group.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13474,7 +13661,8 @@ impl ::std::default::Default for LaunchTemplateSpecification {
 /// The requested operation would cause the resource to exceed the allowed service limit. Resolve the issue before retrying.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13503,7 +13691,8 @@ impl ::std::default::Default for LimitExceededException {
 /// The input of `ListAliases`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13544,7 +13733,8 @@ impl ::std::default::Default for ListAliasesInput {
 }
 
 /// The output of `ListAliases`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13576,7 +13766,8 @@ impl ::std::default::Default for ListAliasesOutput {
 /// The input of `ListBuilds`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13615,7 +13806,8 @@ impl ::std::default::Default for ListBuildsInput {
 }
 
 /// The output of `ListBuilds`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13647,7 +13839,8 @@ impl ::std::default::Default for ListBuildsOutput {
 /// The input of `ListCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13746,7 +13939,8 @@ impl ::std::fmt::Display for ListComputeInputStatus {
 ::smithy_runtime::serde_string_enum!(ListComputeInputStatus);
 
 /// The output of `ListCompute`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13778,7 +13972,8 @@ impl ::std::default::Default for ListComputeOutput {
 /// The input of `ListContainerFleets`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13811,7 +14006,8 @@ impl ::std::default::Default for ListContainerFleetsInput {
 }
 
 /// The output of `ListContainerFleets`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13843,7 +14039,8 @@ impl ::std::default::Default for ListContainerFleetsOutput {
 /// The input of `ListContainerGroupDefinitionVersions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13904,7 +14101,8 @@ impl ::std::default::Default for ListContainerGroupDefinitionVersionsOutput {
 /// The input of `ListContainerGroupDefinitions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -13969,7 +14167,8 @@ impl ::std::default::Default for ListContainerGroupDefinitionsOutput {
 /// The input of `ListFleetDeployments`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14002,7 +14201,8 @@ impl ::std::default::Default for ListFleetDeploymentsInput {
 }
 
 /// The output of `ListFleetDeployments`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14034,7 +14234,8 @@ impl ::std::default::Default for ListFleetDeploymentsOutput {
 /// The input of `ListFleets`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14070,7 +14271,8 @@ impl ::std::default::Default for ListFleetsInput {
 }
 
 /// The output of `ListFleets`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14102,7 +14304,8 @@ impl ::std::default::Default for ListFleetsOutput {
 /// The input of `ListGameServerGroups`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14132,7 +14335,8 @@ impl ::std::default::Default for ListGameServerGroupsInput {
 }
 
 /// The output of `ListGameServerGroups`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14164,7 +14368,8 @@ impl ::std::default::Default for ListGameServerGroupsOutput {
 /// The input of `ListGameServers`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14196,7 +14401,8 @@ impl ListGameServersInput {
 }
 
 /// The output of `ListGameServers`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14228,7 +14434,8 @@ impl ::std::default::Default for ListGameServersOutput {
 /// The input of `ListLocations`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14261,7 +14468,8 @@ impl ::std::default::Default for ListLocationsInput {
 }
 
 /// The output of `ListLocations`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14293,7 +14501,8 @@ impl ::std::default::Default for ListLocationsOutput {
 /// The input of `ListScripts`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14323,7 +14532,8 @@ impl ::std::default::Default for ListScriptsInput {
 }
 
 /// The output of `ListScripts`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14355,7 +14565,8 @@ impl ::std::default::Default for ListScriptsOutput {
 /// The input of `ListTagsForResource`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct ListTagsForResourceRequest {
@@ -14378,7 +14589,8 @@ impl ListTagsForResourceRequest {
 }
 
 /// The output of `ListTagsForResource`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14405,7 +14617,8 @@ impl ::std::default::Default for ListTagsForResourceResponse {
 }
 
 /// Details about a location in a multi-location fleet.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14438,7 +14651,8 @@ impl ::std::default::Default for LocationAttributes {
 }
 
 /// A remote location where a multi-location fleet can deploy game servers for game hosting.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14519,7 +14733,8 @@ impl ::std::fmt::Display for LocationFilter {
 ::smithy_runtime::serde_string_enum!(LocationFilter);
 
 /// Properties of a custom location for use in an Amazon GameLift Anywhere fleet. This data type is returned in response to a call to [https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateLocation](https://docs.aws.amazon.com/gamelift/latest/apireference/API_CreateLocation).
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14557,7 +14772,8 @@ impl ::std::default::Default for LocationModel {
 /// - **DELETING** -- Hosts are responding to a delete fleet location request.
 /// - **TERMINATED** -- The fleet location no longer exists.
 /// - **NOT_FOUND** -- The fleet location was not found. This could be because the custom location was removed or not created.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14641,7 +14857,8 @@ impl ::std::fmt::Display for LocationUpdateStatus {
 ::smithy_runtime::serde_string_enum!(LocationUpdateStatus);
 
 /// For a multi-location container fleet, describes the progress of a deployment across all fleet locations.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14675,7 +14892,8 @@ impl ::std::default::Default for LocationalDeployment {
 }
 
 /// A method for collecting container logs for the fleet. Amazon GameLift saves all standard output for each container in logs, including game session logs. You can select from the following methods:
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14776,7 +14994,8 @@ impl ::std::fmt::Display for LogDestination {
 /// Represents a new player session that is created as a result of a successful FlexMatch match. A successful match automatically creates new player sessions for every player ID in the original matchmaking request.
 ///
 /// When players connect to the match's game session, they must include both player ID and player session ID in order to claim their assigned player slot.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14815,7 +15034,8 @@ impl ::std::fmt::Debug for MatchedPlayerSession {
 }
 
 /// Guidelines for use with FlexMatch to match players into games. All matchmaking requests must specify a matchmaking configuration.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -14993,7 +15213,8 @@ impl ::std::fmt::Display for MatchmakingConfigurationStatus {
 /// - Player attributes -- Optional. These attributes specify a set of player characteristics to evaluate when looking for a match. Matchmaking requests that use a rule set with player attributes must provide the corresponding attribute values. For example, an attribute might specify a player's skill or level.
 /// - Rules -- Optional. Rules define how to evaluate potential players for a match based on player attributes. A rule might specify minimum requirements for individual players, teams, or entire matches. For example, a rule might require each player to meet a certain skill level, each team to have at least one player in a certain role, or the match to have a minimum average skill level. or may describe an entire group--such as all teams must be evenly matched or have at least one player in a certain role.
 /// - Expansions -- Optional. Expansions allow you to relax the rules after a period of time when no acceptable matches are found. This feature lets you balance getting players into games in a reasonable amount of time instead of making them wait indefinitely for the best possible match. For example, you might use an expansion to increase the maximum skill variance between players after 30 seconds.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15208,7 +15429,8 @@ impl ::std::fmt::Display for MetricName {
 /// The requested resources was not found. The resource was either not created yet or deleted.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15237,7 +15459,8 @@ impl ::std::default::Default for NotFoundException {
 /// The operation failed because Amazon GameLift has not yet finished validating this compute. We recommend attempting 8 to 10 retries over 3 to 5 minutes with [exponential backoffs and jitter](http://aws.amazon.com/blogs/https:/aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15342,7 +15565,8 @@ impl ::std::fmt::Display for OperatingSystem {
 /// The specified game server group has no available game servers to fulfill a `ClaimGameServer` request. Clients can retry such requests immediately or after a waiting period.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15369,7 +15593,8 @@ impl ::std::default::Default for OutOfCapacityException {
 }
 
 /// Information about a player session. This object contains only the player ID and player session ID. To retrieve full details on a player session, call [DescribePlayerSessions](https://docs.aws.amazon.com/gamelift/latest/apireference/API_DescribePlayerSessions.html) with the player session ID.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15560,7 +15785,8 @@ impl ::std::fmt::Debug for PlayerLatency {
 }
 
 /// Sets a latency cap for individual players when placing a game session. With a latency policy in force, a game session cannot be placed in a fleet location where a player reports latency higher than the cap. Latency policies are used only with placement request that provide player latency information. Player latency policies can be stacked to gradually relax latency requirements over time.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15594,7 +15820,8 @@ impl ::std::default::Default for PlayerLatencyPolicy {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15877,7 +16104,8 @@ impl ::std::fmt::Display for PolicyType {
 ///
 /// - When a game session request does not include player latency data, Amazon GameLift places game sessions based on the following priorities: (1) the queue's default destination order, and (2) for multi-location fleets, an alphabetic list of locations.
 /// - When a game session request includes player latency data, Amazon GameLift re-orders the queue's destinations to make placements where the average player latency is lowest. It reorders based the following priorities: (1) the lowest average latency across all players, (2) the lowest hosting cost, (3) the queue's default destination order, and (4) for multi-location fleets, an alphabetic list of locations.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -15914,7 +16142,8 @@ impl ::std::default::Default for PriorityConfiguration {
 /// An alternate list of prioritized locations for use with a game session queue. When this property is included in a [StartGameSessionPlacement](https://docs.aws.amazon.com/gamelift/latest/apireference/API_StartGameSessionPlacement.html) request, the alternate list overrides the queue's default location priorities, as defined in the queue's PriorityConfiguration setting (*LocationOrder*). The override is valid for an individual placement request only. Use this property only with queues that have a `PriorityConfiguration` setting that prioritizes `LOCATION` first.
 ///
 /// **Note:** A priority configuration override list does not override a queue's FilterConfiguration setting, if the queue has one. Filter configurations are used to limit placements to a subset of the locations in a queue's destinations. If the override list includes a location that's not on in the `FilterConfiguration` allowed list, Amazon GameLift won't attempt to place a game session there.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16146,7 +16375,8 @@ impl PutScalingPolicyInput {
 }
 
 /// The output of `PutScalingPolicy`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16175,7 +16405,8 @@ impl ::std::default::Default for PutScalingPolicyOutput {
 /// The input of `RegisterCompute`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16231,7 +16462,8 @@ impl ::std::fmt::Debug for RegisterComputeInput {
 }
 
 /// The output of `RegisterCompute`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16260,7 +16492,8 @@ impl ::std::default::Default for RegisterComputeOutput {
 /// The input of `RegisterGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16303,7 +16536,8 @@ impl RegisterGameServerInput {
 }
 
 /// The output of `RegisterGameServer`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16332,7 +16566,8 @@ impl ::std::default::Default for RegisterGameServerOutput {
 /// The input of `RequestUploadCredentials`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16355,7 +16590,8 @@ impl RequestUploadCredentialsInput {
 }
 
 /// The output of `RequestUploadCredentials`.
-#[derive(Clone, PartialEq, Hash)]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16399,7 +16635,8 @@ impl ::std::fmt::Debug for RequestUploadCredentialsOutput {
 /// The input of `ResolveAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16422,7 +16659,8 @@ impl ResolveAliasInput {
 }
 
 /// The output of `ResolveAlias`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16454,7 +16692,8 @@ impl ::std::default::Default for ResolveAliasOutput {
 /// A policy that puts limits on the number of game sessions that a player can create within a specified span of time. With this policy, you can control players' ability to consume available resources.
 ///
 /// The policy is evaluated when a player tries to create a new game session. On receiving a `CreateGameSession` request, Amazon GameLift checks that the player (identified by `CreatorId`) has created fewer than game session limit in the specified time period.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16488,7 +16727,8 @@ impl ::std::default::Default for ResourceCreationLimitPolicy {
 /// The input of `ResumeGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16519,7 +16759,8 @@ impl ResumeGameServerGroupInput {
 }
 
 /// The output of `ResumeGameServerGroup`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16550,7 +16791,8 @@ impl ::std::default::Default for ResumeGameServerGroupOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16648,7 +16890,8 @@ impl ::std::fmt::Display for RoutingStrategyType {
 /// A set of instructions that define the set of server processes to run on computes in a fleet. Server processes run either an executable in a custom game build or a Amazon GameLift Realtime script. Amazon GameLift launches the processes, manages their life cycle, and replaces them as needed. Computes check regularly for an updated runtime configuration.
 ///
 /// An Amazon GameLift instance is limited to 50 processes running concurrently. To calculate the total number of processes defined in a runtime configuration, add the values of the `ConcurrentExecutions` parameter for each server process. Learn more about [Running Multiple Processes on a Fleet](https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-multiprocess.html).
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16681,7 +16924,8 @@ impl ::std::default::Default for RuntimeConfiguration {
 }
 
 /// The location in Amazon S3 where build or script files are stored for access by Amazon GameLift.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -16963,7 +17207,8 @@ impl ::std::fmt::Display for ScalingStatusType {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17010,7 +17255,8 @@ impl ::std::default::Default for Script {
 /// The input of `SearchGameSessions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17078,7 +17324,8 @@ impl ::std::default::Default for SearchGameSessionsInput {
 }
 
 /// The output of `SearchGameSessions`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17108,7 +17355,8 @@ impl ::std::default::Default for SearchGameSessionsOutput {
 }
 
 /// A set of instructions for launching server processes on fleet computes. Server processes run either an executable in a custom game build or a Amazon GameLift Realtime script. Server process configurations are part of a fleet's runtime configuration.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17204,7 +17452,8 @@ impl ::std::fmt::Display for SortOrder {
 /// The input of `StartFleetActions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17238,7 +17487,8 @@ impl StartFleetActionsInput {
 }
 
 /// The output of `StartFleetActions`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17488,7 +17738,8 @@ impl ::std::default::Default for StartMatchmakingOutput {
 /// The input of `StopFleetActions`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17522,7 +17773,8 @@ impl StopFleetActionsInput {
 }
 
 /// The output of `StopFleetActions`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17554,7 +17806,8 @@ impl ::std::default::Default for StopFleetActionsOutput {
 /// The input of `StopGameSessionPlacement`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17604,7 +17857,8 @@ impl ::std::default::Default for StopGameSessionPlacementOutput {
 /// The input of `StopMatchmaking`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17627,7 +17881,8 @@ impl StopMatchmakingInput {
 }
 
 /// The output of `StopMatchmaking`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct StopMatchmakingOutput {}
@@ -17790,7 +18045,8 @@ impl SupportContainerDefinitionInput {
 /// The input of `SuspendGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17821,7 +18077,8 @@ impl SuspendGameServerGroupInput {
 }
 
 /// The output of `SuspendGameServerGroup`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17858,7 +18115,8 @@ impl ::std::default::Default for SuspendGameServerGroupOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17888,7 +18146,8 @@ impl Tag {
 /// The input of `TagResource`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -17917,7 +18176,8 @@ impl TagResourceRequest {
 }
 
 /// The output of `TagResource`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct TagResourceResponse {}
@@ -17940,7 +18200,8 @@ impl ::std::default::Default for TagResourceResponse {
 /// The requested tagging operation did not succeed. This may be due to invalid tag format or the maximum tag limit may have been exceeded. Resolve the issue before retrying.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18013,7 +18274,8 @@ impl TargetTrackingConfiguration {
 /// The service is unable to resolve the routing for a particular alias because it has a terminal `RoutingStrategy` associated with it. The message returned in this exception is the message defined in the routing strategy itself. Such requests should only be retried if the routing strategy for the specified alias is modified.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18042,7 +18304,8 @@ impl ::std::default::Default for TerminalRoutingStrategyException {
 /// The input of `TerminateGameSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18078,7 +18341,8 @@ impl TerminateGameSessionInput {
 }
 
 /// The output of `TerminateGameSession`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18168,7 +18432,8 @@ impl ::std::fmt::Display for TerminationMode {
 /// The client failed authentication. Clients should not retry such requests.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18197,7 +18462,8 @@ impl ::std::default::Default for UnauthorizedException {
 /// The requested operation is not supported in the Region specified.
 ///
 /// A modeled error of the service.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18226,7 +18492,8 @@ impl ::std::default::Default for UnsupportedRegionException {
 /// The input of `UntagResource`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18258,7 +18525,8 @@ impl UntagResourceRequest {
 }
 
 /// The output of `UntagResource`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[non_exhaustive]
 pub struct UntagResourceResponse {}
@@ -18281,7 +18549,8 @@ impl ::std::default::Default for UntagResourceResponse {
 /// The input of `UpdateAlias`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18313,7 +18582,8 @@ impl UpdateAliasInput {
 }
 
 /// The output of `UpdateAlias`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18342,7 +18612,8 @@ impl ::std::default::Default for UpdateAliasOutput {
 /// The input of `UpdateBuild`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18371,7 +18642,8 @@ impl UpdateBuildInput {
 }
 
 /// The output of `UpdateBuild`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18400,7 +18672,8 @@ impl ::std::default::Default for UpdateBuildOutput {
 /// The input of `UpdateContainerFleet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18480,7 +18753,8 @@ impl UpdateContainerFleetInput {
 }
 
 /// The output of `UpdateContainerFleet`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18584,7 +18858,8 @@ impl ::std::default::Default for UpdateContainerGroupDefinitionOutput {
 /// The input of `UpdateFleetAttributes`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18630,7 +18905,8 @@ impl UpdateFleetAttributesInput {
 }
 
 /// The output of `UpdateFleetAttributes`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18662,7 +18938,8 @@ impl ::std::default::Default for UpdateFleetAttributesOutput {
 /// The input of `UpdateFleetCapacity`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18697,7 +18974,8 @@ impl UpdateFleetCapacityInput {
 }
 
 /// The output of `UpdateFleetCapacity`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18732,7 +19010,8 @@ impl ::std::default::Default for UpdateFleetCapacityOutput {
 /// The input of `UpdateFleetPortSettings`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18765,7 +19044,8 @@ impl UpdateFleetPortSettingsInput {
 }
 
 /// The output of `UpdateFleetPortSettings`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18797,7 +19077,8 @@ impl ::std::default::Default for UpdateFleetPortSettingsOutput {
 /// The input of `UpdateGameServerGroup`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18836,7 +19117,8 @@ impl UpdateGameServerGroupInput {
 }
 
 /// The output of `UpdateGameServerGroup`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18865,7 +19147,8 @@ impl ::std::default::Default for UpdateGameServerGroupOutput {
 /// The input of `UpdateGameServer`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18905,7 +19188,8 @@ impl UpdateGameServerInput {
 }
 
 /// The output of `UpdateGameServer`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18934,7 +19218,8 @@ impl ::std::default::Default for UpdateGameServerOutput {
 /// The input of `UpdateGameSession`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -18977,7 +19262,8 @@ impl UpdateGameSessionInput {
 }
 
 /// The output of `UpdateGameSession`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19006,7 +19292,8 @@ impl ::std::default::Default for UpdateGameSessionOutput {
 /// The input of `UpdateGameSessionQueue`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19054,7 +19341,8 @@ impl UpdateGameSessionQueueInput {
 }
 
 /// The output of `UpdateGameSessionQueue`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19083,7 +19371,8 @@ impl ::std::default::Default for UpdateGameSessionQueueOutput {
 /// The input of `UpdateMatchmakingConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19150,7 +19439,8 @@ impl UpdateMatchmakingConfigurationInput {
 }
 
 /// The output of `UpdateMatchmakingConfiguration`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19179,7 +19469,8 @@ impl ::std::default::Default for UpdateMatchmakingConfigurationOutput {
 /// The input of `UpdateRuntimeConfiguration`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19210,7 +19501,8 @@ impl UpdateRuntimeConfigurationInput {
 }
 
 /// The output of `UpdateRuntimeConfiguration`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19239,7 +19531,8 @@ impl ::std::default::Default for UpdateRuntimeConfigurationOutput {
 /// The input of `UpdateScript`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19276,7 +19569,8 @@ impl UpdateScriptInput {
 }
 
 /// The output of `UpdateScript`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19305,7 +19599,8 @@ impl ::std::default::Default for UpdateScriptOutput {
 /// The input of `ValidateMatchmakingRuleSet`.
 ///
 /// An operation input: every member is optional on the wire; `new` takes the `@required` ones.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19328,7 +19623,8 @@ impl ValidateMatchmakingRuleSetInput {
 }
 
 /// The output of `ValidateMatchmakingRuleSet`.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19359,7 +19655,8 @@ impl ::std::default::Default for ValidateMatchmakingRuleSetOutput {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19402,7 +19699,8 @@ impl ::std::default::Default for VpcPeeringAuthorization {
 /// **Related actions**
 ///
 /// [All APIs by task](https://docs.aws.amazon.com/gamelift/latest/developerguide/reference-awssdk.html#reference-awssdk-resources-fleets)
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]
@@ -19447,7 +19745,8 @@ impl ::std::default::Default for VpcPeeringConnection {
 }
 
 /// Represents status information for a VPC peering connection. Status codes and messages are provided from EC2 (see [VpcPeeringConnectionStateReason](https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcPeeringConnectionStateReason.html)). Connection status information is also communicated as a fleet event.
-#[derive(Clone, PartialEq, Hash, Debug)]
+#[derive(Clone, PartialEq, Debug)]
+#[cfg_attr(feature = "hash", derive(Hash))]
 #[cfg_attr(feature = "serde", derive(::serde::Serialize, ::serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "PascalCase"))]
 #[non_exhaustive]

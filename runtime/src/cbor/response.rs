@@ -23,9 +23,16 @@ where
         Ok(response) => response,
         Err(response) => return Err(ParseError::service(error(&response), &response)),
     };
+    // Plain matches: this is instantiated once per operation (see the JSON `decode_response`).
     let mut r = CborReader::for_body(response.body());
-    let decoded = T::decode_cbor(&mut r).and_then(|value| r.finish().map(|()| value));
-    decoded.map_err(|e| ParseError::decode(e, response))
+    let failure = match T::decode_cbor(&mut r) {
+        Ok(value) => match r.finish() {
+            Ok(()) => return Ok(value),
+            Err(e) => e,
+        },
+        Err(e) => e,
+    };
+    Err(ParseError::decode(failure, response))
 }
 
 /// Finds the error code and message of an rpcv2Cbor error response.

@@ -24,8 +24,8 @@ pub fn split_json_response(response: Response<Vec<u8>>) -> Result<Vec<u8>, Error
 /// call. A success decodes the body as `T` (an empty body as `{}`), and a body that does not
 /// decode is a [`ParseError::Decode`]; an error response goes to `error`.
 ///
-/// The body decoding is written out here rather than calling [`from_slice`](super::from_slice):
-/// this is instantiated once per operation, and one function is less code than two.
+/// This is instantiated once per operation, so it is written as plain `match`es over
+/// non-generic helpers: closures and `Result` combinators would each add a copy per operation.
 pub fn decode_response<T, E>(
     response: Response<Vec<u8>>,
     error: fn(&ErrorResponse) -> E,
@@ -38,6 +38,12 @@ where
         Err(response) => return Err(ParseError::service(error(&response), &response)),
     };
     let mut r = JsonReader::for_body(response.body());
-    let decoded = T::decode_json(&mut r).and_then(|value| r.finish().map(|()| value));
-    decoded.map_err(|e| ParseError::decode(e, response))
+    let failure = match T::decode_json(&mut r) {
+        Ok(value) => match r.finish() {
+            Ok(()) => return Ok(value),
+            Err(e) => e,
+        },
+        Err(e) => e,
+    };
+    Err(ParseError::decode(failure, response))
 }

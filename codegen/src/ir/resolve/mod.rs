@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::protocol_tests::{self, ProtocolTest};
 use super::recursion::Cycles;
 use super::{
-    customizations, endpoints, error_sets, Protocol, SerdeDerives, Service, StructRole, TypeKind,
+    customizations, endpoints, error_sets, OptionalDerive, Protocol, Service, StructRole, TypeKind,
 };
 use crate::model::{traits, Model, Shape, ShapeId, ShapeType};
 use crate::naming;
@@ -213,7 +213,8 @@ impl<'m> Resolver<'m> {
             name: service.id.name().to_owned(),
             protocol_test_summary: service.id.name().to_owned(),
             // Chosen by the output's form (`Builder`).
-            serde: SerdeDerives::Off,
+            serde: OptionalDerive::Off,
+            hash: OptionalDerive::Off,
             sdk_id: traits::sdk_id(&service.traits)
                 .map_err(at)?
                 .unwrap_or(service.id.name())
