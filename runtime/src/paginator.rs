@@ -41,6 +41,9 @@ pub trait Paginated: Operation {
     /// The token: a string, or a map (DynamoDB's `ExclusiveStartKey`).
     type Token: PageToken;
 
+    /// The input's token, if set: the page a caller asks for first.
+    fn token(input: &Self::Input) -> Option<&Self::Token>;
+
     /// Sets the input's token to `token`, the previous page's output token.
     fn set_token(input: &mut Self::Input, token: Self::Token);
 
@@ -100,8 +103,8 @@ pub struct Paginator<'c, O: Paginated, T> {
     config: &'c ClientConfig,
     /// The input of the next call, its token already set.
     input: O::Input,
-    /// The token the paginator put in the input: sent by the call in flight or the last call
-    /// (or, truncated, the one the next call would have sent); `None` before the first.
+    /// The token in the input: sent by the call in flight or the last call (or, truncated, the
+    /// one the next call would have sent); before the first call, the caller's own, if any.
     sent_token: Option<O::Token>,
     in_flight: Option<PageFuture<'c, O>>,
     pages: usize,
@@ -128,11 +131,16 @@ impl<'c, O: Paginated, T> Paginator<'c, O, T> {
     /// A paginator starting with `input` (its own token, if set, asks for that page first),
     /// calling `O` with `config` over `transport`.
     pub fn new(transport: &'c T, config: &'c ClientConfig, input: O::Input) -> Self {
+        // A first page that hands back the caller's own token is a repeat like any other.
+        let sent_token = match O::token(&input) {
+            Some(token) if !token.is_empty() => Some(token.clone()),
+            _ => None,
+        };
         Paginator {
             transport,
             config,
             input,
-            sent_token: None,
+            sent_token,
             in_flight: None,
             pages: 0,
             max_pages: DEFAULT_MAX_PAGES,
@@ -156,8 +164,8 @@ impl<'c, O: Paginated, T> Paginator<'c, O, T> {
     }
 
     /// The token of the next page the paginator asks for (or would have asked for, when it
-    /// ended truncated), for resuming later with a new input; `None` before the first page
-    /// and after the last.
+    /// ended truncated), for resuming later with a new input; before the first page, the
+    /// input's own token (`None` without one); `None` after the last page.
     pub fn next_token(&self) -> Option<&O::Token> {
         match self.state {
             State::Done => None,

@@ -200,6 +200,20 @@ fn missing_empty_and_repeated_tokens_end_the_pages() {
 }
 
 #[test]
+fn a_first_page_repeating_the_callers_token_ends_the_pages() {
+    // The generated `Paginated::token` reads the input's own token, so a service handing it
+    // straight back is a repeat too.
+    let client = fixture_client(&[json!({"nextToken": "start"}), json!({})]);
+    let mut input = NoItemsInput::new();
+    input.next_token = Some("start".to_owned());
+    let pages = client.list_no_items_paginator(input);
+    assert_eq!(pages.next_token().map(String::as_str), Some("start"));
+    let count = block_on(pages.map(|page| page.unwrap()).count());
+    assert_eq!(count, 1);
+    assert_eq!(sent(client.transport()), [json!({"nextToken": "start"})]);
+}
+
+#[test]
 fn max_pages_bounds_the_calls() {
     let bodies: Vec<Value> = (0..10)
         .map(|n| json!({"nextToken": format!("t{n}")}))

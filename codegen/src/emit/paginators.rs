@@ -48,8 +48,9 @@ fn trait_impls(service: &Service, op: &Operation, p: &Paginator) -> TokenStream 
     let name = ident(&op.type_name);
     let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
     let set_token = assign(&p.input_token, quote!(token));
-    let next_token = read_token(&p.output_token);
-    let token = rust_type(service, &p.token, Scope::Sibling);
+    let token = read_token(quote!(input), std::slice::from_ref(&p.input_token));
+    let next_token = read_token(quote!(output), &p.output_token);
+    let token_type = rust_type(service, &p.token, Scope::Sibling);
     let page_size = p.page_size.as_ref().map(|size| {
         // Saturated into a narrower type: a page size beyond its range means "as many as
         // possible" (or is invalid either way, when negative).
@@ -86,7 +87,11 @@ fn trait_impls(service: &Service, op: &Operation, p: &Paginator) -> TokenStream 
     quote! {
         #allow_deprecated
         impl ::smithy_runtime::Paginated for super::operations::#name {
-            type Token = #token;
+            type Token = #token_type;
+
+            fn token(input: &Self::Input) -> Option<&Self::Token> {
+                #token
+            }
 
             fn set_token(input: &mut Self::Input, token: Self::Token) {
                 #set_token
@@ -125,12 +130,12 @@ fn walk(root: TokenStream, path: &[Step], mutable: bool) -> TokenStream {
     })
 }
 
-/// The output token at `path` as an `Option<&Token>`.
-fn read_token(path: &[Step]) -> TokenStream {
+/// The token at `path` from `root` (`input` or `output`) as an `Option<&Token>`.
+fn read_token(root: TokenStream, path: &[Step]) -> TokenStream {
     let Some((last, parents)) = path.split_last() else {
         return quote!(None);
     };
-    let at = walk(quote!(output), parents, false);
+    let at = walk(root, parents, false);
     let field = ident(&last.field);
     match (last.optional, last.boxed) {
         (true, false) => quote!(#at.#field.as_ref()),

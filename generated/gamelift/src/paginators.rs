@@ -3,6 +3,10 @@
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeFleetAttributes {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -27,6 +31,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeFleetAttributes 
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeFleetCapacity {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -51,6 +59,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeFleetCapacity {
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeFleetEvents {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -75,6 +87,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeFleetEvents {
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeFleetLocationAttributes {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -92,6 +108,10 @@ impl ::smithy_runtime::PageSize for super::operations::DescribeFleetLocationAttr
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeFleetUtilization {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -116,6 +136,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeFleetUtilization
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeGameServerInstances {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -140,6 +164,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeGameServerInstan
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeGameSessionDetails {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -164,6 +192,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeGameSessionDetai
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeGameSessionQueues {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -188,6 +220,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeGameSessionQueue
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeGameSessions {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -212,6 +248,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeGameSessions {
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeInstances {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -237,6 +277,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeInstances {
 impl ::smithy_runtime::Paginated
 for super::operations::DescribeMatchmakingConfigurations {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -263,6 +307,10 @@ for super::operations::DescribeMatchmakingConfigurations {
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeMatchmakingRuleSets {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -287,6 +335,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeMatchmakingRuleS
 
 impl ::smithy_runtime::Paginated for super::operations::DescribePlayerSessions {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -311,6 +363,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribePlayerSessions {
 
 impl ::smithy_runtime::Paginated for super::operations::DescribeScalingPolicies {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -335,6 +391,10 @@ impl ::smithy_runtime::PageItems for super::operations::DescribeScalingPolicies 
 
 impl ::smithy_runtime::Paginated for super::operations::ListAliases {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -359,6 +419,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListAliases {
 
 impl ::smithy_runtime::Paginated for super::operations::ListBuilds {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -383,6 +447,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListBuilds {
 
 impl ::smithy_runtime::Paginated for super::operations::ListCompute {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -407,6 +475,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListCompute {
 
 impl ::smithy_runtime::Paginated for super::operations::ListContainerFleets {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -432,6 +504,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListContainerFleets {
 impl ::smithy_runtime::Paginated
 for super::operations::ListContainerGroupDefinitionVersions {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -458,6 +534,10 @@ for super::operations::ListContainerGroupDefinitionVersions {
 
 impl ::smithy_runtime::Paginated for super::operations::ListContainerGroupDefinitions {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -482,6 +562,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListContainerGroupDefini
 
 impl ::smithy_runtime::Paginated for super::operations::ListFleetDeployments {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -506,6 +590,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListFleetDeployments {
 
 impl ::smithy_runtime::Paginated for super::operations::ListFleets {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -530,6 +618,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListFleets {
 
 impl ::smithy_runtime::Paginated for super::operations::ListGameServerGroups {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -554,6 +646,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListGameServerGroups {
 
 impl ::smithy_runtime::Paginated for super::operations::ListGameServers {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -578,6 +674,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListGameServers {
 
 impl ::smithy_runtime::Paginated for super::operations::ListLocations {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -602,6 +702,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListLocations {
 
 impl ::smithy_runtime::Paginated for super::operations::ListScripts {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }
@@ -626,6 +730,10 @@ impl ::smithy_runtime::PageItems for super::operations::ListScripts {
 
 impl ::smithy_runtime::Paginated for super::operations::SearchGameSessions {
     type Token = String;
+    fn token(input: &Self::Input) -> Option<&Self::Token> {
+        input.next_token.as_ref()
+    }
+
     fn set_token(input: &mut Self::Input, token: Self::Token) {
         input.next_token = Some(token);
     }

@@ -62,6 +62,10 @@ impl Operation for List {
 impl Paginated for List {
     type Token = String;
 
+    fn token(input: &ListInput) -> Option<&String> {
+        input.token.as_ref()
+    }
+
     fn set_token(input: &mut ListInput, token: String) {
         input.token = Some(token);
     }
@@ -168,6 +172,20 @@ fn a_repeated_token_ends_the_pages() {
     // The page that repeats the token is still yielded: its results are real.
     assert_eq!(all_pages(pages), [vec![], vec!["x"]]);
     assert_eq!(sent(&t), ["/list?", "/list?token=t1"]);
+}
+
+#[test]
+fn a_first_page_repeating_the_starting_token_ends_the_pages() {
+    let t = transport(&[r#"{"Next":"t1","Names":["x"]}"#, r#"{}"#]);
+    let config = ClientConfig::new();
+    let input = ListInput {
+        token: Some("t1".into()),
+        limit: None,
+    };
+    let pages = Paginator::<List, _>::new(&t, &config, input);
+    assert_eq!(pages.next_token().map(String::as_str), Some("t1"));
+    assert_eq!(all_pages(pages), [vec!["x"]]);
+    assert_eq!(sent(&t), ["/list?token=t1"]);
 }
 
 #[test]
