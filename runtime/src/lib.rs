@@ -176,5 +176,5 @@ pub use timestamp::{SystemTimeRangeError, Timestamp, TimestampError, TimestampFo
 pub use transport::{
     block_on, DynTransport, InMemoryTransport, Transport, TransportError, TransportErrorKind,
 };
-pub use unknown::{UnknownIntValue, UnknownValue, UnknownVariant};
+pub use unknown::{known_value_position, UnknownIntValue, UnknownValue, UnknownVariant};
 pub use value::{StructureValue, ToValue, Value};

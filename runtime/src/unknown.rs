@@ -11,6 +11,15 @@
 
 use std::fmt;
 
+/// Where `value` is in `known` (a generated string enum's `VALUES`), if it is there.
+///
+/// A generated `From<&str>` finds the value here and then matches on its position: a `match`
+/// over hundreds of string literals (EC2's instance types) compiles to one comparison call per
+/// literal, which costs far more to build than one loop here and a `match` over integers.
+pub fn known_value_position(known: &[&str], value: &str) -> Option<usize> {
+    known.iter().position(|k| *k == value)
+}
+
 /// A string enum value this client does not know, exactly as received.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnknownValue(String);

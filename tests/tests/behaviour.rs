@@ -23,6 +23,14 @@ fn enum_values_round_trip_through_as_str() {
     assert!(matches!(&new_value, InstanceType::UnknownValue(v) if v.as_str() == "z9.huge"));
     assert_eq!(new_value.as_str(), "z9.huge");
     assert_eq!(InstanceType::T2Micro.to_string(), "t2.micro");
+    // `Debug` prints what `#[derive(Debug)]` would: the variant, or the unknown one's value.
+    assert_eq!(format!("{:?}", InstanceType::C5Large), "C5Large");
+    assert_eq!(format!("{:?}", InstanceType::Unknown), "Unknown");
+    assert_eq!(format!("{new_value:?}"), r#"UnknownValue("z9.huge")"#);
+    assert_eq!(
+        format!("{:#?}", Some(InstanceType::V0)),
+        "Some(\n    V0,\n)"
+    );
 }
 
 #[test]

@@ -69,10 +69,7 @@ fn error_struct(def: &TypeDef) -> TokenStream {
 
         impl ::std::fmt::Display for super::types::#name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self.message() {
-                    Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-                    None => f.write_str(Self::CODE),
-                }
+                ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
             }
         }
 
@@ -237,10 +234,7 @@ fn error_enum(
 
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self.message() {
-                    Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-                    None => f.write_str(self.code()),
-                }
+                ::smithy_runtime::error::display_error(f, self.code(), self.message())
             }
         }
 

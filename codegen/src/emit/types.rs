@@ -310,14 +310,18 @@ fn string_enum(service: &Service, def: &TypeDef, e: &Enum) -> TokenStream {
         let wire = &c.wire_value;
         quote!(Self::#variant => #wire,)
     });
-    let known = e.cases.iter().map(|c| {
+    let known = e.cases.iter().enumerate().map(|(position, c)| {
         let variant = ident(&c.rust_name);
-        let wire = &c.wire_value;
-        quote!(#wire => Self::#variant,)
+        let position = Literal::usize_unsuffixed(position);
+        quote!(Some(#position) => Self::#variant,)
     });
     let values = e.cases.iter().map(|c| &c.wire_value);
-    let debug = enum_debug(def);
-    let derives = derive(quote!(Clone, PartialEq, Eq, Hash), !def.sensitive);
+    let debug = if def.sensitive {
+        enum_debug(def)
+    } else {
+        string_enum_debug(def, e)
+    };
+    let derives = derive(quote!(Clone, PartialEq, Eq, Hash), false);
     let serde = serde_attrs::enum_impls(service, &name, false);
     quote! {
         #docs
@@ -344,10 +348,12 @@ fn string_enum(service: &Service, def: &TypeDef, e: &Enum) -> TokenStream {
         }
 
         impl ::std::convert::From<&str> for #name {
+            /// The variant of `value`, found by its position in `VALUES` (which builds faster
+            /// than a `match` over string literals).
             fn from(value: &str) -> Self {
-                match value {
+                match ::smithy_runtime::known_value_position(Self::VALUES, value) {
                     #(#known)*
-                    other => Self::#unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+                    _ => Self::#unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
                 }
             }
         }
@@ -435,6 +441,31 @@ fn int_enum(service: &Service, def: &TypeDef, e: &IntEnum) -> TokenStream {
 }
 
 /// `Debug` for a `@sensitive` enum hides the value.
+/// `Debug` of a string enum, printing what the derive would (`C5Large`, `Unknown("c9.huge")`)
+/// from a `match` of constants: the derive's one `write_str` call per variant costs more to
+/// build, which shows with hundreds of variants.
+fn string_enum_debug(def: &TypeDef, e: &Enum) -> TokenStream {
+    let name = ident(&def.name);
+    let unknown = ident(&e.unknown_variant);
+    let unknown_name = e.unknown_variant.trim_start_matches("r#");
+    let arms = e.cases.iter().map(|c| {
+        let variant = ident(&c.rust_name);
+        let text = c.rust_name.trim_start_matches("r#");
+        quote!(Self::#variant => #text,)
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let variant = match self {
+                    #(#arms)*
+                    Self::#unknown(value) => return f.debug_tuple(#unknown_name).field(value).finish(),
+                };
+                f.write_str(variant)
+            }
+        }
+    }
+}
+
 fn enum_debug(def: &TypeDef) -> TokenStream {
     if !def.sensitive {
         return TokenStream::new();

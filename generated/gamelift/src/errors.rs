@@ -12,10 +12,7 @@ impl super::types::ConflictException {
 
 impl ::std::fmt::Display for super::types::ConflictException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -32,10 +29,7 @@ impl super::types::FleetCapacityExceededException {
 
 impl ::std::fmt::Display for super::types::FleetCapacityExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -52,10 +46,7 @@ impl super::types::GameSessionFullException {
 
 impl ::std::fmt::Display for super::types::GameSessionFullException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -72,10 +63,7 @@ impl super::types::IdempotentParameterMismatchException {
 
 impl ::std::fmt::Display for super::types::IdempotentParameterMismatchException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -92,10 +80,7 @@ impl super::types::InternalServiceException {
 
 impl ::std::fmt::Display for super::types::InternalServiceException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -112,10 +97,7 @@ impl super::types::InvalidFleetStatusException {
 
 impl ::std::fmt::Display for super::types::InvalidFleetStatusException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -132,10 +114,7 @@ impl super::types::InvalidGameSessionStatusException {
 
 impl ::std::fmt::Display for super::types::InvalidGameSessionStatusException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -152,10 +131,7 @@ impl super::types::InvalidRequestException {
 
 impl ::std::fmt::Display for super::types::InvalidRequestException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -172,10 +148,7 @@ impl super::types::LimitExceededException {
 
 impl ::std::fmt::Display for super::types::LimitExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -192,10 +165,7 @@ impl super::types::NotFoundException {
 
 impl ::std::fmt::Display for super::types::NotFoundException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -212,10 +182,7 @@ impl super::types::NotReadyException {
 
 impl ::std::fmt::Display for super::types::NotReadyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -232,10 +199,7 @@ impl super::types::OutOfCapacityException {
 
 impl ::std::fmt::Display for super::types::OutOfCapacityException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -252,10 +216,7 @@ impl super::types::TaggingFailedException {
 
 impl ::std::fmt::Display for super::types::TaggingFailedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -272,10 +233,7 @@ impl super::types::TerminalRoutingStrategyException {
 
 impl ::std::fmt::Display for super::types::TerminalRoutingStrategyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -292,10 +250,7 @@ impl super::types::UnauthorizedException {
 
 impl ::std::fmt::Display for super::types::UnauthorizedException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -312,10 +267,7 @@ impl super::types::UnsupportedRegionException {
 
 impl ::std::fmt::Display for super::types::UnsupportedRegionException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-            None => f.write_str(Self::CODE),
-        }
+        ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
     }
 }
 
@@ -512,10 +464,7 @@ impl Error {
 
 impl ::std::fmt::Display for Error {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -1067,10 +1016,7 @@ impl AcceptMatchError {
 
 impl ::std::fmt::Display for AcceptMatchError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -1217,10 +1163,7 @@ impl ClaimGameServerError {
 
 impl ::std::fmt::Display for ClaimGameServerError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -1367,10 +1310,7 @@ impl CreateAliasError {
 
 impl ::std::fmt::Display for CreateAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -1508,10 +1448,7 @@ impl CreateBuildError {
 
 impl ::std::fmt::Display for CreateBuildError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -1665,10 +1602,7 @@ impl CreateContainerFleetError {
 
 impl ::std::fmt::Display for CreateContainerFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -1850,10 +1784,7 @@ impl CreateFleetError {
 
 impl ::std::fmt::Display for CreateFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -2037,10 +1968,7 @@ impl CreateFleetLocationsError {
 
 impl ::std::fmt::Display for CreateFleetLocationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -2194,10 +2122,7 @@ impl CreateGameServerGroupError {
 
 impl ::std::fmt::Display for CreateGameServerGroupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -2397,10 +2322,7 @@ impl CreateGameSessionError {
 
 impl ::std::fmt::Display for CreateGameSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -2575,10 +2497,7 @@ impl CreateGameSessionQueueError {
 
 impl ::std::fmt::Display for CreateGameSessionQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -2725,10 +2644,7 @@ impl CreateMatchmakingConfigurationError {
 
 impl ::std::fmt::Display for CreateMatchmakingConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -2870,10 +2786,7 @@ impl CreateMatchmakingRuleSetError {
 
 impl ::std::fmt::Display for CreateMatchmakingRuleSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -3033,10 +2946,7 @@ impl CreatePlayerSessionError {
 
 impl ::std::fmt::Display for CreatePlayerSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -3177,10 +3087,7 @@ impl CreateVpcPeeringAuthorizationError {
 
 impl ::std::fmt::Display for CreateVpcPeeringAuthorizationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -3378,10 +3285,7 @@ impl DeleteAliasError {
 
 impl ::std::fmt::Display for DeleteAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -3530,10 +3434,7 @@ impl DeleteContainerFleetError {
 
 impl ::std::fmt::Display for DeleteContainerFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -3684,10 +3585,7 @@ impl DeleteFleetError {
 
 impl ::std::fmt::Display for DeleteFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -3827,10 +3725,7 @@ impl DeleteFleetLocationsError {
 
 impl ::std::fmt::Display for DeleteFleetLocationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -4010,10 +3905,7 @@ impl DeleteMatchmakingConfigurationError {
 
 impl ::std::fmt::Display for DeleteMatchmakingConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -4152,10 +4044,7 @@ impl DescribeEc2InstanceLimitsError {
 
 impl ::std::fmt::Display for DescribeEc2InstanceLimitsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -4306,10 +4195,7 @@ impl DescribeGameSessionDetailsError {
 
 impl ::std::fmt::Display for DescribeGameSessionDetailsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -4439,10 +4325,7 @@ impl DescribeMatchmakingError {
 
 impl ::std::fmt::Display for DescribeMatchmakingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -4556,10 +4439,7 @@ impl DescribeVpcPeeringAuthorizationsError {
 
 impl ::std::fmt::Display for DescribeVpcPeeringAuthorizationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -4706,10 +4586,7 @@ impl RegisterComputeError {
 
 impl ::std::fmt::Display for RegisterComputeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -4847,10 +4724,7 @@ impl ResolveAliasError {
 
 impl ::std::fmt::Display for ResolveAliasError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -4993,10 +4867,7 @@ impl TerminateGameSessionError {
 
 impl ::std::fmt::Display for TerminateGameSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -5154,10 +5025,7 @@ impl UpdateContainerFleetError {
 
 impl ::std::fmt::Display for UpdateContainerFleetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -5310,10 +5178,7 @@ impl UpdateContainerGroupDefinitionError {
 
 impl ::std::fmt::Display for UpdateContainerGroupDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -5475,10 +5340,7 @@ impl UpdateFleetAttributesError {
 
 impl ::std::fmt::Display for UpdateFleetAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -5653,10 +5515,7 @@ impl UpdateFleetCapacityError {
 
 impl ::std::fmt::Display for UpdateFleetCapacityError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -5815,10 +5674,7 @@ impl UpdateGameSessionError {
 
 impl ::std::fmt::Display for UpdateGameSessionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 
@@ -5967,10 +5823,7 @@ impl UpdateRuntimeConfigurationError {
 
 impl ::std::fmt::Display for UpdateRuntimeConfigurationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self.message() {
-            Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-            None => f.write_str(self.code()),
-        }
+        ::smithy_runtime::error::display_error(f, self.code(), self.message())
     }
 }
 

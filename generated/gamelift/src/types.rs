@@ -74,7 +74,7 @@ impl ::std::default::Default for AcceptMatchOutput {
 }
 
 /// The `AcceptanceType` enum (`com.amazonaws.gamelift#AcceptanceType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AcceptanceType {
     /// `ACCEPT`
@@ -100,11 +100,13 @@ impl AcceptanceType {
 }
 
 impl ::std::convert::From<&str> for AcceptanceType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ACCEPT" => Self::Accept,
-            "REJECT" => Self::Reject,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Accept,
+            Some(1) => Self::Reject,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -125,6 +127,17 @@ impl ::std::str::FromStr for AcceptanceType {
 impl ::std::fmt::Display for AcceptanceType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for AcceptanceType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Accept => "Accept",
+            Self::Reject => "Reject",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -291,7 +304,7 @@ impl ::std::fmt::Debug for AwsCredentials {
 }
 
 /// The `BackfillMode` enum (`com.amazonaws.gamelift#BackfillMode`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BackfillMode {
     /// `AUTOMATIC`
@@ -317,11 +330,13 @@ impl BackfillMode {
 }
 
 impl ::std::convert::From<&str> for BackfillMode {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "AUTOMATIC" => Self::Automatic,
-            "MANUAL" => Self::Manual,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Automatic,
+            Some(1) => Self::Manual,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -345,11 +360,22 @@ impl ::std::fmt::Display for BackfillMode {
     }
 }
 
+impl ::std::fmt::Debug for BackfillMode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Automatic => "Automatic",
+            Self::Manual => "Manual",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(BackfillMode);
 
 /// The `BalancingStrategy` enum (`com.amazonaws.gamelift#BalancingStrategy`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BalancingStrategy {
     /// `SPOT_ONLY`
@@ -382,12 +408,14 @@ impl BalancingStrategy {
 }
 
 impl ::std::convert::From<&str> for BalancingStrategy {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "SPOT_ONLY" => Self::SpotOnly,
-            "SPOT_PREFERRED" => Self::SpotPreferred,
-            "ON_DEMAND_ONLY" => Self::OnDemandOnly,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::SpotOnly,
+            Some(1) => Self::SpotPreferred,
+            Some(2) => Self::OnDemandOnly,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -408,6 +436,18 @@ impl ::std::str::FromStr for BalancingStrategy {
 impl ::std::fmt::Display for BalancingStrategy {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for BalancingStrategy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::SpotOnly => "SpotOnly",
+            Self::SpotPreferred => "SpotPreferred",
+            Self::OnDemandOnly => "OnDemandOnly",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -477,7 +517,7 @@ impl ::std::default::Default for Build {
 }
 
 /// The `BuildStatus` enum (`com.amazonaws.gamelift#BuildStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BuildStatus {
     /// `INITIALIZED`
@@ -506,12 +546,14 @@ impl BuildStatus {
 }
 
 impl ::std::convert::From<&str> for BuildStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "INITIALIZED" => Self::Initialized,
-            "READY" => Self::Ready,
-            "FAILED" => Self::Failed,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Initialized,
+            Some(1) => Self::Ready,
+            Some(2) => Self::Failed,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -532,6 +574,18 @@ impl ::std::str::FromStr for BuildStatus {
 impl ::std::fmt::Display for BuildStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for BuildStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Initialized => "Initialized",
+            Self::Ready => "Ready",
+            Self::Failed => "Failed",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -568,7 +622,7 @@ impl CertificateConfiguration {
 }
 
 /// The `CertificateType` enum (`com.amazonaws.gamelift#CertificateType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CertificateType {
     /// `DISABLED`
@@ -594,11 +648,13 @@ impl CertificateType {
 }
 
 impl ::std::convert::From<&str> for CertificateType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "DISABLED" => Self::Disabled,
-            "GENERATED" => Self::Generated,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Disabled,
+            Some(1) => Self::Generated,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -619,6 +675,17 @@ impl ::std::str::FromStr for CertificateType {
 impl ::std::fmt::Display for CertificateType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for CertificateType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Disabled => "Disabled",
+            Self::Generated => "Generated",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -719,7 +786,7 @@ impl ::std::default::Default for ClaimGameServerOutput {
 }
 
 /// The `ComparisonOperatorType` enum (`com.amazonaws.gamelift#ComparisonOperatorType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ComparisonOperatorType {
     /// `GreaterThanOrEqualToThreshold`
@@ -756,13 +823,15 @@ impl ComparisonOperatorType {
 }
 
 impl ::std::convert::From<&str> for ComparisonOperatorType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "GreaterThanOrEqualToThreshold" => Self::GreaterThanOrEqualToThreshold,
-            "GreaterThanThreshold" => Self::GreaterThanThreshold,
-            "LessThanThreshold" => Self::LessThanThreshold,
-            "LessThanOrEqualToThreshold" => Self::LessThanOrEqualToThreshold,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::GreaterThanOrEqualToThreshold,
+            Some(1) => Self::GreaterThanThreshold,
+            Some(2) => Self::LessThanThreshold,
+            Some(3) => Self::LessThanOrEqualToThreshold,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -783,6 +852,19 @@ impl ::std::str::FromStr for ComparisonOperatorType {
 impl ::std::fmt::Display for ComparisonOperatorType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ComparisonOperatorType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::GreaterThanOrEqualToThreshold => "GreaterThanOrEqualToThreshold",
+            Self::GreaterThanThreshold => "GreaterThanThreshold",
+            Self::LessThanThreshold => "LessThanThreshold",
+            Self::LessThanOrEqualToThreshold => "LessThanOrEqualToThreshold",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -899,7 +981,7 @@ impl ::std::fmt::Debug for Compute {
 }
 
 /// The `ComputeStatus` enum (`com.amazonaws.gamelift#ComputeStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ComputeStatus {
     /// `PENDING`
@@ -936,13 +1018,15 @@ impl ComputeStatus {
 }
 
 impl ::std::convert::From<&str> for ComputeStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "ACTIVE" => Self::Active,
-            "TERMINATING" => Self::Terminating,
-            "IMPAIRED" => Self::Impaired,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Pending,
+            Some(1) => Self::Active,
+            Some(2) => Self::Terminating,
+            Some(3) => Self::Impaired,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -966,11 +1050,24 @@ impl ::std::fmt::Display for ComputeStatus {
     }
 }
 
+impl ::std::fmt::Debug for ComputeStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Pending => "Pending",
+            Self::Active => "Active",
+            Self::Terminating => "Terminating",
+            Self::Impaired => "Impaired",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(ComputeStatus);
 
 /// The `ComputeType` enum (`com.amazonaws.gamelift#ComputeType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ComputeType {
     /// `EC2`
@@ -996,11 +1093,13 @@ impl ComputeType {
 }
 
 impl ::std::convert::From<&str> for ComputeType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "EC2" => Self::Ec2,
-            "ANYWHERE" => Self::Anywhere,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Ec2,
+            Some(1) => Self::Anywhere,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -1021,6 +1120,17 @@ impl ::std::str::FromStr for ComputeType {
 impl ::std::fmt::Display for ComputeType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ComputeType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Ec2 => "Ec2",
+            Self::Anywhere => "Anywhere",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -1170,7 +1280,7 @@ impl ContainerDependency {
 }
 
 /// The `ContainerDependencyCondition` enum (`com.amazonaws.gamelift#ContainerDependencyCondition`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContainerDependencyCondition {
     /// `START`
@@ -1207,13 +1317,15 @@ impl ContainerDependencyCondition {
 }
 
 impl ::std::convert::From<&str> for ContainerDependencyCondition {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "START" => Self::Start,
-            "COMPLETE" => Self::Complete,
-            "SUCCESS" => Self::Success,
-            "HEALTHY" => Self::Healthy,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Start,
+            Some(1) => Self::Complete,
+            Some(2) => Self::Success,
+            Some(3) => Self::Healthy,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -1234,6 +1346,19 @@ impl ::std::str::FromStr for ContainerDependencyCondition {
 impl ::std::fmt::Display for ContainerDependencyCondition {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ContainerDependencyCondition {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Start => "Start",
+            Self::Complete => "Complete",
+            Self::Success => "Success",
+            Self::Healthy => "Healthy",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -1393,7 +1518,7 @@ impl ::std::default::Default for ContainerFleet {
 }
 
 /// The `ContainerFleetBillingType` enum (`com.amazonaws.gamelift#ContainerFleetBillingType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContainerFleetBillingType {
     /// `ON_DEMAND`
@@ -1419,11 +1544,13 @@ impl ContainerFleetBillingType {
 }
 
 impl ::std::convert::From<&str> for ContainerFleetBillingType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ON_DEMAND" => Self::OnDemand,
-            "SPOT" => Self::Spot,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::OnDemand,
+            Some(1) => Self::Spot,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -1444,6 +1571,17 @@ impl ::std::str::FromStr for ContainerFleetBillingType {
 impl ::std::fmt::Display for ContainerFleetBillingType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ContainerFleetBillingType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::OnDemand => "OnDemand",
+            Self::Spot => "Spot",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -1489,7 +1627,7 @@ impl ::std::default::Default for ContainerFleetLocationAttributes {
 }
 
 /// The `ContainerFleetLocationStatus` enum (`com.amazonaws.gamelift#ContainerFleetLocationStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContainerFleetLocationStatus {
     /// `PENDING`
@@ -1538,16 +1676,18 @@ impl ContainerFleetLocationStatus {
 }
 
 impl ::std::convert::From<&str> for ContainerFleetLocationStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "CREATING" => Self::Creating,
-            "CREATED" => Self::Created,
-            "ACTIVATING" => Self::Activating,
-            "ACTIVE" => Self::Active,
-            "UPDATING" => Self::Updating,
-            "DELETING" => Self::Deleting,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Pending,
+            Some(1) => Self::Creating,
+            Some(2) => Self::Created,
+            Some(3) => Self::Activating,
+            Some(4) => Self::Active,
+            Some(5) => Self::Updating,
+            Some(6) => Self::Deleting,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -1571,11 +1711,27 @@ impl ::std::fmt::Display for ContainerFleetLocationStatus {
     }
 }
 
+impl ::std::fmt::Debug for ContainerFleetLocationStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Pending => "Pending",
+            Self::Creating => "Creating",
+            Self::Created => "Created",
+            Self::Activating => "Activating",
+            Self::Active => "Active",
+            Self::Updating => "Updating",
+            Self::Deleting => "Deleting",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(ContainerFleetLocationStatus);
 
 /// The `ContainerFleetRemoveAttribute` enum (`com.amazonaws.gamelift#ContainerFleetRemoveAttribute`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContainerFleetRemoveAttribute {
     /// `PER_INSTANCE_CONTAINER_GROUP_DEFINITION`
@@ -1602,12 +1758,12 @@ impl ContainerFleetRemoveAttribute {
 }
 
 impl ::std::convert::From<&str> for ContainerFleetRemoveAttribute {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "PER_INSTANCE_CONTAINER_GROUP_DEFINITION" => {
-                Self::PerInstanceContainerGroupDefinition
-            }
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::PerInstanceContainerGroupDefinition,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -1631,11 +1787,23 @@ impl ::std::fmt::Display for ContainerFleetRemoveAttribute {
     }
 }
 
+impl ::std::fmt::Debug for ContainerFleetRemoveAttribute {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::PerInstanceContainerGroupDefinition => {
+                "PerInstanceContainerGroupDefinition"
+            }
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(ContainerFleetRemoveAttribute);
 
 /// The `ContainerFleetStatus` enum (`com.amazonaws.gamelift#ContainerFleetStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContainerFleetStatus {
     /// `PENDING`
@@ -1684,16 +1852,18 @@ impl ContainerFleetStatus {
 }
 
 impl ::std::convert::From<&str> for ContainerFleetStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "CREATING" => Self::Creating,
-            "CREATED" => Self::Created,
-            "ACTIVATING" => Self::Activating,
-            "ACTIVE" => Self::Active,
-            "UPDATING" => Self::Updating,
-            "DELETING" => Self::Deleting,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Pending,
+            Some(1) => Self::Creating,
+            Some(2) => Self::Created,
+            Some(3) => Self::Activating,
+            Some(4) => Self::Active,
+            Some(5) => Self::Updating,
+            Some(6) => Self::Deleting,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -1714,6 +1884,22 @@ impl ::std::str::FromStr for ContainerFleetStatus {
 impl ::std::fmt::Display for ContainerFleetStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ContainerFleetStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Pending => "Pending",
+            Self::Creating => "Creating",
+            Self::Created => "Created",
+            Self::Activating => "Activating",
+            Self::Active => "Active",
+            Self::Updating => "Updating",
+            Self::Deleting => "Deleting",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -1800,7 +1986,7 @@ impl ContainerGroupDefinition {
 }
 
 /// The `ContainerGroupDefinitionStatus` enum (`com.amazonaws.gamelift#ContainerGroupDefinitionStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContainerGroupDefinitionStatus {
     /// `READY`
@@ -1829,12 +2015,14 @@ impl ContainerGroupDefinitionStatus {
 }
 
 impl ::std::convert::From<&str> for ContainerGroupDefinitionStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "READY" => Self::Ready,
-            "COPYING" => Self::Copying,
-            "FAILED" => Self::Failed,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Ready,
+            Some(1) => Self::Copying,
+            Some(2) => Self::Failed,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -1858,11 +2046,23 @@ impl ::std::fmt::Display for ContainerGroupDefinitionStatus {
     }
 }
 
+impl ::std::fmt::Debug for ContainerGroupDefinitionStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Ready => "Ready",
+            Self::Copying => "Copying",
+            Self::Failed => "Failed",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(ContainerGroupDefinitionStatus);
 
 /// The `ContainerGroupType` enum (`com.amazonaws.gamelift#ContainerGroupType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContainerGroupType {
     /// `GAME_SERVER`
@@ -1888,11 +2088,13 @@ impl ContainerGroupType {
 }
 
 impl ::std::convert::From<&str> for ContainerGroupType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "GAME_SERVER" => Self::GameServer,
-            "PER_INSTANCE" => Self::PerInstance,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::GameServer,
+            Some(1) => Self::PerInstance,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -1913,6 +2115,17 @@ impl ::std::str::FromStr for ContainerGroupType {
 impl ::std::fmt::Display for ContainerGroupType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ContainerGroupType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::GameServer => "GameServer",
+            Self::PerInstance => "PerInstance",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -2029,7 +2242,7 @@ impl ContainerMountPoint {
 }
 
 /// The `ContainerMountPointAccessLevel` enum (`com.amazonaws.gamelift#ContainerMountPointAccessLevel`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContainerMountPointAccessLevel {
     /// `READ_ONLY`
@@ -2055,11 +2268,13 @@ impl ContainerMountPointAccessLevel {
 }
 
 impl ::std::convert::From<&str> for ContainerMountPointAccessLevel {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "READ_ONLY" => Self::ReadOnly,
-            "READ_AND_WRITE" => Self::ReadAndWrite,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::ReadOnly,
+            Some(1) => Self::ReadAndWrite,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -2083,11 +2298,22 @@ impl ::std::fmt::Display for ContainerMountPointAccessLevel {
     }
 }
 
+impl ::std::fmt::Debug for ContainerMountPointAccessLevel {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::ReadOnly => "ReadOnly",
+            Self::ReadAndWrite => "ReadAndWrite",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(ContainerMountPointAccessLevel);
 
 /// The `ContainerOperatingSystem` enum (`com.amazonaws.gamelift#ContainerOperatingSystem`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ContainerOperatingSystem {
     /// `AMAZON_LINUX_2023`
@@ -2110,10 +2336,12 @@ impl ContainerOperatingSystem {
 }
 
 impl ::std::convert::From<&str> for ContainerOperatingSystem {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "AMAZON_LINUX_2023" => Self::AmazonLinux2023,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::AmazonLinux2023,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -2134,6 +2362,16 @@ impl ::std::str::FromStr for ContainerOperatingSystem {
 impl ::std::fmt::Display for ContainerOperatingSystem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ContainerOperatingSystem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::AmazonLinux2023 => "AmazonLinux2023",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -4431,7 +4669,7 @@ impl ::std::default::Default for DeploymentDetails {
 }
 
 /// The `DeploymentImpairmentStrategy` enum (`com.amazonaws.gamelift#DeploymentImpairmentStrategy`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeploymentImpairmentStrategy {
     /// `MAINTAIN`
@@ -4457,11 +4695,13 @@ impl DeploymentImpairmentStrategy {
 }
 
 impl ::std::convert::From<&str> for DeploymentImpairmentStrategy {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "MAINTAIN" => Self::Maintain,
-            "ROLLBACK" => Self::Rollback,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Maintain,
+            Some(1) => Self::Rollback,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -4485,11 +4725,22 @@ impl ::std::fmt::Display for DeploymentImpairmentStrategy {
     }
 }
 
+impl ::std::fmt::Debug for DeploymentImpairmentStrategy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Maintain => "Maintain",
+            Self::Rollback => "Rollback",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(DeploymentImpairmentStrategy);
 
 /// The `DeploymentProtectionStrategy` enum (`com.amazonaws.gamelift#DeploymentProtectionStrategy`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeploymentProtectionStrategy {
     /// `WITH_PROTECTION`
@@ -4518,11 +4769,13 @@ impl DeploymentProtectionStrategy {
 }
 
 impl ::std::convert::From<&str> for DeploymentProtectionStrategy {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "WITH_PROTECTION" => Self::WithProtection,
-            "IGNORE_PROTECTION" => Self::IgnoreProtection,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::WithProtection,
+            Some(1) => Self::IgnoreProtection,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -4546,11 +4799,22 @@ impl ::std::fmt::Display for DeploymentProtectionStrategy {
     }
 }
 
+impl ::std::fmt::Debug for DeploymentProtectionStrategy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::WithProtection => "WithProtection",
+            Self::IgnoreProtection => "IgnoreProtection",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(DeploymentProtectionStrategy);
 
 /// The `DeploymentStatus` enum (`com.amazonaws.gamelift#DeploymentStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DeploymentStatus {
     /// `IN_PROGRESS`
@@ -4599,16 +4863,18 @@ impl DeploymentStatus {
 }
 
 impl ::std::convert::From<&str> for DeploymentStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "IN_PROGRESS" => Self::InProgress,
-            "IMPAIRED" => Self::Impaired,
-            "COMPLETE" => Self::Complete,
-            "ROLLBACK_IN_PROGRESS" => Self::RollbackInProgress,
-            "ROLLBACK_COMPLETE" => Self::RollbackComplete,
-            "CANCELLED" => Self::Cancelled,
-            "PENDING" => Self::Pending,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::InProgress,
+            Some(1) => Self::Impaired,
+            Some(2) => Self::Complete,
+            Some(3) => Self::RollbackInProgress,
+            Some(4) => Self::RollbackComplete,
+            Some(5) => Self::Cancelled,
+            Some(6) => Self::Pending,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -4629,6 +4895,22 @@ impl ::std::str::FromStr for DeploymentStatus {
 impl ::std::fmt::Display for DeploymentStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for DeploymentStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::InProgress => "InProgress",
+            Self::Impaired => "Impaired",
+            Self::Complete => "Complete",
+            Self::RollbackInProgress => "RollbackInProgress",
+            Self::RollbackComplete => "RollbackComplete",
+            Self::Cancelled => "Cancelled",
+            Self::Pending => "Pending",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -6898,7 +7180,7 @@ impl ::std::default::Default for Ec2InstanceLimit {
 }
 
 /// The `EC2InstanceType` enum (`com.amazonaws.gamelift#EC2InstanceType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Ec2InstanceType {
     /// `t2.micro`
@@ -8939,514 +9221,516 @@ impl Ec2InstanceType {
 }
 
 impl ::std::convert::From<&str> for Ec2InstanceType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "t2.micro" => Self::T2Micro,
-            "t2.small" => Self::T2Small,
-            "t2.medium" => Self::T2Medium,
-            "t2.large" => Self::T2Large,
-            "c3.large" => Self::C3Large,
-            "c3.xlarge" => Self::C3Xlarge,
-            "c3.2xlarge" => Self::C32xlarge,
-            "c3.4xlarge" => Self::C34xlarge,
-            "c3.8xlarge" => Self::C38xlarge,
-            "c4.large" => Self::C4Large,
-            "c4.xlarge" => Self::C4Xlarge,
-            "c4.2xlarge" => Self::C42xlarge,
-            "c4.4xlarge" => Self::C44xlarge,
-            "c4.8xlarge" => Self::C48xlarge,
-            "c5.large" => Self::C5Large,
-            "c5.xlarge" => Self::C5Xlarge,
-            "c5.2xlarge" => Self::C52xlarge,
-            "c5.4xlarge" => Self::C54xlarge,
-            "c5.9xlarge" => Self::C59xlarge,
-            "c5.12xlarge" => Self::C512xlarge,
-            "c5.18xlarge" => Self::C518xlarge,
-            "c5.24xlarge" => Self::C524xlarge,
-            "c5a.large" => Self::C5aLarge,
-            "c5a.xlarge" => Self::C5aXlarge,
-            "c5a.2xlarge" => Self::C5a2xlarge,
-            "c5a.4xlarge" => Self::C5a4xlarge,
-            "c5a.8xlarge" => Self::C5a8xlarge,
-            "c5a.12xlarge" => Self::C5a12xlarge,
-            "c5a.16xlarge" => Self::C5a16xlarge,
-            "c5a.24xlarge" => Self::C5a24xlarge,
-            "r3.large" => Self::R3Large,
-            "r3.xlarge" => Self::R3Xlarge,
-            "r3.2xlarge" => Self::R32xlarge,
-            "r3.4xlarge" => Self::R34xlarge,
-            "r3.8xlarge" => Self::R38xlarge,
-            "r4.large" => Self::R4Large,
-            "r4.xlarge" => Self::R4Xlarge,
-            "r4.2xlarge" => Self::R42xlarge,
-            "r4.4xlarge" => Self::R44xlarge,
-            "r4.8xlarge" => Self::R48xlarge,
-            "r4.16xlarge" => Self::R416xlarge,
-            "r5.large" => Self::R5Large,
-            "r5.xlarge" => Self::R5Xlarge,
-            "r5.2xlarge" => Self::R52xlarge,
-            "r5.4xlarge" => Self::R54xlarge,
-            "r5.8xlarge" => Self::R58xlarge,
-            "r5.12xlarge" => Self::R512xlarge,
-            "r5.16xlarge" => Self::R516xlarge,
-            "r5.24xlarge" => Self::R524xlarge,
-            "r5a.large" => Self::R5aLarge,
-            "r5a.xlarge" => Self::R5aXlarge,
-            "r5a.2xlarge" => Self::R5a2xlarge,
-            "r5a.4xlarge" => Self::R5a4xlarge,
-            "r5a.8xlarge" => Self::R5a8xlarge,
-            "r5a.12xlarge" => Self::R5a12xlarge,
-            "r5a.16xlarge" => Self::R5a16xlarge,
-            "r5a.24xlarge" => Self::R5a24xlarge,
-            "m3.medium" => Self::M3Medium,
-            "m3.large" => Self::M3Large,
-            "m3.xlarge" => Self::M3Xlarge,
-            "m3.2xlarge" => Self::M32xlarge,
-            "m4.large" => Self::M4Large,
-            "m4.xlarge" => Self::M4Xlarge,
-            "m4.2xlarge" => Self::M42xlarge,
-            "m4.4xlarge" => Self::M44xlarge,
-            "m4.10xlarge" => Self::M410xlarge,
-            "m5.large" => Self::M5Large,
-            "m5.xlarge" => Self::M5Xlarge,
-            "m5.2xlarge" => Self::M52xlarge,
-            "m5.4xlarge" => Self::M54xlarge,
-            "m5.8xlarge" => Self::M58xlarge,
-            "m5.12xlarge" => Self::M512xlarge,
-            "m5.16xlarge" => Self::M516xlarge,
-            "m5.24xlarge" => Self::M524xlarge,
-            "m5a.large" => Self::M5aLarge,
-            "m5a.xlarge" => Self::M5aXlarge,
-            "m5a.2xlarge" => Self::M5a2xlarge,
-            "m5a.4xlarge" => Self::M5a4xlarge,
-            "m5a.8xlarge" => Self::M5a8xlarge,
-            "m5a.12xlarge" => Self::M5a12xlarge,
-            "m5a.16xlarge" => Self::M5a16xlarge,
-            "m5a.24xlarge" => Self::M5a24xlarge,
-            "c5d.large" => Self::C5dLarge,
-            "c5d.xlarge" => Self::C5dXlarge,
-            "c5d.2xlarge" => Self::C5d2xlarge,
-            "c5d.4xlarge" => Self::C5d4xlarge,
-            "c5d.9xlarge" => Self::C5d9xlarge,
-            "c5d.12xlarge" => Self::C5d12xlarge,
-            "c5d.18xlarge" => Self::C5d18xlarge,
-            "c5d.24xlarge" => Self::C5d24xlarge,
-            "c6a.large" => Self::C6aLarge,
-            "c6a.xlarge" => Self::C6aXlarge,
-            "c6a.2xlarge" => Self::C6a2xlarge,
-            "c6a.4xlarge" => Self::C6a4xlarge,
-            "c6a.8xlarge" => Self::C6a8xlarge,
-            "c6a.12xlarge" => Self::C6a12xlarge,
-            "c6a.16xlarge" => Self::C6a16xlarge,
-            "c6a.24xlarge" => Self::C6a24xlarge,
-            "c6i.large" => Self::C6iLarge,
-            "c6i.xlarge" => Self::C6iXlarge,
-            "c6i.2xlarge" => Self::C6i2xlarge,
-            "c6i.4xlarge" => Self::C6i4xlarge,
-            "c6i.8xlarge" => Self::C6i8xlarge,
-            "c6i.12xlarge" => Self::C6i12xlarge,
-            "c6i.16xlarge" => Self::C6i16xlarge,
-            "c6i.24xlarge" => Self::C6i24xlarge,
-            "r5d.large" => Self::R5dLarge,
-            "r5d.xlarge" => Self::R5dXlarge,
-            "r5d.2xlarge" => Self::R5d2xlarge,
-            "r5d.4xlarge" => Self::R5d4xlarge,
-            "r5d.8xlarge" => Self::R5d8xlarge,
-            "r5d.12xlarge" => Self::R5d12xlarge,
-            "r5d.16xlarge" => Self::R5d16xlarge,
-            "r5d.24xlarge" => Self::R5d24xlarge,
-            "m6g.medium" => Self::M6gMedium,
-            "m6g.large" => Self::M6gLarge,
-            "m6g.xlarge" => Self::M6gXlarge,
-            "m6g.2xlarge" => Self::M6g2xlarge,
-            "m6g.4xlarge" => Self::M6g4xlarge,
-            "m6g.8xlarge" => Self::M6g8xlarge,
-            "m6g.12xlarge" => Self::M6g12xlarge,
-            "m6g.16xlarge" => Self::M6g16xlarge,
-            "c6g.medium" => Self::C6gMedium,
-            "c6g.large" => Self::C6gLarge,
-            "c6g.xlarge" => Self::C6gXlarge,
-            "c6g.2xlarge" => Self::C6g2xlarge,
-            "c6g.4xlarge" => Self::C6g4xlarge,
-            "c6g.8xlarge" => Self::C6g8xlarge,
-            "c6g.12xlarge" => Self::C6g12xlarge,
-            "c6g.16xlarge" => Self::C6g16xlarge,
-            "r6g.medium" => Self::R6gMedium,
-            "r6g.large" => Self::R6gLarge,
-            "r6g.xlarge" => Self::R6gXlarge,
-            "r6g.2xlarge" => Self::R6g2xlarge,
-            "r6g.4xlarge" => Self::R6g4xlarge,
-            "r6g.8xlarge" => Self::R6g8xlarge,
-            "r6g.12xlarge" => Self::R6g12xlarge,
-            "r6g.16xlarge" => Self::R6g16xlarge,
-            "c6gn.medium" => Self::C6gnMedium,
-            "c6gn.large" => Self::C6gnLarge,
-            "c6gn.xlarge" => Self::C6gnXlarge,
-            "c6gn.2xlarge" => Self::C6gn2xlarge,
-            "c6gn.4xlarge" => Self::C6gn4xlarge,
-            "c6gn.8xlarge" => Self::C6gn8xlarge,
-            "c6gn.12xlarge" => Self::C6gn12xlarge,
-            "c6gn.16xlarge" => Self::C6gn16xlarge,
-            "c7g.medium" => Self::C7gMedium,
-            "c7g.large" => Self::C7gLarge,
-            "c7g.xlarge" => Self::C7gXlarge,
-            "c7g.2xlarge" => Self::C7g2xlarge,
-            "c7g.4xlarge" => Self::C7g4xlarge,
-            "c7g.8xlarge" => Self::C7g8xlarge,
-            "c7g.12xlarge" => Self::C7g12xlarge,
-            "c7g.16xlarge" => Self::C7g16xlarge,
-            "r7g.medium" => Self::R7gMedium,
-            "r7g.large" => Self::R7gLarge,
-            "r7g.xlarge" => Self::R7gXlarge,
-            "r7g.2xlarge" => Self::R7g2xlarge,
-            "r7g.4xlarge" => Self::R7g4xlarge,
-            "r7g.8xlarge" => Self::R7g8xlarge,
-            "r7g.12xlarge" => Self::R7g12xlarge,
-            "r7g.16xlarge" => Self::R7g16xlarge,
-            "m7g.medium" => Self::M7gMedium,
-            "m7g.large" => Self::M7gLarge,
-            "m7g.xlarge" => Self::M7gXlarge,
-            "m7g.2xlarge" => Self::M7g2xlarge,
-            "m7g.4xlarge" => Self::M7g4xlarge,
-            "m7g.8xlarge" => Self::M7g8xlarge,
-            "m7g.12xlarge" => Self::M7g12xlarge,
-            "m7g.16xlarge" => Self::M7g16xlarge,
-            "g5g.xlarge" => Self::G5gXlarge,
-            "g5g.2xlarge" => Self::G5g2xlarge,
-            "g5g.4xlarge" => Self::G5g4xlarge,
-            "g5g.8xlarge" => Self::G5g8xlarge,
-            "g5g.16xlarge" => Self::G5g16xlarge,
-            "r6i.large" => Self::R6iLarge,
-            "r6i.xlarge" => Self::R6iXlarge,
-            "r6i.2xlarge" => Self::R6i2xlarge,
-            "r6i.4xlarge" => Self::R6i4xlarge,
-            "r6i.8xlarge" => Self::R6i8xlarge,
-            "r6i.12xlarge" => Self::R6i12xlarge,
-            "r6i.16xlarge" => Self::R6i16xlarge,
-            "c6gd.medium" => Self::C6gdMedium,
-            "c6gd.large" => Self::C6gdLarge,
-            "c6gd.xlarge" => Self::C6gdXlarge,
-            "c6gd.2xlarge" => Self::C6gd2xlarge,
-            "c6gd.4xlarge" => Self::C6gd4xlarge,
-            "c6gd.8xlarge" => Self::C6gd8xlarge,
-            "c6gd.12xlarge" => Self::C6gd12xlarge,
-            "c6gd.16xlarge" => Self::C6gd16xlarge,
-            "c6in.large" => Self::C6inLarge,
-            "c6in.xlarge" => Self::C6inXlarge,
-            "c6in.2xlarge" => Self::C6in2xlarge,
-            "c6in.4xlarge" => Self::C6in4xlarge,
-            "c6in.8xlarge" => Self::C6in8xlarge,
-            "c6in.12xlarge" => Self::C6in12xlarge,
-            "c6in.16xlarge" => Self::C6in16xlarge,
-            "c7a.medium" => Self::C7aMedium,
-            "c7a.large" => Self::C7aLarge,
-            "c7a.xlarge" => Self::C7aXlarge,
-            "c7a.2xlarge" => Self::C7a2xlarge,
-            "c7a.4xlarge" => Self::C7a4xlarge,
-            "c7a.8xlarge" => Self::C7a8xlarge,
-            "c7a.12xlarge" => Self::C7a12xlarge,
-            "c7a.16xlarge" => Self::C7a16xlarge,
-            "c7gd.medium" => Self::C7gdMedium,
-            "c7gd.large" => Self::C7gdLarge,
-            "c7gd.xlarge" => Self::C7gdXlarge,
-            "c7gd.2xlarge" => Self::C7gd2xlarge,
-            "c7gd.4xlarge" => Self::C7gd4xlarge,
-            "c7gd.8xlarge" => Self::C7gd8xlarge,
-            "c7gd.12xlarge" => Self::C7gd12xlarge,
-            "c7gd.16xlarge" => Self::C7gd16xlarge,
-            "c7gn.medium" => Self::C7gnMedium,
-            "c7gn.large" => Self::C7gnLarge,
-            "c7gn.xlarge" => Self::C7gnXlarge,
-            "c7gn.2xlarge" => Self::C7gn2xlarge,
-            "c7gn.4xlarge" => Self::C7gn4xlarge,
-            "c7gn.8xlarge" => Self::C7gn8xlarge,
-            "c7gn.12xlarge" => Self::C7gn12xlarge,
-            "c7gn.16xlarge" => Self::C7gn16xlarge,
-            "c7i.large" => Self::C7iLarge,
-            "c7i.xlarge" => Self::C7iXlarge,
-            "c7i.2xlarge" => Self::C7i2xlarge,
-            "c7i.4xlarge" => Self::C7i4xlarge,
-            "c7i.8xlarge" => Self::C7i8xlarge,
-            "c7i.12xlarge" => Self::C7i12xlarge,
-            "c7i.16xlarge" => Self::C7i16xlarge,
-            "m6a.large" => Self::M6aLarge,
-            "m6a.xlarge" => Self::M6aXlarge,
-            "m6a.2xlarge" => Self::M6a2xlarge,
-            "m6a.4xlarge" => Self::M6a4xlarge,
-            "m6a.8xlarge" => Self::M6a8xlarge,
-            "m6a.12xlarge" => Self::M6a12xlarge,
-            "m6a.16xlarge" => Self::M6a16xlarge,
-            "m6gd.medium" => Self::M6gdMedium,
-            "m6gd.large" => Self::M6gdLarge,
-            "m6gd.xlarge" => Self::M6gdXlarge,
-            "m6gd.2xlarge" => Self::M6gd2xlarge,
-            "m6gd.4xlarge" => Self::M6gd4xlarge,
-            "m6gd.8xlarge" => Self::M6gd8xlarge,
-            "m6gd.12xlarge" => Self::M6gd12xlarge,
-            "m6gd.16xlarge" => Self::M6gd16xlarge,
-            "m6i.large" => Self::M6iLarge,
-            "m6i.xlarge" => Self::M6iXlarge,
-            "m6i.2xlarge" => Self::M6i2xlarge,
-            "m6i.4xlarge" => Self::M6i4xlarge,
-            "m6i.8xlarge" => Self::M6i8xlarge,
-            "m6i.12xlarge" => Self::M6i12xlarge,
-            "m6i.16xlarge" => Self::M6i16xlarge,
-            "m7a.medium" => Self::M7aMedium,
-            "m7a.large" => Self::M7aLarge,
-            "m7a.xlarge" => Self::M7aXlarge,
-            "m7a.2xlarge" => Self::M7a2xlarge,
-            "m7a.4xlarge" => Self::M7a4xlarge,
-            "m7a.8xlarge" => Self::M7a8xlarge,
-            "m7a.12xlarge" => Self::M7a12xlarge,
-            "m7a.16xlarge" => Self::M7a16xlarge,
-            "m7gd.medium" => Self::M7gdMedium,
-            "m7gd.large" => Self::M7gdLarge,
-            "m7gd.xlarge" => Self::M7gdXlarge,
-            "m7gd.2xlarge" => Self::M7gd2xlarge,
-            "m7gd.4xlarge" => Self::M7gd4xlarge,
-            "m7gd.8xlarge" => Self::M7gd8xlarge,
-            "m7gd.12xlarge" => Self::M7gd12xlarge,
-            "m7gd.16xlarge" => Self::M7gd16xlarge,
-            "m7i.large" => Self::M7iLarge,
-            "m7i.xlarge" => Self::M7iXlarge,
-            "m7i.2xlarge" => Self::M7i2xlarge,
-            "m7i.4xlarge" => Self::M7i4xlarge,
-            "m7i.8xlarge" => Self::M7i8xlarge,
-            "m7i.12xlarge" => Self::M7i12xlarge,
-            "m7i.16xlarge" => Self::M7i16xlarge,
-            "r6gd.medium" => Self::R6gdMedium,
-            "r6gd.large" => Self::R6gdLarge,
-            "r6gd.xlarge" => Self::R6gdXlarge,
-            "r6gd.2xlarge" => Self::R6gd2xlarge,
-            "r6gd.4xlarge" => Self::R6gd4xlarge,
-            "r6gd.8xlarge" => Self::R6gd8xlarge,
-            "r6gd.12xlarge" => Self::R6gd12xlarge,
-            "r6gd.16xlarge" => Self::R6gd16xlarge,
-            "r7a.medium" => Self::R7aMedium,
-            "r7a.large" => Self::R7aLarge,
-            "r7a.xlarge" => Self::R7aXlarge,
-            "r7a.2xlarge" => Self::R7a2xlarge,
-            "r7a.4xlarge" => Self::R7a4xlarge,
-            "r7a.8xlarge" => Self::R7a8xlarge,
-            "r7a.12xlarge" => Self::R7a12xlarge,
-            "r7a.16xlarge" => Self::R7a16xlarge,
-            "r7gd.medium" => Self::R7gdMedium,
-            "r7gd.large" => Self::R7gdLarge,
-            "r7gd.xlarge" => Self::R7gdXlarge,
-            "r7gd.2xlarge" => Self::R7gd2xlarge,
-            "r7gd.4xlarge" => Self::R7gd4xlarge,
-            "r7gd.8xlarge" => Self::R7gd8xlarge,
-            "r7gd.12xlarge" => Self::R7gd12xlarge,
-            "r7gd.16xlarge" => Self::R7gd16xlarge,
-            "r7i.large" => Self::R7iLarge,
-            "r7i.xlarge" => Self::R7iXlarge,
-            "r7i.2xlarge" => Self::R7i2xlarge,
-            "r7i.4xlarge" => Self::R7i4xlarge,
-            "r7i.8xlarge" => Self::R7i8xlarge,
-            "r7i.12xlarge" => Self::R7i12xlarge,
-            "r7i.16xlarge" => Self::R7i16xlarge,
-            "r7i.24xlarge" => Self::R7i24xlarge,
-            "r7i.48xlarge" => Self::R7i48xlarge,
-            "c5ad.large" => Self::C5adLarge,
-            "c5ad.xlarge" => Self::C5adXlarge,
-            "c5ad.2xlarge" => Self::C5ad2xlarge,
-            "c5ad.4xlarge" => Self::C5ad4xlarge,
-            "c5ad.8xlarge" => Self::C5ad8xlarge,
-            "c5ad.12xlarge" => Self::C5ad12xlarge,
-            "c5ad.16xlarge" => Self::C5ad16xlarge,
-            "c5ad.24xlarge" => Self::C5ad24xlarge,
-            "c5n.large" => Self::C5nLarge,
-            "c5n.xlarge" => Self::C5nXlarge,
-            "c5n.2xlarge" => Self::C5n2xlarge,
-            "c5n.4xlarge" => Self::C5n4xlarge,
-            "c5n.9xlarge" => Self::C5n9xlarge,
-            "c5n.18xlarge" => Self::C5n18xlarge,
-            "r5ad.large" => Self::R5adLarge,
-            "r5ad.xlarge" => Self::R5adXlarge,
-            "r5ad.2xlarge" => Self::R5ad2xlarge,
-            "r5ad.4xlarge" => Self::R5ad4xlarge,
-            "r5ad.8xlarge" => Self::R5ad8xlarge,
-            "r5ad.12xlarge" => Self::R5ad12xlarge,
-            "r5ad.16xlarge" => Self::R5ad16xlarge,
-            "r5ad.24xlarge" => Self::R5ad24xlarge,
-            "c6id.large" => Self::C6idLarge,
-            "c6id.xlarge" => Self::C6idXlarge,
-            "c6id.2xlarge" => Self::C6id2xlarge,
-            "c6id.4xlarge" => Self::C6id4xlarge,
-            "c6id.8xlarge" => Self::C6id8xlarge,
-            "c6id.12xlarge" => Self::C6id12xlarge,
-            "c6id.16xlarge" => Self::C6id16xlarge,
-            "c6id.24xlarge" => Self::C6id24xlarge,
-            "c6id.32xlarge" => Self::C6id32xlarge,
-            "c8g.medium" => Self::C8gMedium,
-            "c8g.large" => Self::C8gLarge,
-            "c8g.xlarge" => Self::C8gXlarge,
-            "c8g.2xlarge" => Self::C8g2xlarge,
-            "c8g.4xlarge" => Self::C8g4xlarge,
-            "c8g.8xlarge" => Self::C8g8xlarge,
-            "c8g.12xlarge" => Self::C8g12xlarge,
-            "c8g.16xlarge" => Self::C8g16xlarge,
-            "c8g.24xlarge" => Self::C8g24xlarge,
-            "c8g.48xlarge" => Self::C8g48xlarge,
-            "m5ad.large" => Self::M5adLarge,
-            "m5ad.xlarge" => Self::M5adXlarge,
-            "m5ad.2xlarge" => Self::M5ad2xlarge,
-            "m5ad.4xlarge" => Self::M5ad4xlarge,
-            "m5ad.8xlarge" => Self::M5ad8xlarge,
-            "m5ad.12xlarge" => Self::M5ad12xlarge,
-            "m5ad.16xlarge" => Self::M5ad16xlarge,
-            "m5ad.24xlarge" => Self::M5ad24xlarge,
-            "m5d.large" => Self::M5dLarge,
-            "m5d.xlarge" => Self::M5dXlarge,
-            "m5d.2xlarge" => Self::M5d2xlarge,
-            "m5d.4xlarge" => Self::M5d4xlarge,
-            "m5d.8xlarge" => Self::M5d8xlarge,
-            "m5d.12xlarge" => Self::M5d12xlarge,
-            "m5d.16xlarge" => Self::M5d16xlarge,
-            "m5d.24xlarge" => Self::M5d24xlarge,
-            "m5dn.large" => Self::M5dnLarge,
-            "m5dn.xlarge" => Self::M5dnXlarge,
-            "m5dn.2xlarge" => Self::M5dn2xlarge,
-            "m5dn.4xlarge" => Self::M5dn4xlarge,
-            "m5dn.8xlarge" => Self::M5dn8xlarge,
-            "m5dn.12xlarge" => Self::M5dn12xlarge,
-            "m5dn.16xlarge" => Self::M5dn16xlarge,
-            "m5dn.24xlarge" => Self::M5dn24xlarge,
-            "m5n.large" => Self::M5nLarge,
-            "m5n.xlarge" => Self::M5nXlarge,
-            "m5n.2xlarge" => Self::M5n2xlarge,
-            "m5n.4xlarge" => Self::M5n4xlarge,
-            "m5n.8xlarge" => Self::M5n8xlarge,
-            "m5n.12xlarge" => Self::M5n12xlarge,
-            "m5n.16xlarge" => Self::M5n16xlarge,
-            "m5n.24xlarge" => Self::M5n24xlarge,
-            "m6id.large" => Self::M6idLarge,
-            "m6id.xlarge" => Self::M6idXlarge,
-            "m6id.2xlarge" => Self::M6id2xlarge,
-            "m6id.4xlarge" => Self::M6id4xlarge,
-            "m6id.8xlarge" => Self::M6id8xlarge,
-            "m6id.12xlarge" => Self::M6id12xlarge,
-            "m6id.16xlarge" => Self::M6id16xlarge,
-            "m6id.24xlarge" => Self::M6id24xlarge,
-            "m6id.32xlarge" => Self::M6id32xlarge,
-            "m6idn.large" => Self::M6idnLarge,
-            "m6idn.xlarge" => Self::M6idnXlarge,
-            "m6idn.2xlarge" => Self::M6idn2xlarge,
-            "m6idn.4xlarge" => Self::M6idn4xlarge,
-            "m6idn.8xlarge" => Self::M6idn8xlarge,
-            "m6idn.12xlarge" => Self::M6idn12xlarge,
-            "m6idn.16xlarge" => Self::M6idn16xlarge,
-            "m6idn.24xlarge" => Self::M6idn24xlarge,
-            "m6idn.32xlarge" => Self::M6idn32xlarge,
-            "m6in.large" => Self::M6inLarge,
-            "m6in.xlarge" => Self::M6inXlarge,
-            "m6in.2xlarge" => Self::M6in2xlarge,
-            "m6in.4xlarge" => Self::M6in4xlarge,
-            "m6in.8xlarge" => Self::M6in8xlarge,
-            "m6in.12xlarge" => Self::M6in12xlarge,
-            "m6in.16xlarge" => Self::M6in16xlarge,
-            "m6in.24xlarge" => Self::M6in24xlarge,
-            "m6in.32xlarge" => Self::M6in32xlarge,
-            "m8g.medium" => Self::M8gMedium,
-            "m8g.large" => Self::M8gLarge,
-            "m8g.xlarge" => Self::M8gXlarge,
-            "m8g.2xlarge" => Self::M8g2xlarge,
-            "m8g.4xlarge" => Self::M8g4xlarge,
-            "m8g.8xlarge" => Self::M8g8xlarge,
-            "m8g.12xlarge" => Self::M8g12xlarge,
-            "m8g.16xlarge" => Self::M8g16xlarge,
-            "m8g.24xlarge" => Self::M8g24xlarge,
-            "m8g.48xlarge" => Self::M8g48xlarge,
-            "r5dn.large" => Self::R5dnLarge,
-            "r5dn.xlarge" => Self::R5dnXlarge,
-            "r5dn.2xlarge" => Self::R5dn2xlarge,
-            "r5dn.4xlarge" => Self::R5dn4xlarge,
-            "r5dn.8xlarge" => Self::R5dn8xlarge,
-            "r5dn.12xlarge" => Self::R5dn12xlarge,
-            "r5dn.16xlarge" => Self::R5dn16xlarge,
-            "r5dn.24xlarge" => Self::R5dn24xlarge,
-            "r5n.large" => Self::R5nLarge,
-            "r5n.xlarge" => Self::R5nXlarge,
-            "r5n.2xlarge" => Self::R5n2xlarge,
-            "r5n.4xlarge" => Self::R5n4xlarge,
-            "r5n.8xlarge" => Self::R5n8xlarge,
-            "r5n.12xlarge" => Self::R5n12xlarge,
-            "r5n.16xlarge" => Self::R5n16xlarge,
-            "r5n.24xlarge" => Self::R5n24xlarge,
-            "r6a.large" => Self::R6aLarge,
-            "r6a.xlarge" => Self::R6aXlarge,
-            "r6a.2xlarge" => Self::R6a2xlarge,
-            "r6a.4xlarge" => Self::R6a4xlarge,
-            "r6a.8xlarge" => Self::R6a8xlarge,
-            "r6a.12xlarge" => Self::R6a12xlarge,
-            "r6a.16xlarge" => Self::R6a16xlarge,
-            "r6a.24xlarge" => Self::R6a24xlarge,
-            "r6a.32xlarge" => Self::R6a32xlarge,
-            "r6a.48xlarge" => Self::R6a48xlarge,
-            "r6id.large" => Self::R6idLarge,
-            "r6id.xlarge" => Self::R6idXlarge,
-            "r6id.2xlarge" => Self::R6id2xlarge,
-            "r6id.4xlarge" => Self::R6id4xlarge,
-            "r6id.8xlarge" => Self::R6id8xlarge,
-            "r6id.12xlarge" => Self::R6id12xlarge,
-            "r6id.16xlarge" => Self::R6id16xlarge,
-            "r6id.24xlarge" => Self::R6id24xlarge,
-            "r6id.32xlarge" => Self::R6id32xlarge,
-            "r6idn.large" => Self::R6idnLarge,
-            "r6idn.xlarge" => Self::R6idnXlarge,
-            "r6idn.2xlarge" => Self::R6idn2xlarge,
-            "r6idn.4xlarge" => Self::R6idn4xlarge,
-            "r6idn.8xlarge" => Self::R6idn8xlarge,
-            "r6idn.12xlarge" => Self::R6idn12xlarge,
-            "r6idn.16xlarge" => Self::R6idn16xlarge,
-            "r6idn.24xlarge" => Self::R6idn24xlarge,
-            "r6idn.32xlarge" => Self::R6idn32xlarge,
-            "r6in.large" => Self::R6inLarge,
-            "r6in.xlarge" => Self::R6inXlarge,
-            "r6in.2xlarge" => Self::R6in2xlarge,
-            "r6in.4xlarge" => Self::R6in4xlarge,
-            "r6in.8xlarge" => Self::R6in8xlarge,
-            "r6in.12xlarge" => Self::R6in12xlarge,
-            "r6in.16xlarge" => Self::R6in16xlarge,
-            "r6in.24xlarge" => Self::R6in24xlarge,
-            "r6in.32xlarge" => Self::R6in32xlarge,
-            "r8g.medium" => Self::R8gMedium,
-            "r8g.large" => Self::R8gLarge,
-            "r8g.xlarge" => Self::R8gXlarge,
-            "r8g.2xlarge" => Self::R8g2xlarge,
-            "r8g.4xlarge" => Self::R8g4xlarge,
-            "r8g.8xlarge" => Self::R8g8xlarge,
-            "r8g.12xlarge" => Self::R8g12xlarge,
-            "r8g.16xlarge" => Self::R8g16xlarge,
-            "r8g.24xlarge" => Self::R8g24xlarge,
-            "r8g.48xlarge" => Self::R8g48xlarge,
-            "m4.16xlarge" => Self::M416xlarge,
-            "c6a.32xlarge" => Self::C6a32xlarge,
-            "c6a.48xlarge" => Self::C6a48xlarge,
-            "c6i.32xlarge" => Self::C6i32xlarge,
-            "r6i.24xlarge" => Self::R6i24xlarge,
-            "r6i.32xlarge" => Self::R6i32xlarge,
-            "c6in.24xlarge" => Self::C6in24xlarge,
-            "c6in.32xlarge" => Self::C6in32xlarge,
-            "c7a.24xlarge" => Self::C7a24xlarge,
-            "c7a.32xlarge" => Self::C7a32xlarge,
-            "c7a.48xlarge" => Self::C7a48xlarge,
-            "c7i.24xlarge" => Self::C7i24xlarge,
-            "c7i.48xlarge" => Self::C7i48xlarge,
-            "m6a.24xlarge" => Self::M6a24xlarge,
-            "m6a.32xlarge" => Self::M6a32xlarge,
-            "m6a.48xlarge" => Self::M6a48xlarge,
-            "m6i.24xlarge" => Self::M6i24xlarge,
-            "m6i.32xlarge" => Self::M6i32xlarge,
-            "m7a.24xlarge" => Self::M7a24xlarge,
-            "m7a.32xlarge" => Self::M7a32xlarge,
-            "m7a.48xlarge" => Self::M7a48xlarge,
-            "m7i.24xlarge" => Self::M7i24xlarge,
-            "m7i.48xlarge" => Self::M7i48xlarge,
-            "r7a.24xlarge" => Self::R7a24xlarge,
-            "r7a.32xlarge" => Self::R7a32xlarge,
-            "r7a.48xlarge" => Self::R7a48xlarge,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::T2Micro,
+            Some(1) => Self::T2Small,
+            Some(2) => Self::T2Medium,
+            Some(3) => Self::T2Large,
+            Some(4) => Self::C3Large,
+            Some(5) => Self::C3Xlarge,
+            Some(6) => Self::C32xlarge,
+            Some(7) => Self::C34xlarge,
+            Some(8) => Self::C38xlarge,
+            Some(9) => Self::C4Large,
+            Some(10) => Self::C4Xlarge,
+            Some(11) => Self::C42xlarge,
+            Some(12) => Self::C44xlarge,
+            Some(13) => Self::C48xlarge,
+            Some(14) => Self::C5Large,
+            Some(15) => Self::C5Xlarge,
+            Some(16) => Self::C52xlarge,
+            Some(17) => Self::C54xlarge,
+            Some(18) => Self::C59xlarge,
+            Some(19) => Self::C512xlarge,
+            Some(20) => Self::C518xlarge,
+            Some(21) => Self::C524xlarge,
+            Some(22) => Self::C5aLarge,
+            Some(23) => Self::C5aXlarge,
+            Some(24) => Self::C5a2xlarge,
+            Some(25) => Self::C5a4xlarge,
+            Some(26) => Self::C5a8xlarge,
+            Some(27) => Self::C5a12xlarge,
+            Some(28) => Self::C5a16xlarge,
+            Some(29) => Self::C5a24xlarge,
+            Some(30) => Self::R3Large,
+            Some(31) => Self::R3Xlarge,
+            Some(32) => Self::R32xlarge,
+            Some(33) => Self::R34xlarge,
+            Some(34) => Self::R38xlarge,
+            Some(35) => Self::R4Large,
+            Some(36) => Self::R4Xlarge,
+            Some(37) => Self::R42xlarge,
+            Some(38) => Self::R44xlarge,
+            Some(39) => Self::R48xlarge,
+            Some(40) => Self::R416xlarge,
+            Some(41) => Self::R5Large,
+            Some(42) => Self::R5Xlarge,
+            Some(43) => Self::R52xlarge,
+            Some(44) => Self::R54xlarge,
+            Some(45) => Self::R58xlarge,
+            Some(46) => Self::R512xlarge,
+            Some(47) => Self::R516xlarge,
+            Some(48) => Self::R524xlarge,
+            Some(49) => Self::R5aLarge,
+            Some(50) => Self::R5aXlarge,
+            Some(51) => Self::R5a2xlarge,
+            Some(52) => Self::R5a4xlarge,
+            Some(53) => Self::R5a8xlarge,
+            Some(54) => Self::R5a12xlarge,
+            Some(55) => Self::R5a16xlarge,
+            Some(56) => Self::R5a24xlarge,
+            Some(57) => Self::M3Medium,
+            Some(58) => Self::M3Large,
+            Some(59) => Self::M3Xlarge,
+            Some(60) => Self::M32xlarge,
+            Some(61) => Self::M4Large,
+            Some(62) => Self::M4Xlarge,
+            Some(63) => Self::M42xlarge,
+            Some(64) => Self::M44xlarge,
+            Some(65) => Self::M410xlarge,
+            Some(66) => Self::M5Large,
+            Some(67) => Self::M5Xlarge,
+            Some(68) => Self::M52xlarge,
+            Some(69) => Self::M54xlarge,
+            Some(70) => Self::M58xlarge,
+            Some(71) => Self::M512xlarge,
+            Some(72) => Self::M516xlarge,
+            Some(73) => Self::M524xlarge,
+            Some(74) => Self::M5aLarge,
+            Some(75) => Self::M5aXlarge,
+            Some(76) => Self::M5a2xlarge,
+            Some(77) => Self::M5a4xlarge,
+            Some(78) => Self::M5a8xlarge,
+            Some(79) => Self::M5a12xlarge,
+            Some(80) => Self::M5a16xlarge,
+            Some(81) => Self::M5a24xlarge,
+            Some(82) => Self::C5dLarge,
+            Some(83) => Self::C5dXlarge,
+            Some(84) => Self::C5d2xlarge,
+            Some(85) => Self::C5d4xlarge,
+            Some(86) => Self::C5d9xlarge,
+            Some(87) => Self::C5d12xlarge,
+            Some(88) => Self::C5d18xlarge,
+            Some(89) => Self::C5d24xlarge,
+            Some(90) => Self::C6aLarge,
+            Some(91) => Self::C6aXlarge,
+            Some(92) => Self::C6a2xlarge,
+            Some(93) => Self::C6a4xlarge,
+            Some(94) => Self::C6a8xlarge,
+            Some(95) => Self::C6a12xlarge,
+            Some(96) => Self::C6a16xlarge,
+            Some(97) => Self::C6a24xlarge,
+            Some(98) => Self::C6iLarge,
+            Some(99) => Self::C6iXlarge,
+            Some(100) => Self::C6i2xlarge,
+            Some(101) => Self::C6i4xlarge,
+            Some(102) => Self::C6i8xlarge,
+            Some(103) => Self::C6i12xlarge,
+            Some(104) => Self::C6i16xlarge,
+            Some(105) => Self::C6i24xlarge,
+            Some(106) => Self::R5dLarge,
+            Some(107) => Self::R5dXlarge,
+            Some(108) => Self::R5d2xlarge,
+            Some(109) => Self::R5d4xlarge,
+            Some(110) => Self::R5d8xlarge,
+            Some(111) => Self::R5d12xlarge,
+            Some(112) => Self::R5d16xlarge,
+            Some(113) => Self::R5d24xlarge,
+            Some(114) => Self::M6gMedium,
+            Some(115) => Self::M6gLarge,
+            Some(116) => Self::M6gXlarge,
+            Some(117) => Self::M6g2xlarge,
+            Some(118) => Self::M6g4xlarge,
+            Some(119) => Self::M6g8xlarge,
+            Some(120) => Self::M6g12xlarge,
+            Some(121) => Self::M6g16xlarge,
+            Some(122) => Self::C6gMedium,
+            Some(123) => Self::C6gLarge,
+            Some(124) => Self::C6gXlarge,
+            Some(125) => Self::C6g2xlarge,
+            Some(126) => Self::C6g4xlarge,
+            Some(127) => Self::C6g8xlarge,
+            Some(128) => Self::C6g12xlarge,
+            Some(129) => Self::C6g16xlarge,
+            Some(130) => Self::R6gMedium,
+            Some(131) => Self::R6gLarge,
+            Some(132) => Self::R6gXlarge,
+            Some(133) => Self::R6g2xlarge,
+            Some(134) => Self::R6g4xlarge,
+            Some(135) => Self::R6g8xlarge,
+            Some(136) => Self::R6g12xlarge,
+            Some(137) => Self::R6g16xlarge,
+            Some(138) => Self::C6gnMedium,
+            Some(139) => Self::C6gnLarge,
+            Some(140) => Self::C6gnXlarge,
+            Some(141) => Self::C6gn2xlarge,
+            Some(142) => Self::C6gn4xlarge,
+            Some(143) => Self::C6gn8xlarge,
+            Some(144) => Self::C6gn12xlarge,
+            Some(145) => Self::C6gn16xlarge,
+            Some(146) => Self::C7gMedium,
+            Some(147) => Self::C7gLarge,
+            Some(148) => Self::C7gXlarge,
+            Some(149) => Self::C7g2xlarge,
+            Some(150) => Self::C7g4xlarge,
+            Some(151) => Self::C7g8xlarge,
+            Some(152) => Self::C7g12xlarge,
+            Some(153) => Self::C7g16xlarge,
+            Some(154) => Self::R7gMedium,
+            Some(155) => Self::R7gLarge,
+            Some(156) => Self::R7gXlarge,
+            Some(157) => Self::R7g2xlarge,
+            Some(158) => Self::R7g4xlarge,
+            Some(159) => Self::R7g8xlarge,
+            Some(160) => Self::R7g12xlarge,
+            Some(161) => Self::R7g16xlarge,
+            Some(162) => Self::M7gMedium,
+            Some(163) => Self::M7gLarge,
+            Some(164) => Self::M7gXlarge,
+            Some(165) => Self::M7g2xlarge,
+            Some(166) => Self::M7g4xlarge,
+            Some(167) => Self::M7g8xlarge,
+            Some(168) => Self::M7g12xlarge,
+            Some(169) => Self::M7g16xlarge,
+            Some(170) => Self::G5gXlarge,
+            Some(171) => Self::G5g2xlarge,
+            Some(172) => Self::G5g4xlarge,
+            Some(173) => Self::G5g8xlarge,
+            Some(174) => Self::G5g16xlarge,
+            Some(175) => Self::R6iLarge,
+            Some(176) => Self::R6iXlarge,
+            Some(177) => Self::R6i2xlarge,
+            Some(178) => Self::R6i4xlarge,
+            Some(179) => Self::R6i8xlarge,
+            Some(180) => Self::R6i12xlarge,
+            Some(181) => Self::R6i16xlarge,
+            Some(182) => Self::C6gdMedium,
+            Some(183) => Self::C6gdLarge,
+            Some(184) => Self::C6gdXlarge,
+            Some(185) => Self::C6gd2xlarge,
+            Some(186) => Self::C6gd4xlarge,
+            Some(187) => Self::C6gd8xlarge,
+            Some(188) => Self::C6gd12xlarge,
+            Some(189) => Self::C6gd16xlarge,
+            Some(190) => Self::C6inLarge,
+            Some(191) => Self::C6inXlarge,
+            Some(192) => Self::C6in2xlarge,
+            Some(193) => Self::C6in4xlarge,
+            Some(194) => Self::C6in8xlarge,
+            Some(195) => Self::C6in12xlarge,
+            Some(196) => Self::C6in16xlarge,
+            Some(197) => Self::C7aMedium,
+            Some(198) => Self::C7aLarge,
+            Some(199) => Self::C7aXlarge,
+            Some(200) => Self::C7a2xlarge,
+            Some(201) => Self::C7a4xlarge,
+            Some(202) => Self::C7a8xlarge,
+            Some(203) => Self::C7a12xlarge,
+            Some(204) => Self::C7a16xlarge,
+            Some(205) => Self::C7gdMedium,
+            Some(206) => Self::C7gdLarge,
+            Some(207) => Self::C7gdXlarge,
+            Some(208) => Self::C7gd2xlarge,
+            Some(209) => Self::C7gd4xlarge,
+            Some(210) => Self::C7gd8xlarge,
+            Some(211) => Self::C7gd12xlarge,
+            Some(212) => Self::C7gd16xlarge,
+            Some(213) => Self::C7gnMedium,
+            Some(214) => Self::C7gnLarge,
+            Some(215) => Self::C7gnXlarge,
+            Some(216) => Self::C7gn2xlarge,
+            Some(217) => Self::C7gn4xlarge,
+            Some(218) => Self::C7gn8xlarge,
+            Some(219) => Self::C7gn12xlarge,
+            Some(220) => Self::C7gn16xlarge,
+            Some(221) => Self::C7iLarge,
+            Some(222) => Self::C7iXlarge,
+            Some(223) => Self::C7i2xlarge,
+            Some(224) => Self::C7i4xlarge,
+            Some(225) => Self::C7i8xlarge,
+            Some(226) => Self::C7i12xlarge,
+            Some(227) => Self::C7i16xlarge,
+            Some(228) => Self::M6aLarge,
+            Some(229) => Self::M6aXlarge,
+            Some(230) => Self::M6a2xlarge,
+            Some(231) => Self::M6a4xlarge,
+            Some(232) => Self::M6a8xlarge,
+            Some(233) => Self::M6a12xlarge,
+            Some(234) => Self::M6a16xlarge,
+            Some(235) => Self::M6gdMedium,
+            Some(236) => Self::M6gdLarge,
+            Some(237) => Self::M6gdXlarge,
+            Some(238) => Self::M6gd2xlarge,
+            Some(239) => Self::M6gd4xlarge,
+            Some(240) => Self::M6gd8xlarge,
+            Some(241) => Self::M6gd12xlarge,
+            Some(242) => Self::M6gd16xlarge,
+            Some(243) => Self::M6iLarge,
+            Some(244) => Self::M6iXlarge,
+            Some(245) => Self::M6i2xlarge,
+            Some(246) => Self::M6i4xlarge,
+            Some(247) => Self::M6i8xlarge,
+            Some(248) => Self::M6i12xlarge,
+            Some(249) => Self::M6i16xlarge,
+            Some(250) => Self::M7aMedium,
+            Some(251) => Self::M7aLarge,
+            Some(252) => Self::M7aXlarge,
+            Some(253) => Self::M7a2xlarge,
+            Some(254) => Self::M7a4xlarge,
+            Some(255) => Self::M7a8xlarge,
+            Some(256) => Self::M7a12xlarge,
+            Some(257) => Self::M7a16xlarge,
+            Some(258) => Self::M7gdMedium,
+            Some(259) => Self::M7gdLarge,
+            Some(260) => Self::M7gdXlarge,
+            Some(261) => Self::M7gd2xlarge,
+            Some(262) => Self::M7gd4xlarge,
+            Some(263) => Self::M7gd8xlarge,
+            Some(264) => Self::M7gd12xlarge,
+            Some(265) => Self::M7gd16xlarge,
+            Some(266) => Self::M7iLarge,
+            Some(267) => Self::M7iXlarge,
+            Some(268) => Self::M7i2xlarge,
+            Some(269) => Self::M7i4xlarge,
+            Some(270) => Self::M7i8xlarge,
+            Some(271) => Self::M7i12xlarge,
+            Some(272) => Self::M7i16xlarge,
+            Some(273) => Self::R6gdMedium,
+            Some(274) => Self::R6gdLarge,
+            Some(275) => Self::R6gdXlarge,
+            Some(276) => Self::R6gd2xlarge,
+            Some(277) => Self::R6gd4xlarge,
+            Some(278) => Self::R6gd8xlarge,
+            Some(279) => Self::R6gd12xlarge,
+            Some(280) => Self::R6gd16xlarge,
+            Some(281) => Self::R7aMedium,
+            Some(282) => Self::R7aLarge,
+            Some(283) => Self::R7aXlarge,
+            Some(284) => Self::R7a2xlarge,
+            Some(285) => Self::R7a4xlarge,
+            Some(286) => Self::R7a8xlarge,
+            Some(287) => Self::R7a12xlarge,
+            Some(288) => Self::R7a16xlarge,
+            Some(289) => Self::R7gdMedium,
+            Some(290) => Self::R7gdLarge,
+            Some(291) => Self::R7gdXlarge,
+            Some(292) => Self::R7gd2xlarge,
+            Some(293) => Self::R7gd4xlarge,
+            Some(294) => Self::R7gd8xlarge,
+            Some(295) => Self::R7gd12xlarge,
+            Some(296) => Self::R7gd16xlarge,
+            Some(297) => Self::R7iLarge,
+            Some(298) => Self::R7iXlarge,
+            Some(299) => Self::R7i2xlarge,
+            Some(300) => Self::R7i4xlarge,
+            Some(301) => Self::R7i8xlarge,
+            Some(302) => Self::R7i12xlarge,
+            Some(303) => Self::R7i16xlarge,
+            Some(304) => Self::R7i24xlarge,
+            Some(305) => Self::R7i48xlarge,
+            Some(306) => Self::C5adLarge,
+            Some(307) => Self::C5adXlarge,
+            Some(308) => Self::C5ad2xlarge,
+            Some(309) => Self::C5ad4xlarge,
+            Some(310) => Self::C5ad8xlarge,
+            Some(311) => Self::C5ad12xlarge,
+            Some(312) => Self::C5ad16xlarge,
+            Some(313) => Self::C5ad24xlarge,
+            Some(314) => Self::C5nLarge,
+            Some(315) => Self::C5nXlarge,
+            Some(316) => Self::C5n2xlarge,
+            Some(317) => Self::C5n4xlarge,
+            Some(318) => Self::C5n9xlarge,
+            Some(319) => Self::C5n18xlarge,
+            Some(320) => Self::R5adLarge,
+            Some(321) => Self::R5adXlarge,
+            Some(322) => Self::R5ad2xlarge,
+            Some(323) => Self::R5ad4xlarge,
+            Some(324) => Self::R5ad8xlarge,
+            Some(325) => Self::R5ad12xlarge,
+            Some(326) => Self::R5ad16xlarge,
+            Some(327) => Self::R5ad24xlarge,
+            Some(328) => Self::C6idLarge,
+            Some(329) => Self::C6idXlarge,
+            Some(330) => Self::C6id2xlarge,
+            Some(331) => Self::C6id4xlarge,
+            Some(332) => Self::C6id8xlarge,
+            Some(333) => Self::C6id12xlarge,
+            Some(334) => Self::C6id16xlarge,
+            Some(335) => Self::C6id24xlarge,
+            Some(336) => Self::C6id32xlarge,
+            Some(337) => Self::C8gMedium,
+            Some(338) => Self::C8gLarge,
+            Some(339) => Self::C8gXlarge,
+            Some(340) => Self::C8g2xlarge,
+            Some(341) => Self::C8g4xlarge,
+            Some(342) => Self::C8g8xlarge,
+            Some(343) => Self::C8g12xlarge,
+            Some(344) => Self::C8g16xlarge,
+            Some(345) => Self::C8g24xlarge,
+            Some(346) => Self::C8g48xlarge,
+            Some(347) => Self::M5adLarge,
+            Some(348) => Self::M5adXlarge,
+            Some(349) => Self::M5ad2xlarge,
+            Some(350) => Self::M5ad4xlarge,
+            Some(351) => Self::M5ad8xlarge,
+            Some(352) => Self::M5ad12xlarge,
+            Some(353) => Self::M5ad16xlarge,
+            Some(354) => Self::M5ad24xlarge,
+            Some(355) => Self::M5dLarge,
+            Some(356) => Self::M5dXlarge,
+            Some(357) => Self::M5d2xlarge,
+            Some(358) => Self::M5d4xlarge,
+            Some(359) => Self::M5d8xlarge,
+            Some(360) => Self::M5d12xlarge,
+            Some(361) => Self::M5d16xlarge,
+            Some(362) => Self::M5d24xlarge,
+            Some(363) => Self::M5dnLarge,
+            Some(364) => Self::M5dnXlarge,
+            Some(365) => Self::M5dn2xlarge,
+            Some(366) => Self::M5dn4xlarge,
+            Some(367) => Self::M5dn8xlarge,
+            Some(368) => Self::M5dn12xlarge,
+            Some(369) => Self::M5dn16xlarge,
+            Some(370) => Self::M5dn24xlarge,
+            Some(371) => Self::M5nLarge,
+            Some(372) => Self::M5nXlarge,
+            Some(373) => Self::M5n2xlarge,
+            Some(374) => Self::M5n4xlarge,
+            Some(375) => Self::M5n8xlarge,
+            Some(376) => Self::M5n12xlarge,
+            Some(377) => Self::M5n16xlarge,
+            Some(378) => Self::M5n24xlarge,
+            Some(379) => Self::M6idLarge,
+            Some(380) => Self::M6idXlarge,
+            Some(381) => Self::M6id2xlarge,
+            Some(382) => Self::M6id4xlarge,
+            Some(383) => Self::M6id8xlarge,
+            Some(384) => Self::M6id12xlarge,
+            Some(385) => Self::M6id16xlarge,
+            Some(386) => Self::M6id24xlarge,
+            Some(387) => Self::M6id32xlarge,
+            Some(388) => Self::M6idnLarge,
+            Some(389) => Self::M6idnXlarge,
+            Some(390) => Self::M6idn2xlarge,
+            Some(391) => Self::M6idn4xlarge,
+            Some(392) => Self::M6idn8xlarge,
+            Some(393) => Self::M6idn12xlarge,
+            Some(394) => Self::M6idn16xlarge,
+            Some(395) => Self::M6idn24xlarge,
+            Some(396) => Self::M6idn32xlarge,
+            Some(397) => Self::M6inLarge,
+            Some(398) => Self::M6inXlarge,
+            Some(399) => Self::M6in2xlarge,
+            Some(400) => Self::M6in4xlarge,
+            Some(401) => Self::M6in8xlarge,
+            Some(402) => Self::M6in12xlarge,
+            Some(403) => Self::M6in16xlarge,
+            Some(404) => Self::M6in24xlarge,
+            Some(405) => Self::M6in32xlarge,
+            Some(406) => Self::M8gMedium,
+            Some(407) => Self::M8gLarge,
+            Some(408) => Self::M8gXlarge,
+            Some(409) => Self::M8g2xlarge,
+            Some(410) => Self::M8g4xlarge,
+            Some(411) => Self::M8g8xlarge,
+            Some(412) => Self::M8g12xlarge,
+            Some(413) => Self::M8g16xlarge,
+            Some(414) => Self::M8g24xlarge,
+            Some(415) => Self::M8g48xlarge,
+            Some(416) => Self::R5dnLarge,
+            Some(417) => Self::R5dnXlarge,
+            Some(418) => Self::R5dn2xlarge,
+            Some(419) => Self::R5dn4xlarge,
+            Some(420) => Self::R5dn8xlarge,
+            Some(421) => Self::R5dn12xlarge,
+            Some(422) => Self::R5dn16xlarge,
+            Some(423) => Self::R5dn24xlarge,
+            Some(424) => Self::R5nLarge,
+            Some(425) => Self::R5nXlarge,
+            Some(426) => Self::R5n2xlarge,
+            Some(427) => Self::R5n4xlarge,
+            Some(428) => Self::R5n8xlarge,
+            Some(429) => Self::R5n12xlarge,
+            Some(430) => Self::R5n16xlarge,
+            Some(431) => Self::R5n24xlarge,
+            Some(432) => Self::R6aLarge,
+            Some(433) => Self::R6aXlarge,
+            Some(434) => Self::R6a2xlarge,
+            Some(435) => Self::R6a4xlarge,
+            Some(436) => Self::R6a8xlarge,
+            Some(437) => Self::R6a12xlarge,
+            Some(438) => Self::R6a16xlarge,
+            Some(439) => Self::R6a24xlarge,
+            Some(440) => Self::R6a32xlarge,
+            Some(441) => Self::R6a48xlarge,
+            Some(442) => Self::R6idLarge,
+            Some(443) => Self::R6idXlarge,
+            Some(444) => Self::R6id2xlarge,
+            Some(445) => Self::R6id4xlarge,
+            Some(446) => Self::R6id8xlarge,
+            Some(447) => Self::R6id12xlarge,
+            Some(448) => Self::R6id16xlarge,
+            Some(449) => Self::R6id24xlarge,
+            Some(450) => Self::R6id32xlarge,
+            Some(451) => Self::R6idnLarge,
+            Some(452) => Self::R6idnXlarge,
+            Some(453) => Self::R6idn2xlarge,
+            Some(454) => Self::R6idn4xlarge,
+            Some(455) => Self::R6idn8xlarge,
+            Some(456) => Self::R6idn12xlarge,
+            Some(457) => Self::R6idn16xlarge,
+            Some(458) => Self::R6idn24xlarge,
+            Some(459) => Self::R6idn32xlarge,
+            Some(460) => Self::R6inLarge,
+            Some(461) => Self::R6inXlarge,
+            Some(462) => Self::R6in2xlarge,
+            Some(463) => Self::R6in4xlarge,
+            Some(464) => Self::R6in8xlarge,
+            Some(465) => Self::R6in12xlarge,
+            Some(466) => Self::R6in16xlarge,
+            Some(467) => Self::R6in24xlarge,
+            Some(468) => Self::R6in32xlarge,
+            Some(469) => Self::R8gMedium,
+            Some(470) => Self::R8gLarge,
+            Some(471) => Self::R8gXlarge,
+            Some(472) => Self::R8g2xlarge,
+            Some(473) => Self::R8g4xlarge,
+            Some(474) => Self::R8g8xlarge,
+            Some(475) => Self::R8g12xlarge,
+            Some(476) => Self::R8g16xlarge,
+            Some(477) => Self::R8g24xlarge,
+            Some(478) => Self::R8g48xlarge,
+            Some(479) => Self::M416xlarge,
+            Some(480) => Self::C6a32xlarge,
+            Some(481) => Self::C6a48xlarge,
+            Some(482) => Self::C6i32xlarge,
+            Some(483) => Self::R6i24xlarge,
+            Some(484) => Self::R6i32xlarge,
+            Some(485) => Self::C6in24xlarge,
+            Some(486) => Self::C6in32xlarge,
+            Some(487) => Self::C7a24xlarge,
+            Some(488) => Self::C7a32xlarge,
+            Some(489) => Self::C7a48xlarge,
+            Some(490) => Self::C7i24xlarge,
+            Some(491) => Self::C7i48xlarge,
+            Some(492) => Self::M6a24xlarge,
+            Some(493) => Self::M6a32xlarge,
+            Some(494) => Self::M6a48xlarge,
+            Some(495) => Self::M6i24xlarge,
+            Some(496) => Self::M6i32xlarge,
+            Some(497) => Self::M7a24xlarge,
+            Some(498) => Self::M7a32xlarge,
+            Some(499) => Self::M7a48xlarge,
+            Some(500) => Self::M7i24xlarge,
+            Some(501) => Self::M7i48xlarge,
+            Some(502) => Self::R7a24xlarge,
+            Some(503) => Self::R7a32xlarge,
+            Some(504) => Self::R7a48xlarge,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -9467,6 +9751,520 @@ impl ::std::str::FromStr for Ec2InstanceType {
 impl ::std::fmt::Display for Ec2InstanceType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for Ec2InstanceType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::T2Micro => "T2Micro",
+            Self::T2Small => "T2Small",
+            Self::T2Medium => "T2Medium",
+            Self::T2Large => "T2Large",
+            Self::C3Large => "C3Large",
+            Self::C3Xlarge => "C3Xlarge",
+            Self::C32xlarge => "C32xlarge",
+            Self::C34xlarge => "C34xlarge",
+            Self::C38xlarge => "C38xlarge",
+            Self::C4Large => "C4Large",
+            Self::C4Xlarge => "C4Xlarge",
+            Self::C42xlarge => "C42xlarge",
+            Self::C44xlarge => "C44xlarge",
+            Self::C48xlarge => "C48xlarge",
+            Self::C5Large => "C5Large",
+            Self::C5Xlarge => "C5Xlarge",
+            Self::C52xlarge => "C52xlarge",
+            Self::C54xlarge => "C54xlarge",
+            Self::C59xlarge => "C59xlarge",
+            Self::C512xlarge => "C512xlarge",
+            Self::C518xlarge => "C518xlarge",
+            Self::C524xlarge => "C524xlarge",
+            Self::C5aLarge => "C5aLarge",
+            Self::C5aXlarge => "C5aXlarge",
+            Self::C5a2xlarge => "C5a2xlarge",
+            Self::C5a4xlarge => "C5a4xlarge",
+            Self::C5a8xlarge => "C5a8xlarge",
+            Self::C5a12xlarge => "C5a12xlarge",
+            Self::C5a16xlarge => "C5a16xlarge",
+            Self::C5a24xlarge => "C5a24xlarge",
+            Self::R3Large => "R3Large",
+            Self::R3Xlarge => "R3Xlarge",
+            Self::R32xlarge => "R32xlarge",
+            Self::R34xlarge => "R34xlarge",
+            Self::R38xlarge => "R38xlarge",
+            Self::R4Large => "R4Large",
+            Self::R4Xlarge => "R4Xlarge",
+            Self::R42xlarge => "R42xlarge",
+            Self::R44xlarge => "R44xlarge",
+            Self::R48xlarge => "R48xlarge",
+            Self::R416xlarge => "R416xlarge",
+            Self::R5Large => "R5Large",
+            Self::R5Xlarge => "R5Xlarge",
+            Self::R52xlarge => "R52xlarge",
+            Self::R54xlarge => "R54xlarge",
+            Self::R58xlarge => "R58xlarge",
+            Self::R512xlarge => "R512xlarge",
+            Self::R516xlarge => "R516xlarge",
+            Self::R524xlarge => "R524xlarge",
+            Self::R5aLarge => "R5aLarge",
+            Self::R5aXlarge => "R5aXlarge",
+            Self::R5a2xlarge => "R5a2xlarge",
+            Self::R5a4xlarge => "R5a4xlarge",
+            Self::R5a8xlarge => "R5a8xlarge",
+            Self::R5a12xlarge => "R5a12xlarge",
+            Self::R5a16xlarge => "R5a16xlarge",
+            Self::R5a24xlarge => "R5a24xlarge",
+            Self::M3Medium => "M3Medium",
+            Self::M3Large => "M3Large",
+            Self::M3Xlarge => "M3Xlarge",
+            Self::M32xlarge => "M32xlarge",
+            Self::M4Large => "M4Large",
+            Self::M4Xlarge => "M4Xlarge",
+            Self::M42xlarge => "M42xlarge",
+            Self::M44xlarge => "M44xlarge",
+            Self::M410xlarge => "M410xlarge",
+            Self::M5Large => "M5Large",
+            Self::M5Xlarge => "M5Xlarge",
+            Self::M52xlarge => "M52xlarge",
+            Self::M54xlarge => "M54xlarge",
+            Self::M58xlarge => "M58xlarge",
+            Self::M512xlarge => "M512xlarge",
+            Self::M516xlarge => "M516xlarge",
+            Self::M524xlarge => "M524xlarge",
+            Self::M5aLarge => "M5aLarge",
+            Self::M5aXlarge => "M5aXlarge",
+            Self::M5a2xlarge => "M5a2xlarge",
+            Self::M5a4xlarge => "M5a4xlarge",
+            Self::M5a8xlarge => "M5a8xlarge",
+            Self::M5a12xlarge => "M5a12xlarge",
+            Self::M5a16xlarge => "M5a16xlarge",
+            Self::M5a24xlarge => "M5a24xlarge",
+            Self::C5dLarge => "C5dLarge",
+            Self::C5dXlarge => "C5dXlarge",
+            Self::C5d2xlarge => "C5d2xlarge",
+            Self::C5d4xlarge => "C5d4xlarge",
+            Self::C5d9xlarge => "C5d9xlarge",
+            Self::C5d12xlarge => "C5d12xlarge",
+            Self::C5d18xlarge => "C5d18xlarge",
+            Self::C5d24xlarge => "C5d24xlarge",
+            Self::C6aLarge => "C6aLarge",
+            Self::C6aXlarge => "C6aXlarge",
+            Self::C6a2xlarge => "C6a2xlarge",
+            Self::C6a4xlarge => "C6a4xlarge",
+            Self::C6a8xlarge => "C6a8xlarge",
+            Self::C6a12xlarge => "C6a12xlarge",
+            Self::C6a16xlarge => "C6a16xlarge",
+            Self::C6a24xlarge => "C6a24xlarge",
+            Self::C6iLarge => "C6iLarge",
+            Self::C6iXlarge => "C6iXlarge",
+            Self::C6i2xlarge => "C6i2xlarge",
+            Self::C6i4xlarge => "C6i4xlarge",
+            Self::C6i8xlarge => "C6i8xlarge",
+            Self::C6i12xlarge => "C6i12xlarge",
+            Self::C6i16xlarge => "C6i16xlarge",
+            Self::C6i24xlarge => "C6i24xlarge",
+            Self::R5dLarge => "R5dLarge",
+            Self::R5dXlarge => "R5dXlarge",
+            Self::R5d2xlarge => "R5d2xlarge",
+            Self::R5d4xlarge => "R5d4xlarge",
+            Self::R5d8xlarge => "R5d8xlarge",
+            Self::R5d12xlarge => "R5d12xlarge",
+            Self::R5d16xlarge => "R5d16xlarge",
+            Self::R5d24xlarge => "R5d24xlarge",
+            Self::M6gMedium => "M6gMedium",
+            Self::M6gLarge => "M6gLarge",
+            Self::M6gXlarge => "M6gXlarge",
+            Self::M6g2xlarge => "M6g2xlarge",
+            Self::M6g4xlarge => "M6g4xlarge",
+            Self::M6g8xlarge => "M6g8xlarge",
+            Self::M6g12xlarge => "M6g12xlarge",
+            Self::M6g16xlarge => "M6g16xlarge",
+            Self::C6gMedium => "C6gMedium",
+            Self::C6gLarge => "C6gLarge",
+            Self::C6gXlarge => "C6gXlarge",
+            Self::C6g2xlarge => "C6g2xlarge",
+            Self::C6g4xlarge => "C6g4xlarge",
+            Self::C6g8xlarge => "C6g8xlarge",
+            Self::C6g12xlarge => "C6g12xlarge",
+            Self::C6g16xlarge => "C6g16xlarge",
+            Self::R6gMedium => "R6gMedium",
+            Self::R6gLarge => "R6gLarge",
+            Self::R6gXlarge => "R6gXlarge",
+            Self::R6g2xlarge => "R6g2xlarge",
+            Self::R6g4xlarge => "R6g4xlarge",
+            Self::R6g8xlarge => "R6g8xlarge",
+            Self::R6g12xlarge => "R6g12xlarge",
+            Self::R6g16xlarge => "R6g16xlarge",
+            Self::C6gnMedium => "C6gnMedium",
+            Self::C6gnLarge => "C6gnLarge",
+            Self::C6gnXlarge => "C6gnXlarge",
+            Self::C6gn2xlarge => "C6gn2xlarge",
+            Self::C6gn4xlarge => "C6gn4xlarge",
+            Self::C6gn8xlarge => "C6gn8xlarge",
+            Self::C6gn12xlarge => "C6gn12xlarge",
+            Self::C6gn16xlarge => "C6gn16xlarge",
+            Self::C7gMedium => "C7gMedium",
+            Self::C7gLarge => "C7gLarge",
+            Self::C7gXlarge => "C7gXlarge",
+            Self::C7g2xlarge => "C7g2xlarge",
+            Self::C7g4xlarge => "C7g4xlarge",
+            Self::C7g8xlarge => "C7g8xlarge",
+            Self::C7g12xlarge => "C7g12xlarge",
+            Self::C7g16xlarge => "C7g16xlarge",
+            Self::R7gMedium => "R7gMedium",
+            Self::R7gLarge => "R7gLarge",
+            Self::R7gXlarge => "R7gXlarge",
+            Self::R7g2xlarge => "R7g2xlarge",
+            Self::R7g4xlarge => "R7g4xlarge",
+            Self::R7g8xlarge => "R7g8xlarge",
+            Self::R7g12xlarge => "R7g12xlarge",
+            Self::R7g16xlarge => "R7g16xlarge",
+            Self::M7gMedium => "M7gMedium",
+            Self::M7gLarge => "M7gLarge",
+            Self::M7gXlarge => "M7gXlarge",
+            Self::M7g2xlarge => "M7g2xlarge",
+            Self::M7g4xlarge => "M7g4xlarge",
+            Self::M7g8xlarge => "M7g8xlarge",
+            Self::M7g12xlarge => "M7g12xlarge",
+            Self::M7g16xlarge => "M7g16xlarge",
+            Self::G5gXlarge => "G5gXlarge",
+            Self::G5g2xlarge => "G5g2xlarge",
+            Self::G5g4xlarge => "G5g4xlarge",
+            Self::G5g8xlarge => "G5g8xlarge",
+            Self::G5g16xlarge => "G5g16xlarge",
+            Self::R6iLarge => "R6iLarge",
+            Self::R6iXlarge => "R6iXlarge",
+            Self::R6i2xlarge => "R6i2xlarge",
+            Self::R6i4xlarge => "R6i4xlarge",
+            Self::R6i8xlarge => "R6i8xlarge",
+            Self::R6i12xlarge => "R6i12xlarge",
+            Self::R6i16xlarge => "R6i16xlarge",
+            Self::C6gdMedium => "C6gdMedium",
+            Self::C6gdLarge => "C6gdLarge",
+            Self::C6gdXlarge => "C6gdXlarge",
+            Self::C6gd2xlarge => "C6gd2xlarge",
+            Self::C6gd4xlarge => "C6gd4xlarge",
+            Self::C6gd8xlarge => "C6gd8xlarge",
+            Self::C6gd12xlarge => "C6gd12xlarge",
+            Self::C6gd16xlarge => "C6gd16xlarge",
+            Self::C6inLarge => "C6inLarge",
+            Self::C6inXlarge => "C6inXlarge",
+            Self::C6in2xlarge => "C6in2xlarge",
+            Self::C6in4xlarge => "C6in4xlarge",
+            Self::C6in8xlarge => "C6in8xlarge",
+            Self::C6in12xlarge => "C6in12xlarge",
+            Self::C6in16xlarge => "C6in16xlarge",
+            Self::C7aMedium => "C7aMedium",
+            Self::C7aLarge => "C7aLarge",
+            Self::C7aXlarge => "C7aXlarge",
+            Self::C7a2xlarge => "C7a2xlarge",
+            Self::C7a4xlarge => "C7a4xlarge",
+            Self::C7a8xlarge => "C7a8xlarge",
+            Self::C7a12xlarge => "C7a12xlarge",
+            Self::C7a16xlarge => "C7a16xlarge",
+            Self::C7gdMedium => "C7gdMedium",
+            Self::C7gdLarge => "C7gdLarge",
+            Self::C7gdXlarge => "C7gdXlarge",
+            Self::C7gd2xlarge => "C7gd2xlarge",
+            Self::C7gd4xlarge => "C7gd4xlarge",
+            Self::C7gd8xlarge => "C7gd8xlarge",
+            Self::C7gd12xlarge => "C7gd12xlarge",
+            Self::C7gd16xlarge => "C7gd16xlarge",
+            Self::C7gnMedium => "C7gnMedium",
+            Self::C7gnLarge => "C7gnLarge",
+            Self::C7gnXlarge => "C7gnXlarge",
+            Self::C7gn2xlarge => "C7gn2xlarge",
+            Self::C7gn4xlarge => "C7gn4xlarge",
+            Self::C7gn8xlarge => "C7gn8xlarge",
+            Self::C7gn12xlarge => "C7gn12xlarge",
+            Self::C7gn16xlarge => "C7gn16xlarge",
+            Self::C7iLarge => "C7iLarge",
+            Self::C7iXlarge => "C7iXlarge",
+            Self::C7i2xlarge => "C7i2xlarge",
+            Self::C7i4xlarge => "C7i4xlarge",
+            Self::C7i8xlarge => "C7i8xlarge",
+            Self::C7i12xlarge => "C7i12xlarge",
+            Self::C7i16xlarge => "C7i16xlarge",
+            Self::M6aLarge => "M6aLarge",
+            Self::M6aXlarge => "M6aXlarge",
+            Self::M6a2xlarge => "M6a2xlarge",
+            Self::M6a4xlarge => "M6a4xlarge",
+            Self::M6a8xlarge => "M6a8xlarge",
+            Self::M6a12xlarge => "M6a12xlarge",
+            Self::M6a16xlarge => "M6a16xlarge",
+            Self::M6gdMedium => "M6gdMedium",
+            Self::M6gdLarge => "M6gdLarge",
+            Self::M6gdXlarge => "M6gdXlarge",
+            Self::M6gd2xlarge => "M6gd2xlarge",
+            Self::M6gd4xlarge => "M6gd4xlarge",
+            Self::M6gd8xlarge => "M6gd8xlarge",
+            Self::M6gd12xlarge => "M6gd12xlarge",
+            Self::M6gd16xlarge => "M6gd16xlarge",
+            Self::M6iLarge => "M6iLarge",
+            Self::M6iXlarge => "M6iXlarge",
+            Self::M6i2xlarge => "M6i2xlarge",
+            Self::M6i4xlarge => "M6i4xlarge",
+            Self::M6i8xlarge => "M6i8xlarge",
+            Self::M6i12xlarge => "M6i12xlarge",
+            Self::M6i16xlarge => "M6i16xlarge",
+            Self::M7aMedium => "M7aMedium",
+            Self::M7aLarge => "M7aLarge",
+            Self::M7aXlarge => "M7aXlarge",
+            Self::M7a2xlarge => "M7a2xlarge",
+            Self::M7a4xlarge => "M7a4xlarge",
+            Self::M7a8xlarge => "M7a8xlarge",
+            Self::M7a12xlarge => "M7a12xlarge",
+            Self::M7a16xlarge => "M7a16xlarge",
+            Self::M7gdMedium => "M7gdMedium",
+            Self::M7gdLarge => "M7gdLarge",
+            Self::M7gdXlarge => "M7gdXlarge",
+            Self::M7gd2xlarge => "M7gd2xlarge",
+            Self::M7gd4xlarge => "M7gd4xlarge",
+            Self::M7gd8xlarge => "M7gd8xlarge",
+            Self::M7gd12xlarge => "M7gd12xlarge",
+            Self::M7gd16xlarge => "M7gd16xlarge",
+            Self::M7iLarge => "M7iLarge",
+            Self::M7iXlarge => "M7iXlarge",
+            Self::M7i2xlarge => "M7i2xlarge",
+            Self::M7i4xlarge => "M7i4xlarge",
+            Self::M7i8xlarge => "M7i8xlarge",
+            Self::M7i12xlarge => "M7i12xlarge",
+            Self::M7i16xlarge => "M7i16xlarge",
+            Self::R6gdMedium => "R6gdMedium",
+            Self::R6gdLarge => "R6gdLarge",
+            Self::R6gdXlarge => "R6gdXlarge",
+            Self::R6gd2xlarge => "R6gd2xlarge",
+            Self::R6gd4xlarge => "R6gd4xlarge",
+            Self::R6gd8xlarge => "R6gd8xlarge",
+            Self::R6gd12xlarge => "R6gd12xlarge",
+            Self::R6gd16xlarge => "R6gd16xlarge",
+            Self::R7aMedium => "R7aMedium",
+            Self::R7aLarge => "R7aLarge",
+            Self::R7aXlarge => "R7aXlarge",
+            Self::R7a2xlarge => "R7a2xlarge",
+            Self::R7a4xlarge => "R7a4xlarge",
+            Self::R7a8xlarge => "R7a8xlarge",
+            Self::R7a12xlarge => "R7a12xlarge",
+            Self::R7a16xlarge => "R7a16xlarge",
+            Self::R7gdMedium => "R7gdMedium",
+            Self::R7gdLarge => "R7gdLarge",
+            Self::R7gdXlarge => "R7gdXlarge",
+            Self::R7gd2xlarge => "R7gd2xlarge",
+            Self::R7gd4xlarge => "R7gd4xlarge",
+            Self::R7gd8xlarge => "R7gd8xlarge",
+            Self::R7gd12xlarge => "R7gd12xlarge",
+            Self::R7gd16xlarge => "R7gd16xlarge",
+            Self::R7iLarge => "R7iLarge",
+            Self::R7iXlarge => "R7iXlarge",
+            Self::R7i2xlarge => "R7i2xlarge",
+            Self::R7i4xlarge => "R7i4xlarge",
+            Self::R7i8xlarge => "R7i8xlarge",
+            Self::R7i12xlarge => "R7i12xlarge",
+            Self::R7i16xlarge => "R7i16xlarge",
+            Self::R7i24xlarge => "R7i24xlarge",
+            Self::R7i48xlarge => "R7i48xlarge",
+            Self::C5adLarge => "C5adLarge",
+            Self::C5adXlarge => "C5adXlarge",
+            Self::C5ad2xlarge => "C5ad2xlarge",
+            Self::C5ad4xlarge => "C5ad4xlarge",
+            Self::C5ad8xlarge => "C5ad8xlarge",
+            Self::C5ad12xlarge => "C5ad12xlarge",
+            Self::C5ad16xlarge => "C5ad16xlarge",
+            Self::C5ad24xlarge => "C5ad24xlarge",
+            Self::C5nLarge => "C5nLarge",
+            Self::C5nXlarge => "C5nXlarge",
+            Self::C5n2xlarge => "C5n2xlarge",
+            Self::C5n4xlarge => "C5n4xlarge",
+            Self::C5n9xlarge => "C5n9xlarge",
+            Self::C5n18xlarge => "C5n18xlarge",
+            Self::R5adLarge => "R5adLarge",
+            Self::R5adXlarge => "R5adXlarge",
+            Self::R5ad2xlarge => "R5ad2xlarge",
+            Self::R5ad4xlarge => "R5ad4xlarge",
+            Self::R5ad8xlarge => "R5ad8xlarge",
+            Self::R5ad12xlarge => "R5ad12xlarge",
+            Self::R5ad16xlarge => "R5ad16xlarge",
+            Self::R5ad24xlarge => "R5ad24xlarge",
+            Self::C6idLarge => "C6idLarge",
+            Self::C6idXlarge => "C6idXlarge",
+            Self::C6id2xlarge => "C6id2xlarge",
+            Self::C6id4xlarge => "C6id4xlarge",
+            Self::C6id8xlarge => "C6id8xlarge",
+            Self::C6id12xlarge => "C6id12xlarge",
+            Self::C6id16xlarge => "C6id16xlarge",
+            Self::C6id24xlarge => "C6id24xlarge",
+            Self::C6id32xlarge => "C6id32xlarge",
+            Self::C8gMedium => "C8gMedium",
+            Self::C8gLarge => "C8gLarge",
+            Self::C8gXlarge => "C8gXlarge",
+            Self::C8g2xlarge => "C8g2xlarge",
+            Self::C8g4xlarge => "C8g4xlarge",
+            Self::C8g8xlarge => "C8g8xlarge",
+            Self::C8g12xlarge => "C8g12xlarge",
+            Self::C8g16xlarge => "C8g16xlarge",
+            Self::C8g24xlarge => "C8g24xlarge",
+            Self::C8g48xlarge => "C8g48xlarge",
+            Self::M5adLarge => "M5adLarge",
+            Self::M5adXlarge => "M5adXlarge",
+            Self::M5ad2xlarge => "M5ad2xlarge",
+            Self::M5ad4xlarge => "M5ad4xlarge",
+            Self::M5ad8xlarge => "M5ad8xlarge",
+            Self::M5ad12xlarge => "M5ad12xlarge",
+            Self::M5ad16xlarge => "M5ad16xlarge",
+            Self::M5ad24xlarge => "M5ad24xlarge",
+            Self::M5dLarge => "M5dLarge",
+            Self::M5dXlarge => "M5dXlarge",
+            Self::M5d2xlarge => "M5d2xlarge",
+            Self::M5d4xlarge => "M5d4xlarge",
+            Self::M5d8xlarge => "M5d8xlarge",
+            Self::M5d12xlarge => "M5d12xlarge",
+            Self::M5d16xlarge => "M5d16xlarge",
+            Self::M5d24xlarge => "M5d24xlarge",
+            Self::M5dnLarge => "M5dnLarge",
+            Self::M5dnXlarge => "M5dnXlarge",
+            Self::M5dn2xlarge => "M5dn2xlarge",
+            Self::M5dn4xlarge => "M5dn4xlarge",
+            Self::M5dn8xlarge => "M5dn8xlarge",
+            Self::M5dn12xlarge => "M5dn12xlarge",
+            Self::M5dn16xlarge => "M5dn16xlarge",
+            Self::M5dn24xlarge => "M5dn24xlarge",
+            Self::M5nLarge => "M5nLarge",
+            Self::M5nXlarge => "M5nXlarge",
+            Self::M5n2xlarge => "M5n2xlarge",
+            Self::M5n4xlarge => "M5n4xlarge",
+            Self::M5n8xlarge => "M5n8xlarge",
+            Self::M5n12xlarge => "M5n12xlarge",
+            Self::M5n16xlarge => "M5n16xlarge",
+            Self::M5n24xlarge => "M5n24xlarge",
+            Self::M6idLarge => "M6idLarge",
+            Self::M6idXlarge => "M6idXlarge",
+            Self::M6id2xlarge => "M6id2xlarge",
+            Self::M6id4xlarge => "M6id4xlarge",
+            Self::M6id8xlarge => "M6id8xlarge",
+            Self::M6id12xlarge => "M6id12xlarge",
+            Self::M6id16xlarge => "M6id16xlarge",
+            Self::M6id24xlarge => "M6id24xlarge",
+            Self::M6id32xlarge => "M6id32xlarge",
+            Self::M6idnLarge => "M6idnLarge",
+            Self::M6idnXlarge => "M6idnXlarge",
+            Self::M6idn2xlarge => "M6idn2xlarge",
+            Self::M6idn4xlarge => "M6idn4xlarge",
+            Self::M6idn8xlarge => "M6idn8xlarge",
+            Self::M6idn12xlarge => "M6idn12xlarge",
+            Self::M6idn16xlarge => "M6idn16xlarge",
+            Self::M6idn24xlarge => "M6idn24xlarge",
+            Self::M6idn32xlarge => "M6idn32xlarge",
+            Self::M6inLarge => "M6inLarge",
+            Self::M6inXlarge => "M6inXlarge",
+            Self::M6in2xlarge => "M6in2xlarge",
+            Self::M6in4xlarge => "M6in4xlarge",
+            Self::M6in8xlarge => "M6in8xlarge",
+            Self::M6in12xlarge => "M6in12xlarge",
+            Self::M6in16xlarge => "M6in16xlarge",
+            Self::M6in24xlarge => "M6in24xlarge",
+            Self::M6in32xlarge => "M6in32xlarge",
+            Self::M8gMedium => "M8gMedium",
+            Self::M8gLarge => "M8gLarge",
+            Self::M8gXlarge => "M8gXlarge",
+            Self::M8g2xlarge => "M8g2xlarge",
+            Self::M8g4xlarge => "M8g4xlarge",
+            Self::M8g8xlarge => "M8g8xlarge",
+            Self::M8g12xlarge => "M8g12xlarge",
+            Self::M8g16xlarge => "M8g16xlarge",
+            Self::M8g24xlarge => "M8g24xlarge",
+            Self::M8g48xlarge => "M8g48xlarge",
+            Self::R5dnLarge => "R5dnLarge",
+            Self::R5dnXlarge => "R5dnXlarge",
+            Self::R5dn2xlarge => "R5dn2xlarge",
+            Self::R5dn4xlarge => "R5dn4xlarge",
+            Self::R5dn8xlarge => "R5dn8xlarge",
+            Self::R5dn12xlarge => "R5dn12xlarge",
+            Self::R5dn16xlarge => "R5dn16xlarge",
+            Self::R5dn24xlarge => "R5dn24xlarge",
+            Self::R5nLarge => "R5nLarge",
+            Self::R5nXlarge => "R5nXlarge",
+            Self::R5n2xlarge => "R5n2xlarge",
+            Self::R5n4xlarge => "R5n4xlarge",
+            Self::R5n8xlarge => "R5n8xlarge",
+            Self::R5n12xlarge => "R5n12xlarge",
+            Self::R5n16xlarge => "R5n16xlarge",
+            Self::R5n24xlarge => "R5n24xlarge",
+            Self::R6aLarge => "R6aLarge",
+            Self::R6aXlarge => "R6aXlarge",
+            Self::R6a2xlarge => "R6a2xlarge",
+            Self::R6a4xlarge => "R6a4xlarge",
+            Self::R6a8xlarge => "R6a8xlarge",
+            Self::R6a12xlarge => "R6a12xlarge",
+            Self::R6a16xlarge => "R6a16xlarge",
+            Self::R6a24xlarge => "R6a24xlarge",
+            Self::R6a32xlarge => "R6a32xlarge",
+            Self::R6a48xlarge => "R6a48xlarge",
+            Self::R6idLarge => "R6idLarge",
+            Self::R6idXlarge => "R6idXlarge",
+            Self::R6id2xlarge => "R6id2xlarge",
+            Self::R6id4xlarge => "R6id4xlarge",
+            Self::R6id8xlarge => "R6id8xlarge",
+            Self::R6id12xlarge => "R6id12xlarge",
+            Self::R6id16xlarge => "R6id16xlarge",
+            Self::R6id24xlarge => "R6id24xlarge",
+            Self::R6id32xlarge => "R6id32xlarge",
+            Self::R6idnLarge => "R6idnLarge",
+            Self::R6idnXlarge => "R6idnXlarge",
+            Self::R6idn2xlarge => "R6idn2xlarge",
+            Self::R6idn4xlarge => "R6idn4xlarge",
+            Self::R6idn8xlarge => "R6idn8xlarge",
+            Self::R6idn12xlarge => "R6idn12xlarge",
+            Self::R6idn16xlarge => "R6idn16xlarge",
+            Self::R6idn24xlarge => "R6idn24xlarge",
+            Self::R6idn32xlarge => "R6idn32xlarge",
+            Self::R6inLarge => "R6inLarge",
+            Self::R6inXlarge => "R6inXlarge",
+            Self::R6in2xlarge => "R6in2xlarge",
+            Self::R6in4xlarge => "R6in4xlarge",
+            Self::R6in8xlarge => "R6in8xlarge",
+            Self::R6in12xlarge => "R6in12xlarge",
+            Self::R6in16xlarge => "R6in16xlarge",
+            Self::R6in24xlarge => "R6in24xlarge",
+            Self::R6in32xlarge => "R6in32xlarge",
+            Self::R8gMedium => "R8gMedium",
+            Self::R8gLarge => "R8gLarge",
+            Self::R8gXlarge => "R8gXlarge",
+            Self::R8g2xlarge => "R8g2xlarge",
+            Self::R8g4xlarge => "R8g4xlarge",
+            Self::R8g8xlarge => "R8g8xlarge",
+            Self::R8g12xlarge => "R8g12xlarge",
+            Self::R8g16xlarge => "R8g16xlarge",
+            Self::R8g24xlarge => "R8g24xlarge",
+            Self::R8g48xlarge => "R8g48xlarge",
+            Self::M416xlarge => "M416xlarge",
+            Self::C6a32xlarge => "C6a32xlarge",
+            Self::C6a48xlarge => "C6a48xlarge",
+            Self::C6i32xlarge => "C6i32xlarge",
+            Self::R6i24xlarge => "R6i24xlarge",
+            Self::R6i32xlarge => "R6i32xlarge",
+            Self::C6in24xlarge => "C6in24xlarge",
+            Self::C6in32xlarge => "C6in32xlarge",
+            Self::C7a24xlarge => "C7a24xlarge",
+            Self::C7a32xlarge => "C7a32xlarge",
+            Self::C7a48xlarge => "C7a48xlarge",
+            Self::C7i24xlarge => "C7i24xlarge",
+            Self::C7i48xlarge => "C7i48xlarge",
+            Self::M6a24xlarge => "M6a24xlarge",
+            Self::M6a32xlarge => "M6a32xlarge",
+            Self::M6a48xlarge => "M6a48xlarge",
+            Self::M6i24xlarge => "M6i24xlarge",
+            Self::M6i32xlarge => "M6i32xlarge",
+            Self::M7a24xlarge => "M7a24xlarge",
+            Self::M7a32xlarge => "M7a32xlarge",
+            Self::M7a48xlarge => "M7a48xlarge",
+            Self::M7i24xlarge => "M7i24xlarge",
+            Self::M7i48xlarge => "M7i48xlarge",
+            Self::R7a24xlarge => "R7a24xlarge",
+            Self::R7a32xlarge => "R7a32xlarge",
+            Self::R7a48xlarge => "R7a48xlarge",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -9577,7 +10375,7 @@ impl ::std::default::Default for Event {
 }
 
 /// The `EventCode` enum (`com.amazonaws.gamelift#EventCode`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EventCode {
     /// `GENERIC_EVENT`
@@ -9850,93 +10648,67 @@ impl EventCode {
 }
 
 impl ::std::convert::From<&str> for EventCode {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "GENERIC_EVENT" => Self::GenericEvent,
-            "FLEET_CREATED" => Self::FleetCreated,
-            "FLEET_DELETED" => Self::FleetDeleted,
-            "FLEET_SCALING_EVENT" => Self::FleetScalingEvent,
-            "FLEET_STATE_DOWNLOADING" => Self::FleetStateDownloading,
-            "FLEET_STATE_VALIDATING" => Self::FleetStateValidating,
-            "FLEET_STATE_BUILDING" => Self::FleetStateBuilding,
-            "FLEET_STATE_ACTIVATING" => Self::FleetStateActivating,
-            "FLEET_STATE_ACTIVE" => Self::FleetStateActive,
-            "FLEET_STATE_ERROR" => Self::FleetStateError,
-            "FLEET_STATE_PENDING" => Self::FleetStatePending,
-            "FLEET_STATE_CREATING" => Self::FleetStateCreating,
-            "FLEET_STATE_CREATED" => Self::FleetStateCreated,
-            "FLEET_STATE_UPDATING" => Self::FleetStateUpdating,
-            "FLEET_INITIALIZATION_FAILED" => Self::FleetInitializationFailed,
-            "FLEET_BINARY_DOWNLOAD_FAILED" => Self::FleetBinaryDownloadFailed,
-            "FLEET_VALIDATION_LAUNCH_PATH_NOT_FOUND" => {
-                Self::FleetValidationLaunchPathNotFound
-            }
-            "FLEET_VALIDATION_EXECUTABLE_RUNTIME_FAILURE" => {
-                Self::FleetValidationExecutableRuntimeFailure
-            }
-            "FLEET_VALIDATION_TIMED_OUT" => Self::FleetValidationTimedOut,
-            "FLEET_ACTIVATION_FAILED" => Self::FleetActivationFailed,
-            "FLEET_ACTIVATION_FAILED_NO_INSTANCES" => {
-                Self::FleetActivationFailedNoInstances
-            }
-            "FLEET_NEW_GAME_SESSION_PROTECTION_POLICY_UPDATED" => {
-                Self::FleetNewGameSessionProtectionPolicyUpdated
-            }
-            "SERVER_PROCESS_INVALID_PATH" => Self::ServerProcessInvalidPath,
-            "SERVER_PROCESS_SDK_INITIALIZATION_TIMEOUT" => {
-                Self::ServerProcessSdkInitializationTimeout
-            }
-            "SERVER_PROCESS_PROCESS_READY_TIMEOUT" => {
-                Self::ServerProcessProcessReadyTimeout
-            }
-            "SERVER_PROCESS_CRASHED" => Self::ServerProcessCrashed,
-            "SERVER_PROCESS_TERMINATED_UNHEALTHY" => {
-                Self::ServerProcessTerminatedUnhealthy
-            }
-            "SERVER_PROCESS_FORCE_TERMINATED" => Self::ServerProcessForceTerminated,
-            "SERVER_PROCESS_PROCESS_EXIT_TIMEOUT" => {
-                Self::ServerProcessProcessExitTimeout
-            }
-            "SERVER_PROCESS_SDK_INITIALIZATION_FAILED" => {
-                Self::ServerProcessSdkInitializationFailed
-            }
-            "SERVER_PROCESS_MISCONFIGURED_CONTAINER_PORT" => {
-                Self::ServerProcessMisconfiguredContainerPort
-            }
-            "GAME_SESSION_ACTIVATION_TIMEOUT" => Self::GameSessionActivationTimeout,
-            "FLEET_CREATION_EXTRACTING_BUILD" => Self::FleetCreationExtractingBuild,
-            "FLEET_CREATION_RUNNING_INSTALLER" => Self::FleetCreationRunningInstaller,
-            "FLEET_CREATION_VALIDATING_RUNTIME_CONFIG" => {
-                Self::FleetCreationValidatingRuntimeConfig
-            }
-            "FLEET_VPC_PEERING_SUCCEEDED" => Self::FleetVpcPeeringSucceeded,
-            "FLEET_VPC_PEERING_FAILED" => Self::FleetVpcPeeringFailed,
-            "FLEET_VPC_PEERING_DELETED" => Self::FleetVpcPeeringDeleted,
-            "INSTANCE_INTERRUPTED" => Self::InstanceInterrupted,
-            "INSTANCE_RECYCLED" => Self::InstanceRecycled,
-            "INSTANCE_REPLACED_UNHEALTHY" => Self::InstanceReplacedUnhealthy,
-            "FLEET_CREATION_COMPLETED_INSTALLER" => Self::FleetCreationCompletedInstaller,
-            "FLEET_CREATION_FAILED_INSTALLER" => Self::FleetCreationFailedInstaller,
-            "COMPUTE_LOG_UPLOAD_FAILED" => Self::ComputeLogUploadFailed,
-            "GAME_SERVER_CONTAINER_GROUP_CRASHED" => {
-                Self::GameServerContainerGroupCrashed
-            }
-            "PER_INSTANCE_CONTAINER_GROUP_CRASHED" => {
-                Self::PerInstanceContainerGroupCrashed
-            }
-            "GAME_SERVER_CONTAINER_GROUP_REPLACED_UNHEALTHY" => {
-                Self::GameServerContainerGroupReplacedUnhealthy
-            }
-            "LOCATION_STATE_PENDING" => Self::LocationStatePending,
-            "LOCATION_STATE_CREATING" => Self::LocationStateCreating,
-            "LOCATION_STATE_CREATED" => Self::LocationStateCreated,
-            "LOCATION_STATE_ACTIVATING" => Self::LocationStateActivating,
-            "LOCATION_STATE_ACTIVE" => Self::LocationStateActive,
-            "LOCATION_STATE_UPDATING" => Self::LocationStateUpdating,
-            "LOCATION_STATE_ERROR" => Self::LocationStateError,
-            "LOCATION_STATE_DELETING" => Self::LocationStateDeleting,
-            "LOCATION_STATE_DELETED" => Self::LocationStateDeleted,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::GenericEvent,
+            Some(1) => Self::FleetCreated,
+            Some(2) => Self::FleetDeleted,
+            Some(3) => Self::FleetScalingEvent,
+            Some(4) => Self::FleetStateDownloading,
+            Some(5) => Self::FleetStateValidating,
+            Some(6) => Self::FleetStateBuilding,
+            Some(7) => Self::FleetStateActivating,
+            Some(8) => Self::FleetStateActive,
+            Some(9) => Self::FleetStateError,
+            Some(10) => Self::FleetStatePending,
+            Some(11) => Self::FleetStateCreating,
+            Some(12) => Self::FleetStateCreated,
+            Some(13) => Self::FleetStateUpdating,
+            Some(14) => Self::FleetInitializationFailed,
+            Some(15) => Self::FleetBinaryDownloadFailed,
+            Some(16) => Self::FleetValidationLaunchPathNotFound,
+            Some(17) => Self::FleetValidationExecutableRuntimeFailure,
+            Some(18) => Self::FleetValidationTimedOut,
+            Some(19) => Self::FleetActivationFailed,
+            Some(20) => Self::FleetActivationFailedNoInstances,
+            Some(21) => Self::FleetNewGameSessionProtectionPolicyUpdated,
+            Some(22) => Self::ServerProcessInvalidPath,
+            Some(23) => Self::ServerProcessSdkInitializationTimeout,
+            Some(24) => Self::ServerProcessProcessReadyTimeout,
+            Some(25) => Self::ServerProcessCrashed,
+            Some(26) => Self::ServerProcessTerminatedUnhealthy,
+            Some(27) => Self::ServerProcessForceTerminated,
+            Some(28) => Self::ServerProcessProcessExitTimeout,
+            Some(29) => Self::ServerProcessSdkInitializationFailed,
+            Some(30) => Self::ServerProcessMisconfiguredContainerPort,
+            Some(31) => Self::GameSessionActivationTimeout,
+            Some(32) => Self::FleetCreationExtractingBuild,
+            Some(33) => Self::FleetCreationRunningInstaller,
+            Some(34) => Self::FleetCreationValidatingRuntimeConfig,
+            Some(35) => Self::FleetVpcPeeringSucceeded,
+            Some(36) => Self::FleetVpcPeeringFailed,
+            Some(37) => Self::FleetVpcPeeringDeleted,
+            Some(38) => Self::InstanceInterrupted,
+            Some(39) => Self::InstanceRecycled,
+            Some(40) => Self::InstanceReplacedUnhealthy,
+            Some(41) => Self::FleetCreationCompletedInstaller,
+            Some(42) => Self::FleetCreationFailedInstaller,
+            Some(43) => Self::ComputeLogUploadFailed,
+            Some(44) => Self::GameServerContainerGroupCrashed,
+            Some(45) => Self::PerInstanceContainerGroupCrashed,
+            Some(46) => Self::GameServerContainerGroupReplacedUnhealthy,
+            Some(47) => Self::LocationStatePending,
+            Some(48) => Self::LocationStateCreating,
+            Some(49) => Self::LocationStateCreated,
+            Some(50) => Self::LocationStateActivating,
+            Some(51) => Self::LocationStateActive,
+            Some(52) => Self::LocationStateUpdating,
+            Some(53) => Self::LocationStateError,
+            Some(54) => Self::LocationStateDeleting,
+            Some(55) => Self::LocationStateDeleted,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -9957,6 +10729,87 @@ impl ::std::str::FromStr for EventCode {
 impl ::std::fmt::Display for EventCode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for EventCode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::GenericEvent => "GenericEvent",
+            Self::FleetCreated => "FleetCreated",
+            Self::FleetDeleted => "FleetDeleted",
+            Self::FleetScalingEvent => "FleetScalingEvent",
+            Self::FleetStateDownloading => "FleetStateDownloading",
+            Self::FleetStateValidating => "FleetStateValidating",
+            Self::FleetStateBuilding => "FleetStateBuilding",
+            Self::FleetStateActivating => "FleetStateActivating",
+            Self::FleetStateActive => "FleetStateActive",
+            Self::FleetStateError => "FleetStateError",
+            Self::FleetStatePending => "FleetStatePending",
+            Self::FleetStateCreating => "FleetStateCreating",
+            Self::FleetStateCreated => "FleetStateCreated",
+            Self::FleetStateUpdating => "FleetStateUpdating",
+            Self::FleetInitializationFailed => "FleetInitializationFailed",
+            Self::FleetBinaryDownloadFailed => "FleetBinaryDownloadFailed",
+            Self::FleetValidationLaunchPathNotFound => {
+                "FleetValidationLaunchPathNotFound"
+            }
+            Self::FleetValidationExecutableRuntimeFailure => {
+                "FleetValidationExecutableRuntimeFailure"
+            }
+            Self::FleetValidationTimedOut => "FleetValidationTimedOut",
+            Self::FleetActivationFailed => "FleetActivationFailed",
+            Self::FleetActivationFailedNoInstances => "FleetActivationFailedNoInstances",
+            Self::FleetNewGameSessionProtectionPolicyUpdated => {
+                "FleetNewGameSessionProtectionPolicyUpdated"
+            }
+            Self::ServerProcessInvalidPath => "ServerProcessInvalidPath",
+            Self::ServerProcessSdkInitializationTimeout => {
+                "ServerProcessSdkInitializationTimeout"
+            }
+            Self::ServerProcessProcessReadyTimeout => "ServerProcessProcessReadyTimeout",
+            Self::ServerProcessCrashed => "ServerProcessCrashed",
+            Self::ServerProcessTerminatedUnhealthy => "ServerProcessTerminatedUnhealthy",
+            Self::ServerProcessForceTerminated => "ServerProcessForceTerminated",
+            Self::ServerProcessProcessExitTimeout => "ServerProcessProcessExitTimeout",
+            Self::ServerProcessSdkInitializationFailed => {
+                "ServerProcessSdkInitializationFailed"
+            }
+            Self::ServerProcessMisconfiguredContainerPort => {
+                "ServerProcessMisconfiguredContainerPort"
+            }
+            Self::GameSessionActivationTimeout => "GameSessionActivationTimeout",
+            Self::FleetCreationExtractingBuild => "FleetCreationExtractingBuild",
+            Self::FleetCreationRunningInstaller => "FleetCreationRunningInstaller",
+            Self::FleetCreationValidatingRuntimeConfig => {
+                "FleetCreationValidatingRuntimeConfig"
+            }
+            Self::FleetVpcPeeringSucceeded => "FleetVpcPeeringSucceeded",
+            Self::FleetVpcPeeringFailed => "FleetVpcPeeringFailed",
+            Self::FleetVpcPeeringDeleted => "FleetVpcPeeringDeleted",
+            Self::InstanceInterrupted => "InstanceInterrupted",
+            Self::InstanceRecycled => "InstanceRecycled",
+            Self::InstanceReplacedUnhealthy => "InstanceReplacedUnhealthy",
+            Self::FleetCreationCompletedInstaller => "FleetCreationCompletedInstaller",
+            Self::FleetCreationFailedInstaller => "FleetCreationFailedInstaller",
+            Self::ComputeLogUploadFailed => "ComputeLogUploadFailed",
+            Self::GameServerContainerGroupCrashed => "GameServerContainerGroupCrashed",
+            Self::PerInstanceContainerGroupCrashed => "PerInstanceContainerGroupCrashed",
+            Self::GameServerContainerGroupReplacedUnhealthy => {
+                "GameServerContainerGroupReplacedUnhealthy"
+            }
+            Self::LocationStatePending => "LocationStatePending",
+            Self::LocationStateCreating => "LocationStateCreating",
+            Self::LocationStateCreated => "LocationStateCreated",
+            Self::LocationStateActivating => "LocationStateActivating",
+            Self::LocationStateActive => "LocationStateActive",
+            Self::LocationStateUpdating => "LocationStateUpdating",
+            Self::LocationStateError => "LocationStateError",
+            Self::LocationStateDeleting => "LocationStateDeleting",
+            Self::LocationStateDeleted => "LocationStateDeleted",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -9992,7 +10845,7 @@ impl ::std::default::Default for FilterConfiguration {
 }
 
 /// The `FilterInstanceStatus` enum (`com.amazonaws.gamelift#FilterInstanceStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FilterInstanceStatus {
     /// `ACTIVE`
@@ -10018,11 +10871,13 @@ impl FilterInstanceStatus {
 }
 
 impl ::std::convert::From<&str> for FilterInstanceStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ACTIVE" => Self::Active,
-            "DRAINING" => Self::Draining,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Active,
+            Some(1) => Self::Draining,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -10046,11 +10901,22 @@ impl ::std::fmt::Display for FilterInstanceStatus {
     }
 }
 
+impl ::std::fmt::Debug for FilterInstanceStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Active => "Active",
+            Self::Draining => "Draining",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(FilterInstanceStatus);
 
 /// The `FleetAction` enum (`com.amazonaws.gamelift#FleetAction`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FleetAction {
     /// `AUTO_SCALING`
@@ -10073,10 +10939,12 @@ impl FleetAction {
 }
 
 impl ::std::convert::From<&str> for FleetAction {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "AUTO_SCALING" => Self::AutoScaling,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::AutoScaling,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -10097,6 +10965,16 @@ impl ::std::str::FromStr for FleetAction {
 impl ::std::fmt::Display for FleetAction {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for FleetAction {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::AutoScaling => "AutoScaling",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -10365,7 +11243,7 @@ impl ::std::default::Default for FleetDeployment {
 }
 
 /// The `FleetStatus` enum (`com.amazonaws.gamelift#FleetStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FleetStatus {
     /// `NEW`
@@ -10426,19 +11304,21 @@ impl FleetStatus {
 }
 
 impl ::std::convert::From<&str> for FleetStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "NEW" => Self::New,
-            "DOWNLOADING" => Self::Downloading,
-            "VALIDATING" => Self::Validating,
-            "BUILDING" => Self::Building,
-            "ACTIVATING" => Self::Activating,
-            "ACTIVE" => Self::Active,
-            "DELETING" => Self::Deleting,
-            "ERROR" => Self::Error,
-            "TERMINATED" => Self::Terminated,
-            "NOT_FOUND" => Self::NotFound,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::New,
+            Some(1) => Self::Downloading,
+            Some(2) => Self::Validating,
+            Some(3) => Self::Building,
+            Some(4) => Self::Activating,
+            Some(5) => Self::Active,
+            Some(6) => Self::Deleting,
+            Some(7) => Self::Error,
+            Some(8) => Self::Terminated,
+            Some(9) => Self::NotFound,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -10462,11 +11342,30 @@ impl ::std::fmt::Display for FleetStatus {
     }
 }
 
+impl ::std::fmt::Debug for FleetStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::New => "New",
+            Self::Downloading => "Downloading",
+            Self::Validating => "Validating",
+            Self::Building => "Building",
+            Self::Activating => "Activating",
+            Self::Active => "Active",
+            Self::Deleting => "Deleting",
+            Self::Error => "Error",
+            Self::Terminated => "Terminated",
+            Self::NotFound => "NotFound",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(FleetStatus);
 
 /// The `FleetType` enum (`com.amazonaws.gamelift#FleetType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FleetType {
     /// `ON_DEMAND`
@@ -10492,11 +11391,13 @@ impl FleetType {
 }
 
 impl ::std::convert::From<&str> for FleetType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ON_DEMAND" => Self::OnDemand,
-            "SPOT" => Self::Spot,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::OnDemand,
+            Some(1) => Self::Spot,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -10517,6 +11418,17 @@ impl ::std::str::FromStr for FleetType {
 impl ::std::fmt::Display for FleetType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for FleetType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::OnDemand => "OnDemand",
+            Self::Spot => "Spot",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -10570,7 +11482,7 @@ impl ::std::default::Default for FleetUtilization {
 }
 
 /// The `FlexMatchMode` enum (`com.amazonaws.gamelift#FlexMatchMode`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FlexMatchMode {
     /// `STANDALONE`
@@ -10596,11 +11508,13 @@ impl FlexMatchMode {
 }
 
 impl ::std::convert::From<&str> for FlexMatchMode {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "STANDALONE" => Self::Standalone,
-            "WITH_QUEUE" => Self::WithQueue,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Standalone,
+            Some(1) => Self::WithQueue,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -10621,6 +11535,17 @@ impl ::std::str::FromStr for FlexMatchMode {
 impl ::std::fmt::Display for FlexMatchMode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for FlexMatchMode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Standalone => "Standalone",
+            Self::WithQueue => "WithQueue",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -10726,7 +11651,7 @@ impl ::std::default::Default for GameServer {
 }
 
 /// The `GameServerClaimStatus` enum (`com.amazonaws.gamelift#GameServerClaimStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameServerClaimStatus {
     /// `CLAIMED`
@@ -10749,10 +11674,12 @@ impl GameServerClaimStatus {
 }
 
 impl ::std::convert::From<&str> for GameServerClaimStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "CLAIMED" => Self::Claimed,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Claimed,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -10773,6 +11700,16 @@ impl ::std::str::FromStr for GameServerClaimStatus {
 impl ::std::fmt::Display for GameServerClaimStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for GameServerClaimStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Claimed => "Claimed",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -11019,7 +11956,7 @@ impl ::std::default::Default for GameServerGroup {
 }
 
 /// The `GameServerGroupAction` enum (`com.amazonaws.gamelift#GameServerGroupAction`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameServerGroupAction {
     /// `REPLACE_INSTANCE_TYPES`
@@ -11042,10 +11979,12 @@ impl GameServerGroupAction {
 }
 
 impl ::std::convert::From<&str> for GameServerGroupAction {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "REPLACE_INSTANCE_TYPES" => Self::ReplaceInstanceTypes,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::ReplaceInstanceTypes,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -11066,6 +12005,16 @@ impl ::std::str::FromStr for GameServerGroupAction {
 impl ::std::fmt::Display for GameServerGroupAction {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for GameServerGroupAction {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::ReplaceInstanceTypes => "ReplaceInstanceTypes",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -11103,7 +12052,7 @@ impl GameServerGroupAutoScalingPolicy {
 }
 
 /// The `GameServerGroupDeleteOption` enum (`com.amazonaws.gamelift#GameServerGroupDeleteOption`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameServerGroupDeleteOption {
     /// `SAFE_DELETE`
@@ -11136,12 +12085,14 @@ impl GameServerGroupDeleteOption {
 }
 
 impl ::std::convert::From<&str> for GameServerGroupDeleteOption {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "SAFE_DELETE" => Self::SafeDelete,
-            "FORCE_DELETE" => Self::ForceDelete,
-            "RETAIN" => Self::Retain,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::SafeDelete,
+            Some(1) => Self::ForceDelete,
+            Some(2) => Self::Retain,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -11165,11 +12116,23 @@ impl ::std::fmt::Display for GameServerGroupDeleteOption {
     }
 }
 
+impl ::std::fmt::Debug for GameServerGroupDeleteOption {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::SafeDelete => "SafeDelete",
+            Self::ForceDelete => "ForceDelete",
+            Self::Retain => "Retain",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(GameServerGroupDeleteOption);
 
 /// The `GameServerGroupInstanceType` enum (`com.amazonaws.gamelift#GameServerGroupInstanceType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameServerGroupInstanceType {
     /// `c4.large`
@@ -11542,97 +12505,99 @@ impl GameServerGroupInstanceType {
 }
 
 impl ::std::convert::From<&str> for GameServerGroupInstanceType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "c4.large" => Self::C4Large,
-            "c4.xlarge" => Self::C4Xlarge,
-            "c4.2xlarge" => Self::C42xlarge,
-            "c4.4xlarge" => Self::C44xlarge,
-            "c4.8xlarge" => Self::C48xlarge,
-            "c5.large" => Self::C5Large,
-            "c5.xlarge" => Self::C5Xlarge,
-            "c5.2xlarge" => Self::C52xlarge,
-            "c5.4xlarge" => Self::C54xlarge,
-            "c5.9xlarge" => Self::C59xlarge,
-            "c5.12xlarge" => Self::C512xlarge,
-            "c5.18xlarge" => Self::C518xlarge,
-            "c5.24xlarge" => Self::C524xlarge,
-            "c5a.large" => Self::C5aLarge,
-            "c5a.xlarge" => Self::C5aXlarge,
-            "c5a.2xlarge" => Self::C5a2xlarge,
-            "c5a.4xlarge" => Self::C5a4xlarge,
-            "c5a.8xlarge" => Self::C5a8xlarge,
-            "c5a.12xlarge" => Self::C5a12xlarge,
-            "c5a.16xlarge" => Self::C5a16xlarge,
-            "c5a.24xlarge" => Self::C5a24xlarge,
-            "c6g.medium" => Self::C6gMedium,
-            "c6g.large" => Self::C6gLarge,
-            "c6g.xlarge" => Self::C6gXlarge,
-            "c6g.2xlarge" => Self::C6g2xlarge,
-            "c6g.4xlarge" => Self::C6g4xlarge,
-            "c6g.8xlarge" => Self::C6g8xlarge,
-            "c6g.12xlarge" => Self::C6g12xlarge,
-            "c6g.16xlarge" => Self::C6g16xlarge,
-            "r4.large" => Self::R4Large,
-            "r4.xlarge" => Self::R4Xlarge,
-            "r4.2xlarge" => Self::R42xlarge,
-            "r4.4xlarge" => Self::R44xlarge,
-            "r4.8xlarge" => Self::R48xlarge,
-            "r4.16xlarge" => Self::R416xlarge,
-            "r5.large" => Self::R5Large,
-            "r5.xlarge" => Self::R5Xlarge,
-            "r5.2xlarge" => Self::R52xlarge,
-            "r5.4xlarge" => Self::R54xlarge,
-            "r5.8xlarge" => Self::R58xlarge,
-            "r5.12xlarge" => Self::R512xlarge,
-            "r5.16xlarge" => Self::R516xlarge,
-            "r5.24xlarge" => Self::R524xlarge,
-            "r5a.large" => Self::R5aLarge,
-            "r5a.xlarge" => Self::R5aXlarge,
-            "r5a.2xlarge" => Self::R5a2xlarge,
-            "r5a.4xlarge" => Self::R5a4xlarge,
-            "r5a.8xlarge" => Self::R5a8xlarge,
-            "r5a.12xlarge" => Self::R5a12xlarge,
-            "r5a.16xlarge" => Self::R5a16xlarge,
-            "r5a.24xlarge" => Self::R5a24xlarge,
-            "r6g.medium" => Self::R6gMedium,
-            "r6g.large" => Self::R6gLarge,
-            "r6g.xlarge" => Self::R6gXlarge,
-            "r6g.2xlarge" => Self::R6g2xlarge,
-            "r6g.4xlarge" => Self::R6g4xlarge,
-            "r6g.8xlarge" => Self::R6g8xlarge,
-            "r6g.12xlarge" => Self::R6g12xlarge,
-            "r6g.16xlarge" => Self::R6g16xlarge,
-            "m4.large" => Self::M4Large,
-            "m4.xlarge" => Self::M4Xlarge,
-            "m4.2xlarge" => Self::M42xlarge,
-            "m4.4xlarge" => Self::M44xlarge,
-            "m4.10xlarge" => Self::M410xlarge,
-            "m5.large" => Self::M5Large,
-            "m5.xlarge" => Self::M5Xlarge,
-            "m5.2xlarge" => Self::M52xlarge,
-            "m5.4xlarge" => Self::M54xlarge,
-            "m5.8xlarge" => Self::M58xlarge,
-            "m5.12xlarge" => Self::M512xlarge,
-            "m5.16xlarge" => Self::M516xlarge,
-            "m5.24xlarge" => Self::M524xlarge,
-            "m5a.large" => Self::M5aLarge,
-            "m5a.xlarge" => Self::M5aXlarge,
-            "m5a.2xlarge" => Self::M5a2xlarge,
-            "m5a.4xlarge" => Self::M5a4xlarge,
-            "m5a.8xlarge" => Self::M5a8xlarge,
-            "m5a.12xlarge" => Self::M5a12xlarge,
-            "m5a.16xlarge" => Self::M5a16xlarge,
-            "m5a.24xlarge" => Self::M5a24xlarge,
-            "m6g.medium" => Self::M6gMedium,
-            "m6g.large" => Self::M6gLarge,
-            "m6g.xlarge" => Self::M6gXlarge,
-            "m6g.2xlarge" => Self::M6g2xlarge,
-            "m6g.4xlarge" => Self::M6g4xlarge,
-            "m6g.8xlarge" => Self::M6g8xlarge,
-            "m6g.12xlarge" => Self::M6g12xlarge,
-            "m6g.16xlarge" => Self::M6g16xlarge,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::C4Large,
+            Some(1) => Self::C4Xlarge,
+            Some(2) => Self::C42xlarge,
+            Some(3) => Self::C44xlarge,
+            Some(4) => Self::C48xlarge,
+            Some(5) => Self::C5Large,
+            Some(6) => Self::C5Xlarge,
+            Some(7) => Self::C52xlarge,
+            Some(8) => Self::C54xlarge,
+            Some(9) => Self::C59xlarge,
+            Some(10) => Self::C512xlarge,
+            Some(11) => Self::C518xlarge,
+            Some(12) => Self::C524xlarge,
+            Some(13) => Self::C5aLarge,
+            Some(14) => Self::C5aXlarge,
+            Some(15) => Self::C5a2xlarge,
+            Some(16) => Self::C5a4xlarge,
+            Some(17) => Self::C5a8xlarge,
+            Some(18) => Self::C5a12xlarge,
+            Some(19) => Self::C5a16xlarge,
+            Some(20) => Self::C5a24xlarge,
+            Some(21) => Self::C6gMedium,
+            Some(22) => Self::C6gLarge,
+            Some(23) => Self::C6gXlarge,
+            Some(24) => Self::C6g2xlarge,
+            Some(25) => Self::C6g4xlarge,
+            Some(26) => Self::C6g8xlarge,
+            Some(27) => Self::C6g12xlarge,
+            Some(28) => Self::C6g16xlarge,
+            Some(29) => Self::R4Large,
+            Some(30) => Self::R4Xlarge,
+            Some(31) => Self::R42xlarge,
+            Some(32) => Self::R44xlarge,
+            Some(33) => Self::R48xlarge,
+            Some(34) => Self::R416xlarge,
+            Some(35) => Self::R5Large,
+            Some(36) => Self::R5Xlarge,
+            Some(37) => Self::R52xlarge,
+            Some(38) => Self::R54xlarge,
+            Some(39) => Self::R58xlarge,
+            Some(40) => Self::R512xlarge,
+            Some(41) => Self::R516xlarge,
+            Some(42) => Self::R524xlarge,
+            Some(43) => Self::R5aLarge,
+            Some(44) => Self::R5aXlarge,
+            Some(45) => Self::R5a2xlarge,
+            Some(46) => Self::R5a4xlarge,
+            Some(47) => Self::R5a8xlarge,
+            Some(48) => Self::R5a12xlarge,
+            Some(49) => Self::R5a16xlarge,
+            Some(50) => Self::R5a24xlarge,
+            Some(51) => Self::R6gMedium,
+            Some(52) => Self::R6gLarge,
+            Some(53) => Self::R6gXlarge,
+            Some(54) => Self::R6g2xlarge,
+            Some(55) => Self::R6g4xlarge,
+            Some(56) => Self::R6g8xlarge,
+            Some(57) => Self::R6g12xlarge,
+            Some(58) => Self::R6g16xlarge,
+            Some(59) => Self::M4Large,
+            Some(60) => Self::M4Xlarge,
+            Some(61) => Self::M42xlarge,
+            Some(62) => Self::M44xlarge,
+            Some(63) => Self::M410xlarge,
+            Some(64) => Self::M5Large,
+            Some(65) => Self::M5Xlarge,
+            Some(66) => Self::M52xlarge,
+            Some(67) => Self::M54xlarge,
+            Some(68) => Self::M58xlarge,
+            Some(69) => Self::M512xlarge,
+            Some(70) => Self::M516xlarge,
+            Some(71) => Self::M524xlarge,
+            Some(72) => Self::M5aLarge,
+            Some(73) => Self::M5aXlarge,
+            Some(74) => Self::M5a2xlarge,
+            Some(75) => Self::M5a4xlarge,
+            Some(76) => Self::M5a8xlarge,
+            Some(77) => Self::M5a12xlarge,
+            Some(78) => Self::M5a16xlarge,
+            Some(79) => Self::M5a24xlarge,
+            Some(80) => Self::M6gMedium,
+            Some(81) => Self::M6gLarge,
+            Some(82) => Self::M6gXlarge,
+            Some(83) => Self::M6g2xlarge,
+            Some(84) => Self::M6g4xlarge,
+            Some(85) => Self::M6g8xlarge,
+            Some(86) => Self::M6g12xlarge,
+            Some(87) => Self::M6g16xlarge,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -11656,11 +12621,108 @@ impl ::std::fmt::Display for GameServerGroupInstanceType {
     }
 }
 
+impl ::std::fmt::Debug for GameServerGroupInstanceType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::C4Large => "C4Large",
+            Self::C4Xlarge => "C4Xlarge",
+            Self::C42xlarge => "C42xlarge",
+            Self::C44xlarge => "C44xlarge",
+            Self::C48xlarge => "C48xlarge",
+            Self::C5Large => "C5Large",
+            Self::C5Xlarge => "C5Xlarge",
+            Self::C52xlarge => "C52xlarge",
+            Self::C54xlarge => "C54xlarge",
+            Self::C59xlarge => "C59xlarge",
+            Self::C512xlarge => "C512xlarge",
+            Self::C518xlarge => "C518xlarge",
+            Self::C524xlarge => "C524xlarge",
+            Self::C5aLarge => "C5aLarge",
+            Self::C5aXlarge => "C5aXlarge",
+            Self::C5a2xlarge => "C5a2xlarge",
+            Self::C5a4xlarge => "C5a4xlarge",
+            Self::C5a8xlarge => "C5a8xlarge",
+            Self::C5a12xlarge => "C5a12xlarge",
+            Self::C5a16xlarge => "C5a16xlarge",
+            Self::C5a24xlarge => "C5a24xlarge",
+            Self::C6gMedium => "C6gMedium",
+            Self::C6gLarge => "C6gLarge",
+            Self::C6gXlarge => "C6gXlarge",
+            Self::C6g2xlarge => "C6g2xlarge",
+            Self::C6g4xlarge => "C6g4xlarge",
+            Self::C6g8xlarge => "C6g8xlarge",
+            Self::C6g12xlarge => "C6g12xlarge",
+            Self::C6g16xlarge => "C6g16xlarge",
+            Self::R4Large => "R4Large",
+            Self::R4Xlarge => "R4Xlarge",
+            Self::R42xlarge => "R42xlarge",
+            Self::R44xlarge => "R44xlarge",
+            Self::R48xlarge => "R48xlarge",
+            Self::R416xlarge => "R416xlarge",
+            Self::R5Large => "R5Large",
+            Self::R5Xlarge => "R5Xlarge",
+            Self::R52xlarge => "R52xlarge",
+            Self::R54xlarge => "R54xlarge",
+            Self::R58xlarge => "R58xlarge",
+            Self::R512xlarge => "R512xlarge",
+            Self::R516xlarge => "R516xlarge",
+            Self::R524xlarge => "R524xlarge",
+            Self::R5aLarge => "R5aLarge",
+            Self::R5aXlarge => "R5aXlarge",
+            Self::R5a2xlarge => "R5a2xlarge",
+            Self::R5a4xlarge => "R5a4xlarge",
+            Self::R5a8xlarge => "R5a8xlarge",
+            Self::R5a12xlarge => "R5a12xlarge",
+            Self::R5a16xlarge => "R5a16xlarge",
+            Self::R5a24xlarge => "R5a24xlarge",
+            Self::R6gMedium => "R6gMedium",
+            Self::R6gLarge => "R6gLarge",
+            Self::R6gXlarge => "R6gXlarge",
+            Self::R6g2xlarge => "R6g2xlarge",
+            Self::R6g4xlarge => "R6g4xlarge",
+            Self::R6g8xlarge => "R6g8xlarge",
+            Self::R6g12xlarge => "R6g12xlarge",
+            Self::R6g16xlarge => "R6g16xlarge",
+            Self::M4Large => "M4Large",
+            Self::M4Xlarge => "M4Xlarge",
+            Self::M42xlarge => "M42xlarge",
+            Self::M44xlarge => "M44xlarge",
+            Self::M410xlarge => "M410xlarge",
+            Self::M5Large => "M5Large",
+            Self::M5Xlarge => "M5Xlarge",
+            Self::M52xlarge => "M52xlarge",
+            Self::M54xlarge => "M54xlarge",
+            Self::M58xlarge => "M58xlarge",
+            Self::M512xlarge => "M512xlarge",
+            Self::M516xlarge => "M516xlarge",
+            Self::M524xlarge => "M524xlarge",
+            Self::M5aLarge => "M5aLarge",
+            Self::M5aXlarge => "M5aXlarge",
+            Self::M5a2xlarge => "M5a2xlarge",
+            Self::M5a4xlarge => "M5a4xlarge",
+            Self::M5a8xlarge => "M5a8xlarge",
+            Self::M5a12xlarge => "M5a12xlarge",
+            Self::M5a16xlarge => "M5a16xlarge",
+            Self::M5a24xlarge => "M5a24xlarge",
+            Self::M6gMedium => "M6gMedium",
+            Self::M6gLarge => "M6gLarge",
+            Self::M6gXlarge => "M6gXlarge",
+            Self::M6g2xlarge => "M6g2xlarge",
+            Self::M6g4xlarge => "M6g4xlarge",
+            Self::M6g8xlarge => "M6g8xlarge",
+            Self::M6g12xlarge => "M6g12xlarge",
+            Self::M6g16xlarge => "M6g16xlarge",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(GameServerGroupInstanceType);
 
 /// The `GameServerGroupStatus` enum (`com.amazonaws.gamelift#GameServerGroupStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameServerGroupStatus {
     /// `NEW`
@@ -11709,16 +12771,18 @@ impl GameServerGroupStatus {
 }
 
 impl ::std::convert::From<&str> for GameServerGroupStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "NEW" => Self::New,
-            "ACTIVATING" => Self::Activating,
-            "ACTIVE" => Self::Active,
-            "DELETE_SCHEDULED" => Self::DeleteScheduled,
-            "DELETING" => Self::Deleting,
-            "DELETED" => Self::Deleted,
-            "ERROR" => Self::Error,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::New,
+            Some(1) => Self::Activating,
+            Some(2) => Self::Active,
+            Some(3) => Self::DeleteScheduled,
+            Some(4) => Self::Deleting,
+            Some(5) => Self::Deleted,
+            Some(6) => Self::Error,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -11742,11 +12806,27 @@ impl ::std::fmt::Display for GameServerGroupStatus {
     }
 }
 
+impl ::std::fmt::Debug for GameServerGroupStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::New => "New",
+            Self::Activating => "Activating",
+            Self::Active => "Active",
+            Self::DeleteScheduled => "DeleteScheduled",
+            Self::Deleting => "Deleting",
+            Self::Deleted => "Deleted",
+            Self::Error => "Error",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(GameServerGroupStatus);
 
 /// The `GameServerHealthCheck` enum (`com.amazonaws.gamelift#GameServerHealthCheck`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameServerHealthCheck {
     /// `HEALTHY`
@@ -11769,10 +12849,12 @@ impl GameServerHealthCheck {
 }
 
 impl ::std::convert::From<&str> for GameServerHealthCheck {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "HEALTHY" => Self::Healthy,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Healthy,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -11793,6 +12875,16 @@ impl ::std::str::FromStr for GameServerHealthCheck {
 impl ::std::fmt::Display for GameServerHealthCheck {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for GameServerHealthCheck {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Healthy => "Healthy",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -11841,7 +12933,7 @@ impl ::std::default::Default for GameServerInstance {
 }
 
 /// The `GameServerInstanceStatus` enum (`com.amazonaws.gamelift#GameServerInstanceStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameServerInstanceStatus {
     /// `ACTIVE`
@@ -11874,12 +12966,14 @@ impl GameServerInstanceStatus {
 }
 
 impl ::std::convert::From<&str> for GameServerInstanceStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ACTIVE" => Self::Active,
-            "DRAINING" => Self::Draining,
-            "SPOT_TERMINATING" => Self::SpotTerminating,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Active,
+            Some(1) => Self::Draining,
+            Some(2) => Self::SpotTerminating,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -11903,11 +12997,23 @@ impl ::std::fmt::Display for GameServerInstanceStatus {
     }
 }
 
+impl ::std::fmt::Debug for GameServerInstanceStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Active => "Active",
+            Self::Draining => "Draining",
+            Self::SpotTerminating => "SpotTerminating",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(GameServerInstanceStatus);
 
 /// The `GameServerProtectionPolicy` enum (`com.amazonaws.gamelift#GameServerProtectionPolicy`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameServerProtectionPolicy {
     /// `NO_PROTECTION`
@@ -11933,11 +13039,13 @@ impl GameServerProtectionPolicy {
 }
 
 impl ::std::convert::From<&str> for GameServerProtectionPolicy {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "NO_PROTECTION" => Self::NoProtection,
-            "FULL_PROTECTION" => Self::FullProtection,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::NoProtection,
+            Some(1) => Self::FullProtection,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -11961,11 +13069,22 @@ impl ::std::fmt::Display for GameServerProtectionPolicy {
     }
 }
 
+impl ::std::fmt::Debug for GameServerProtectionPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::NoProtection => "NoProtection",
+            Self::FullProtection => "FullProtection",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(GameServerProtectionPolicy);
 
 /// The `GameServerUtilizationStatus` enum (`com.amazonaws.gamelift#GameServerUtilizationStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameServerUtilizationStatus {
     /// `AVAILABLE`
@@ -11991,11 +13110,13 @@ impl GameServerUtilizationStatus {
 }
 
 impl ::std::convert::From<&str> for GameServerUtilizationStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "AVAILABLE" => Self::Available,
-            "UTILIZED" => Self::Utilized,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Available,
+            Some(1) => Self::Utilized,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -12016,6 +13137,17 @@ impl ::std::str::FromStr for GameServerUtilizationStatus {
 impl ::std::fmt::Display for GameServerUtilizationStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for GameServerUtilizationStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Available => "Available",
+            Self::Utilized => "Utilized",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -12434,7 +13566,7 @@ impl ::std::fmt::Debug for GameSessionPlacement {
 }
 
 /// The `GameSessionPlacementState` enum (`com.amazonaws.gamelift#GameSessionPlacementState`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameSessionPlacementState {
     /// `PENDING`
@@ -12475,14 +13607,16 @@ impl GameSessionPlacementState {
 }
 
 impl ::std::convert::From<&str> for GameSessionPlacementState {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "FULFILLED" => Self::Fulfilled,
-            "CANCELLED" => Self::Cancelled,
-            "TIMED_OUT" => Self::TimedOut,
-            "FAILED" => Self::Failed,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Pending,
+            Some(1) => Self::Fulfilled,
+            Some(2) => Self::Cancelled,
+            Some(3) => Self::TimedOut,
+            Some(4) => Self::Failed,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -12503,6 +13637,20 @@ impl ::std::str::FromStr for GameSessionPlacementState {
 impl ::std::fmt::Display for GameSessionPlacementState {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for GameSessionPlacementState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Pending => "Pending",
+            Self::Fulfilled => "Fulfilled",
+            Self::Cancelled => "Cancelled",
+            Self::TimedOut => "TimedOut",
+            Self::Failed => "Failed",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -12594,7 +13742,7 @@ impl ::std::default::Default for GameSessionQueueDestination {
 }
 
 /// The `GameSessionStatus` enum (`com.amazonaws.gamelift#GameSessionStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameSessionStatus {
     /// `ACTIVE`
@@ -12635,14 +13783,16 @@ impl GameSessionStatus {
 }
 
 impl ::std::convert::From<&str> for GameSessionStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ACTIVE" => Self::Active,
-            "ACTIVATING" => Self::Activating,
-            "TERMINATED" => Self::Terminated,
-            "TERMINATING" => Self::Terminating,
-            "ERROR" => Self::Error,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Active,
+            Some(1) => Self::Activating,
+            Some(2) => Self::Terminated,
+            Some(3) => Self::Terminating,
+            Some(4) => Self::Error,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -12666,11 +13816,25 @@ impl ::std::fmt::Display for GameSessionStatus {
     }
 }
 
+impl ::std::fmt::Debug for GameSessionStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Active => "Active",
+            Self::Activating => "Activating",
+            Self::Terminated => "Terminated",
+            Self::Terminating => "Terminating",
+            Self::Error => "Error",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(GameSessionStatus);
 
 /// The `GameSessionStatusReason` enum (`com.amazonaws.gamelift#GameSessionStatusReason`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum GameSessionStatusReason {
     /// `INTERRUPTED`
@@ -12703,12 +13867,14 @@ impl GameSessionStatusReason {
 }
 
 impl ::std::convert::From<&str> for GameSessionStatusReason {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "INTERRUPTED" => Self::Interrupted,
-            "TRIGGERED_ON_PROCESS_TERMINATE" => Self::TriggeredOnProcessTerminate,
-            "FORCE_TERMINATED" => Self::ForceTerminated,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Interrupted,
+            Some(1) => Self::TriggeredOnProcessTerminate,
+            Some(2) => Self::ForceTerminated,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -12729,6 +13895,18 @@ impl ::std::str::FromStr for GameSessionStatusReason {
 impl ::std::fmt::Display for GameSessionStatusReason {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for GameSessionStatusReason {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Interrupted => "Interrupted",
+            Self::TriggeredOnProcessTerminate => "TriggeredOnProcessTerminate",
+            Self::ForceTerminated => "ForceTerminated",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -13264,7 +14442,7 @@ impl InstanceDefinition {
 }
 
 /// The `InstanceRoleCredentialsProvider` enum (`com.amazonaws.gamelift#InstanceRoleCredentialsProvider`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InstanceRoleCredentialsProvider {
     /// `SHARED_CREDENTIAL_FILE`
@@ -13287,10 +14465,12 @@ impl InstanceRoleCredentialsProvider {
 }
 
 impl ::std::convert::From<&str> for InstanceRoleCredentialsProvider {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "SHARED_CREDENTIAL_FILE" => Self::SharedCredentialFile,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::SharedCredentialFile,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -13314,11 +14494,21 @@ impl ::std::fmt::Display for InstanceRoleCredentialsProvider {
     }
 }
 
+impl ::std::fmt::Debug for InstanceRoleCredentialsProvider {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::SharedCredentialFile => "SharedCredentialFile",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(InstanceRoleCredentialsProvider);
 
 /// The `InstanceStatus` enum (`com.amazonaws.gamelift#InstanceStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InstanceStatus {
     /// `PENDING`
@@ -13347,12 +14537,14 @@ impl InstanceStatus {
 }
 
 impl ::std::convert::From<&str> for InstanceStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "ACTIVE" => Self::Active,
-            "TERMINATING" => Self::Terminating,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Pending,
+            Some(1) => Self::Active,
+            Some(2) => Self::Terminating,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -13373,6 +14565,18 @@ impl ::std::str::FromStr for InstanceStatus {
 impl ::std::fmt::Display for InstanceStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for InstanceStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Pending => "Pending",
+            Self::Active => "Active",
+            Self::Terminating => "Terminating",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -13565,7 +14769,7 @@ impl ::std::fmt::Debug for IpPermission {
 }
 
 /// The `IpProtocol` enum (`com.amazonaws.gamelift#IpProtocol`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IpProtocol {
     /// `TCP`
@@ -13591,11 +14795,13 @@ impl IpProtocol {
 }
 
 impl ::std::convert::From<&str> for IpProtocol {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "TCP" => Self::Tcp,
-            "UDP" => Self::Udp,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Tcp,
+            Some(1) => Self::Udp,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -13616,6 +14822,17 @@ impl ::std::str::FromStr for IpProtocol {
 impl ::std::fmt::Display for IpProtocol {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for IpProtocol {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Tcp => "Tcp",
+            Self::Udp => "Udp",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -13881,7 +15098,7 @@ impl ListComputeInput {
 }
 
 /// The `ListComputeInputStatus` enum (`com.amazonaws.gamelift#ListComputeInputStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ListComputeInputStatus {
     /// `ACTIVE`
@@ -13907,11 +15124,13 @@ impl ListComputeInputStatus {
 }
 
 impl ::std::convert::From<&str> for ListComputeInputStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ACTIVE" => Self::Active,
-            "IMPAIRED" => Self::Impaired,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Active,
+            Some(1) => Self::Impaired,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -13932,6 +15151,17 @@ impl ::std::str::FromStr for ListComputeInputStatus {
 impl ::std::fmt::Display for ListComputeInputStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ListComputeInputStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Active => "Active",
+            Self::Impaired => "Impaired",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -14675,7 +15905,7 @@ impl LocationConfiguration {
 }
 
 /// The `LocationFilter` enum (`com.amazonaws.gamelift#LocationFilter`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LocationFilter {
     /// `AWS`
@@ -14701,11 +15931,13 @@ impl LocationFilter {
 }
 
 impl ::std::convert::From<&str> for LocationFilter {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "AWS" => Self::Aws,
-            "CUSTOM" => Self::Custom,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Aws,
+            Some(1) => Self::Custom,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -14726,6 +15958,17 @@ impl ::std::str::FromStr for LocationFilter {
 impl ::std::fmt::Display for LocationFilter {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for LocationFilter {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Aws => "Aws",
+            Self::Custom => "Custom",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -14803,7 +16046,7 @@ impl ::std::default::Default for LocationState {
 }
 
 /// The `LocationUpdateStatus` enum (`com.amazonaws.gamelift#LocationUpdateStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LocationUpdateStatus {
     /// `PENDING_UPDATE`
@@ -14826,10 +16069,12 @@ impl LocationUpdateStatus {
 }
 
 impl ::std::convert::From<&str> for LocationUpdateStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "PENDING_UPDATE" => Self::PendingUpdate,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::PendingUpdate,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -14850,6 +16095,16 @@ impl ::std::str::FromStr for LocationUpdateStatus {
 impl ::std::fmt::Display for LocationUpdateStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for LocationUpdateStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::PendingUpdate => "PendingUpdate",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -14930,7 +16185,7 @@ impl ::std::default::Default for LogConfiguration {
 }
 
 /// The `LogDestination` enum (`com.amazonaws.gamelift#LogDestination`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LogDestination {
     /// `NONE`
@@ -14959,12 +16214,14 @@ impl LogDestination {
 }
 
 impl ::std::convert::From<&str> for LogDestination {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "NONE" => Self::None,
-            "CLOUDWATCH" => Self::Cloudwatch,
-            "S3" => Self::S3,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::None,
+            Some(1) => Self::Cloudwatch,
+            Some(2) => Self::S3,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -14985,6 +16242,18 @@ impl ::std::str::FromStr for LogDestination {
 impl ::std::fmt::Display for LogDestination {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for LogDestination {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::None => "None",
+            Self::Cloudwatch => "Cloudwatch",
+            Self::S3 => "S3",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -15115,7 +16384,7 @@ impl ::std::default::Default for MatchmakingConfiguration {
 }
 
 /// The `MatchmakingConfigurationStatus` enum (`com.amazonaws.gamelift#MatchmakingConfigurationStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MatchmakingConfigurationStatus {
     /// `CANCELLED`
@@ -15168,17 +16437,19 @@ impl MatchmakingConfigurationStatus {
 }
 
 impl ::std::convert::From<&str> for MatchmakingConfigurationStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "CANCELLED" => Self::Cancelled,
-            "COMPLETED" => Self::Completed,
-            "FAILED" => Self::Failed,
-            "PLACING" => Self::Placing,
-            "QUEUED" => Self::Queued,
-            "REQUIRES_ACCEPTANCE" => Self::RequiresAcceptance,
-            "SEARCHING" => Self::Searching,
-            "TIMED_OUT" => Self::TimedOut,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Cancelled,
+            Some(1) => Self::Completed,
+            Some(2) => Self::Failed,
+            Some(3) => Self::Placing,
+            Some(4) => Self::Queued,
+            Some(5) => Self::RequiresAcceptance,
+            Some(6) => Self::Searching,
+            Some(7) => Self::TimedOut,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -15199,6 +16470,23 @@ impl ::std::str::FromStr for MatchmakingConfigurationStatus {
 impl ::std::fmt::Display for MatchmakingConfigurationStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for MatchmakingConfigurationStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Cancelled => "Cancelled",
+            Self::Completed => "Completed",
+            Self::Failed => "Failed",
+            Self::Placing => "Placing",
+            Self::Queued => "Queued",
+            Self::RequiresAcceptance => "RequiresAcceptance",
+            Self::Searching => "Searching",
+            Self::TimedOut => "TimedOut",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -15312,7 +16600,7 @@ impl ::std::default::Default for MatchmakingTicket {
 }
 
 /// The `MetricName` enum (`com.amazonaws.gamelift#MetricName`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MetricName {
     /// `ActivatingGameSessions`
@@ -15383,23 +16671,23 @@ impl MetricName {
 }
 
 impl ::std::convert::From<&str> for MetricName {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ActivatingGameSessions" => Self::ActivatingGameSessions,
-            "ActiveGameSessions" => Self::ActiveGameSessions,
-            "ActiveInstances" => Self::ActiveInstances,
-            "AvailableGameSessions" => Self::AvailableGameSessions,
-            "AvailablePlayerSessions" => Self::AvailablePlayerSessions,
-            "CurrentPlayerSessions" => Self::CurrentPlayerSessions,
-            "IdleInstances" => Self::IdleInstances,
-            "PercentAvailableGameSessions" => Self::PercentAvailableGameSessions,
-            "PercentIdleInstances" => Self::PercentIdleInstances,
-            "QueueDepth" => Self::QueueDepth,
-            "WaitTime" => Self::WaitTime,
-            "ConcurrentActivatableGameSessions" => {
-                Self::ConcurrentActivatableGameSessions
-            }
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::ActivatingGameSessions,
+            Some(1) => Self::ActiveGameSessions,
+            Some(2) => Self::ActiveInstances,
+            Some(3) => Self::AvailableGameSessions,
+            Some(4) => Self::AvailablePlayerSessions,
+            Some(5) => Self::CurrentPlayerSessions,
+            Some(6) => Self::IdleInstances,
+            Some(7) => Self::PercentAvailableGameSessions,
+            Some(8) => Self::PercentIdleInstances,
+            Some(9) => Self::QueueDepth,
+            Some(10) => Self::WaitTime,
+            Some(11) => Self::ConcurrentActivatableGameSessions,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -15420,6 +16708,29 @@ impl ::std::str::FromStr for MetricName {
 impl ::std::fmt::Display for MetricName {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for MetricName {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::ActivatingGameSessions => "ActivatingGameSessions",
+            Self::ActiveGameSessions => "ActiveGameSessions",
+            Self::ActiveInstances => "ActiveInstances",
+            Self::AvailableGameSessions => "AvailableGameSessions",
+            Self::AvailablePlayerSessions => "AvailablePlayerSessions",
+            Self::CurrentPlayerSessions => "CurrentPlayerSessions",
+            Self::IdleInstances => "IdleInstances",
+            Self::PercentAvailableGameSessions => "PercentAvailableGameSessions",
+            Self::PercentIdleInstances => "PercentIdleInstances",
+            Self::QueueDepth => "QueueDepth",
+            Self::WaitTime => "WaitTime",
+            Self::ConcurrentActivatableGameSessions => {
+                "ConcurrentActivatableGameSessions"
+            }
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -15487,7 +16798,7 @@ impl ::std::default::Default for NotReadyException {
 }
 
 /// The `OperatingSystem` enum (`com.amazonaws.gamelift#OperatingSystem`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OperatingSystem {
     /// `WINDOWS_2012`
@@ -15528,14 +16839,16 @@ impl OperatingSystem {
 }
 
 impl ::std::convert::From<&str> for OperatingSystem {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "WINDOWS_2012" => Self::Windows2012,
-            "AMAZON_LINUX" => Self::AmazonLinux,
-            "AMAZON_LINUX_2" => Self::AmazonLinux2,
-            "WINDOWS_2016" => Self::Windows2016,
-            "AMAZON_LINUX_2023" => Self::AmazonLinux2023,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Windows2012,
+            Some(1) => Self::AmazonLinux,
+            Some(2) => Self::AmazonLinux2,
+            Some(3) => Self::Windows2016,
+            Some(4) => Self::AmazonLinux2023,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -15556,6 +16869,20 @@ impl ::std::str::FromStr for OperatingSystem {
 impl ::std::fmt::Display for OperatingSystem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for OperatingSystem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Windows2012 => "Windows2012",
+            Self::AmazonLinux => "AmazonLinux",
+            Self::AmazonLinux2 => "AmazonLinux2",
+            Self::Windows2016 => "Windows2016",
+            Self::AmazonLinux2023 => "AmazonLinux2023",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -15633,7 +16960,7 @@ impl ::std::fmt::Debug for PlacedPlayerSession {
 }
 
 /// The `PlacementFallbackStrategy` enum (`com.amazonaws.gamelift#PlacementFallbackStrategy`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PlacementFallbackStrategy {
     /// `DEFAULT_AFTER_SINGLE_PASS`
@@ -15659,11 +16986,13 @@ impl PlacementFallbackStrategy {
 }
 
 impl ::std::convert::From<&str> for PlacementFallbackStrategy {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "DEFAULT_AFTER_SINGLE_PASS" => Self::DefaultAfterSinglePass,
-            "NONE" => Self::None,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::DefaultAfterSinglePass,
+            Some(1) => Self::None,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -15684,6 +17013,17 @@ impl ::std::str::FromStr for PlacementFallbackStrategy {
 impl ::std::fmt::Display for PlacementFallbackStrategy {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for PlacementFallbackStrategy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::DefaultAfterSinglePass => "DefaultAfterSinglePass",
+            Self::None => "None",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -15912,7 +17252,7 @@ impl ::std::fmt::Debug for PlayerSession {
 }
 
 /// The `PlayerSessionCreationPolicy` enum (`com.amazonaws.gamelift#PlayerSessionCreationPolicy`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PlayerSessionCreationPolicy {
     /// `ACCEPT_ALL`
@@ -15938,11 +17278,13 @@ impl PlayerSessionCreationPolicy {
 }
 
 impl ::std::convert::From<&str> for PlayerSessionCreationPolicy {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ACCEPT_ALL" => Self::AcceptAll,
-            "DENY_ALL" => Self::DenyAll,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::AcceptAll,
+            Some(1) => Self::DenyAll,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -15966,11 +17308,22 @@ impl ::std::fmt::Display for PlayerSessionCreationPolicy {
     }
 }
 
+impl ::std::fmt::Debug for PlayerSessionCreationPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::AcceptAll => "AcceptAll",
+            Self::DenyAll => "DenyAll",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(PlayerSessionCreationPolicy);
 
 /// The `PlayerSessionStatus` enum (`com.amazonaws.gamelift#PlayerSessionStatus`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PlayerSessionStatus {
     /// `RESERVED`
@@ -16007,13 +17360,15 @@ impl PlayerSessionStatus {
 }
 
 impl ::std::convert::From<&str> for PlayerSessionStatus {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "RESERVED" => Self::Reserved,
-            "ACTIVE" => Self::Active,
-            "COMPLETED" => Self::Completed,
-            "TIMEDOUT" => Self::Timedout,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Reserved,
+            Some(1) => Self::Active,
+            Some(2) => Self::Completed,
+            Some(3) => Self::Timedout,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -16037,11 +17392,24 @@ impl ::std::fmt::Display for PlayerSessionStatus {
     }
 }
 
+impl ::std::fmt::Debug for PlayerSessionStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Reserved => "Reserved",
+            Self::Active => "Active",
+            Self::Completed => "Completed",
+            Self::Timedout => "Timedout",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(PlayerSessionStatus);
 
 /// The `PolicyType` enum (`com.amazonaws.gamelift#PolicyType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PolicyType {
     /// `RuleBased`
@@ -16067,11 +17435,13 @@ impl PolicyType {
 }
 
 impl ::std::convert::From<&str> for PolicyType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "RuleBased" => Self::RuleBased,
-            "TargetBased" => Self::TargetBased,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::RuleBased,
+            Some(1) => Self::TargetBased,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -16092,6 +17462,17 @@ impl ::std::str::FromStr for PolicyType {
 impl ::std::fmt::Display for PolicyType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for PolicyType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::RuleBased => "RuleBased",
+            Self::TargetBased => "TargetBased",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -16172,7 +17553,7 @@ impl PriorityConfigurationOverride {
 }
 
 /// The `PriorityType` enum (`com.amazonaws.gamelift#PriorityType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PriorityType {
     /// `LATENCY`
@@ -16209,13 +17590,15 @@ impl PriorityType {
 }
 
 impl ::std::convert::From<&str> for PriorityType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "LATENCY" => Self::Latency,
-            "COST" => Self::Cost,
-            "DESTINATION" => Self::Destination,
-            "LOCATION" => Self::Location,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Latency,
+            Some(1) => Self::Cost,
+            Some(2) => Self::Destination,
+            Some(3) => Self::Location,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -16239,11 +17622,24 @@ impl ::std::fmt::Display for PriorityType {
     }
 }
 
+impl ::std::fmt::Debug for PriorityType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Latency => "Latency",
+            Self::Cost => "Cost",
+            Self::Destination => "Destination",
+            Self::Location => "Location",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
+    }
+}
+
 #[cfg(feature = "serde")]
 ::smithy_runtime::serde_string_enum!(PriorityType);
 
 /// The `ProtectionPolicy` enum (`com.amazonaws.gamelift#ProtectionPolicy`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProtectionPolicy {
     /// `NoProtection`
@@ -16269,11 +17665,13 @@ impl ProtectionPolicy {
 }
 
 impl ::std::convert::From<&str> for ProtectionPolicy {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "NoProtection" => Self::NoProtection,
-            "FullProtection" => Self::FullProtection,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::NoProtection,
+            Some(1) => Self::FullProtection,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -16294,6 +17692,17 @@ impl ::std::str::FromStr for ProtectionPolicy {
 impl ::std::fmt::Display for ProtectionPolicy {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ProtectionPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::NoProtection => "NoProtection",
+            Self::FullProtection => "FullProtection",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -16830,7 +18239,7 @@ impl ::std::default::Default for RoutingStrategy {
 }
 
 /// The `RoutingStrategyType` enum (`com.amazonaws.gamelift#RoutingStrategyType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RoutingStrategyType {
     /// `SIMPLE`
@@ -16856,11 +18265,13 @@ impl RoutingStrategyType {
 }
 
 impl ::std::convert::From<&str> for RoutingStrategyType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "SIMPLE" => Self::Simple,
-            "TERMINAL" => Self::Terminal,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Simple,
+            Some(1) => Self::Terminal,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -16881,6 +18292,17 @@ impl ::std::str::FromStr for RoutingStrategyType {
 impl ::std::fmt::Display for RoutingStrategyType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for RoutingStrategyType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Simple => "Simple",
+            Self::Terminal => "Terminal",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -16963,7 +18385,7 @@ impl ::std::default::Default for S3Location {
 }
 
 /// The `ScalingAdjustmentType` enum (`com.amazonaws.gamelift#ScalingAdjustmentType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ScalingAdjustmentType {
     /// `ChangeInCapacity`
@@ -16996,12 +18418,14 @@ impl ScalingAdjustmentType {
 }
 
 impl ::std::convert::From<&str> for ScalingAdjustmentType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ChangeInCapacity" => Self::ChangeInCapacity,
-            "ExactCapacity" => Self::ExactCapacity,
-            "PercentChangeInCapacity" => Self::PercentChangeInCapacity,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::ChangeInCapacity,
+            Some(1) => Self::ExactCapacity,
+            Some(2) => Self::PercentChangeInCapacity,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -17022,6 +18446,18 @@ impl ::std::str::FromStr for ScalingAdjustmentType {
 impl ::std::fmt::Display for ScalingAdjustmentType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ScalingAdjustmentType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::ChangeInCapacity => "ChangeInCapacity",
+            Self::ExactCapacity => "ExactCapacity",
+            Self::PercentChangeInCapacity => "PercentChangeInCapacity",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -17117,7 +18553,7 @@ impl ::std::default::Default for ScalingPolicy {
 }
 
 /// The `ScalingStatusType` enum (`com.amazonaws.gamelift#ScalingStatusType`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ScalingStatusType {
     /// `ACTIVE`
@@ -17166,16 +18602,18 @@ impl ScalingStatusType {
 }
 
 impl ::std::convert::From<&str> for ScalingStatusType {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ACTIVE" => Self::Active,
-            "UPDATE_REQUESTED" => Self::UpdateRequested,
-            "UPDATING" => Self::Updating,
-            "DELETE_REQUESTED" => Self::DeleteRequested,
-            "DELETING" => Self::Deleting,
-            "DELETED" => Self::Deleted,
-            "ERROR" => Self::Error,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Active,
+            Some(1) => Self::UpdateRequested,
+            Some(2) => Self::Updating,
+            Some(3) => Self::DeleteRequested,
+            Some(4) => Self::Deleting,
+            Some(5) => Self::Deleted,
+            Some(6) => Self::Error,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -17196,6 +18634,22 @@ impl ::std::str::FromStr for ScalingStatusType {
 impl ::std::fmt::Display for ScalingStatusType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for ScalingStatusType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Active => "Active",
+            Self::UpdateRequested => "UpdateRequested",
+            Self::Updating => "Updating",
+            Self::DeleteRequested => "DeleteRequested",
+            Self::Deleting => "Deleting",
+            Self::Deleted => "Deleted",
+            Self::Error => "Error",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -17392,7 +18846,7 @@ impl ServerProcess {
 }
 
 /// The `SortOrder` enum (`com.amazonaws.gamelift#SortOrder`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SortOrder {
     /// `ASCENDING`
@@ -17418,11 +18872,13 @@ impl SortOrder {
 }
 
 impl ::std::convert::From<&str> for SortOrder {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "ASCENDING" => Self::Ascending,
-            "DESCENDING" => Self::Descending,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::Ascending,
+            Some(1) => Self::Descending,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -17443,6 +18899,17 @@ impl ::std::str::FromStr for SortOrder {
 impl ::std::fmt::Display for SortOrder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for SortOrder {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::Ascending => "Ascending",
+            Self::Descending => "Descending",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 
@@ -18369,7 +19836,7 @@ impl ::std::default::Default for TerminateGameSessionOutput {
 }
 
 /// The `TerminationMode` enum (`com.amazonaws.gamelift#TerminationMode`): one variant per known value.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TerminationMode {
     /// `TRIGGER_ON_PROCESS_TERMINATE`
@@ -18398,11 +19865,13 @@ impl TerminationMode {
 }
 
 impl ::std::convert::From<&str> for TerminationMode {
+    /// The variant of `value`, found by its position in `VALUES` (which builds faster
+    /// than a `match` over string literals).
     fn from(value: &str) -> Self {
-        match value {
-            "TRIGGER_ON_PROCESS_TERMINATE" => Self::TriggerOnProcessTerminate,
-            "FORCE_TERMINATE" => Self::ForceTerminate,
-            other => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(other)),
+        match ::smithy_runtime::known_value_position(Self::VALUES, value) {
+            Some(0) => Self::TriggerOnProcessTerminate,
+            Some(1) => Self::ForceTerminate,
+            _ => Self::Unknown(::smithy_runtime::UnknownValue::from_unmatched(value)),
         }
     }
 }
@@ -18423,6 +19892,17 @@ impl ::std::str::FromStr for TerminationMode {
 impl ::std::fmt::Display for TerminationMode {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ::std::fmt::Debug for TerminationMode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let variant = match self {
+            Self::TriggerOnProcessTerminate => "TriggerOnProcessTerminate",
+            Self::ForceTerminate => "ForceTerminate",
+            Self::Unknown(value) => return f.debug_tuple("Unknown").field(value).finish(),
+        };
+        f.write_str(variant)
     }
 }
 

@@ -1227,10 +1227,7 @@ pub mod errors {
 
     impl ::std::fmt::Display for super::types::ExpiredTokenException {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match self.message() {
-                Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-                None => f.write_str(Self::CODE),
-            }
+            ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
         }
     }
 
@@ -1247,10 +1244,7 @@ pub mod errors {
 
     impl ::std::fmt::Display for super::types::IdpCommunicationErrorException {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match self.message() {
-                Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-                None => f.write_str(Self::CODE),
-            }
+            ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
         }
     }
 
@@ -1267,10 +1261,7 @@ pub mod errors {
 
     impl ::std::fmt::Display for super::types::IdpRejectedClaimException {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match self.message() {
-                Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-                None => f.write_str(Self::CODE),
-            }
+            ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
         }
     }
 
@@ -1287,10 +1278,7 @@ pub mod errors {
 
     impl ::std::fmt::Display for super::types::InvalidIdentityTokenException {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match self.message() {
-                Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-                None => f.write_str(Self::CODE),
-            }
+            ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
         }
     }
 
@@ -1307,10 +1295,7 @@ pub mod errors {
 
     impl ::std::fmt::Display for super::types::MalformedPolicyDocumentException {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match self.message() {
-                Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-                None => f.write_str(Self::CODE),
-            }
+            ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
         }
     }
 
@@ -1327,10 +1312,7 @@ pub mod errors {
 
     impl ::std::fmt::Display for super::types::PackedPolicyTooLargeException {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match self.message() {
-                Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-                None => f.write_str(Self::CODE),
-            }
+            ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
         }
     }
 
@@ -1347,10 +1329,7 @@ pub mod errors {
 
     impl ::std::fmt::Display for super::types::RegionDisabledException {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match self.message() {
-                Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-                None => f.write_str(Self::CODE),
-            }
+            ::smithy_runtime::error::display_error(f, Self::CODE, self.message())
         }
     }
 
@@ -1452,10 +1431,7 @@ pub mod errors {
 
     impl ::std::fmt::Display for Error {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match self.message() {
-                Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-                None => f.write_str(self.code()),
-            }
+            ::smithy_runtime::error::display_error(f, self.code(), self.message())
         }
     }
 
@@ -1648,10 +1624,7 @@ pub mod errors {
 
     impl ::std::fmt::Display for AssumeRoleError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match self.message() {
-                Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-                None => f.write_str(self.code()),
-            }
+            ::smithy_runtime::error::display_error(f, self.code(), self.message())
         }
     }
 
@@ -1799,10 +1772,7 @@ pub mod errors {
 
     impl ::std::fmt::Display for AssumeRoleWithWebIdentityError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match self.message() {
-                Some(message) => ::std::write!(f, "{}: {}", self.code(), message),
-                None => f.write_str(self.code()),
-            }
+            ::smithy_runtime::error::display_error(f, self.code(), self.message())
         }
     }
 

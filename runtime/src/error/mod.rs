@@ -12,3 +12,21 @@ pub(crate) use json_parts::{query_code, starts_with};
 pub use sanitize::sanitize_error_code;
 pub use unhandled::UnhandledError;
 pub use xml_parts::{xml_error_parts, xml_error_summary, XmlErrorParts};
+
+/// How every error of a generated client displays itself: `Code: message`, or the code alone
+/// when the service sent no message. One function rather than a `write!` in each generated
+/// `Display` impl, which would expand the formatting machinery once per error type.
+pub fn display_error(
+    f: &mut std::fmt::Formatter<'_>,
+    code: &str,
+    message: Option<&str>,
+) -> std::fmt::Result {
+    f.write_str(code)?;
+    match message {
+        Some(message) => {
+            f.write_str(": ")?;
+            f.write_str(message)
+        }
+        None => Ok(()),
+    }
+}

@@ -79,10 +79,7 @@ impl UnhandledError {
 /// `code: message`, or just `code`.
 impl fmt::Display for UnhandledError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.message {
-            Some(m) => write!(f, "{}: {}", self.code, m),
-            None => f.write_str(&self.code),
-        }
+        super::display_error(f, &self.code, self.message.as_deref())
     }
 }
 
