@@ -201,3 +201,46 @@ fn query_forms_and_errors() {
         insta::assert_snapshot!(snapshot, output.files[0].contents);
     }
 }
+
+/// `Hash` on structures is the crate's off-by-default `hash` feature, and a single file's
+/// option; enums have it either way.
+#[test]
+fn structure_hash_is_a_feature() {
+    let builder = Builder::new()
+        .model(models().join("gamelift.json"))
+        .operations(["StartMatchBackfill"]);
+    let crate_file = |b: Builder, path: &str| {
+        b.generate_crate()
+            .expect("GameLift generates")
+            .files
+            .into_iter()
+            .find(|f| f.path == Path::new(path))
+            .unwrap_or_else(|| panic!("{path} is generated"))
+            .contents
+    };
+    let single = |b: Builder| {
+        b.generate_single_file().expect("generates").files[0]
+            .contents
+            .clone()
+    };
+    let structure =
+        "#[derive(Clone, PartialEq, Debug)]\n#[cfg_attr(feature = \"hash\", derive(Hash))]\n";
+    let hashed_structure = "#[derive(Clone, PartialEq, Hash, Debug)]";
+    let enum_derives = "#[derive(Clone, PartialEq, Eq, Hash)]";
+
+    let manifest = crate_file(builder.clone(), "Cargo.toml");
+    assert!(
+        manifest.contains("default = []\n") && manifest.contains("\nhash = []\n"),
+        "{manifest}"
+    );
+    let types = crate_file(builder.clone(), "src/types.rs");
+    assert!(types.contains(structure) && !types.contains(hashed_structure));
+    assert!(types.contains(enum_derives));
+    let manifest = crate_file(builder.clone().hash(true), "Cargo.toml");
+    assert!(manifest.contains("default = [\"hash\"]\n"), "{manifest}");
+
+    let plain = single(builder.clone());
+    assert!(!plain.contains("Hash, Debug)]") && !plain.contains("feature = \"hash\""));
+    assert!(plain.contains(enum_derives));
+    assert!(single(builder.hash(true)).contains(hashed_structure));
+}
