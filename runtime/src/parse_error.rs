@@ -74,7 +74,7 @@ impl<E: std::error::Error + 'static> std::error::Error for ParseError<E> {
 /// An error the service answered with, and what came with it: the HTTP status and the request
 /// ids to quote to AWS support. Dereferences to the error itself, so its methods (`code()`,
 /// `message()`, `is_…()`) apply directly.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceError<E> {
     error: E,
     meta: ErrorMeta,
@@ -124,6 +124,19 @@ impl<E> ServiceError<E> {
     /// S3's extended request id (`x-amz-id-2`).
     pub fn extended_request_id(&self) -> Option<&str> {
         self.meta.extended_request_id.as_deref()
+    }
+}
+
+/// Flat, as if the response's parts were fields of the error (they are kept apart only so that
+/// building them is not compiled once per error type).
+impl<E: fmt::Debug> fmt::Debug for ServiceError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServiceError")
+            .field("error", &self.error)
+            .field("status", &self.meta.status)
+            .field("request_id", &self.meta.request_id)
+            .field("extended_request_id", &self.meta.extended_request_id)
+            .finish()
     }
 }
 
@@ -208,5 +221,59 @@ impl fmt::Display for ResponseDecodeError {
 impl std::error::Error for ResponseDecodeError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&self.error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorParts;
+
+    fn error_response() -> ErrorResponse {
+        let response = Response::builder()
+            .status(409)
+            .header("x-amz-id-2", "ext-1")
+            .body(b"{}".to_vec())
+            .unwrap();
+        let parts = ErrorParts {
+            code: Some("Conflict".to_owned()),
+            request_id: Some("req-1".to_owned()),
+            ..ErrorParts::default()
+        };
+        ErrorResponse::new(response, parts)
+    }
+
+    #[test]
+    fn a_service_error_keeps_what_the_response_said() {
+        let error = ParseError::service("conflict", &error_response());
+        let ParseError::Service(service) = &error else {
+            panic!("a service error: {error:?}");
+        };
+        assert_eq!(*service.error(), "conflict");
+        assert_eq!(service.status(), 409);
+        assert_eq!(service.request_id(), Some("req-1"));
+        assert_eq!(service.extended_request_id(), Some("ext-1"));
+        assert_eq!(error.to_string(), "conflict (status 409, request id req-1)");
+        assert_eq!(
+            format!("{service:?}"),
+            r#"ServiceError { error: "conflict", status: 409, request_id: Some("req-1"), extended_request_id: Some("ext-1") }"#
+        );
+    }
+
+    #[test]
+    fn a_decode_failure_keeps_the_status_body_and_request_id() {
+        let response = Response::builder()
+            .status(200)
+            .header("x-amzn-requestid", "req-2")
+            .body(b"[1]".to_vec())
+            .unwrap();
+        let error = ParseError::<()>::decode(DecodeError::new("expected an object"), response);
+        let ParseError::Decode(decode) = &error else {
+            panic!("a decode error: {error:?}");
+        };
+        assert_eq!(decode.status(), 200);
+        assert_eq!(decode.body(), b"[1]");
+        assert_eq!(decode.request_id(), Some("req-2"));
+        assert_eq!(decode.decode_error().to_string(), "expected an object");
     }
 }

@@ -18,7 +18,7 @@ pub use decode::JsonDecode;
 pub use encode::JsonEncode;
 pub use members::{CustomMember, JsonMember, TimestampMember};
 pub use reader::{JsonKind, JsonReader, DEFAULT_MAX_DEPTH};
-pub use response::{decode_response, split_json_response};
+pub use response::decode_response;
 pub use writer::JsonWriter;
 
 use crate::DecodeError;

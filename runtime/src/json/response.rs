@@ -9,17 +9,6 @@ use crate::error::json_error_parts;
 use crate::response::{split_response, ErrorResponse};
 use crate::ParseError;
 
-/// Sorts a JSON protocol's response: the body when the status is below 300, an
-/// [`ErrorResponse`] with the code and message of [`json_error_parts`] otherwise.
-///
-/// Not generic, so that the one copy serves every operation (through [`decode_response`]).
-pub fn split_json_response(response: Response<Vec<u8>>) -> Result<Vec<u8>, ErrorResponse> {
-    match split_response(response, json_error_parts) {
-        Ok(response) => Ok(response.into_body()),
-        Err(error) => Err(error),
-    }
-}
-
 /// Parses a JSON protocol's response into `T` or `E`; what generated `parse_response` functions
 /// call. A success decodes the body as `T` (an empty body as `{}`), and a body that does not
 /// decode is a [`ParseError::Decode`]; an error response goes to `error`.
